@@ -1,0 +1,93 @@
+"""The plain data that flows from article files to database rows.
+
+Readers (ingest.reader) make an Article; the extractor (ingest.extract) turns its
+paragraphs into Figures; ingest.store writes both. Nothing here touches files or SQL.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+QUALIFIERS = ("exact", "approx", "more_than", "at_least", "less_than", "at_most", "range", "order_of_magnitude")
+KINDS = ("level", "share", "change", "target")
+FORMATS = ("epaper-text", "founder-html", "html", "markdown", "text")
+
+
+class ArticleError(ValueError):
+    """An article file that cannot be read; the message names the reason, the caller adds the file."""
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A block of running text with a map back into the article's source text.
+
+    ``text`` is what extraction reads: whitespace from hard-wrapped lines removed,
+    full-width digits and punctuation folded to ASCII, HTML entities decoded.
+    ``offsets[i]`` is the position in ``Article.source`` of ``text[i]``, so any span
+    found in ``text`` can be reported true to the file.
+    """
+
+    index: int                      # 1-based position among the article's paragraphs
+    text: str
+    offsets: tuple[int, ...]
+    section: str | None = None      # the nearest heading above it
+
+    def source_span(self, i: int, j: int) -> tuple[int, int]:
+        """Source offsets [start, end) of ``text[i:j]``."""
+        return self.offsets[i], self.offsets[j - 1] + 1
+
+
+@dataclass
+class Article:
+    path: str                       # as given by the user
+    source: str                     # the decoded file text, newlines untouched
+    encoding: str                   # utf-8, utf-8-sig or gb18030
+    sha256: str                     # of the file's bytes
+    format: str                     # one of FORMATS
+    published: date
+    title: str
+    source_id: str                  # stable identity, e.g. 沧州日报/content_66129
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    headings: list[Paragraph] = field(default_factory=list)
+    paper: str | None = None
+    edition: str | None = None      # e.g. 第08版:08
+    page: str | None = None         # e.g. content_66129.html
+    url: str | None = None
+    region: str | None = None       # the region the article is about, when the source says so
+
+
+@dataclass
+class Figure:
+    """One dated number with its unit, as the article states it."""
+
+    start: int                      # offsets into Article.source
+    end: int
+    text: str                       # == Article.source[start:end]
+    value: float                    # in base units
+    unit: str                       # base unit or classifier, "" for a bare index
+    qualifier: str = "exact"
+    kind: str = "level"
+    value_max: float | None = None
+    direction: str | None = None    # for kind == "change": up | down
+    period_start: str | None = None  # ISO dates
+    period_end: str | None = None
+    period_label: str | None = None  # the words that set the period
+    subject: str = ""
+    sector: str = ""
+    section: str | None = None
+    paragraph: int = 0
+    sentence: str = ""
+    sentence_start: int = 0
+    sentence_end: int = 0
+    indicator: str | None = None    # catalog id, or None when unlinked
+    region: str | None = None       # region name
+
+    def as_json(self) -> dict[str, Any]:
+        row = asdict(self)
+        # JSON consumers expect integers where the value is whole (41家 -> 41, not 41.0).
+        for key in ("value", "value_max"):
+            v = row[key]
+            if isinstance(v, float) and v.is_integer() and abs(v) < 2**53:
+                row[key] = int(v)
+        return row
