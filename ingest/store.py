@@ -1,0 +1,157 @@
+"""Write articles and their figures to the SQLite database defined by schema.sql.
+
+One transaction per article: an article goes in whole or not at all. Writes use plain
+SQL on the connection because sqlite-utils' insert helpers commit on their own, which
+would split an article's transaction; sqlite-utils wraps the same connection for reads.
+"""
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Iterable
+
+import sqlite_utils
+
+from ingest.model import Article, Figure
+
+SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema.sql"
+
+FIGURE_COLUMNS = (
+    "article_id", "seq", "fkey", "origin", "start", "end", "text", "value", "value_max", "unit",
+    "qualifier", "kind", "direction", "period_start", "period_end", "period_label", "subject",
+    "sector", "section", "paragraph", "sentence", "sentence_start", "sentence_end",
+    "indicator_id", "region_id",
+)
+_INSERT_FIGURE = "INSERT INTO figure ({}) VALUES ({})".format(
+    ", ".join(f'"{c}"' for c in FIGURE_COLUMNS), ", ".join("?" for _ in FIGURE_COLUMNS))
+
+ARTICLE_COLUMNS = (
+    "source_id", "paper", "published", "edition", "page", "title", "url", "region_id", "path",
+    "format", "encoding", "sha256", "extractor_version", "text", "ingested_at",
+)
+
+
+@dataclass(frozen=True)
+class SaveResult:
+    path: str
+    status: str          # new | replaced | unchanged
+    found: int           # figures in the article now
+    new: int             # figures whose key the database had not seen
+    replaced: int        # figures re-extracted over an earlier version of the same key
+    dropped: int         # figures of the earlier version that are gone
+
+    def summary(self) -> str:
+        if self.status == "unchanged":
+            return f"{self.path}: unchanged, {self.found} figures"
+        return (f"{self.path}: {self.status}, {self.found} figures found, {self.new} new, "
+                f"{self.replaced} replaced" + (f", {self.dropped} dropped" if self.dropped else ""))
+
+
+def connect(path: Path | str) -> sqlite3.Connection:
+    """A connection in autocommit mode: transactions are opened explicitly with BEGIN."""
+    conn = sqlite3.connect(str(path), isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA busy_timeout = 10000")
+    return conn
+
+
+def open_db(path: Path | str) -> sqlite3.Connection:
+    """Open (creating if needed) a database and apply schema.sql, which is idempotent."""
+    conn = connect(path)
+    conn.executescript(SCHEMA_PATH.read_text(encoding="utf-8"))
+    return conn
+
+
+def database(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    return sqlite_utils.Database(conn)
+
+
+def figure_key(source_id: str, figure: Figure, seen: Counter[str]) -> str:
+    """A key that stays the same when the article is re-extracted: the sentence's text,
+    the figure's text and its occurrence within the sentence, not character offsets."""
+    digest = hashlib.sha1(figure.sentence.encode("utf-8")).hexdigest()[:12]
+    base = f"{source_id}#{digest}:{figure.text}"
+    seen[base] += 1
+    return base if seen[base] == 1 else f"{base}:{seen[base]}"
+
+
+REGION_LEVELS = (("省", "province"), ("自治区", "province"), ("市", "city"), ("县", "county"),
+                 ("开发区", "zone"), ("园区", "zone"), ("新区", "zone"), ("高新区", "zone"), ("区", "county"))
+
+
+def region_id(conn: sqlite3.Connection, name: str | None) -> int | None:
+    """The id of a region by name or alias, adding it (level guessed from its suffix) when new."""
+    if not name:
+        return None
+    row = conn.execute(
+        "SELECT id FROM region WHERE name = ? OR EXISTS (SELECT 1 FROM json_each(region.aliases) WHERE value = ?)",
+        (name, name)).fetchone()
+    if row:
+        return int(row[0])
+    level = next((lvl for suffix, lvl in sorted(REGION_LEVELS, key=lambda s: -len(s[0])) if name.endswith(suffix)), "zone")
+    return int(conn.execute("INSERT INTO region (name, level) VALUES (?, ?)", (name, level)).lastrowid)
+
+
+def save_article(conn: sqlite3.Connection, article: Article, figures: Iterable[Figure],
+                 extractor_version: str, force: bool = False) -> SaveResult:
+    """Insert or replace one article and its figures in a single transaction.
+
+    The same file again (same bytes, same extractor version) changes nothing; a changed
+    file or improved rules replace the article's figures, keeping its id and reviews.
+    """
+    figures = list(figures)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        result = _save(conn, article, figures, extractor_version, force)
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    return result
+
+
+def _save(conn: sqlite3.Connection, article: Article, figures: list[Figure],
+          extractor_version: str, force: bool) -> SaveResult:
+    row = conn.execute("SELECT id, sha256, extractor_version FROM article WHERE source_id = ?",
+                       (article.source_id,)).fetchone()
+    if row and row[1] == article.sha256 and row[2] == extractor_version and not force:
+        found = conn.execute("SELECT count(*) FROM figure WHERE article_id = ? AND origin = 'reported'",
+                             (row[0],)).fetchone()[0]
+        return SaveResult(article.path, "unchanged", found, 0, 0, 0)
+
+    values = {
+        "source_id": article.source_id, "paper": article.paper, "published": article.published.isoformat(),
+        "edition": article.edition, "page": article.page, "title": article.title, "url": article.url,
+        "region_id": region_id(conn, article.region), "path": article.path, "format": article.format,
+        "encoding": article.encoding, "sha256": article.sha256, "extractor_version": extractor_version,
+        "text": article.source, "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+    }
+    old_keys: set[str] = set()
+    if row:
+        article_id = int(row[0])
+        old_keys = {k for (k,) in conn.execute("SELECT fkey FROM figure WHERE article_id = ?", (article_id,))}
+        conn.execute("DELETE FROM figure WHERE article_id = ?", (article_id,))
+        conn.execute("UPDATE article SET {} WHERE id = ?".format(", ".join(f"{c} = ?" for c in ARTICLE_COLUMNS)),
+                     [values[c] for c in ARTICLE_COLUMNS] + [article_id])
+    else:
+        article_id = int(conn.execute(
+            "INSERT INTO article ({}) VALUES ({})".format(", ".join(ARTICLE_COLUMNS), ", ".join("?" for _ in ARTICLE_COLUMNS)),
+            [values[c] for c in ARTICLE_COLUMNS]).lastrowid)
+
+    seen: Counter[str] = Counter()
+    rows = []
+    new_keys: set[str] = set()
+    for seq, f in enumerate(figures, 1):
+        key = figure_key(article.source_id, f, seen)
+        new_keys.add(key)
+        rows.append((article_id, seq, key, "reported", f.start, f.end, f.text, f.value, f.value_max, f.unit,
+                     f.qualifier, f.kind, f.direction, f.period_start, f.period_end, f.period_label, f.subject,
+                     f.sector, f.section, f.paragraph, f.sentence, f.sentence_start, f.sentence_end,
+                     f.indicator, region_id(conn, f.region)))
+    conn.executemany(_INSERT_FIGURE, rows)
+    return SaveResult(article.path, "replaced" if row else "new", len(rows),
+                      len(new_keys - old_keys), len(new_keys & old_keys), len(old_keys - new_keys))

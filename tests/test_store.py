@@ -1,0 +1,87 @@
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from ingest.model import Article, Figure, Paragraph
+from ingest.store import open_db, save_article
+
+
+def make_article(text: str = "今年以来,签约项目56个,总投资270.883亿元。", sha: str = "a" * 64) -> Article:
+    p = Paragraph(index=1, text=text, offsets=tuple(range(len(text))))
+    return Article(path="t.txt", source=text, encoding="utf-8", sha256=sha, format="text",
+                   published=date(2022, 8, 10), title="测试", source_id="测试报/1", paragraphs=[p],
+                   paper="测试报", region="沧州经济开发区")
+
+
+def figure(article: Article, surface: str, value: float, unit: str) -> Figure:
+    start = article.source.index(surface)
+    return Figure(start=start, end=start + len(surface), text=surface, value=value, unit=unit,
+                  period_start="2022-08-10", period_end="2022-08-10", subject="签约项目", sector="招商引资",
+                  paragraph=1, sentence=article.source, sentence_start=0, sentence_end=len(article.source))
+
+
+def test_schema_is_idempotent_and_strict(db_path):
+    conn = open_db(db_path)
+    conn.close()
+    conn = open_db(db_path)  # applying schema.sql again changes nothing and does not fail
+    sql = {name: s for name, s in conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'")}
+    assert {"article", "figure", "indicator", "region", "review"} <= set(sql)
+    assert all("STRICT" in s for s in sql.values())
+    assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+
+
+def test_check_constraints_reject_bad_rows(conn):
+    article = make_article()
+    save_article(conn, article, [figure(article, "56个", 56, "个")], "t1")
+    bad = [
+        "UPDATE figure SET qualifier = 'roughly'",
+        "UPDATE figure SET kind = 'guess'",
+        "UPDATE figure SET period_start = '2022-13-01'",
+        "UPDATE article SET published = '10/08/2022'",
+        "UPDATE figure SET value = 'many'",
+    ]
+    for sql in bad:
+        with pytest.raises(sqlite3.IntegrityError):
+            conn.execute(sql)
+
+
+def test_save_is_idempotent_and_replaces_changed_versions(conn):
+    article = make_article()
+    figures = [figure(article, "56个", 56, "个"), figure(article, "270.883亿元", 27088300000, "元")]
+    first = save_article(conn, article, figures, "t1")
+    assert (first.status, first.found, first.new) == ("new", 2, 2)
+    again = save_article(conn, article, figures, "t1")
+    assert again.status == "unchanged"
+    assert conn.execute("SELECT count(*) FROM figure").fetchone()[0] == 2
+    assert conn.execute("SELECT count(*) FROM article").fetchone()[0] == 1
+
+    changed = replace(article, sha256="b" * 64)
+    result = save_article(conn, changed, figures[:1], "t1")
+    assert (result.status, result.found, result.new, result.replaced, result.dropped) == ("replaced", 1, 0, 1, 1)
+    assert conn.execute("SELECT count(*) FROM figure").fetchone()[0] == 1
+
+    # Improved rules re-extract an unchanged file.
+    assert save_article(conn, changed, figures, "t2").status == "replaced"
+
+
+def test_failed_save_leaves_database_as_it_was(conn):
+    article = make_article()
+    save_article(conn, article, [figure(article, "56个", 56, "个")], "t1")
+    before = conn.execute("SELECT * FROM figure").fetchall()
+    broken = replace(figure(article, "56个", 56, "个"), qualifier="nonsense")
+    with pytest.raises(sqlite3.IntegrityError):
+        save_article(conn, replace(article, sha256="c" * 64), [figure(article, "56个", 56, "个"), broken], "t1")
+    assert conn.execute("SELECT * FROM figure").fetchall() == before
+    assert conn.execute("SELECT sha256 FROM article").fetchone()[0] == "a" * 64
+    assert not conn.in_transaction
+
+
+def test_region_rows_are_made_once(conn):
+    article = make_article()
+    save_article(conn, article, [figure(article, "56个", 56, "个")], "t1")
+    save_article(conn, replace(article, source_id="测试报/2"), [], "t1")
+    assert conn.execute("SELECT name FROM region").fetchall() == [("沧州经济开发区",)]

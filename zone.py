@@ -1,0 +1,106 @@
+"""zone: the command line. Each command is thin; the work lives in ingest/, reports/, browse/ and track/."""
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from ingest.model import ArticleError
+from ingest.reader import Overrides
+
+DEFAULT_DB = Path("zone.db")
+
+db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=DEFAULT_DB,
+                         show_default=True, help="SQLite database file")
+
+
+def metadata_options(f):  # type: ignore[no-untyped-def]
+    """--date/--title/--source/--region: metadata that overrides what the file says."""
+    f = click.option("--region", help="Region the article is about, e.g. 沧州经济开发区")(f)
+    f = click.option("--source", help="Paper or site that published it, e.g. 沧州日报")(f)
+    f = click.option("--title", help="Article title")(f)
+    f = click.option("--date", "published", type=click.DateTime(["%Y-%m-%d"]), help="Publication date, YYYY-MM-DD")(f)
+    return f
+
+
+def overrides(published: object, title: str | None, source: str | None, region: str | None) -> Overrides:
+    day = published.date() if published is not None else None  # type: ignore[attr-defined]
+    return Overrides(date=day, title=title, source=source, region=region)
+
+
+def fail(path: Path, reason: str) -> None:
+    """The one-line error for a file that cannot be used."""
+    click.echo(f"zone: {path}: {reason}", err=True)
+
+
+@click.group()
+@click.version_option(package_name="zone")
+def cli() -> None:
+    """Track regional-development indicators published in Chinese news articles.
+
+    Ingest article files into SQLite, browse the figures in Datasette, write PDF briefs.
+    """
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@db_option
+@metadata_options
+@click.option("--force", is_flag=True, help="Re-extract articles even when file and rules are unchanged")
+def ingest(paths: tuple[Path, ...], db_path: Path, published: object, title: str | None, source: str | None,
+           region: str | None, force: bool) -> None:
+    """Load article files (or folders of them) into the database.
+
+    Each article goes in whole or not at all. The same article again adds nothing; a
+    changed version replaces that article's figures. Prints one line per article.
+    """
+    from ingest.pipeline import article_paths, ingest_file
+    from ingest.store import open_db
+
+    meta = overrides(published, title, source, region)
+    files = list(article_paths(paths))
+    conn = None
+    failed = 0
+    with click.progressbar(files, label="Ingesting", file=sys.stderr,
+                           hidden=len(files) < 10 or not sys.stderr.isatty()) as bar:
+        for path in bar:
+            try:
+                if conn is None:
+                    conn = open_db(db_path)
+                result = ingest_file(conn, path, meta, force=force)
+            except ArticleError as e:
+                fail(path, str(e))
+                failed += 1
+                continue
+            click.echo(result.summary())
+    if conn is not None:
+        conn.close()
+    if failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines, one figure per line")
+@metadata_options
+def extract(path: Path, as_json: bool, published: object, title: str | None, source: str | None,
+            region: str | None) -> None:
+    """Print the figures of one article, touching no database."""
+    from ingest.pipeline import figures_of
+    from ingest.reader import read_article
+
+    try:
+        article = read_article(path, overrides(published, title, source, region))
+    except ArticleError as e:
+        fail(path, str(e))
+        sys.exit(1)
+    for figure in figures_of(article):
+        if as_json:
+            click.echo(json.dumps(figure.as_json(), ensure_ascii=False))
+        else:
+            period = "/".join(p for p in (figure.period_start, figure.period_end) if p) or "-"
+            click.echo(f"{figure.text}\t{figure.value:g} {figure.unit}\t{figure.qualifier}\t{figure.kind}\t"
+                       f"{period}\t{figure.subject}")
