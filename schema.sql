@@ -129,3 +129,108 @@ SELECT
     article.title,
     article.source_id
 FROM figure JOIN article ON article.id = figure.article_id;
+
+-- ---------------------------------------------------------------- tracking (issue 4)
+
+-- Which catalog (ingest/indicators.yaml + regions.yaml, by hash) the indicator and region
+-- rows were last written from: ingest re-applies the catalog only when it changed.
+CREATE TABLE IF NOT EXISTS catalog_state (
+    id      INTEGER PRIMARY KEY CHECK (id = 1),
+    version TEXT NOT NULL
+) STRICT;
+
+-- Figures as a person has reviewed them: the latest review of each kind per fkey is
+-- applied on reading, so reviews survive re-ingesting and re-extracting. Rejected
+-- figures are hidden; 'relink' replaces the indicator, 'correct' the value and period
+-- (value_max is dropped when the value is corrected), 'prefer' wins a conflict.
+CREATE VIEW IF NOT EXISTS figure_current AS
+SELECT
+    f.id, f.article_id, f.seq, f.fkey, f.origin, f.start, f."end", f.text,
+    coalesce(c.value, f.value) AS value,
+    CASE WHEN c.value IS NULL THEN f.value_max END AS value_max,
+    f.unit, f.qualifier, f.kind, f.direction,
+    coalesce(c.period_start, f.period_start) AS period_start,
+    coalesce(c.period_end, f.period_end) AS period_end,
+    f.period_label, f.subject, f.sector, f.section, f.paragraph, f.sentence, f.sentence_start, f.sentence_end,
+    CASE WHEN l.id IS NOT NULL THEN l.indicator_id ELSE f.indicator_id END AS indicator_id,
+    f.region_id,
+    f.value AS extracted_value,
+    f.indicator_id AS extracted_indicator_id,
+    s.action AS decision,                       -- accept | NULL (rejected rows are not here)
+    c.id IS NOT NULL AS corrected,
+    l.id IS NOT NULL AS relinked,
+    p.id AS preferred_by                        -- review id of the latest 'prefer', or NULL
+FROM figure f
+LEFT JOIN review s ON s.id = (SELECT max(id) FROM review WHERE fkey = f.fkey AND action IN ('accept', 'reject'))
+LEFT JOIN review c ON c.id = (SELECT max(id) FROM review WHERE fkey = f.fkey AND action = 'correct')
+LEFT JOIN review l ON l.id = (SELECT max(id) FROM review WHERE fkey = f.fkey AND action = 'relink')
+LEFT JOIN review p ON p.id = (SELECT max(id) FROM review WHERE fkey = f.fkey AND action = 'prefer')
+WHERE s.action IS NULL OR s.action <> 'reject';
+
+-- Every linked figure as a point of its series (indicator, region, kind, period), with its
+-- source. Points of the same series and period from different articles whose values differ
+-- by more than 0.5% are in conflict; one point per period is preferred: a reviewer's
+-- 'prefer' (the latest), else a reported figure over a derived one, else the latest article.
+CREATE VIEW IF NOT EXISTS series AS
+WITH point AS (
+    SELECT fc.*, a.published, a.paper, a.edition, a.title, a.source_id AS article_source_id,
+           i.name AS indicator_name, r.name AS region,
+           fc.indicator_id || '|' || coalesce(fc.region_id, '') || '|' || fc.kind || '|'
+               || coalesce(fc.period_start, '') || '|' || coalesce(fc.period_end, '') AS point_key
+    FROM figure_current fc
+    JOIN article a ON a.id = fc.article_id
+    JOIN indicator i ON i.id = fc.indicator_id
+    LEFT JOIN region r ON r.id = fc.region_id
+)
+SELECT
+    p.indicator_id, p.indicator_name, p.region, p.period_start, p.period_end, p.kind, p.direction,
+    p.value, p.value_max, p.unit, p.qualifier, p.text, p.origin,
+    row_number() OVER (PARTITION BY p.point_key
+                       ORDER BY p.preferred_by IS NULL, p.preferred_by DESC, p.origin = 'derived',
+                                p.published DESC, p.article_id DESC, p.seq) = 1 AS preferred,
+    EXISTS (SELECT 1 FROM point q
+            WHERE q.point_key = p.point_key AND q.article_id <> p.article_id
+              AND abs(q.value - p.value) > 0.005 * max(abs(q.value), abs(p.value))) AS conflict,
+    p.paper, p.published, p.edition, p.title, p.article_source_id,
+    p.id AS figure_id, p.fkey, p.article_id, p.subject, p.sentence, p.point_key
+FROM point p;
+
+-- Figures flagged as conflicting: the same indicator, region, kind and period, different
+-- values from different articles. 'preferred' says which one the series shows.
+CREATE VIEW IF NOT EXISTS conflict AS
+SELECT indicator_id, indicator_name, region, kind, period_start, period_end, value, unit, text, origin,
+       preferred, paper, published, title, figure_id, fkey, sentence, point_key
+FROM series
+WHERE conflict;
+
+-- Reported figures that differ by more than 5% from a figure derived for the same
+-- indicator, region, kind and period (a stated share or change implies another value).
+CREATE VIEW IF NOT EXISTS derived_disagreement AS
+SELECT r.figure_id AS reported_id, d.figure_id AS derived_id, r.indicator_id, r.region, r.kind,
+       r.period_start, r.period_end, r.value AS reported_value, d.value AS derived_value, r.unit,
+       round(100.0 * (r.value - d.value) / d.value, 1) AS difference_pct,
+       r.paper, r.published, r.title, d.text AS derived_from
+FROM series r
+JOIN series d ON d.point_key = r.point_key AND d.origin = 'derived'
+WHERE r.origin = 'reported' AND d.value <> 0 AND abs(r.value - d.value) > 0.05 * abs(d.value);
+
+-- What waits for a person: reported figures not yet decided on (accepted, relinked or
+-- corrected) that are unlinked, in conflict, contradicted by a derived figure, or linked
+-- to an indicator that another figure of the same article fills with another value.
+CREATE VIEW IF NOT EXISTS review_queue AS
+SELECT fc.id AS figure_id, fc.fkey, fc.text, fc.value, fc.unit, fc.kind, fc.subject, fc.sentence,
+       fc.indicator_id, fc.period_start, fc.period_end, a.paper, a.published, a.title,
+       CASE
+           WHEN fc.indicator_id IS NULL THEN 'unlinked'
+           WHEN EXISTS (SELECT 1 FROM conflict WHERE conflict.figure_id = fc.id) THEN 'conflict'
+           WHEN EXISTS (SELECT 1 FROM derived_disagreement d WHERE d.reported_id = fc.id) THEN 'disagrees with derived'
+           WHEN EXISTS (SELECT 1 FROM figure_current o
+                        WHERE o.article_id = fc.article_id AND o.id <> fc.id AND o.origin = 'reported'
+                          AND o.indicator_id = fc.indicator_id AND o.region_id IS fc.region_id AND o.kind = fc.kind
+                          AND o.period_start IS fc.period_start AND o.period_end IS fc.period_end
+                          AND o.value <> fc.value) THEN 'same indicator twice in article'
+       END AS reason
+FROM figure_current fc
+JOIN article a ON a.id = fc.article_id
+WHERE fc.origin = 'reported' AND fc.decision IS NULL AND NOT fc.corrected AND NOT fc.relinked
+  AND reason IS NOT NULL;

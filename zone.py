@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import sys
-from datetime import date
 from pathlib import Path
 
 import click
@@ -57,7 +57,7 @@ def ingest(paths: tuple[Path, ...], db_path: Path, published: object, title: str
     Each article goes in whole or not at all. The same article again adds nothing; a
     changed version replaces that article's figures. Prints one line per article.
     """
-    from ingest.pipeline import article_paths, ingest_file
+    from ingest.pipeline import article_paths, prepare, save
     from ingest.store import open_db
 
     meta = overrides(published, title, source, region)
@@ -68,11 +68,17 @@ def ingest(paths: tuple[Path, ...], db_path: Path, published: object, title: str
                            hidden=len(files) < 10 or not sys.stderr.isatty()) as bar:
         for path in bar:
             try:
-                if conn is None:
-                    conn = open_db(db_path)
-                result = ingest_file(conn, path, meta, force=force)
+                article, figures = prepare(path, meta)
             except ArticleError as e:
                 fail(path, str(e))
+                failed += 1
+                continue
+            # Opened only once an article has been read: bad input never creates a database.
+            conn = conn or open_db(db_path)
+            try:
+                result = save(conn, article, figures, force=force)
+            except sqlite3.IntegrityError as e:  # rolled back: the article is not in the database
+                fail(path, f"figures break a database rule ({e}); nothing was saved")
                 failed += 1
                 continue
             click.echo(result.summary())
@@ -104,3 +110,49 @@ def extract(path: Path, as_json: bool, published: object, title: str | None, sou
             period = "/".join(p for p in (figure.period_start, figure.period_end) if p) or "-"
             click.echo(f"{figure.text}\t{figure.value:g} {figure.unit}\t{figure.qualifier}\t{figure.kind}\t"
                        f"{period}\t{figure.subject}")
+
+
+@cli.command()
+@db_option
+@click.option("--port", type=click.IntRange(1, 65535), default=8001, show_default=True, help="Port to listen on")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on")
+def serve(db_path: Path, port: int, host: str) -> None:
+    """Browse the database in Datasette, read-only, with canned queries.
+
+    Prints the URL, then serves until Ctrl-C. Ingesting meanwhile is safe: new articles
+    show up on the next page load.
+    """
+    from browse.serve import DatabaseInfo, ServeError, serve as run_server
+
+    def announce(info: DatabaseInfo, url: str) -> None:
+        click.echo(url)
+        click.echo(f"zone: serving {db_path} read-only: {info.articles} articles, {info.figures} figures "
+                   "(Ctrl-C to stop)", err=True)
+
+    try:
+        run_server(db_path, host=host, port=port, on_ready=announce)
+    except ServeError as e:
+        click.echo(f"zone: {e}", err=True)
+        sys.exit(1)
+
+
+@cli.command()
+@db_option
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
+              help="PDF file to write")
+@click.option("--region", help="Zone to brief on, by name or alias  [default: the region with most figures]")
+@click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
+              help="Language of the brief's headings and labels (figures stay as written)")
+def brief(db_path: Path, output: Path, region: str | None, lang: str) -> None:
+    """Write a PDF briefing on one zone: key figures by sector, each traced to its source and sentence."""
+    from reports.fonts import NoCJKFont
+    from reports.queries import BriefError
+    from reports.render import write_brief_file
+
+    try:
+        result = write_brief_file(db_path, output, region=region, lang=lang)
+    except (NoCJKFont, BriefError) as e:
+        click.echo(f"zone: brief: {e}", err=True)
+        sys.exit(1)
+    click.echo(f"{result.path}: {result.pages} pages, {result.figures} figures from {result.articles} articles "
+               f"on {result.zone}, rendered in {result.seconds:.2f} s")

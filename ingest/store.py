@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import sqlite_utils
 
@@ -97,16 +97,22 @@ def region_id(conn: sqlite3.Connection, name: str | None) -> int | None:
 
 
 def save_article(conn: sqlite3.Connection, article: Article, figures: Iterable[Figure],
-                 extractor_version: str, force: bool = False) -> SaveResult:
+                 extractor_version: str, force: bool = False,
+                 after_save: Callable[[sqlite3.Connection, int], object] | None = None) -> SaveResult:
     """Insert or replace one article and its figures in a single transaction.
 
     The same file again (same bytes, same extractor version) changes nothing; a changed
     file or improved rules replace the article's figures, keeping its id and reviews.
+    ``after_save(conn, article_id)`` runs inside the same transaction (track.derive uses it
+    to recompute derived figures), so the article and what follows from it commit together.
     """
     figures = list(figures)
     conn.execute("BEGIN IMMEDIATE")
     try:
         result = _save(conn, article, figures, extractor_version, force)
+        if after_save is not None:
+            (article_id,) = conn.execute("SELECT id FROM article WHERE source_id = ?", (article.source_id,)).fetchone()
+            after_save(conn, int(article_id))
     except BaseException:
         conn.execute("ROLLBACK")
         raise

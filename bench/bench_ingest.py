@@ -1,0 +1,67 @@
+"""Ingest at scale: N synthetic articles made from the seed's paragraphs, into a fresh database.
+
+    .venv/bin/python bench/bench_ingest.py [N]      (default 2000; the design target is 10,000)
+
+Prints articles/s, figures/s, peak memory (max RSS) and the database size. Each synthetic
+article is the seed with other numbers, date and page id, so extraction does real work.
+"""
+from __future__ import annotations
+
+import random
+import re
+import resource
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+
+from ingest.pipeline import article_paths, prepare, save  # noqa: E402
+from ingest.store import open_db  # noqa: E402
+
+SEED = REPO / "articles" / "2022-08-10_czrb_content_66129.txt"
+
+
+def synthetic(n: int, folder: Path) -> None:
+    text = SEED.read_text(encoding="utf-8")
+    rng = random.Random(7)
+    day0 = date(2022, 8, 10)
+    for i in range(n):
+        day = day0 + timedelta(days=i % 3900)
+        body = re.sub(r"(?<=[^\d年月])\d+(?=[家个亿万条项件名吨%])", lambda m: str(rng.randint(1, 999)), text)
+        body = body.replace("2022年08月10日", f"{day.year}年{day.month:02d}月{day.day:02d}日", 1)
+        body = body.replace("2022-08-10 1 1 沧州日报 content_66129.html", f"{day} 1 1 沧州日报 content_{i}.html")
+        (folder / f"{day}_{i}.txt").write_text(body, encoding="utf-8")
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "articles"
+        folder.mkdir()
+        synthetic(n, folder)
+        db = Path(tmp) / "bench.db"
+        conn = open_db(db)
+        figures = 0
+        t0 = time.perf_counter()
+        for path in article_paths([folder]):
+            article, found = prepare(path)
+            figures += save(conn, article, found).found
+        elapsed = time.perf_counter() - t0
+        t1 = time.perf_counter()
+        for path in list(article_paths([folder]))[:200]:
+            article, found = prepare(path)
+            save(conn, article, found)
+        unchanged = (time.perf_counter() - t1) / 200
+        conn.close()
+        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"{n} articles, {figures} figures in {elapsed:.1f} s: {n / elapsed:.0f} articles/s, "
+              f"{figures / elapsed:.0f} figures/s; re-ingest unchanged {unchanged * 1000:.1f} ms/article; "
+              f"peak RSS {rss:.0f} MiB; database {db.stat().st_size / 2**20:.1f} MiB")
+
+
+if __name__ == "__main__":
+    main()

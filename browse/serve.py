@@ -1,0 +1,148 @@
+"""Serve a zone database in Datasette, read-only, with zone's metadata and canned queries.
+
+Read-only by construction rather than by convention: the database is opened in SQLite's
+``mode=ro`` for every connection Datasette makes — including the one it would use for
+writes — and with ``PRAGMA query_only``, so no request, canned query or plugin can change
+the file. ``mode=ro`` rather than Datasette's immutable mode (``-i``/``immutable=1``): an
+immutable database is read without locks on the promise that the file never changes, but
+``zone ingest`` does change it, possibly while a browser tab is still open. ``mode=ro``
+keeps SQLite's locking, so a reader sees each ingested article either whole or not at all
+and new articles appear without restarting the server.
+"""
+from __future__ import annotations
+
+import socket
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+
+METADATA_PATH = Path(__file__).resolve().parent / "metadata.yaml"
+DATABASE_NAME = "zone"  # the route (/zone) whatever the file is called
+REQUIRED_TABLES = ("article", "figure")
+
+# Local, single-user browsing: ad hoc SQL may take longer than Datasette's 1 s default on a
+# large database; the canned queries stay well below it (see tests/test_browse.py).
+SETTINGS: dict[str, Any] = {
+    "sql_time_limit_ms": 3000,
+    "default_page_size": 100,
+    "allow_download": False,     # Datasette offers downloads only for immutable files anyway
+    "truncate_cells_html": 2048,  # article.text is long; the row page and .json carry it whole
+}
+
+
+class ServeError(Exception):
+    """A database that cannot be served; the message names the file and the reason."""
+
+
+@dataclass(frozen=True)
+class DatabaseInfo:
+    path: Path
+    articles: int
+    figures: int
+    indicators: int
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn.execute("PRAGMA query_only = 1")
+    return conn
+
+
+def inspect_database(path: Path) -> DatabaseInfo:
+    """Check that ``path`` is a zone database without writing to it (or creating it)."""
+    if not path.exists():
+        raise ServeError(f"{path}: no such database file (build it with: zone ingest articles/ --db {path})")
+    if not path.is_file():
+        raise ServeError(f"{path}: not a file")
+    try:
+        conn = _connect_read_only(path)
+        try:
+            tables = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            missing = [t for t in REQUIRED_TABLES if t not in tables]
+            if missing:
+                raise ServeError(f"{path}: not a zone database (no {', '.join(missing)} table)")
+            articles = conn.execute("SELECT count(*) FROM article").fetchone()[0]
+            figures = conn.execute("SELECT count(*) FROM figure").fetchone()[0]
+            indicators = (conn.execute("SELECT count(*) FROM indicator").fetchone()[0]
+                          if "indicator" in tables else 0)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as e:
+        raise ServeError(f"{path}: cannot be read as SQLite ({e})") from e
+    return DatabaseInfo(path, int(articles), int(figures), int(indicators))
+
+
+def load_metadata(with_series: bool = True) -> dict[str, Any]:
+    """browse/metadata.yaml as a dict, checked to contain no writable canned query.
+
+    The series query is dropped when there are no indicators: it could only ever be empty.
+    """
+    metadata: dict[str, Any] = yaml.safe_load(METADATA_PATH.read_text(encoding="utf-8"))
+    queries: dict[str, Any] = metadata["databases"][DATABASE_NAME]["queries"]
+    writable = [name for name, query in queries.items() if query.get("write")]
+    if writable:
+        raise ServeError(f"{METADATA_PATH}: writable canned queries are not allowed: {', '.join(writable)}")
+    if not with_series:
+        queries.pop("series", None)
+    return metadata
+
+
+def make_datasette(path: Path, metadata: dict[str, Any] | None = None, info: DatabaseInfo | None = None) -> Any:
+    """A Datasette instance serving ``path`` read-only as /zone, with zone's metadata."""
+    from datasette.app import Datasette
+    from datasette.database import Database
+
+    class ReadOnlyDatabase(Database):  # type: ignore[misc]
+        """Datasette opens a plain read-write connection for writes; this one never does."""
+
+        def connect(self, write: bool = False) -> sqlite3.Connection:
+            conn: sqlite3.Connection = super().connect(write=False)
+            conn.execute("PRAGMA query_only = 1")
+            return conn
+
+    info = info or inspect_database(path)
+    if metadata is None:
+        metadata = load_metadata(with_series=info.indicators > 0)
+    ds = Datasette(files=[], metadata=metadata, settings=SETTINGS)
+    # With no files Datasette adds an in-memory scratch database; zone has no use for it.
+    ds.remove_database("_memory")
+    ds.add_database(ReadOnlyDatabase(ds, path=str(path.resolve()), is_mutable=True), name=DATABASE_NAME)
+    return ds
+
+
+def check_port(host: str, port: int) -> None:
+    """Fail early, in one line, when the port is taken (uvicorn would log a traceback-ish error)."""
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind((host, port))
+        except OSError as e:
+            raise ServeError(f"cannot listen on {host}:{port} ({e.strerror}); choose another with --port") from e
+
+
+def url_for(host: str, port: int) -> str:
+    shown = f"[{host}]" if ":" in host else host
+    return f"http://{shown}:{port}/{DATABASE_NAME}"
+
+
+def serve(path: Path, host: str = "127.0.0.1", port: int = 8001,
+          on_ready: Callable[[DatabaseInfo, str], None] | None = None) -> None:
+    """Run Datasette on ``path`` until interrupted, the way ``datasette serve`` does.
+
+    ``on_ready`` gets the database summary and the URL once every check has passed,
+    so a URL is never announced for a server that cannot start.
+    """
+    import uvicorn
+    from datasette.cli import check_databases, run_sync
+
+    info = inspect_database(path)
+    ds = make_datasette(path, info=info)
+    check_port(host, port)
+    run_sync(ds.invoke_startup)
+    run_sync(lambda: check_databases(ds))
+    if on_ready is not None:
+        on_ready(info, url_for(host, port))
+    uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on", workers=1)

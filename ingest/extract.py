@@ -1,0 +1,850 @@
+"""Find every figure an analyst would record in an article: value, unit, qualifier,
+kind, period, subject and sector, each pointing back to its sentence.
+
+The pipeline per block of text (title, headings, paragraphs):
+
+1. scan numbers with what is glued to them (qualifiers, 余/多, multipliers, units);
+2. join ranges (5至10万元) and lists whose last member carries the unit (12、15、18亿元);
+3. drop what is not a figure (years, ordinals, names with numerals, road numbers ...);
+4. cut the block into sentences and clauses; give each figure its kind from the words
+   just before it and its period from the time phrases that govern it (ingest.periods).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Iterable
+
+from ingest.model import Article, Figure, Paragraph
+from ingest.numbers import ARABIC, CHINESE, MULTIPLIER_RUN, multiplier, parse_arabic, parse_chinese
+from ingest.periods import Period, TimeMention, as_of, default_period, find_time_mentions, year_span
+
+EXTRACTOR_VERSION = "1.0"
+
+# --- units -----------------------------------------------------------------------------
+
+# surface form -> unit stored (the base unit or classifier; the multiplier is removed)
+UNITS: dict[str, str] = {
+    "元人民币": "元", "人民币": "元", "美元": "美元", "欧元": "欧元", "港元": "港元", "港币": "港元",
+    "日元": "日元", "英镑": "英镑", "元": "元",
+    "%": "%", "‰": "‰", "个百分点": "百分点", "百分点": "百分点", "倍": "倍", "成": "成",
+    "平方公里": "平方公里", "平方千米": "平方公里", "平方米": "平方米", "平米": "平方米", "㎡": "平方米",
+    "亩": "亩", "公顷": "公顷", "公里": "公里", "千米": "公里", "km": "公里", "米": "米",
+    "吨标准煤": "吨标准煤", "吨标煤": "吨标准煤", "吨": "吨", "千克": "千克", "公斤": "千克",
+    "立方米": "立方米", "千瓦时": "千瓦时", "千瓦": "千瓦", "兆瓦": "兆瓦", "千伏安": "千伏安",
+    "微克/立方米": "微克/立方米", "毫克/立方米": "毫克/立方米", "毫克/升": "毫克/升",
+    "标准箱": "标准箱", "标箱": "标准箱",
+    "家": "家", "个": "个", "项": "项", "条": "条", "名": "名", "人次": "人次", "人": "人", "户": "户",
+    "种": "种", "台": "台", "套": "套", "辆": "辆", "件": "件", "所": "所", "座": "座", "栋": "栋",
+    "幢": "幢", "处": "处", "间": "间", "张": "张", "艘": "艘", "架": "架", "只": "只", "头": "头",
+    "棵": "棵", "株": "株", "位": "位", "场": "场", "次": "次", "篇": "篇", "部": "部", "块": "块",
+    "宗": "宗", "起": "起", "例": "例", "份": "份", "盏": "盏", "支": "支",
+    "个工作日": "工作日", "工作日": "工作日", "小时": "小时", "分钟": "分钟", "天": "天",
+}
+DURATION_UNITS = frozenset({"工作日", "小时", "分钟", "天"})
+# Units a Chinese numeral may carry. 次 is left out (十届二次全会), and so are durations.
+CHINESE_NUMERAL_UNITS = frozenset(u for u in UNITS.values() if u not in DURATION_UNITS | {"次", "‰"})
+# The character after a one-character classifier that shows it is the start of a word.
+NOT_A_CLASSIFIER_BEFORE = {
+    "家": "庭乡居具电园用长属门", "人": "民才员口工均大士物", "名": "称单义牌片列录额", "个": "人体性案月",
+    "条": "例款件", "项": "目", "台": "阶风湾州", "所": "有在属得以谓长", "座": "谈", "次": "要级数日年之",
+    "处": "理置罚室长级", "位": "于置列", "种": "植类子养业", "场": "景所地馆面", "头": "部号条衔",
+    "起": "来步点草诉", "部": "分门署", "支": "持付撑出柱", "块": "钱", "份": "额子", "例": "如",
+    "间": "隔", "天": "然津气", "米": "面粮", "户": "籍口外型", "只": "是有要能", "架": "构", "元": "素旦宵",
+    "件": "事", "张": "家", "成": "为立本果功员效长都绩交型熟片就品套",
+}
+_PER = "年|日|天|月|人|吨|亩|平方米|立方米|千瓦时|小时|户|辆|台|套|公里|件|次"
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+_PRE = "大约|约为|约|将近|接近|近|超过|超出|超|逾|突破|不足|不到|不超过|不少于|不低于|至少|最多"
+_POST = "以上|以下|左右|上下|以内|之多|有余"
+
+_ATOM = re.compile(
+    rf"(?P<pre>{_PRE})?"
+    rf"(?:(?P<pct>百分之)(?P<pctnum>{ARABIC}|{CHINESE})"
+    rf"|(?P<num>{ARABIC}|{CHINESE})(?P<more>余|多)?"
+    rf"(?:(?P<mult>{MULTIPLIER_RUN})(?P<more2>余|多)?(?P<unit>{_UNIT_ALT})(?P<per>/(?:{_PER}))?"
+    rf"|(?P<unit2>{_UNIT_ALT})(?P<per2>/(?:{_PER}))?"
+    rf"|(?P<mult2>{MULTIPLIER_RUN})(?P<more3>余|多)?)?)"
+    rf"(?P<post>{_POST})?"
+)
+# 千亿元级, 百亿级: the size class of something being built.
+_MAGNITUDE = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千万亿.])(?P<run>[十百千万]?[百千万亿]+)(?P<unit>元|美元)?级")
+
+QUALIFIER_OF = {
+    "大约": "approx", "约为": "approx", "约": "approx", "将近": "approx", "接近": "approx", "近": "approx",
+    "超过": "more_than", "超出": "more_than", "突破": "more_than", "超": "more_than", "逾": "more_than",
+    "不足": "less_than", "不到": "less_than", "不超过": "at_most", "最多": "at_most",
+    "不少于": "at_least", "不低于": "at_least", "至少": "at_least",
+    "以上": "at_least", "以下": "at_most", "以内": "at_most", "左右": "approx", "上下": "approx",
+    "有余": "more_than", "之多": "exact",
+}
+
+# --- cues ------------------------------------------------------------------------------
+
+_CLAUSE_BREAK = re.compile(r"[,，;；:：。！？!?]")
+_SENTENCE = re.compile(r"[^。！？!?；;]*(?:[。！？!?；;]+[”’」』\"']*|$)")
+_RANGE_SEP = re.compile(r"(?:-|—|–|~|～|－|至|到)")
+_LIST_SEP = re.compile(r"(?:、|和|与|及|以及|或)")
+_BEFORE_ARABIC_BAD = re.compile(r"[A-Za-z_.#/@第×*]$")
+_BEFORE_CHINESE_BAD = re.compile(r"(?:第|几|数|若|每|周|星|初|礼|老|之|分)$")
+_AFTER_ARABIC_BAD = re.compile(r"^[A-Za-z]")
+_VIEW_COUNT = re.compile(r"(?:浏览|阅读|点击|访问|播放|次数|阅读量|浏览量|点击量)[^,，。;；]{0,4}$")
+_INDEX_CUE = re.compile(r"(?:指数|系数|PMI|指标值|评分|得分|分值|综合指数)(?:值)?(?:为|是|达到|达|升至|降至|保持在|:|:)?$")
+_CHANGE_VERB = re.compile(
+    r"(?:(?P<up>增长|增加|上升|提高|提升|攀升|上涨|扩大|(?<![新净])增|涨|(?<![最较更])(?:高|快)|多)"
+    r"|(?P<down>下降|减少|降低|下滑|回落|收窄|缩小|改善|减|降|跌|(?<![最较更])(?:低|慢)|少))"
+    r"了?(?:分别为|分别|均为|均|约|近|超过|超|逾)?$"
+)
+_RATE_WORD = re.compile(
+    r"(?:(?P<up>增速|增幅|涨幅|增长率|增长速度|增长幅度|增长了)|(?P<down>降幅|下降率|下降幅度|降低率|降低幅度))"
+    r"(?:分别为|分别|均为|为|是|达到|达|保持在|在)?(?:约|近|超过|超)?$"
+)
+# 比上年新增130家 is a change; 新增企业5家 on its own is a level (the year's count).
+_COMPARED_NEW = re.compile(r"(?:比|较)[^,，。;；]{1,5}?(?:新增|净增|多)$")
+_LEVEL_AFTER_VERB = re.compile(r"(?:到|至|为)$")
+_DIRECTION_WORD = re.compile(r"(?P<down>下降|减少|降低|回落|收窄|低于|慢于|降|减|低|慢)|(?P<up>增长|提高|提升|上升|高于|快于|扩大|增|高|快)")
+_SHARE_CUE = re.compile(r"(?:占|比重|占比|率|份额|覆盖面|达标|优良天数比例|比例)")
+_TARGET_CUE = re.compile(
+    r"力争|争取|(?<!完成)(?<!年度)计划(?!总?投资|的|数)|预计|预期|目标|(?<![已即])拟|确保|有望|力求|努力(?:实现|达到|使)|"
+    r"(?<![即必])将(?!近|军|来|会议)|届时|(?:建成|投产|达产|达效|投用|运营|竣工)后|到期|规划到"
+)
+_DONE_CUE = re.compile(r"已经|(?<![拟将])已|目前|截至|截止|现有|现已|实际")
+_PLEDGE_AFTER = re.compile(r"[^,，。;；]{0,3}(?:民生实事|惠民实事|民心工程|为民办实事)")
+_CONTINUATION = re.compile(r"(?:其中|分[^,，。]{1,4}看|从[^,，。]{1,6}(?:看|来看)|具体(?:来看|看|而言)|按[^,，。]{1,6}分)")
+_FILLER = re.compile(r"^(?:其中|同时|另外|此外|而且|并且|以及|共计|共有|共|合计|累计|总计|全年|拥有|实现|完成|达到|达|有|已|为|是|对|在|将|新建|新增)+")
+_TRAILING_VERB = re.compile(r"(?:分别为|分别|达到|达|为|是|约为|共计|合计|共|累计|实现|完成|有|约|的|近|超过|超|逾|到|至|在)+$")
+# What may stand before a time phrase that is a clause of its own: 截至9月底， 在今年前三季度，
+_FRAME_HEAD = re.compile(r"(?:截至|截止到|截止|截至到|在|于|据统计|经统计|今年|全年)?")
+_DISCOURSE_HEAD = re.compile(r"^[\s“”\"'‘’《》()（）]+")
+
+
+@dataclass
+class _Atom:
+    """A number with what is glued to it, in block-text offsets."""
+
+    start: int
+    end: int
+    num_start: int
+    value: Decimal
+    unit: str | None
+    qualifier: str
+    chinese: bool
+    factor: Decimal = Decimal(1)
+    has_factor: bool = False
+    value_max: Decimal | None = None
+    magnitude: bool = False
+    scale: Decimal = Decimal(1)      # 成 -> 10 (三成 = 30%)
+
+
+@dataclass
+class _Block:
+    """A run of text that figures are read from: a paragraph, a heading or the title."""
+
+    paragraph: Paragraph
+    index: int
+    section: str | None
+    heading: bool = False
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+
+# --- scanning --------------------------------------------------------------------------
+
+def _unit_of(m: re.Match[str], text: str) -> tuple[str | None, int]:
+    """The canonical unit glued to the number and where it ends; (None, end) when a
+    one-character classifier turns out to start a word (3个人 -> 个人)."""
+    surface = m.group("unit") or m.group("unit2")
+    per = m.group("per") or m.group("per2")
+    if not surface:
+        return None, m.end()
+    unit_end = (m.end("unit") if m.group("unit") else m.end("unit2"))
+    nxt = text[unit_end:unit_end + 1]
+    if len(surface) == 1 and nxt and nxt in NOT_A_CLASSIFIER_BEFORE.get(surface, ""):
+        return None, unit_end
+    unit = UNITS[surface]
+    if per:
+        unit = f"{unit}{per}"
+    return unit, m.end()
+
+
+def _number_value(m: re.Match[str]) -> tuple[Decimal | None, bool]:
+    raw = m.group("num")
+    if raw is None:
+        return None, False
+    if raw[0].isdigit():
+        return parse_arabic(raw), False
+    return parse_chinese(raw), True
+
+
+def _qualifier(m: re.Match[str]) -> str:
+    pre, post = m.group("pre"), m.group("post")
+    if pre:
+        return QUALIFIER_OF[pre]
+    if m.group("more") or m.group("more2") or m.group("more3"):
+        return "more_than"
+    if post:
+        return QUALIFIER_OF[post]
+    return "exact"
+
+
+def _scan_atoms(text: str) -> list[_Atom]:
+    atoms: list[_Atom] = []
+    for m in _ATOM.finditer(text):
+        atom = _atom_from_match(m, text)
+        if atom is not None:
+            atoms.append(atom)
+    for m in _MAGNITUDE.finditer(text):
+        atoms.append(_Atom(m.start(), m.end(), m.start(), multiplier(m.group("run")), m.group("unit") or "元",
+                           "order_of_magnitude", True, magnitude=True))
+    atoms.sort(key=lambda a: a.start)
+    return atoms
+
+
+def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
+    start = m.start()
+    if m.group("pct"):
+        raw = m.group("pctnum")
+        value = parse_arabic(raw) if raw[0].isdigit() else parse_chinese(raw)
+        if value is None:
+            return None
+        return _Atom(start, m.end(), m.start("pct"), value, "%", _qualifier(m), not raw[0].isdigit())
+    value, chinese = _number_value(m)
+    if value is None:
+        return None
+    num_start = m.start("num")
+    raw = m.group("num")
+    before = text[max(0, start - 3):start]
+    if chinese:
+        if not _chinese_numeral_ok(raw, before if not m.group("pre") else ""):
+            return None
+    elif _BEFORE_ARABIC_BAD.search(text[max(0, num_start - 1):num_start]):
+        return None
+    mult = m.group("mult") or m.group("mult2")
+    unit, end = _unit_of(m, text)
+    if unit is None:
+        end = _bare_end(m)
+        if not chinese and _AFTER_ARABIC_BAD.match(text[end:end + 1]):
+            return None
+    factor = multiplier(mult) if mult else Decimal(1)
+    scale = Decimal(1)
+    if unit == "成":
+        unit, scale = "%", Decimal(10)
+    if unit is not None and chinese and unit.split("/")[0] not in CHINESE_NUMERAL_UNITS:
+        return None
+    if unit in DURATION_UNITS and _is_slogan_duration(value * factor, unit):
+        return None
+    return _Atom(start, end, num_start, value * factor * scale, unit, _qualifier(m), chinese,
+                 factor=factor, has_factor=bool(mult), scale=scale)
+
+
+def _bare_end(m: re.Match[str]) -> int:
+    """Where a number with no unit ends: after its multiplier (35万) or 余/多, before anything else."""
+    for group in ("more3", "mult2", "mult", "more"):
+        if m.group(group):
+            return m.end(group)
+    return m.end("num")
+
+
+def _chinese_numeral_ok(raw: str, before: str) -> bool:
+    """Chinese numerals are figures only as plain counts: not 一 alone (一个, 一期),
+    not bare multipliers (百强, 万岁), not after 第/几/数 or inside a word."""
+    if raw == "一" or raw[0] in "零〇":
+        return False
+    if all(ch in "百千万亿" for ch in raw):
+        return False
+    if before and _BEFORE_CHINESE_BAD.search(before):
+        return False
+    return True
+
+
+def _is_slogan_duration(value: Decimal, unit: str) -> bool:
+    """24小时 and 365天 are service slogans (24小时不打烊), not measurements."""
+    return (unit == "小时" and value == 24) or (unit == "天" and value == 365)
+
+
+def _merge_ranges(atoms: list[_Atom], text: str) -> list[_Atom]:
+    """5至10年, 5-10万元, 3%-5%: two numbers joined by a range sign become one figure."""
+    out: list[_Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        if i + 1 < len(atoms) and not a.magnitude:
+            b = atoms[i + 1]
+            sep = text[a.end:b.start]
+            if (b.start == b.num_start and _RANGE_SEP.fullmatch(sep) and not b.magnitude
+                    and (a.unit is None or a.unit == b.unit) and b.unit is not None
+                    and (sep != "到" or a.unit is None) and a.qualifier in ("exact",)
+                    and not _looks_like_year(a, text)):
+                low = a.value
+                if a.unit is None and not a.has_factor:
+                    low = a.value * b.factor * b.scale
+                if low < b.value:
+                    out.append(_Atom(a.start, b.end, a.num_start, low, b.unit, "range", a.chinese,
+                                     factor=b.factor, has_factor=b.has_factor, value_max=b.value, scale=b.scale))
+                    i += 2
+                    continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _looks_like_year(a: _Atom, text: str) -> bool:
+    raw = text[a.num_start:a.end]
+    return bool(re.fullmatch(r"(?:19|20)\d{2}", raw))
+
+
+def _inherit_list_units(atoms: list[_Atom], text: str) -> None:
+    """12、15和18亿元: members of a list before the one with the unit share its unit."""
+    for i in range(len(atoms) - 2, -1, -1):
+        a, b = atoms[i], atoms[i + 1]
+        if a.unit is not None or b.unit is None or a.magnitude or b.magnitude or a.has_factor:
+            continue
+        if not _LIST_SEP.fullmatch(text[a.end:b.start]) or _looks_like_year(a, text):
+            continue
+        if a.chinese != b.chinese:
+            continue
+        a.value = a.value * b.factor * b.scale
+        a.factor, a.has_factor, a.scale, a.unit = b.factor, b.has_factor, b.scale, b.unit
+
+
+def _index_value(a: _Atom, text: str) -> bool:
+    """A bare number after 指数为 / 系数 is an index value with no unit."""
+    return (a.unit is None and not a.chinese and not a.has_factor
+            and bool(_INDEX_CUE.search(text[max(0, a.start - 8):a.start])))
+
+
+def _figure_atoms(text: str) -> list[_Atom]:
+    atoms = _merge_ranges(_scan_atoms(text), text)
+    _inherit_list_units(atoms, text)
+    kept: list[_Atom] = []
+    for a in atoms:
+        if a.unit is None:
+            if _index_value(a, text):
+                a.unit = ""
+            elif a.has_factor and not a.chinese:
+                a.unit = _implied_unit(text, a.start)
+                if a.unit is None:
+                    continue
+            else:
+                continue
+        if _VIEW_COUNT.search(text[max(0, a.start - 8):a.start]):
+            continue
+        kept.append(a)
+    return kept
+
+
+_MONEY_WORDS = re.compile(r"(?:投资|产值|收入|营收|税收|资金|生产总值|GDP|总额|销售额|利润|资产|成交额|贷款|存款|融资|出口额|进口额|金额|财政|消费|零售|额)")
+_PEOPLE_WORDS = re.compile(r"(?:人口|人才|就业|游客|居民|职工|员工|劳动力)")
+
+
+def _implied_unit(text: str, start: int) -> str | None:
+    """35万 with no unit: 元 after a money word, 人 after a people word; otherwise unknown."""
+    clause_start = _clause_start(text, start)
+    before = text[clause_start:start]
+    if _MONEY_WORDS.search(before):
+        return "元"
+    if _PEOPLE_WORDS.search(before):
+        return "人"
+    return None
+
+
+# --- sentences and clauses -------------------------------------------------------------
+
+def _sentences(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _SENTENCE.finditer(text):
+        if m.end() > m.start():
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    i = pos - 1
+    while i >= 0 and text[i] not in "。！？!?；;":
+        i -= 1
+    return i + 1
+
+
+def _clause_start(text: str, pos: int, floor: int = 0) -> int:
+    i = pos - 1
+    while i >= floor:
+        if _CLAUSE_BREAK.match(text, i):
+            return i + 1
+        i -= 1
+    return floor
+
+
+def _clause_end(text: str, pos: int, ceiling: int) -> int:
+    m = _CLAUSE_BREAK.search(text, pos, ceiling)
+    return m.start() if m else ceiling
+
+
+# --- kinds -----------------------------------------------------------------------------
+
+def _change(text: str, a: _Atom, floor: int) -> str | None:
+    """'up' or 'down' when the words right before the figure make it a change."""
+    before = text[max(floor, a.start - 8):a.start]
+    if _COMPARED_NEW.search(before):
+        return "up"
+    m = _RATE_WORD.search(before)
+    if m:
+        return "down" if m.group("down") else "up"
+    m = _CHANGE_VERB.search(before)
+    if m:
+        return "down" if m.group("down") else "up"
+    return None
+
+
+def _direction_in(text: str) -> str:
+    last = None
+    for m in _DIRECTION_WORD.finditer(text):
+        last = "down" if m.group("down") else "up"
+    return last or "up"
+
+
+def _is_target(text: str, a: _Atom, sent_start: int, horizon_before: bool) -> bool:
+    if a.magnitude:
+        return True
+    if _PLEDGE_AFTER.match(text, a.end):
+        return True
+    before = text[sent_start:a.start]
+    cue = None
+    for m in _TARGET_CUE.finditer(before):
+        cue = m.end()
+    if horizon_before and cue is None:
+        cue = 0
+    if cue is None:
+        return False
+    return not _DONE_CUE.search(before, cue)
+
+
+# --- periods ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Scope:
+    """The time phrases of a block and the block's opening phrase that later sentences may share."""
+
+    mentions: list[TimeMention]
+    starts: list[int]
+
+
+def _governing(scope: _Scope, pos: int, lo: int) -> TimeMention | None:
+    """The last time phrase in [lo, pos) that sets a period (not a comparison base)."""
+    i = bisect.bisect_left(scope.starts, pos) - 1
+    while i >= 0 and scope.mentions[i].start >= lo:
+        mention = scope.mentions[i]
+        if mention.kind != "base" and mention.end <= pos:
+            return mention
+        i -= 1
+    return None
+
+
+_ENUMERATION = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}是|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[、.)](?!\d))\s*")
+
+
+def _sentence_head(text: str, start: int) -> int:
+    """Where a sentence's own words begin, after an enumeration mark such as （一） or 一是."""
+    m = _ENUMERATION.match(text, start)
+    return m.end() if m else start
+
+
+def _trailing_asof(scope: _Scope, text: str, pos: int, sent_end: int, figure_starts: list[int]) -> TimeMention | None:
+    """截至4月28日 in a later clause with no figure of its own dates the figures before it."""
+    i = bisect.bisect_left(scope.starts, pos)
+    while i < len(scope.mentions) and scope.mentions[i].start < sent_end:
+        mention = scope.mentions[i]
+        if mention.kind == "asof":
+            c_start = _clause_start(text, mention.start)
+            c_end = _clause_end(text, mention.end, sent_end)
+            j = bisect.bisect_left(figure_starts, c_start)
+            if j >= len(figure_starts) or figure_starts[j] >= c_end:
+                return mention
+        i += 1
+    return None
+
+
+def _standalone(text: str, mention: TimeMention, sent_start: int) -> bool:
+    """A time phrase that opens its sentence (全年完成… / 2021年该产业…) or is a clause of
+    its own (今年以来， / 截至9月底，) frames the rest of the paragraph; one inside a clause
+    (申报2021年…项目) only the words after it in its own sentence part."""
+    if mention.kind == "base" or mention.period is None:
+        return False
+    head_end = _sentence_head(text, sent_start)
+    if mention.start == head_end:
+        return True
+    lo = _clause_start(text, mention.start, sent_start)
+    return _FRAME_HEAD.fullmatch(text, lo, mention.start) is not None and text[mention.end:mention.end + 1] in (",", "，")
+
+
+def _period_of(mention: TimeMention) -> Period:
+    assert mention.period is not None
+    return mention.period
+
+
+# --- subjects and sectors --------------------------------------------------------------
+
+SECTORS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("汽车", ("汽车", "整车", "零部件")),
+    ("生物医药", ("医药", "生物", "制药", "医疗器械", "药品")),
+    ("新材料", ("新材料",)),
+    ("新能源", ("新能源", "光伏", "风电", "氢能", "储能")),
+    ("高端装备", ("装备", "管道", "机械")),
+    ("电子信息", ("电子信息", "数字经济", "大数据", "软件", "集成电路")),
+    ("营商环境", ("营商环境", "审批", "政务服务", "办税", "放管服", "店小二", "市场主体")),
+    ("招商引资", ("招商", "引资", "签约", "招才引智", "外资", "项目建设")),
+    ("生态环境", ("大气", "空气质量", "水环境", "水质", "土壤", "污染", "生态环境", "环保", "PM", "碳排放", "节能", "减排")),
+    ("城市环境", ("市容", "城市环境", "容貌", "保洁", "垃圾", "违建", "清扫", "城市管理")),
+    ("民生", ("民生", "教育", "学校", "养老", "就业", "医疗", "住房", "棚户", "公交", "社保", "居民收入", "幼儿园", "城中村", "医院")),
+    ("经济总量", ("生产总值", "GDP", "经济总量")),
+    ("工业", ("工业", "规上", "规模以上", "制造业")),
+    ("固定资产投资", ("固定资产投资",)),
+    ("消费", ("消费", "零售")),
+    ("外贸", ("进出口", "出口", "外贸", "进口")),
+    ("财政", ("财政", "税收", "一般公共预算")),
+    ("金融", ("存款", "贷款", "金融")),
+    ("农业", ("农业", "粮食", "农村", "畜牧", "种植")),
+    ("科技创新", ("科技", "高新技术", "专利", "研发投入")),
+    ("交通物流", ("物流", "港口", "交通", "铁路", "公路", "航运", "吞吐量")),
+    ("文化旅游", ("旅游", "文旅", "游客")),
+    ("房地产", ("房地产", "商品房")),
+)
+
+
+def sector_of(*texts: str | None) -> str:
+    """The first sector whose keywords appear in the texts, tried in order of preference."""
+    for text in texts:
+        if not text:
+            continue
+        for sector, words in SECTORS:
+            if any(w in text for w in words):
+                return sector
+    return ""
+
+
+def _subject(text: str, a: _Atom, clause_start: int, clause_end: int, previous: str, kind: str) -> str:
+    before = text[clause_start:a.start]
+    before = _DISCOURSE_HEAD.sub("", before)
+    before = _FILLER.sub("", before)
+    before = _TRAILING_VERB.sub("", before)
+    after = text[a.end:clause_end]
+    after = re.split(r"[\d、]", after, maxsplit=1)[0]
+    after = after.lstrip("的").strip("“”\"' ")
+    if kind == "change" and len(before) <= 4 and previous:
+        return f"{previous}{'同比' if '同比' in text[clause_start:a.start] else ''}变化"
+    if kind == "share" and before.startswith("占") and previous:
+        return f"{previous}{before.rstrip('的')}比重"
+    subject = before
+    if after and len(after) <= 16 and (not before or a.unit in CLASSIFIER_UNITS):
+        subject = f"{before}{after}" if len(before) <= 6 else after
+    subject = subject.strip(" ,，、")
+    return subject[-24:]
+
+
+CLASSIFIER_UNITS = frozenset({"家", "个", "项", "条", "名", "人", "户", "种", "台", "套", "辆", "件", "所", "座",
+                              "栋", "幢", "处", "间", "张", "艘", "架", "只", "头", "棵", "株", "位", "场", "次",
+                              "篇", "部", "块", "宗", "起", "例", "份", "盏", "支", "人次"})
+
+
+# --- blocks ----------------------------------------------------------------------------
+
+def _blocks(article: Article) -> list[_Block]:
+    blocks: list[_Block] = []
+    title = _title_block(article)
+    if title is not None:
+        blocks.append(title)
+    for h in article.headings:
+        blocks.append(_Block(h, 0, h.text, heading=True))
+    for p in article.paragraphs:
+        blocks.append(_Block(p, p.index, p.section))
+    blocks.sort(key=lambda b: b.paragraph.offsets[0] if b.paragraph.offsets else 0)
+    return blocks
+
+
+def _title_block(article: Article) -> _Block | None:
+    """The title line of a plain or e-paper text, when it is not already a heading."""
+    title = (article.title or "").strip()
+    if not title or article.format not in ("epaper-text", "text"):
+        return None
+    if any(h.text == title for h in article.headings):
+        return None
+    body_start = min((p.offsets[0] for p in article.paragraphs if p.offsets), default=len(article.source))
+    pos = article.source.find(title, 0, body_start)
+    if pos < 0:
+        return None
+    para = _folded_paragraph(article.source, pos, pos + len(title))
+    return _Block(para, 0, None, heading=True) if para.text.strip() else None
+
+
+def _folded_paragraph(source: str, start: int, end: int) -> Paragraph:
+    """source[start:end] (one line) as a Paragraph, folded as the reader folds body text."""
+    from ingest import reader  # the reader owns folding; import late to keep module load light
+
+    text = "".join(reader.fold(ch) for ch in source[start:end])
+    to_simplified = getattr(reader, "to_simplified", None)
+    if to_simplified is not None:
+        simplified = to_simplified(text)
+        if len(simplified) == len(text):
+            text = simplified
+    return Paragraph(index=0, text=text, offsets=tuple(range(start, end)), section=None)
+
+
+def extract_figures(article: Article) -> list[Figure]:
+    """Every figure of the article, in document order."""
+    published = article.published
+    blocks = _blocks(article)
+    article_period = _first_period(article.title or "", published) or _lead_frame(blocks, published)
+    figures: list[Figure] = []
+    for block in blocks:
+        section_period = None if block.heading else _first_period(block.section or "", published)
+        figures.extend(_block_figures(article, block, _Context(published, article_period, section_period)))
+    figures.sort(key=lambda f: (f.start, f.end))
+    return figures
+
+
+def _first_period(text: str, published: date) -> Period | None:
+    """The period a heading or title speaks of (前三季度全省…); a full date there is a dateline, not a period."""
+    for m in find_time_mentions(text, published):
+        if m.kind in ("span", "since") and m.period is not None:
+            return m.period
+    return None
+
+
+def _lead_frame(blocks: list[_Block], published: date) -> Period | None:
+    """The time clause opening the article's first paragraph (今年前三季度，…): later change
+    figures with no period of their own are read against it."""
+    for block in blocks:
+        if block.heading:
+            continue
+        text = block.paragraph.text
+        for m in find_time_mentions(text, published):
+            if m.kind in ("span", "since", "asof") and _standalone(text, m, _sentence_start(text, m.start)):
+                return m.period
+        return None
+    return None
+
+
+@dataclass
+class _Context:
+    """What a block's earlier sentences leave for later ones."""
+
+    published: date
+    fallback: Period | None                 # title or lead period, for change figures only
+    section: Period | None = None           # 一、2015年工作回顾: the period of a whole section
+    frame: TimeMention | None = None        # the latest time clause of its own (今年以来，) in the block
+    last: TimeMention | None = None         # the time phrase in force at the end of the previous part
+    horizon: TimeMention | None = None      # 到2025年, opening a paragraph of targets
+
+
+@dataclass
+class _Pending:
+    atom: _Atom
+    kind: str
+    direction: str | None
+    period: Period | None
+    target_period: Period | None
+    subject: str
+    sentence: tuple[int, int]
+
+
+def _block_figures(article: Article, block: _Block, ctx: _Context) -> list[Figure]:
+    text = block.paragraph.text
+    atoms = _figure_atoms(text)
+    if not atoms:
+        return []
+    mentions = find_time_mentions(text, ctx.published)
+    scope = _Scope(mentions, [m.start for m in mentions])
+    figure_starts = [a.start for a in atoms]
+    sentences = _sentences(text)
+    lead = text[sentences[0][0]:_clause_end(text, sentences[0][0], sentences[0][1])] if sentences else ""
+    sector = sector_of(lead, block.section, text, article.title)
+    pending: list[_Pending] = []
+    ai = 0
+    for sent in sentences:
+        sent_atoms: list[_Atom] = []
+        while ai < len(atoms) and atoms[ai].start < sent[1]:
+            sent_atoms.append(atoms[ai])
+            ai += 1
+        if sent_atoms:
+            pending.extend(_sentence_figures(text, sent, sent_atoms, scope, figure_starts, ctx))
+        _advance(ctx, text, scope, sent)
+    return [_to_figure(article, block, p, sector) for p in pending]
+
+
+def _advance(ctx: _Context, text: str, scope: _Scope, sent: tuple[int, int]) -> None:
+    """Carry the time phrases of a finished part of a sentence to the parts after it."""
+    i = bisect.bisect_left(scope.starts, sent[0])
+    while i < len(scope.mentions) and scope.mentions[i].start < sent[1]:
+        m = scope.mentions[i]
+        if _standalone(text, m, sent[0]):
+            if m.kind == "horizon":
+                ctx.horizon = m
+            else:
+                ctx.frame = m
+        i += 1
+    governing = _governing(scope, sent[1], sent[0])
+    if governing is not None and governing.kind not in ("horizon", "years"):
+        ctx.last = governing
+
+
+def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scope: _Scope,
+                      figure_starts: list[int], ctx: _Context) -> list[_Pending]:
+    s0, s1 = sent
+    kinds: list[tuple[str, str | None]] = []
+    for i, a in enumerate(atoms):
+        kinds.append(_kind(text, a, s0, atoms[i - 1] if i else None, kinds[-1] if kinds else None))
+    has_change = any(k == "change" for k, _ in kinds)
+    continuation = bool(_CONTINUATION.match(text, s0))
+    pending: list[_Pending] = []
+    previous_subject = ""
+    groups = _respectively_groups(text, s0, s1, atoms)
+    for i, a in enumerate(atoms):
+        kind, direction = kinds[i]
+        own = _governing(scope, a.start, s0)
+        period, target_period = _own_period(own, i, groups)
+        if own is None:
+            period = _inherited_period(text, a, sent, scope, figure_starts, ctx, has_change or continuation,
+                                       has_change)
+            if ctx.horizon is not None and kind == "level" and not _DONE_CUE.search(text, s0, a.start):
+                kind, target_period = "target", ctx.horizon.period
+        elif own.kind == "horizon" and kind != "change":
+            kind = "target"
+        if period is None:
+            period = _base_year_period(text, s0, s1, ctx.published) or default_period(ctx.published)
+        if kind == "target" and target_period is None and own is not None and own.period is not None \
+                and own.period.end >= ctx.published:
+            target_period = year_span(own.period.start.year) if own.kind == "since" else own.period
+        clause_start = _clause_start(text, a.start, s0)
+        clause_end = _clause_end(text, a.end, s1)
+        subject = _subject(text, a, clause_start, clause_end, previous_subject, kind)
+        if i in groups and groups[i][3]:
+            subject = groups[i][3]
+        if kind != "change":
+            previous_subject = subject or previous_subject
+        pending.append(_Pending(a, kind, direction, period, target_period, subject, sent))
+    return pending
+
+
+def _own_period(own: TimeMention | None, i: int, groups: dict[int, tuple[int, int, int, str]]
+                ) -> tuple[Period | None, Period | None]:
+    """(period, target horizon) set by the time phrase before the figure in its own sentence."""
+    if own is None or own.period is None:
+        return None, None
+    if own.kind == "horizon":
+        return None, own.period
+    if own.kind == "years" and i in groups and own.start < groups[i][0] and groups[i][2] == len(own.years):
+        return year_span(own.years[i - groups[i][1]], own.period.label), None
+    return own.period, None
+
+
+def _inherited_period(text: str, a: _Atom, sent: tuple[int, int], scope: _Scope, figure_starts: list[int],
+                      ctx: _Context, follows: bool, has_change: bool) -> Period | None:
+    """The period of a figure with no time phrase before it in its sentence part."""
+    trailing = _trailing_asof(scope, text, a.end, sent[1], figure_starts)
+    if trailing is not None:
+        return trailing.period
+    if follows and ctx.last is not None:
+        return ctx.last.period
+    if ctx.frame is not None:
+        return ctx.frame.period
+    if ctx.section is not None:
+        return ctx.section
+    if has_change:
+        return ctx.fallback
+    return None
+
+
+def _kind(text: str, a: _Atom, s0: int, prev: _Atom | None, prev_kind: tuple[str, str | None] | None
+          ) -> tuple[str, str | None]:
+    clause_floor = _clause_start(text, a.start, s0)
+    if _is_target(text, a, s0, False):
+        return "target", None
+    direction = _change(text, a, clause_floor)
+    if a.unit in ("百分点", "倍"):
+        # 提高1.9个百分点, 高于全省2个百分点; 增长1.3倍, 是上年的1.8倍: differences and ratios to a base
+        return "change", direction or _direction_in(text[clause_floor:a.start])
+    if direction is not None:
+        return "change", direction
+    if prev is not None and prev_kind is not None and prev_kind[0] == "change" \
+            and _LIST_SEP.fullmatch(text[prev.end:a.start]) and prev.unit == a.unit:
+        return prev_kind
+    if a.unit in ("%", "‰"):
+        return "share", None
+    return "level", None
+
+
+def _respectively_groups(text: str, s0: int, s1: int, atoms: list[_Atom]) -> dict[int, tuple[int, int, int, str]]:
+    """分别 lists: atom index -> (position of 分别, first index, size, subject from the list before 分别)."""
+    groups: dict[int, tuple[int, int, int, str]] = {}
+    pos = text.find("分别", s0, s1)
+    while pos >= 0:
+        members = [i for i, a in enumerate(atoms) if a.start > pos]
+        run: list[int] = []
+        for i in members:
+            if run and not _LIST_SEP.fullmatch(text[atoms[run[-1]].end:atoms[i].start]) \
+                    and text[atoms[run[-1]].end:atoms[i].start] not in (",", "，"):
+                break
+            run.append(i)
+        subjects = _list_subjects(text, s0, pos, len(run))
+        for k, i in enumerate(run):
+            groups[i] = (pos, run[0], len(run), subjects[k] if subjects else "")
+        pos = text.find("分别", pos + 2, s1)
+    return groups
+
+
+def _list_subjects(text: str, s0: int, pos: int, n: int) -> list[str] | None:
+    if n < 2:
+        return None
+    clause = text[_clause_start(text, pos, s0):pos]
+    items = [x for x in re.split(r"、|和|与|及|以及", clause) if x]
+    if len(items) != n:
+        return None
+    return [_FILLER.sub("", x).strip() for x in items]
+
+
+def _base_year_period(text: str, s0: int, s1: int, published: date) -> Period | None:
+    """比上年增长 with no period stated, early in a year: the statistics of the year before."""
+    if published.month > 4:
+        return None
+    if re.search(r"(?:比|较)(?:上年|去年)(?!同期)", text[s0:s1]):
+        return year_span(published.year - 1, "上年")
+    return None
+
+
+def _to_figure(article: Article, block: _Block, p: _Pending, sector: str) -> Figure:
+    para = block.paragraph
+    a = p.atom
+    start, end = para.source_span(a.start, a.end)
+    s_start, s_end = para.source_span(p.sentence[0], p.sentence[1])
+    period = p.target_period if p.kind == "target" else p.period
+    label = period.label if period is not None else None
+    return Figure(
+        start=start, end=end, text=article.source[start:end],
+        value=_number(a.value), value_max=_number(a.value_max) if a.value_max is not None else None,
+        unit=a.unit or "", qualifier=a.qualifier, kind=p.kind,
+        direction=p.direction if p.kind == "change" else None,
+        period_start=period.start.isoformat() if period else None,
+        period_end=period.end.isoformat() if period else None,
+        period_label=label or None,
+        subject=p.subject, sector=sector, section=block.section if not block.heading else None,
+        paragraph=block.index, sentence=para.text[p.sentence[0]:p.sentence[1]],
+        sentence_start=s_start, sentence_end=s_end,
+    )
+
+
+def _number(value: Decimal) -> float:
+    as_int = int(value)
+    return float(as_int) if value == as_int else float(value)
+
+
+def figures_in_text(text: str, published: date) -> list[Figure]:
+    """Figures of a bare piece of text (one paragraph), for tests and quick checks."""
+    offsets = tuple(range(len(text)))
+    para = Paragraph(index=1, text=text, offsets=offsets, section=None)
+    article = Article(path="<text>", source=text, encoding="utf-8", sha256="", format="text",
+                      published=published, title="", source_id="text", paragraphs=[para])
+    return extract_figures(article)
+
+
+__all__: Iterable[str] = ("EXTRACTOR_VERSION", "extract_figures", "figures_in_text", "sector_of")

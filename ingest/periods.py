@@ -1,0 +1,274 @@
+"""Time phrases of Chinese news text, resolved against the article's date.
+
+find_time_mentions() returns every time phrase in a paragraph with what it means:
+
+- span:    a stretch of time a flow figure covers (2021年, 今年1-4月, 上半年, 十四五);
+- asof:    a day a stock figure is counted at (截至4月28日, 截至6月底, 目前);
+- since:   from a start to the article date (2021年以来, 今年以来);
+- years:   a run of years whose figures follow one per year (2019年至2021年分别…);
+- base:    the other side of a comparison (比上年, 较去年同期, 与2020年相比) — sets no period;
+- horizon: the time by which a target is to be met (到2025年, 利用5至10年的时间).
+
+A mention whose period lies after the article date is a horizon whatever its wording.
+Which figures a mention governs is decided by ingest.extract.
+"""
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+KINDS = ("span", "asof", "since", "years", "base", "horizon")
+
+_CN_SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+             "十": 10, "十一": 11, "十二": 12}
+# Five-year plans: the n-th plan covers 1953 + 5 * (n - 1) .. + 4.
+_PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
+
+_Y = r"(?:19|20)\d{2}"
+_M = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
+_D = r"(?:3[01]|[12]\d|0?[1-9])"
+_N = r"(?:\d{1,2}|十[一二]?|[一二两三四五六七八九])"
+_DASH = r"(?:-|—|–|~|～|－|至|到)"
+_PART = (r"(?:上半年|下半年|前三季度|前两季度|第?(?P<@q>[一二三四1-4])季度|前(?P<@n>" + _N + r")个?月份?"
+         r"|(?P<@m1>" + _M + r")\s*" + _DASH + r"\s*(?P<@m2>" + _M + r")\s*月份?"
+         r"|(?P<@m>" + _M + r")\s*月(?:份)?(?:(?P<@d>" + _D + r")\s*[日号]|(?P<@edge>底|末|初))?"
+         r"|全年|年底|年末|年初|底|末)")
+
+
+def _part(prefix: str) -> str:
+    """The part-of-year pattern with its group names made unique under ``prefix``."""
+    return _PART.replace("(?P<@", f"(?P<{prefix}_")
+
+
+_TIME = re.compile(
+    "|".join([
+        rf"(?P<yrange>(?P<yr1>{_Y})\s*年?(?:度)?\s*{_DASH}\s*(?P<yr2>{_Y})\s*年(?:度)?)",
+        rf"(?P<abs>(?P<abs_y>{_Y})\s*年(?:度)?\s*(?P<abs_part>{_part('a')})?(?P<abs_since>以来|至今)?)",
+        rf"(?P<rel>(?P<rel_w>今年|本年|去年|上年|上一年|前年|明年)(?:度)?(?P<rel_part>{_part('r')})?(?P<rel_since>以来|至今|同期)?)",
+        rf"(?P<plan>(?P<plan_n>十[一二三四五]五)[”\"]?(?P<plan_tail>期间|时期|以来|末|初)?)",
+        rf"(?P<yrsince>(?:年初|入年|开年)(?:以来|至今))",
+        r"(?P<now>截至目前|截止目前|截至发稿|截至当前|截至现在|目前|当前|现已|如今|眼下|至今)",
+        rf"(?P<recent>(?:近|过去|最近)(?P<recent_n>{_N}|一)个?年)",
+        rf"(?P<lastyear>过去(?:的)?一年)",
+        rf"(?P<use>(?:利用|用|通过|再用|花)(?P<use_n1>{_N})(?:{_DASH}(?P<use_n2>{_N}))?年(?:左右)?(?:的)?时间)",
+        rf"(?P<ahead>(?:未来|今后)(?P<ahead_n>{_N})年)",
+        rf"(?P<bare>{_part('b')})",
+    ])
+)
+_BASE_BEFORE = re.compile(r"(?:比|较|同比|环比|与|相比|高于|低于|超过|对比|相较)$")
+_BASE_AFTER = re.compile(r"^(?:相比|比较|相较|水平|的水平)")
+_ASOF_BEFORE = re.compile(r"(?:截至|截止到|截止|截至到)\s*$")
+
+
+@dataclass(frozen=True)
+class Period:
+    start: date
+    end: date
+    label: str
+
+    def iso(self) -> tuple[str, str]:
+        return self.start.isoformat(), self.end.isoformat()
+
+
+@dataclass(frozen=True)
+class TimeMention:
+    start: int                      # offsets in the text searched
+    end: int
+    kind: str                       # one of KINDS
+    period: Period | None           # None for a comparison base
+    years: tuple[int, ...] = ()     # for kind == "years": one year per following figure
+
+
+def as_of(day: date, label: str = "") -> Period:
+    return Period(day, day, label)
+
+
+def year_span(year: int, label: str = "") -> Period:
+    return Period(date(year, 1, 1), date(year, 12, 31), label)
+
+
+def _month_end(year: int, month: int) -> date:
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _small(text: str | None) -> int | None:
+    if text is None:
+        return None
+    if text.isdigit():
+        return int(text)
+    return _CN_SMALL.get(text)
+
+
+def _part_period(year: int, m: re.Match[str], prefix: str, part: str, label: str) -> tuple[str, Period] | None:
+    """Resolve the part of a year (上半年, 1-4月, 6月底, 4月28日 ...) to (kind, period)."""
+    g = lambda k: m.group(f"{prefix}_{k}")  # noqa: E731 - short accessor over the match's groups
+    q = _small(g("q"))
+    if q:
+        if not 1 <= q <= 4:
+            return None
+        return "span", Period(date(year, 3 * q - 2, 1), _month_end(year, 3 * q), label)
+    if part.startswith("上半年") or part.startswith("前两季度"):
+        return "span", Period(date(year, 1, 1), date(year, 6, 30), label)
+    if part.startswith("下半年"):
+        return "span", Period(date(year, 7, 1), date(year, 12, 31), label)
+    if part.startswith("前三季度"):
+        return "span", Period(date(year, 1, 1), date(year, 9, 30), label)
+    n = _small(g("n"))
+    if n:
+        if not 1 <= n <= 12:
+            return None
+        return "span", Period(date(year, 1, 1), _month_end(year, n), label)
+    m1, m2 = _small(g("m1")), _small(g("m2"))
+    if m1 and m2:
+        if not (1 <= m1 <= m2 <= 12):
+            return None
+        return "span", Period(date(year, m1, 1), _month_end(year, m2), label)
+    month = _small(g("m"))
+    if month:
+        if not 1 <= month <= 12:
+            return None
+        day = _small(g("d"))
+        if day:
+            try:
+                return "asof", as_of(date(year, month, day), label)
+            except ValueError:
+                return None
+        edge = g("edge")
+        if edge in ("底", "末"):
+            return "asof", as_of(_month_end(year, month), label)
+        if edge == "初":
+            return "asof", as_of(date(year, month, 1), label)
+        return "span", Period(date(year, month, 1), _month_end(year, month), label)
+    if part in ("全年",):
+        return "span", year_span(year, label)
+    if part in ("年底", "年末", "底", "末"):
+        return "asof", as_of(date(year, 12, 31), label)
+    if part == "年初":
+        return "asof", as_of(date(year, 1, 1), label)
+    return None
+
+
+def _resolve(m: re.Match[str], published: date) -> tuple[str, Period | None, tuple[int, ...]] | None:
+    label = m.group()
+    if m.group("yrange"):
+        y1, y2 = int(m.group("yr1")), int(m.group("yr2"))
+        if not y1 < y2 <= y1 + 30:
+            return None
+        return "years", Period(date(y1, 1, 1), date(y2, 12, 31), label), tuple(range(y1, y2 + 1))
+    if m.group("abs"):
+        year = int(m.group("abs_y"))
+        part = m.group("abs_part")
+        since = m.group("abs_since")
+        if part:
+            resolved = _part_period(year, m, "a", part, label)
+            if resolved is None:
+                return None
+            kind, period = resolved
+        else:
+            kind, period = "span", year_span(year, label)
+        if since:
+            return "since", Period(period.start, published, label), ()
+        return kind, period, ()
+    if m.group("rel"):
+        word = m.group("rel_w")
+        offset = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "上一年": -1, "前年": -2, "明年": 1}[word]
+        year = published.year + offset
+        part = m.group("rel_part")
+        tail = m.group("rel_since")
+        if tail == "同期":
+            return "base", None, ()
+        if part:
+            resolved = _part_period(year, m, "r", part, label)
+            if resolved is None:
+                return None
+            kind, period = resolved
+        else:
+            kind, period = "span", year_span(year, label)
+        if tail in ("以来", "至今") or (not part and offset == 0):
+            # 今年 alone in running text means the year so far, as 今年以来 does.
+            return "since", Period(period.start, published, label), ()
+        return kind, period, ()
+    if m.group("plan"):
+        first = _PLANS.get(m.group("plan_n"))
+        if first is None:
+            return None
+        tail = m.group("plan_tail")
+        if tail == "以来":
+            return "since", Period(date(first, 1, 1), published, label), ()
+        if tail == "末":
+            return "asof", as_of(date(first + 4, 12, 31), label), ()
+        return "span", Period(date(first, 1, 1), date(first + 4, 12, 31), label), ()
+    if m.group("yrsince"):
+        return "since", Period(date(published.year, 1, 1), published, label), ()
+    if m.group("now"):
+        return "asof", as_of(published, label), ()
+    if m.group("recent"):
+        n = _small(m.group("recent_n")) or 1
+        try:
+            begin = published.replace(year=published.year - n)
+        except ValueError:  # 29 February
+            begin = published.replace(year=published.year - n, day=28)
+        return "span", Period(begin, published, label), ()
+    if m.group("lastyear"):
+        return "span", year_span(published.year - 1, label), ()
+    if m.group("use") or m.group("ahead"):
+        n1 = _small(m.group("use_n1") or m.group("ahead_n"))
+        n2 = _small(m.group("use_n2")) or n1
+        if not n1 or not n2 or n2 < n1:
+            return None
+        return "horizon", Period(date(published.year + n1, 1, 1), date(published.year + n2, 12, 31), label), ()
+    if m.group("bare"):
+        return _resolve_bare(m, published)
+    return None
+
+
+def _resolve_bare(m: re.Match[str], published: date) -> tuple[str, Period | None, tuple[int, ...]] | None:
+    """A part of a year with no year given: the article's year, or the one before when
+    that part has not begun yet (a January article's 11月份) or the statistics are the
+    previous year's (全年 or 年底 in an article of the first quarter)."""
+    part = m.group()
+    label = part
+    year = published.year
+    if part in ("全年", "年底", "年末", "底", "末") and published.month <= 3:
+        year -= 1
+    if part in ("底", "末", "年初"):
+        return None  # too short to be sure it is a time phrase
+    resolved = _part_period(year, m, "b", part, label)
+    if resolved is None:
+        return None
+    kind, period = resolved
+    if period.start > published and part not in ("全年", "年底", "年末", "下半年"):
+        resolved = _part_period(year - 1, m, "b", part, label)
+        if resolved is None:
+            return None
+        kind, period = resolved
+    return kind, period, ()
+
+
+def find_time_mentions(text: str, published: date) -> list[TimeMention]:
+    """Every time phrase in ``text`` (a paragraph), in order, resolved against ``published``."""
+    mentions: list[TimeMention] = []
+    for m in _TIME.finditer(text):
+        resolved = _resolve(m, published)
+        if resolved is None:
+            continue
+        kind, period, years = resolved
+        before = text[max(0, m.start() - 4):m.start()]
+        after = text[m.end():m.end() + 4]
+        if kind != "horizon" and (_BASE_BEFORE.search(before) or _BASE_AFTER.match(after)):
+            kind, period, years = "base", None, ()
+        elif period is not None and _ASOF_BEFORE.search(before) and kind == "span":
+            kind, period = "asof", as_of(period.end, before.strip()[-2:] + period.label)
+        elif period is not None and kind in ("span", "asof", "years") and period.end > published:
+            # Time not yet over when the article appeared: what is said of it is a plan
+            # (2022年十项民生实事 in August 2022, “十四五”期间 in 2023, 到2025年).
+            kind = "horizon"
+        mentions.append(TimeMention(m.start(), m.end(), kind, period, years))
+    return mentions
+
+
+def default_period(published: date) -> Period:
+    """No time given: a stock counted on the article's date."""
+    return as_of(published, "")

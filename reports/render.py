@@ -1,0 +1,151 @@
+"""Brief data -> HTML (Jinja, autoescaped) -> PDF (WeasyPrint).
+
+Article text is untrusted. Jinja escapes it, and WeasyPrint gets a URL fetcher that
+serves only the files under reports/static/: nothing in a brief can make the renderer
+read local files or reach the network.
+"""
+from __future__ import annotations
+
+import mimetypes
+import os
+import sqlite3
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import unquote, urlsplit
+
+import jinja2
+import weasyprint
+from weasyprint import urls as wp_urls
+
+from reports.brief import Brief, make_brief
+from reports.queries import BriefError, open_readonly
+from reports.fonts import FontChoice, find_cjk_fonts
+
+HERE = Path(__file__).resolve().parent
+TEMPLATES = HERE / "templates"
+STATIC = HERE / "static"
+
+
+class RefusedURL(ValueError):
+    """A URL outside the brief's own assets."""
+
+
+# WeasyPrint >= 68 takes a URLFetcher object; older versions a function returning a dict.
+_FetcherBase: Any = getattr(wp_urls, "URLFetcher", object)
+_Response: Any = getattr(wp_urls, "URLFetcherResponse", None)
+
+
+class AssetFetcher(_FetcherBase):  # type: ignore[misc]
+    """Serves files under one folder over file: URLs and refuses every other URL.
+
+    ``requested`` records every URL WeasyPrint asked for, so tests can show that nothing
+    from article text was ever fetched.
+    """
+
+    def __init__(self, root: Path = STATIC) -> None:
+        if _FetcherBase is not object:
+            super().__init__()       # its handlers stay unused: fetch() below never opens them
+        self._fail_on_errors = False
+        self.root = root.resolve()
+        self.requested: list[str] = []
+
+    def resolve(self, url: str) -> Path:
+        parts = urlsplit(url)
+        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+            raise RefusedURL(f"refused {url[:80]!r}: only the brief's own assets are served")
+        path = Path(unquote(parts.path)).resolve()
+        if not path.is_relative_to(self.root) or not path.is_file():
+            raise RefusedURL(f"refused {url[:80]!r}: not an asset under {self.root}")
+        return path
+
+    def fetch(self, url: str, headers: Any = None) -> Any:
+        self.requested.append(url)
+        path = self.resolve(url)
+        body = path.read_bytes()
+        mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        if _Response is not None:
+            return _Response(path.as_uri(), body=body, headers={"Content-Type": mime})
+        return {"string": body, "mime_type": mime, "redirected_url": path.as_uri()}
+
+    def __call__(self, url: str) -> Any:
+        return self.fetch(url)
+
+
+def template_env() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default_for_string=True, default=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True,
+    )
+
+
+def render_html(brief: Brief) -> str:
+    return template_env().get_template("brief.html").render(brief=brief, t=brief.labels)
+
+
+def harfbuzz_subsetting() -> bool:
+    """Whether WeasyPrint subsets fonts with HarfBuzz (fast) rather than fontTools."""
+    try:
+        from weasyprint.text.ffi import harfbuzz_subset  # type: ignore[attr-defined]
+    except ImportError:
+        return False
+    return harfbuzz_subset is not None
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    path: Path
+    pages: int
+    figures: int
+    articles: int
+    zone: str
+    seconds: float               # layout and PDF writing, not the queries
+    fonts: FontChoice
+    harfbuzz: bool
+
+
+def render_pdf(html: str, output: Path, fonts: FontChoice, fetcher: AssetFetcher | None = None) -> int:
+    """Write the PDF atomically (a failed render leaves no file); returns the page count."""
+    fetcher = fetcher or AssetFetcher()
+    base_url = STATIC.as_uri() + "/"
+    document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
+        stylesheets=[weasyprint.CSS(string=fonts.css(), base_url=base_url, url_fetcher=fetcher)])
+    output.parent.mkdir(parents=True, exist_ok=True)
+    # A plain file beside the target (not mkstemp, whose 0600 mode would stick), renamed into place.
+    tmp = output.with_name(f".{output.name}.{os.getpid()}.tmp")
+    try:
+        document.write_pdf(tmp)
+        os.replace(tmp, output)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return len(document.pages)
+
+
+def write_brief(conn: sqlite3.Connection, output: Path, region: str | None = None, lang: str = "zh",
+                fonts: FontChoice | None = None, fetcher: AssetFetcher | None = None) -> RenderResult:
+    """The whole path: font check first (so no PDF is written without CJK), queries, HTML, PDF."""
+    fonts = fonts or find_cjk_fonts()
+    brief = make_brief(conn, region=region, lang=lang)
+    html = render_html(brief)
+    started = time.perf_counter()
+    pages = render_pdf(html, output, fonts, fetcher)
+    return RenderResult(path=output, pages=pages, figures=brief.n_figures, articles=brief.n_articles,
+                        zone=brief.zone, seconds=time.perf_counter() - started, fonts=fonts,
+                        harfbuzz=harfbuzz_subsetting())
+
+
+def write_brief_file(db_path: Path, output: Path, region: str | None = None, lang: str = "zh") -> RenderResult:
+    """What `zone brief` runs: the font check comes before the database is even opened."""
+    fonts = find_cjk_fonts()
+    conn = open_readonly(db_path)
+    try:
+        return write_brief(conn, output, region=region, lang=lang, fonts=fonts)
+    except sqlite3.DatabaseError as e:
+        # e.g. a database built before a schema change: say which file, not a traceback.
+        raise BriefError(f"{db_path}: cannot read the database ({e}); rebuild it with `zone ingest`") from None
+    finally:
+        conn.close()

@@ -1,0 +1,508 @@
+"""zone serve: a real Datasette process on a small hand-made database, queried over HTTP.
+
+The database holds three short articles written for this test (two papers, three dates,
+three sectors, one indicator with a tie on the same period). The server runs as a
+subprocess exactly as a user starts it; the tests read its canned queries as JSON, try
+every way of writing through it, and check the query plans of the canned queries.
+"""
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import re
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any, Iterator
+
+import httpx
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from browse import serve as browse_serve
+from browse.serve import DATABASE_NAME, ServeError, inspect_database, load_metadata, make_datasette
+from ingest.model import Article, Figure
+from ingest.store import open_db, save_article
+from zone import cli
+
+pytestmark = pytest.mark.slow
+
+STARTUP_TIMEOUT = 20.0
+XSS_TITLE = '港城晚报<script>alert("zone")</script>快讯'
+
+
+# --- the test database -------------------------------------------------------------------
+
+@dataclass
+class Spec:
+    surface: str
+    value: float
+    unit: str
+    subject: str
+    sector: str
+    period: tuple[str, str]
+    kind: str = "level"
+    qualifier: str = "exact"
+    indicator: str | None = None
+    direction: str | None = None
+
+
+def make_article(n: int, paper: str, published: date, title: str, text: str) -> Article:
+    return Article(path=f"a{n}.txt", source=text, encoding="utf-8", sha256=hashlib.sha256(text.encode()).hexdigest(),
+                   format="text", published=published, title=title, source_id=f"{paper}/content_{n}", paper=paper,
+                   edition="第02版:要闻", page=f"content_{n}.html", region="临港开发区")
+
+
+def make_figures(article: Article, specs: list[Spec]) -> list[Figure]:
+    figures = []
+    for spec in specs:
+        start = article.source.index(spec.surface)
+        s_start = article.source.rfind("。", 0, start) + 1
+        s_end = article.source.index("。", start) + 1
+        figures.append(Figure(
+            start=start, end=start + len(spec.surface), text=spec.surface, value=spec.value, unit=spec.unit,
+            qualifier=spec.qualifier, kind=spec.kind, direction=spec.direction, period_start=spec.period[0],
+            period_end=spec.period[1], period_label=spec.period[0][:4] + "年", subject=spec.subject,
+            sector=spec.sector, section=None, paragraph=1, sentence=article.source[s_start:s_end],
+            sentence_start=s_start, sentence_end=s_end, indicator=spec.indicator, region="临港开发区"))
+    return figures
+
+
+Y2020 = ("2020-01-01", "2020-12-31")
+Y2021 = ("2021-01-01", "2021-12-31")
+FAI = "fixed_asset_investment"
+
+ARTICLES: list[tuple[Article, list[Spec]]] = [
+    (make_article(101, "临港日报", date(2021, 3, 2), "临港开发区去年经济运行稳中有进",
+                  "2020年,临港开发区完成固定资产投资48.6亿元,同比增长12%。全年新引进企业37家,签约项目9个。"),
+     [Spec("48.6亿元", 4_860_000_000, "元", "固定资产投资", "投资", Y2020, indicator=FAI),
+      Spec("12%", 12, "%", "固定资产投资", "投资", Y2020, kind="change", direction="up"),
+      Spec("37家", 37, "家", "新引进企业", "招商", Y2020),
+      Spec("9个", 9, "个", "签约项目", "招商", Y2020)]),
+    # Same indicator and period as article 202, published later but ingested earlier:
+    # the latest figure by publication date, not by row id.
+    (make_article(303, "港城晚报", date(2022, 1, 20), XSS_TITLE,
+                  "记者获悉,临港开发区2021年固定资产投资约55亿元。"),
+     [Spec("约55亿元", 5_500_000_000, "元", "固定资产投资", "投资", Y2021, qualifier="approx", indicator=FAI)]),
+    (make_article(202, "临港日报", date(2022, 1, 15), "临港开发区2021年投资再创新高",
+                  "2021年,临港开发区完成固定资产投资55.2亿元,增长13.6%。截至年底,园区共有规模以上工业企业120家。"),
+     [Spec("55.2亿元", 5_520_000_000, "元", "固定资产投资", "投资", Y2021, indicator=FAI),
+      Spec("13.6%", 13.6, "%", "固定资产投资", "投资", Y2021, kind="change", direction="up"),
+      Spec("120家", 120, "家", "规模以上工业企业", "工业", ("2021-12-31", "2021-12-31"))]),
+]
+
+
+def build_database(path: Path, with_indicator: bool = True) -> None:
+    conn = open_db(path)
+    try:
+        if with_indicator:
+            conn.execute("INSERT INTO indicator (id, name, name_en, unit, sector) VALUES (?, ?, ?, ?, ?)",
+                         (FAI, "固定资产投资", "Fixed-asset investment", "元", "投资"))
+        for article, specs in ARTICLES:
+            figures = make_figures(article, specs)
+            if not with_indicator:
+                for f in figures:
+                    f.indicator = None
+            save_article(conn, article, figures, "test")
+        conn.execute("""UPDATE region SET aliases = '["临港区"]' WHERE name = '临港开发区'""")
+    finally:
+        conn.close()
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+# --- the server --------------------------------------------------------------------------
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def zone_command() -> list[str]:
+    """The installed `zone` entry point beside this interpreter, else the same CLI through -c."""
+    script = Path(sys.executable).with_name("zone")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-c", "import sys; from zone import cli; sys.exit(cli())"]
+
+
+@dataclass
+class Server:
+    base: str
+    printed_url: str
+    process: subprocess.Popen[str]
+
+    def get(self, path: str, **params: str) -> httpx.Response:
+        return httpx.get(self.base + path, params=params, timeout=10)
+
+    def rows(self, query: str, **params: str) -> list[dict[str, Any]]:
+        """A canned query's rows as dicts, asserting that it succeeded."""
+        response = self.get(f"/{DATABASE_NAME}/{query}.json", _shape="objects", **params)
+        assert response.status_code == 200, response.text
+        body = response.json()
+        assert body.get("ok", True), body
+        return list(body["rows"])
+
+
+@contextmanager
+def running_server(db: Path, log: Path) -> Iterator[Server]:
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    with log.open("w") as stderr:
+        process = subprocess.Popen(zone_command() + ["serve", "--db", str(db), "--port", str(port)],
+                                   stdout=subprocess.PIPE, stderr=stderr, text=True, cwd=db.parent)
+        try:
+            deadline = time.monotonic() + STARTUP_TIMEOUT
+            while True:
+                if process.poll() is not None:
+                    pytest.fail(f"zone serve exited with {process.returncode}: {log.read_text()}")
+                try:
+                    if httpx.get(base + "/-/versions.json", timeout=1).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                if time.monotonic() > deadline:
+                    pytest.fail(f"zone serve did not answer within {STARTUP_TIMEOUT} s: {log.read_text()}")
+                time.sleep(0.1)
+            assert process.stdout is not None
+            # The URL is printed before the server starts listening, so it is waiting in the pipe.
+            yield Server(base, process.stdout.readline().strip(), process)
+        finally:
+            process.terminate()
+            try:
+                process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Server, Path]]:
+    folder = tmp_path_factory.mktemp("browse")
+    db = folder / "tmp.db"
+    build_database(db)
+    with running_server(db, folder / "serve.log") as server:
+        yield server, db
+
+
+@pytest.fixture
+def server(served: tuple[Server, Path]) -> Server:
+    return served[0]
+
+
+# --- the server answers, with zone's metadata ------------------------------------------------
+
+def test_serve_prints_its_url_and_reports_datasette(server: Server) -> None:
+    assert server.printed_url == f"{server.base}/{DATABASE_NAME}"
+    versions = server.get("/-/versions.json").json()
+    assert versions["datasette"]["version"].startswith("0.")
+
+
+def test_metadata_describes_source_licence_tables_and_units(server: Server) -> None:
+    metadata = server.get("/-/metadata.json").json()
+    assert metadata["title"].startswith("zone")
+    assert metadata["source"] and metadata["license"]
+    tables = metadata["databases"][DATABASE_NAME]["tables"]
+    value = tables["figure"]["columns"]["value"]
+    assert "元" in value and "亿元" in value  # says which unit value is in, and which it is not
+    assert tables["figure"]["columns"]["unit"]
+    # Every column of figure and article has a description.
+    with sqlite3.connect(":memory:") as c:
+        c.executescript(Path(browse_serve.__file__).parent.parent.joinpath("schema.sql").read_text(encoding="utf-8"))
+        for table in ("figure", "article"):
+            columns = {row[1] for row in c.execute(f"PRAGMA table_info({table})")}
+            assert columns == set(tables[table]["columns"]), table
+    # ... and Datasette shows them on the table page.
+    page = server.get(f"/{DATABASE_NAME}/figure")
+    assert page.status_code == 200 and "<dt>value</dt><dd>Numeric value in the base unit" in page.text
+
+
+def test_database_lists_tables_views_and_queries(server: Server) -> None:
+    body = server.get(f"/{DATABASE_NAME}.json").json()
+    tables = {t["name"]: t for t in body["tables"]}
+    assert {"article", "figure", "indicator", "region", "review"} <= set(tables)
+    assert tables["article"]["count"] == 3 and tables["figure"]["count"] == 8
+    assert "figure_detail" in {v["name"] for v in body["views"]}
+    queries = {q["name"] for q in body["queries"]}
+    assert queries == {"latest_by_sector", "article_figures", "figure_search", "articles", "series"}
+    assert all(not q.get("write") for q in body["queries"])
+
+
+# --- canned queries ----------------------------------------------------------------------
+
+def test_latest_by_sector_picks_latest_period_then_latest_article(server: Server) -> None:
+    rows = server.rows("latest_by_sector", sector="")
+    assert [(r["sector"], r["indicator"], r["subject"], r["kind"]) for r in rows] == [
+        ("工业", None, "规模以上工业企业", "level"),
+        ("投资", FAI, "固定资产投资", "level"),
+        ("投资", None, "固定资产投资", "change"),
+        ("招商", None, "新引进企业", "level"),
+        ("招商", None, "签约项目", "level"),
+    ]
+    investment = rows[1]
+    # 2021 beats 2020; of the two 2021 figures the one published on 2022-01-20 wins.
+    assert (investment["value"], investment["unit"], investment["qualifier"]) == (5_500_000_000, "元", "approx")
+    assert (investment["period_start"], investment["period_end"]) == Y2021
+    assert (investment["paper"], investment["published"], investment["title"]) == ("港城晚报", "2022-01-20", XSS_TITLE)
+    assert rows[2]["value"] == 13.6 and rows[2]["published"] == "2022-01-15"
+    assert all(r["region"] == "临港开发区" for r in rows)
+    # Without the parameter Datasette passes '' too: all sectors.
+    assert server.rows("latest_by_sector") == rows
+
+
+def test_latest_by_sector_for_one_sector(server: Server) -> None:
+    rows = server.rows("latest_by_sector", sector="招商")
+    assert [(r["subject"], r["value"], r["unit"], r["source_id"]) for r in rows] == [
+        ("新引进企业", 37, "家", "临港日报/content_101"), ("签约项目", 9, "个", "临港日报/content_101")]
+    assert server.rows("latest_by_sector", sector="农业") == []
+
+
+def test_article_figures_by_id_or_source_id(server: Server) -> None:
+    article_id = next(r["id"] for r in server.rows("articles") if r["source_id"] == "临港日报/content_202")
+    by_source = server.rows("article_figures", article="临港日报/content_202")
+    by_id = server.rows("article_figures", article=str(article_id))
+    assert by_source == by_id
+    assert [(r["seq"], r["text"], r["value"], r["unit"]) for r in by_id] == [
+        (1, "55.2亿元", 5_520_000_000, "元"), (2, "13.6%", 13.6, "%"), (3, "120家", 120, "家")]
+    assert by_id[0]["sentence"] == "2021年,临港开发区完成固定资产投资55.2亿元,增长13.6%。"
+    assert by_id[2]["sentence"] == "截至年底,园区共有规模以上工业企业120家。"
+    assert by_id[1]["kind"] == "change" and by_id[1]["direction"] == "up"
+    assert server.rows("article_figures", article="临港日报/content_999") == []
+    assert server.rows("article_figures", article="") == []
+
+
+def test_figure_search_matches_sentence_or_subject_newest_first(server: Server) -> None:
+    rows = server.rows("figure_search", q="固定资产投资")
+    assert [(r["published"], r["text"]) for r in rows] == [
+        ("2022-01-20", "约55亿元"), ("2022-01-15", "55.2亿元"), ("2022-01-15", "13.6%"),
+        ("2021-03-02", "48.6亿元"), ("2021-03-02", "12%")]
+    # The word is in the sentence of 37家 but not in its subject.
+    assert [r["text"] for r in server.rows("figure_search", q="签约项目")] == ["37家", "9个"]
+    assert [r["text"] for r in server.rows("figure_search", q="规模以上")] == ["120家"]
+
+
+def test_figure_search_takes_wildcards_literally(server: Server) -> None:
+    assert {r["text"] for r in server.rows("figure_search", q="%")} == {"48.6亿元", "12%", "55.2亿元", "13.6%"}
+    assert server.rows("figure_search", q="_") == []
+    assert server.rows("figure_search", q="") == []  # a blank form lists nothing rather than everything
+
+
+def test_articles_newest_first_with_counts(server: Server) -> None:
+    rows = server.rows("articles")
+    assert [(r["source_id"], r["published"], r["figures"], r["unlinked"]) for r in rows] == [
+        ("港城晚报/content_303", "2022-01-20", 1, 0),
+        ("临港日报/content_202", "2022-01-15", 3, 2),
+        ("临港日报/content_101", "2021-03-02", 4, 3),
+    ]
+    assert rows[1]["title"] == "临港开发区2021年投资再创新高" and rows[1]["edition"] == "第02版:要闻"
+
+
+def test_series_in_period_order_by_region_name_or_alias(server: Server) -> None:
+    rows = server.rows("series", indicator=FAI, region="临港开发区")
+    assert [(r["period_end"], r["value"], r["published"]) for r in rows] == [
+        ("2020-12-31", 4_860_000_000, "2021-03-02"),
+        ("2021-12-31", 5_520_000_000, "2022-01-15"),
+        ("2021-12-31", 5_500_000_000, "2022-01-20"),
+    ]
+    assert all(r["unit"] == "元" and r["paper"] for r in rows)
+    assert server.rows("series", indicator=FAI, region="临港区") == rows
+    assert server.rows("series", indicator=FAI, region="") == rows
+    assert server.rows("series", indicator=FAI, region="别的开发区") == []
+    assert server.rows("series", indicator="no_such_indicator", region="") == []
+
+
+# --- untrusted text stays text -----------------------------------------------------------------
+
+def test_article_text_is_escaped_in_html(server: Server) -> None:
+    for path in (f"/{DATABASE_NAME}/article", f"/{DATABASE_NAME}/articles", f"/{DATABASE_NAME}/latest_by_sector"):
+        response = server.get(path)
+        assert response.status_code == 200, path
+        html = response.text
+        assert "&lt;script&gt;alert(" in html, path
+        assert '<script>alert("zone")' not in html, path
+
+
+# --- read-only -----------------------------------------------------------------------------
+
+WRITES = [
+    "INSERT INTO article (source_id, published, title, path, format, encoding, sha256, extractor_version, text, "
+    "ingested_at) VALUES ('x/1', '2022-01-01', 'x', 'x', 'text', 'utf-8', 'x', 'x', 'x', 'x')",
+    "UPDATE figure SET value = 0",
+    "DELETE FROM figure",
+    "DROP TABLE figure",
+    "CREATE TABLE scribble (x)",
+    "PRAGMA query_only = 0",
+    "ATTACH DATABASE 'other.db' AS other",
+    "VACUUM",
+    # Starts like a read, so Datasette's SELECT-only check lets it through to SQLite:
+    # only the read-only connection stops it.
+    "WITH doomed AS (SELECT id FROM figure) DELETE FROM figure WHERE id IN (SELECT id FROM doomed)",
+]
+
+
+def test_no_write_gets_through_get_or_post(served: tuple[Server, Path]) -> None:
+    server, db = served
+    before = sha256(db)
+    for sql in WRITES:
+        response = server.get(f"/{DATABASE_NAME}.json", sql=sql)
+        assert response.status_code >= 400 or not response.json().get("ok"), sql
+    # The WITH ... DELETE reached SQLite and was refused there.
+    refused = server.get(f"/{DATABASE_NAME}.json", sql=WRITES[-1]).json()
+    assert "readonly" in refused["error"]
+
+    # POST with a valid CSRF token (Datasette hands one out on /-/messages) and as JSON,
+    # to the database, a canned query and a table: all refused, none executed.
+    with httpx.Client(base_url=server.base, timeout=10) as client:
+        token = re.search(r'name="csrftoken" value="([^"]+)"', client.get("/-/messages").text)
+        assert token, "no CSRF token: the POSTs below would only test the CSRF check"
+        for sql in WRITES:
+            for path in (f"/{DATABASE_NAME}", f"/{DATABASE_NAME}/articles", f"/{DATABASE_NAME}/figure"):
+                for response in (client.post(path, data={"csrftoken": token.group(1), "sql": sql}),
+                                 client.post(path, json={"sql": sql})):
+                    assert response.status_code >= 400, (path, sql, response.status_code)
+    after = sha256(db)
+    assert after == before
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as c:
+        assert c.execute("SELECT count(*) FROM figure").fetchone()[0] == 8
+        assert c.execute("SELECT count(*) FROM sqlite_master WHERE name = 'scribble'").fetchone()[0] == 0
+
+
+def test_datasettes_own_write_path_is_read_only(tmp_path: Path) -> None:
+    """execute_write is what writable canned queries and plugins would use; it cannot write either."""
+    db = tmp_path / "zone.db"
+    build_database(db)
+    before = sha256(db)
+    ds = make_datasette(db)
+
+    async def attempt() -> None:
+        await ds.get_database(DATABASE_NAME).execute_write("DELETE FROM figure")
+
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        asyncio.run(attempt())
+    assert sha256(db) == before
+
+
+def test_writable_canned_queries_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    metadata = yaml.safe_load(browse_serve.METADATA_PATH.read_text(encoding="utf-8"))
+    metadata["databases"][DATABASE_NAME]["queries"]["sneaky"] = {"sql": "DELETE FROM figure", "write": True}
+    path = tmp_path / "metadata.yaml"
+    path.write_text(yaml.safe_dump(metadata, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(browse_serve, "METADATA_PATH", path)
+    with pytest.raises(ServeError, match="sneaky"):
+        load_metadata()
+
+
+def test_ingest_while_serving_shows_up_without_restart(tmp_path: Path) -> None:
+    """mode=ro, not immutable: SQLite's locking lets ingest write while the server reads."""
+    db = tmp_path / "zone.db"
+    build_database(db)
+    with running_server(db, tmp_path / "serve.log") as server:
+        assert len(server.rows("articles")) == 3
+        article = make_article(404, "临港日报", date(2022, 6, 30), "上半年临港开发区外贸进出口",
+                               "今年上半年,临港开发区外贸进出口总额18.4亿元。")
+        conn = open_db(db)
+        try:
+            save_article(conn, article, make_figures(article, [
+                Spec("18.4亿元", 1_840_000_000, "元", "外贸进出口总额", "外贸", ("2022-01-01", "2022-06-30"))]), "test")
+        finally:
+            conn.close()
+        assert [r["source_id"] for r in server.rows("articles")][0] == "临港日报/content_404"
+        assert [r["sector"] for r in server.rows("latest_by_sector", sector="外贸")] == ["外贸"]
+
+
+# --- query plans ---------------------------------------------------------------------------
+
+PLAN_PARAMS: dict[str, list[dict[str, str]]] = {
+    "latest_by_sector": [{"sector": ""}, {"sector": "投资"}],
+    "article_figures": [{"article": "1"}, {"article": "临港日报/content_101"}],
+    "figure_search": [{"q": "投资"}],
+    "articles": [{}],
+    "series": [{"indicator": FAI, "region": ""}, {"indicator": FAI, "region": "临港区"}],
+}
+EXPECTED_INDEXES = {
+    "latest_by_sector": {"figure_sector"},
+    "article_figures": {"figure_article"},
+    "figure_search": {"article_published", "figure_article"},
+    "articles": {"article_published", "figure_article"},
+    "series": {"figure_series"},
+}
+FULL_SCAN_OF_FIGURE = re.compile(r"\bSCAN figure\b(?! USING)")
+
+
+def test_no_canned_query_scans_figure_without_an_index(tmp_path: Path) -> None:
+    db = tmp_path / "zone.db"
+    build_database(db)
+    queries = load_metadata()["databases"][DATABASE_NAME]["queries"]
+    assert set(queries) == set(PLAN_PARAMS)
+    with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as c:
+        for name, query in queries.items():
+            for params in PLAN_PARAMS[name]:
+                plan = [row[3] for row in c.execute("EXPLAIN QUERY PLAN " + query["sql"], params)]
+                scans = [step for step in plan if FULL_SCAN_OF_FIGURE.search(step)]
+                assert not scans, (name, plan)
+                used = set(re.findall(r"USING (?:COVERING )?INDEX (\w+)", " ".join(plan)))
+                assert EXPECTED_INDEXES[name] <= used, (name, plan)
+
+
+# --- bad input -----------------------------------------------------------------------------
+
+def run_cli(*args: str) -> Any:
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def test_missing_database_is_an_error_and_is_not_created(tmp_path: Path) -> None:
+    db = tmp_path / "absent.db"
+    result = run_cli("serve", "--db", str(db), "--port", str(free_port()))
+    assert result.exit_code == 1
+    assert str(db) in result.output and "no such database" in result.output
+    assert len(result.output.strip().splitlines()) == 1
+    assert not db.exists()
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"not a database at all, just some bytes\n" * 10, "cannot be read as SQLite"),
+    (None, "not a zone database"),
+])
+def test_files_that_are_not_zone_databases_are_refused(tmp_path: Path, content: bytes | None, reason: str) -> None:
+    db = tmp_path / "other.db"
+    if content is None:
+        with sqlite3.connect(db) as c:
+            c.execute("CREATE TABLE notes (x)")
+    else:
+        db.write_bytes(content)
+    before = sha256(db)
+    result = run_cli("serve", "--db", str(db), "--port", str(free_port()))
+    assert result.exit_code == 1
+    assert reason in result.output and str(db) in result.output
+    assert sha256(db) == before
+
+
+def test_port_in_use_is_an_error(tmp_path: Path) -> None:
+    db = tmp_path / "zone.db"
+    build_database(db)
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run_cli("serve", "--db", str(db), "--port", str(port))
+    assert result.exit_code == 1
+    assert f"127.0.0.1:{port}" in result.output and "http://" not in result.output
+
+
+def test_series_query_is_offered_only_with_indicators(tmp_path: Path) -> None:
+    db = tmp_path / "zone.db"
+    build_database(db, with_indicator=False)
+    assert inspect_database(db).indicators == 0
+    ds = make_datasette(db)
+    queries = asyncio.run(ds.get_canned_queries(DATABASE_NAME, None))
+    assert set(queries) == {"latest_by_sector", "article_figures", "figure_search", "articles"}

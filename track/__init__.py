@@ -1,0 +1,1 @@
+"""Tracking over the database: review decisions, series, conflicts and derived figures."""
