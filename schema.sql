@@ -167,7 +167,7 @@ LEFT JOIN review l ON l.id = (SELECT max(id) FROM review WHERE fkey = f.fkey AND
 LEFT JOIN review p ON p.id = (SELECT max(id) FROM review WHERE fkey = f.fkey AND action = 'prefer')
 WHERE s.action IS NULL OR s.action <> 'reject';
 
--- Every linked figure as a point of its series (indicator, region, kind, period), with its
+-- Every linked figure as a point of its series (indicator, region, kind, unit, period), with its
 -- source. Points of the same series and period from different articles whose values differ
 -- by more than 0.5% are in conflict; one point per period is preferred: a reviewer's
 -- 'prefer' (the latest), else a reported figure over a derived one, else the latest article.
@@ -175,7 +175,7 @@ CREATE VIEW IF NOT EXISTS series AS
 WITH point AS (
     SELECT fc.*, a.published, a.paper, a.edition, a.title, a.source_id AS article_source_id,
            i.name AS indicator_name, r.name AS region,
-           fc.indicator_id || '|' || coalesce(fc.region_id, '') || '|' || fc.kind || '|'
+           fc.indicator_id || '|' || coalesce(fc.region_id, '') || '|' || fc.kind || '|' || fc.unit || '|'
                || coalesce(fc.period_start, '') || '|' || coalesce(fc.period_end, '') AS point_key
     FROM figure_current fc
     JOIN article a ON a.id = fc.article_id
@@ -227,6 +227,7 @@ SELECT fc.id AS figure_id, fc.fkey, fc.text, fc.value, fc.unit, fc.kind, fc.subj
            WHEN EXISTS (SELECT 1 FROM figure_current o
                         WHERE o.article_id = fc.article_id AND o.id <> fc.id AND o.origin = 'reported'
                           AND o.indicator_id = fc.indicator_id AND o.region_id IS fc.region_id AND o.kind = fc.kind
+                          AND o.unit = fc.unit
                           AND o.period_start IS fc.period_start AND o.period_end IS fc.period_end
                           AND o.value <> fc.value) THEN 'same indicator twice in article'
        END AS reason

@@ -156,3 +156,160 @@ def brief(db_path: Path, output: Path, region: str | None, lang: str) -> None:
         sys.exit(1)
     click.echo(f"{result.path}: {result.pages} pages, {result.figures} figures from {result.articles} articles "
                f"on {result.zone}, rendered in {result.seconds:.2f} s")
+
+
+def _open_existing(db_path: Path) -> sqlite3.Connection:
+    """The database, which must exist: reviewing or reading series of nothing is a mistake."""
+    from ingest.store import open_db
+
+    if not db_path.exists():
+        click.echo(f"zone: {db_path}: no such database (build it with `zone ingest`)", err=True)
+        sys.exit(1)
+    return open_db(db_path)
+
+
+def _period(start: str | None, end: str | None) -> str:
+    if start and end and start != end:
+        return f"{start}..{end}"
+    return start or end or "-"
+
+
+@cli.group(invoke_without_command=True)
+@db_option
+@click.option("--limit", type=click.IntRange(1), default=100, show_default=True, help="Figures to list at most")
+@click.pass_context
+def review(ctx: click.Context, db_path: Path, limit: int) -> None:
+    """List figures that need a person (unlinked, uncertain, conflicting), or record a decision.
+
+    Decisions are kept apart from extraction, keyed on the figure's stable key, and
+    survive re-ingesting: accept, reject, relink FIGURE INDICATOR, correct, prefer.
+    """
+    ctx.obj = db_path
+    if ctx.invoked_subcommand is not None:
+        return
+    from track.review import queue
+    from track.table import clip, human, render
+
+    conn = _open_existing(db_path)
+    rows = queue(conn)
+    conn.close()
+    if not rows:
+        click.echo("nothing to review")
+        return
+    click.echo(render(["id", "text", "value unit", "indicator", "reason", "subject", "sentence"],
+                      [[r["figure_id"], clip(r["text"], 14), human(r["value"], r["unit"]), r["indicator_id"] or "-",
+                        clip(r["reason"], 40), clip(r["subject"] or "", 24), clip(r["sentence"], 50)]
+                       for r in rows[:limit]]))
+    if len(rows) > limit:
+        click.echo(f"... {len(rows) - limit} more (--limit)")
+
+
+def _record(ctx: click.Context, db_path: Path | None, figure: str, action: str, **fields: object) -> None:
+    from ingest.catalog import apply_catalog
+    from track.review import ReviewError, record
+
+    path = db_path or ctx.obj or DEFAULT_DB
+    conn = _open_existing(path)
+    try:
+        if action == "relink":
+            apply_catalog(conn)
+        target = record(conn, figure, action, **fields)  # type: ignore[arg-type]
+    except ReviewError as e:
+        click.echo(f"zone: review: {e}", err=True)
+        sys.exit(1)
+    finally:
+        conn.close()
+    click.echo(f"{action}: figure {target.figure_id} ({target.fkey})")
+
+
+review_db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False, path_type=Path), default=None,
+                                help="SQLite database file  [default: zone.db]")
+note_option = click.option("--note", help="Why: kept with the decision")
+
+
+@review.command("accept")
+@click.argument("figure")
+@note_option
+@review_db_option
+@click.pass_context
+def review_accept(ctx: click.Context, figure: str, note: str | None, db_path: Path | None) -> None:
+    """Confirm FIGURE (an id from `zone review`, or a figure key) as extracted and linked."""
+    _record(ctx, db_path, figure, "accept", note=note)
+
+
+@review.command("reject")
+@click.argument("figure")
+@note_option
+@review_db_option
+@click.pass_context
+def review_reject(ctx: click.Context, figure: str, note: str | None, db_path: Path | None) -> None:
+    """Hide FIGURE: not a figure, or not worth tracking."""
+    _record(ctx, db_path, figure, "reject", note=note)
+
+
+@review.command("relink")
+@click.argument("figure")
+@click.argument("indicator")
+@note_option
+@review_db_option
+@click.pass_context
+def review_relink(ctx: click.Context, figure: str, indicator: str, note: str | None, db_path: Path | None) -> None:
+    """Link FIGURE to INDICATOR (a catalog id, see ingest/indicators.yaml)."""
+    _record(ctx, db_path, figure, "relink", indicator=indicator, note=note)
+
+
+@review.command("correct")
+@click.argument("figure")
+@click.option("--value", type=float, help="Value in base units (32.21亿元 -> 3221000000)")
+@click.option("--period-start", help="YYYY-MM-DD")
+@click.option("--period-end", help="YYYY-MM-DD")
+@note_option
+@review_db_option
+@click.pass_context
+def review_correct(ctx: click.Context, figure: str, value: float | None, period_start: str | None,
+                   period_end: str | None, note: str | None, db_path: Path | None) -> None:
+    """Correct FIGURE's value or period; fields not given keep earlier corrections."""
+    _record(ctx, db_path, figure, "correct", value=value, period_start=period_start, period_end=period_end, note=note)
+
+
+@review.command("prefer")
+@click.argument("figure")
+@note_option
+@review_db_option
+@click.pass_context
+def review_prefer(ctx: click.Context, figure: str, note: str | None, db_path: Path | None) -> None:
+    """Prefer FIGURE over conflicting figures for the same indicator, region and period."""
+    _record(ctx, db_path, figure, "prefer", note=note)
+
+
+@cli.command("series")
+@click.argument("indicator")
+@click.option("--region", help="Region by name or alias, e.g. 沧州开发区  [default: all regions]")
+@click.option("--all", "all_points", is_flag=True, help="Show every point, not only the preferred one per period")
+@db_option
+def series_command(indicator: str, region: str | None, all_points: bool, db_path: Path) -> None:
+    """Print an indicator's series (id or Chinese name): value, period and source of each point."""
+    from track.series import SeriesError, series
+    from track.table import clip, human, render
+
+    conn = _open_existing(db_path)
+    try:
+        rows = series(conn, indicator, region, all_points=all_points)
+    except SeriesError as e:
+        click.echo(f"zone: series: {e}", err=True)
+        sys.exit(1)
+    finally:
+        conn.close()
+    if not rows:
+        click.echo(f"no figures for {indicator}" + (f" in {region}" if region else ""))
+        return
+    click.echo(f"{rows[0]['indicator_name']} ({rows[0]['indicator_id']})")
+    click.echo(render(
+        ["period", "value", "kind", "region", "source", "flags"],
+        [[_period(r["period_start"], r["period_end"]),
+          ("-" if r["kind"] == "change" and r["direction"] == "down" else "") + human(r["value"], r["unit"]),
+          r["kind"], r["region"] or "-",
+          clip(f"{r['paper'] or ''} {r['published']} {r['title']}", 56),
+          ", ".join(f for f, on in (("derived", r["origin"] == "derived"), ("conflict", r["conflict"]),
+                                    (f"#{r['figure_id']}", True)) if on)]
+         for r in rows]))

@@ -32,7 +32,7 @@ REGIONS_PATH = HERE / "regions.yaml"
 
 LEVELS = ("country", "province", "city", "county", "zone")
 # Changes are reported as growth rates or in percentage points whatever the level's unit.
-CHANGE_UNITS = ("%", "百分点")
+CHANGE_UNITS = ("%", "百分点", "倍")
 DEFAULT_KINDS = ("level", "target", "change")
 
 # Ends of a clause: the words before a number are looked for back to one of these.
@@ -79,7 +79,10 @@ class Indicator:
         if kind not in self.rule.kinds:
             return False
         units = self.rule.units or (self.unit,)
-        return unit in units or (kind == "change" and unit in CHANGE_UNITS)
+        # Growth targets (增长10%以上) are targets in %, whatever the level's unit.
+        if unit == "百分点" and self.unit != "%":
+            return False  # 增速加快1.3个百分点 changes the growth rate, not this indicator
+        return unit in units or (kind in ("change", "target") and unit in CHANGE_UNITS)
 
 
 @dataclass(frozen=True)
@@ -473,17 +476,19 @@ _CHANGE_WORDS = re.compile(r"^[\s,，]*(?:其中|分别|同比|比上年|比去�
                            r"增长|增加|提高|下降|减少|降低|回落|上升|增速|增幅|达到?|为|了|同期|末|底|初|年|\d|,|，)*$")
 
 
-def link_figures(article: Article, figures: list[Figure], cat: Catalog | None = None) -> list[Figure]:
-    """Set each figure's indicator (a catalog id, or None) and region; returns the figures.
+def figure_contexts(figures: Sequence[Figure], paragraphs: dict[int, str],
+                    cat: Catalog | None = None) -> list[tuple[Context, str, str]]:
+    """Each figure's Context, clause (up to the number) and the paragraph's text before its
+    sentence, in the given order.
 
-    Also sets article.region, when the source gave none, to the region the article is about.
+    ``paragraphs`` maps paragraph numbers to their text, for the industry a paragraph is
+    about; it may be empty (the review screen rebuilds contexts from database rows).
     """
     cat = cat or catalog()
-    article.region = cat.region_name(article.region) or detect_region(article, cat)
+    out: list[tuple[Context, str, str] | None] = [None] * len(figures)
     groups: dict[tuple[int, int, str], list[int]] = {}
     for i, f in enumerate(figures):
         groups.setdefault((f.paragraph, f.sentence_start, f.sentence), []).append(i)
-    paragraphs = {p.index: p.text for p in article.paragraphs}
     for (paragraph, _, sentence), members in groups.items():
         members.sort(key=lambda i: figures[i].start)
         positions = _figure_positions(sentence, [figures[i] for i in members])
@@ -491,23 +496,40 @@ def link_figures(article: Article, figures: list[Figure], cat: Catalog | None = 
         ptext = paragraphs.get(paragraph, "")
         at = ptext.find(sentence[:20]) if sentence else -1
         paragraph_before = ptext[:at] if at > 0 else ""
-        previous_level: Figure | None = None
         for i, pos in zip(members, positions):
             f = figures[i]
             lead, tail, clause = _lead_tail(sentence, pos, len(f.text), spans)
             before = sentence[:pos]
             industry = figure_industry(cat, f.subject, lead, tail, before, f.sector, paragraph_before, f.section or "")
-            ctx = Context(f.subject, lead, tail, before, sentence, f.unit, f.kind, industry)
-            found = candidates(cat, ctx)
-            f.indicator = found[0].indicator if found else None
-            if (f.indicator is None and f.kind == "change" and previous_level is not None
-                    and previous_level.indicator and _CHANGE_WORDS.match(lead)):
-                level_unit = cat.indicators[previous_level.indicator].unit
-                if f.unit == "%" or f.unit == level_unit or (f.unit == "百分点" and level_unit == "%"):
-                    f.indicator = previous_level.indicator
-            f.region = figure_region(cat, article.region, clause, before)
-            if f.kind in ("level", "share"):
-                previous_level = f
+            out[i] = (Context(f.subject, lead, tail, before, sentence, f.unit, f.kind, industry), clause, paragraph_before)
+    return [c for c in out if c is not None]
+
+
+def link_figures(article: Article, figures: list[Figure], cat: Catalog | None = None) -> list[Figure]:
+    """Set each figure's indicator (a catalog id, or None) and region; returns the figures.
+
+    Also sets article.region, when the source gave none, to the region the article is about.
+    """
+    cat = cat or catalog()
+    article.region = cat.region_name(article.region) or detect_region(article, cat)
+    contexts = figure_contexts(figures, {p.index: p.text for p in article.paragraphs}, cat)
+    paragraph_before = [c[2] for c in contexts]
+    previous_level: dict[tuple[int, int], Figure] = {}
+    for i in sorted(range(len(figures)), key=lambda i: (figures[i].paragraph, figures[i].start)):
+        f, (ctx, clause, _) = figures[i], contexts[i]
+        found = candidates(cat, ctx)
+        f.indicator = found[0].indicator if found else None
+        key = (f.paragraph, f.sentence_start)
+        level = previous_level.get(key)
+        if f.indicator is None and f.kind == "change" and level is not None and level.indicator \
+                and _CHANGE_WORDS.match(ctx.lead):
+            # 实现产值32亿元，同比增长12%: the change is of the level just named.
+            level_unit = cat.indicators[level.indicator].unit
+            if f.unit in ("%", "倍") or f.unit == level_unit or (f.unit == "百分点" and level_unit == "%"):
+                f.indicator = level.indicator
+        f.region = figure_region(cat, article.region, clause, ctx.before, paragraph_before[i])
+        if f.kind in ("level", "share"):
+            previous_level[key] = f
     return figures
 
 
@@ -557,18 +579,37 @@ _TITLE_AFTER_REGION = re.compile(r"^(?:级|高新技术企业|专精特新|科�
                                  r"被动式|智能标杆|小微企业|日报|统计局)")
 
 
-def figure_region(cat: Catalog, article_region: str | None, clause: str, before: str) -> str | None:
-    """The region a figure belongs to: one named at the start of its clause (全市…,
-    河北省…) or of its sentence, else the article's region."""
-    for text in (clause, before):
-        stripped = _LEADING.sub("", text.lstrip(" ,，、"))
-        if cat._region_pattern is None:
-            break
-        m = cat._region_pattern.match(stripped)
-        if m and not _TITLE_AFTER_REGION.match(stripped[m.end():]):
-            found = _resolve(cat, m.group(0), article_region)
-            if found:
-                return found
+# After a city or province: "9个省级以上开发区" turns it into all of its zones together.
+_ZONES_OF = re.compile(r"^(?:(?:\d+|[一二三四五六七八九十百]+)[个家])?(?:国家级和省级|省级及以上|省级以上|国家级|省级)?"
+                       r"(?:各类|各|所有)?(?:经济)?开发区")
+
+
+def _stated_region(cat: Catalog, text: str, article_region: str | None) -> str | None:
+    """The region named at the start of a clause or sentence (after time words), if any."""
+    if cat._region_pattern is None:
+        return None
+    stripped = _LEADING.sub("", text.lstrip(" ,，、"))
+    m = cat._region_pattern.match(stripped)
+    if not m or _TITLE_AFTER_REGION.match(stripped[m.end():]):
+        return None
+    found = _resolve(cat, m.group(0), article_region)
+    if found and cat.regions.get(found) and cat.regions[found].level in ("city", "province") \
+            and _ZONES_OF.match(stripped[m.end():]) and f"{found}开发区" in cat.regions:
+        return f"{found}开发区"
+    return found
+
+
+def figure_region(cat: Catalog, article_region: str | None, clause: str, before: str,
+                  paragraph_before: str = "") -> str | None:
+    """The region a figure belongs to: the one named at the start of its clause (全市…,
+    河北省…), else of an earlier clause of its sentence, else of an earlier sentence of its
+    paragraph (the topic carries over), else the article's region."""
+    texts = [clause] + list(reversed(re.split(r"[,，;；:：]", before)[:-1]))
+    texts += list(reversed([t for t in re.split(r"[。!?！？；;]", paragraph_before) if t.strip()]))
+    for text in texts:
+        found = _stated_region(cat, text, article_region)
+        if found:
+            return found
     return article_region
 
 

@@ -13,16 +13,16 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from functools import lru_cache
 from datetime import date
 from decimal import Decimal
-from typing import Iterable
 
 from ingest.model import Article, Figure, Paragraph
 from ingest.numbers import ARABIC, CHINESE, MULTIPLIER_RUN, multiplier, parse_arabic, parse_chinese
-from ingest.periods import Period, TimeMention, as_of, default_period, find_time_mentions, year_span
+from ingest.periods import Period, TimeMention, default_period, find_time_mentions, year_earlier, year_span
 
-EXTRACTOR_VERSION = "1.0"
+EXTRACTOR_VERSION = "1.1"
 
 # --- units -----------------------------------------------------------------------------
 
@@ -33,7 +33,7 @@ UNITS: dict[str, str] = {
     "%": "%", "‰": "‰", "个百分点": "百分点", "百分点": "百分点", "倍": "倍", "成": "成",
     "平方公里": "平方公里", "平方千米": "平方公里", "平方米": "平方米", "平米": "平方米", "㎡": "平方米",
     "亩": "亩", "公顷": "公顷", "公里": "公里", "千米": "公里", "km": "公里", "米": "米",
-    "吨标准煤": "吨标准煤", "吨标煤": "吨标准煤", "吨": "吨", "千克": "千克", "公斤": "千克",
+    "吨标准煤": "吨标准煤", "吨标煤": "吨标准煤", "吨": "吨", "千克": "千克", "公斤": "千克", "斤": "斤",
     "立方米": "立方米", "千瓦时": "千瓦时", "千瓦": "千瓦", "兆瓦": "兆瓦", "千伏安": "千伏安",
     "微克/立方米": "微克/立方米", "毫克/立方米": "毫克/立方米", "毫克/升": "毫克/升",
     "标准箱": "标准箱", "标箱": "标准箱",
@@ -91,6 +91,8 @@ _LIST_SEP = re.compile(r"(?:、|和|与|及|以及|或)")
 _BEFORE_ARABIC_BAD = re.compile(r"[A-Za-z_.#/@第×*]$")
 _BEFORE_CHINESE_BAD = re.compile(r"(?:第|几|数|若|每|周|星|初|礼|老|之|分)$")
 _AFTER_ARABIC_BAD = re.compile(r"^[A-Za-z]")
+# Political set phrases built from a numeral and 个 (两个维护, 四个意识): names, not counts.
+_SET_PHRASE = re.compile(r"[一二两三四五六七八九十]+个(?:意识|自信|维护|确立|全面|代表|一百年|务必|统筹|坚持|必须|有利于|没有变)")
 _VIEW_COUNT = re.compile(r"(?:浏览|阅读|点击|访问|播放|次数|阅读量|浏览量|点击量)[^,，。;；]{0,4}$")
 _INDEX_CUE = re.compile(r"(?:指数|系数|PMI|指标值|评分|得分|分值|综合指数)(?:值)?(?:为|是|达到|达|升至|降至|保持在|:|:)?$")
 _CHANGE_VERB = re.compile(
@@ -102,22 +104,24 @@ _RATE_WORD = re.compile(
     r"(?:(?P<up>增速|增幅|涨幅|增长率|增长速度|增长幅度|增长了)|(?P<down>降幅|下降率|下降幅度|降低率|降低幅度))"
     r"(?:分别为|分别|均为|为|是|达到|达|保持在|在)?(?:约|近|超过|超)?$"
 )
+_SINCE_YEAR_START = re.compile(r"(?:比|较)(?:年初|上年末|上年底|去年末|去年底)")
 # 比上年新增130家 is a change; 新增企业5家 on its own is a level (the year's count).
 _COMPARED_NEW = re.compile(r"(?:比|较)[^,，。;；]{1,5}?(?:新增|净增|多)$")
-_LEVEL_AFTER_VERB = re.compile(r"(?:到|至|为)$")
+# A minus sign is a sign (增长-3.2%) only after a verb or 为; elsewhere it joins a range (6%-8%).
+_SIGN_CONTEXT = re.compile(r"(?:增长|增速|下降|增幅|降幅|变化|为|是|:|：)$")
 _DIRECTION_WORD = re.compile(r"(?P<down>下降|减少|降低|回落|收窄|低于|慢于|降|减|低|慢)|(?P<up>增长|提高|提升|上升|高于|快于|扩大|增|高|快)")
-_SHARE_CUE = re.compile(r"(?:占|比重|占比|率|份额|覆盖面|达标|优良天数比例|比例)")
 _TARGET_CUE = re.compile(
-    r"力争|争取|(?<!完成)(?<!年度)计划(?!总?投资|的|数)|预计|预期|目标|(?<![已即])拟|确保|有望|力求|努力(?:实现|达到|使)|"
+    r"力争|争取|(?<!完成)(?<!年度)计划(?!总?投资|的|数|任务的)|预计|预期|目标(?!的|任务的)|(?<![已即])拟|确保|有望|力求|努力(?:实现|达到|使)|"
     r"(?<![即必])将(?!近|军|来|会议)|届时|(?:建成|投产|达产|达效|投用|运营|竣工)后|到期|规划到"
 )
-_DONE_CUE = re.compile(r"已经|(?<![拟将])已|目前|截至|截止|现有|现已|实际")
+_DONE_CUE = re.compile(r"已经|(?<![拟将])已|目前|截至|截止|现有|现已")
 _PLEDGE_AFTER = re.compile(r"[^,，。;；]{0,3}(?:民生实事|惠民实事|民心工程|为民办实事)")
 _CONTINUATION = re.compile(r"(?:其中|分[^,，。]{1,4}看|从[^,，。]{1,6}(?:看|来看)|具体(?:来看|看|而言)|按[^,，。]{1,6}分)")
 _FILLER = re.compile(r"^(?:其中|同时|另外|此外|而且|并且|以及|共计|共有|共|合计|累计|总计|全年|拥有|实现|完成|达到|达|有|已|为|是|对|在|将|新建|新增)+")
 _TRAILING_VERB = re.compile(r"(?:分别为|分别|达到|达|为|是|约为|共计|合计|共|累计|实现|完成|有|约|的|近|超过|超|逾|到|至|在)+$")
 # What may stand before a time phrase that is a clause of its own: 截至9月底， 在今年前三季度，
 _FRAME_HEAD = re.compile(r"(?:截至|截止到|截止|截至到|在|于|据统计|经统计|今年|全年)?")
+_LIST_LEAD = re.compile(r"^(?:、|和|与|及|以及|或|分别为|分别|为)+")
 _DISCOURSE_HEAD = re.compile(r"^[\s“”\"'‘’《》()（）]+")
 
 
@@ -137,6 +141,7 @@ class _Atom:
     value_max: Decimal | None = None
     magnitude: bool = False
     scale: Decimal = Decimal(1)      # 成 -> 10 (三成 = 30%)
+    negative: bool = False           # 增长-3.2%: a minus sign before the number
 
 
 @dataclass
@@ -147,7 +152,6 @@ class _Block:
     index: int
     section: str | None
     heading: bool = False
-    sentences: list[tuple[int, int]] = field(default_factory=list)
 
 
 # --- scanning --------------------------------------------------------------------------
@@ -233,10 +237,16 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
         unit, scale = "%", Decimal(10)
     if unit is not None and chinese and unit.split("/")[0] not in CHINESE_NUMERAL_UNITS:
         return None
+    if chinese and _SET_PHRASE.match(text, m.start("num")):
+        return None
     if unit in DURATION_UNITS and _is_slogan_duration(value * factor, unit):
         return None
+    negative = not chinese and not m.group("pre") and start > 0 and text[start - 1] in "-−" \
+        and _SIGN_CONTEXT.search(text, max(0, start - 7), start - 1) is not None
+    if negative:
+        start -= 1
     return _Atom(start, end, num_start, value * factor * scale, unit, _qualifier(m), chinese,
-                 factor=factor, has_factor=bool(mult), scale=scale)
+                 factor=factor, has_factor=bool(mult), scale=scale, negative=negative)
 
 
 def _bare_end(m: re.Match[str]) -> int:
@@ -256,6 +266,8 @@ def _chinese_numeral_ok(raw: str, before: str) -> bool:
         return False
     if before and _BEFORE_CHINESE_BAD.search(before):
         return False
+    if before and before[-1] in "“‘\"'「":
+        return False  # “四个意识”, “一主厅四分支”: a slogan in quotes, not a count
     return True
 
 
@@ -296,17 +308,21 @@ def _looks_like_year(a: _Atom, text: str) -> bool:
 
 
 def _inherit_list_units(atoms: list[_Atom], text: str) -> None:
-    """12、15和18亿元: members of a list before the one with the unit share its unit."""
+    """12、15和18亿元 / 0.82亿、1.16亿和1.47亿美元: members of a list before the one with
+    the unit share its unit (and its multiplier, when they have none of their own)."""
     for i in range(len(atoms) - 2, -1, -1):
         a, b = atoms[i], atoms[i + 1]
-        if a.unit is not None or b.unit is None or a.magnitude or b.magnitude or a.has_factor:
+        if a.unit is not None or b.unit is None or a.magnitude or b.magnitude:
             continue
         if not _LIST_SEP.fullmatch(text[a.end:b.start]) or _looks_like_year(a, text):
             continue
-        if a.chinese != b.chinese:
+        if a.chinese != b.chinese or (a.has_factor and not b.has_factor):
             continue
-        a.value = a.value * b.factor * b.scale
-        a.factor, a.has_factor, a.scale, a.unit = b.factor, b.has_factor, b.scale, b.unit
+        if not a.has_factor:
+            a.value = a.value * b.factor
+            a.factor, a.has_factor = b.factor, b.has_factor
+        a.value = a.value * b.scale
+        a.scale, a.unit = b.scale, b.unit
 
 
 def _index_value(a: _Atom, text: str) -> bool:
@@ -386,6 +402,8 @@ def _clause_end(text: str, pos: int, ceiling: int) -> int:
 def _change(text: str, a: _Atom, floor: int) -> str | None:
     """'up' or 'down' when the words right before the figure make it a change."""
     before = text[max(floor, a.start - 8):a.start]
+    if a.negative:
+        return "down" if (_CHANGE_VERB.search(before) or _RATE_WORD.search(before)) else None
     if _COMPARED_NEW.search(before):
         return "up"
     m = _RATE_WORD.search(before)
@@ -404,7 +422,9 @@ def _direction_in(text: str) -> str:
     return last or "up"
 
 
-def _is_target(text: str, a: _Atom, sent_start: int, horizon_before: bool) -> bool:
+def _is_target(text: str, a: _Atom, sent_start: int) -> bool:
+    """A cue of intent (力争, 计划, 预计, 建成后 …) before the figure in its sentence, not
+    overtaken by a word of accomplishment (已, 目前, 截至)."""
     if a.magnitude:
         return True
     if _PLEDGE_AFTER.match(text, a.end):
@@ -413,8 +433,6 @@ def _is_target(text: str, a: _Atom, sent_start: int, horizon_before: bool) -> bo
     cue = None
     for m in _TARGET_CUE.finditer(before):
         cue = m.end()
-    if horizon_before and cue is None:
-        cue = 0
     if cue is None:
         return False
     return not _DONE_CUE.search(before, cue)
@@ -424,7 +442,7 @@ def _is_target(text: str, a: _Atom, sent_start: int, horizon_before: bool) -> bo
 
 @dataclass(frozen=True)
 class _Scope:
-    """The time phrases of a block and the block's opening phrase that later sentences may share."""
+    """The time phrases of a block, with their start offsets for bisecting."""
 
     mentions: list[TimeMention]
     starts: list[int]
@@ -478,11 +496,6 @@ def _standalone(text: str, mention: TimeMention, sent_start: int) -> bool:
     return _FRAME_HEAD.fullmatch(text, lo, mention.start) is not None and text[mention.end:mention.end + 1] in (",", "，")
 
 
-def _period_of(mention: TimeMention) -> Period:
-    assert mention.period is not None
-    return mention.period
-
-
 # --- subjects and sectors --------------------------------------------------------------
 
 SECTORS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -524,7 +537,9 @@ def sector_of(*texts: str | None) -> str:
 
 
 def _subject(text: str, a: _Atom, clause_start: int, clause_end: int, previous: str, kind: str) -> str:
-    before = text[clause_start:a.start]
+    before = _LIST_LEAD.sub("", text[clause_start:a.start])
+    if not before and previous and kind != "change":
+        return previous  # 分别为10.2亿元、11.5亿元: the list shares its subject
     before = _DISCOURSE_HEAD.sub("", before)
     before = _FILLER.sub("", before)
     before = _TRAILING_VERB.sub("", before)
@@ -547,6 +562,115 @@ CLASSIFIER_UNITS = frozenset({"家", "个", "项", "条", "名", "人", "户", "
                               "篇", "部", "块", "宗", "起", "例", "份", "盏", "支", "人次"})
 
 
+# --- tables --------------------------------------------------------------------------
+
+CELL = "\t"   # the reader puts a tab between the cells of a table row
+_SIGNED_NUMBER = re.compile(rf"(?P<sign>[-−–])?(?P<num>{ARABIC})")
+_UNIT_IN_LABEL = re.compile(rf"[(（](?P<mult>{MULTIPLIER_RUN})?(?P<unit>{_UNIT_ALT})[)）]\s*$")
+_BARE_UNIT = re.compile(rf"(?P<mult>{MULTIPLIER_RUN})?(?P<unit>{_UNIT_ALT})")
+_CHANGE_HEADER = re.compile(r"增长|增速|增幅|同比|比上年|比去年|变化|增减")
+
+
+@dataclass(frozen=True)
+class _Column:
+    """What a table's header says about one column."""
+
+    name: str
+    factor: Decimal | None
+    unit: str | None
+    period: Period | None
+    change: bool
+    unit_column: bool
+
+
+def _cells(text: str) -> list[tuple[int, str]]:
+    out: list[tuple[int, str]] = []
+    pos = 0
+    for cell in text.split(CELL):
+        lead = len(cell) - len(cell.lstrip())
+        out.append((pos + lead, cell.strip()))
+        pos += len(cell) + 1
+    return out
+
+
+def _unit_in(label: str) -> tuple[str, Decimal | None, str | None]:
+    """'签约总投资(亿元)' -> ('签约总投资', 10**8, '元')."""
+    m = _UNIT_IN_LABEL.search(label)
+    if not m:
+        return label, None, None
+    name = label[:m.start()].strip()
+    factor = multiplier(m.group("mult")) if m.group("mult") else Decimal(1)
+    return name, factor, UNITS[m.group("unit")]
+
+
+def _header(cells: list[tuple[int, str]], published: date) -> list[_Column]:
+    columns = []
+    for _, cell in cells:
+        name, factor, unit = _unit_in(cell)
+        period = _first_period(cell, published)
+        columns.append(_Column(name, factor, unit, period, bool(_CHANGE_HEADER.search(cell)), cell == "单位"))
+    return columns
+
+
+def _is_header(cells: list[tuple[int, str]]) -> bool:
+    rest = [c for _, c in cells[1:] if c]
+    return bool(rest) and sum(1 for c in rest if _SIGNED_NUMBER.fullmatch(c)) * 2 < len(rest)
+
+
+def _table_row(article: Article, block: _Block, header: list[_Column] | None, ctx: _Context,
+               figures: list[Figure]) -> list[_Column] | None:
+    """Figures from the bare numbers of one table row; returns the header for the rows below."""
+    cells = _cells(block.paragraph.text)
+    if len(cells) < 2:
+        return header
+    if header is None or _is_header(cells):
+        return _header(cells, ctx.published) if _is_header(cells) else None
+    label, label_factor, label_unit = _unit_in(cells[0][1])
+    row_factor, row_unit = label_factor, label_unit
+    for column, (_, cell) in zip(header, cells):
+        if column.unit_column:
+            m = _BARE_UNIT.fullmatch(cell)
+            if m:
+                row_factor = multiplier(m.group("mult")) if m.group("mult") else Decimal(1)
+                row_unit = UNITS[m.group("unit")]
+    for column, (pos, cell) in list(zip(header, cells))[1:]:
+        m = _SIGNED_NUMBER.fullmatch(cell)
+        if not m or column.unit_column:
+            continue
+        factor, unit = (column.factor, column.unit) if column.unit else (row_factor, row_unit)
+        if unit is None or factor is None:
+            continue
+        figures.append(_cell_figure(article, block, ctx, label, column, pos, cell, m, factor, unit))
+    return header
+
+
+def _cell_figure(article: Article, block: _Block, ctx: _Context, label: str, column: _Column, pos: int,
+                 cell: str, m: re.Match[str], factor: Decimal, unit: str) -> Figure:
+    value = (parse_arabic(m.group("num")) or Decimal(0)) * factor
+    negative = m.group("sign") is not None
+    change = column.change or unit == "百分点"
+    kind = "change" if change else ("share" if unit == "%" else "level")
+    direction = ("down" if negative else "up") if change else None
+    if negative and not change:
+        value = -value
+    period = column.period or (ctx.frame.period if ctx.frame else None) or ctx.section or ctx.fallback \
+        or default_period(ctx.published)
+    if period.end > ctx.published and period.start <= ctx.published and column.period is None:
+        period = default_period(ctx.published)
+    para = block.paragraph
+    start, end = para.source_span(pos, pos + len(cell))
+    row_start, row_end = para.source_span(0, len(para.text))
+    subject = label if column.period is not None or not column.name else f"{label}{column.name}"
+    return Figure(
+        start=start, end=end, text=article.source[start:end], value=_number(value), unit=unit,
+        qualifier="exact", kind=kind, direction=direction,
+        period_start=period.start.isoformat(), period_end=period.end.isoformat(), period_label=period.label or None,
+        subject=subject, sector=sector_of(label, column.name, block.section, article.title),
+        section=block.section, paragraph=block.index, sentence=para.text,
+        sentence_start=row_start, sentence_end=row_end,
+    )
+
+
 # --- blocks ----------------------------------------------------------------------------
 
 def _blocks(article: Article) -> list[_Block]:
@@ -562,15 +686,19 @@ def _blocks(article: Article) -> list[_Block]:
     return blocks
 
 
+_FRONT_MATTER_END = re.compile(r"\A\ufeff?---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+
+
 def _title_block(article: Article) -> _Block | None:
     """The title line of a plain or e-paper text, when it is not already a heading."""
     title = (article.title or "").strip()
-    if not title or article.format not in ("epaper-text", "text"):
+    if not title or article.format not in ("epaper-text", "text", "markdown"):
         return None
     if any(h.text == title for h in article.headings):
         return None
     body_start = min((p.offsets[0] for p in article.paragraphs if p.offsets), default=len(article.source))
-    pos = article.source.find(title, 0, body_start)
+    front = _FRONT_MATTER_END.match(article.source) if article.format == "markdown" else None
+    pos = article.source.find(title, front.end() if front else 0, body_start)
     if pos < 0:
         return None
     para = _folded_paragraph(article.source, pos, pos + len(title))
@@ -596,13 +724,23 @@ def extract_figures(article: Article) -> list[Figure]:
     blocks = _blocks(article)
     article_period = _first_period(article.title or "", published) or _lead_frame(blocks, published)
     figures: list[Figure] = []
+    contexts: dict[str | None, _Context] = {}
+    header: list[_Column] | None = None
     for block in blocks:
         section_period = None if block.heading else _first_period(block.section or "", published)
-        figures.extend(_block_figures(article, block, _Context(published, article_period, section_period)))
+        ctx = _Context(published, article_period, section_period)
+        figures.extend(_block_figures(article, block, ctx))
+        if CELL in block.paragraph.text and not block.heading:
+            header = _table_row(article, block, header, contexts.get(block.section) or ctx, figures)
+        else:
+            header = None
+            if not block.heading:
+                contexts[block.section] = ctx
     figures.sort(key=lambda f: (f.start, f.end))
     return figures
 
 
+@lru_cache(maxsize=256)
 def _first_period(text: str, published: date) -> Period | None:
     """The period a heading or title speaks of (前三季度全省…); a full date there is a dateline, not a period."""
     for m in find_time_mentions(text, published):
@@ -703,20 +841,31 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
         kind, direction = kinds[i]
         own = _governing(scope, a.start, s0)
         period, target_period = _own_period(own, i, groups)
+        if own is not None and own.kind == "prior":
+            current = _governing(scope, own.start, 0)
+            now = current.period if current is not None and current.kind != "prior" else \
+                (ctx.frame.period if ctx.frame else ctx.section or ctx.fallback)
+            period = year_earlier(now) if now is not None else year_span(ctx.published.year - 1)
         if own is None:
             period = _inherited_period(text, a, sent, scope, figure_starts, ctx, has_change or continuation,
                                        has_change)
             if ctx.horizon is not None and kind == "level" and not _DONE_CUE.search(text, s0, a.start):
                 kind, target_period = "target", ctx.horizon.period
-        elif own.kind == "horizon" and kind != "change":
-            kind = "target"
+        elif own.kind == "horizon":
+            kind, direction = "target", None
         if period is None:
             period = _base_year_period(text, s0, s1, ctx.published) or default_period(ctx.published)
+        if kind == "change" and period.start == period.end \
+                and _SINCE_YEAR_START.search(text, _clause_start(text, a.start, s0), a.start):
+            # 截至9月底…比年初增加1026家: the change covers the year up to that day.
+            period = Period(period.start.replace(month=1, day=1), period.end, period.label)
         if kind == "target" and target_period is None and own is not None and own.period is not None \
                 and own.period.end >= ctx.published:
             target_period = year_span(own.period.start.year) if own.kind == "since" else own.period
         clause_start = _clause_start(text, a.start, s0)
         clause_end = _clause_end(text, a.end, s1)
+        if i and atoms[i - 1].end > clause_start:
+            clause_start = atoms[i - 1].end  # a list: 博士45名、硕士360名
         subject = _subject(text, a, clause_start, clause_end, previous_subject, kind)
         if i in groups and groups[i][3]:
             subject = groups[i][3]
@@ -758,7 +907,7 @@ def _inherited_period(text: str, a: _Atom, sent: tuple[int, int], scope: _Scope,
 def _kind(text: str, a: _Atom, s0: int, prev: _Atom | None, prev_kind: tuple[str, str | None] | None
           ) -> tuple[str, str | None]:
     clause_floor = _clause_start(text, a.start, s0)
-    if _is_target(text, a, s0, False):
+    if _is_target(text, a, s0):
         return "target", None
     direction = _change(text, a, clause_floor)
     if a.unit in ("百分点", "倍"):
@@ -821,7 +970,8 @@ def _to_figure(article: Article, block: _Block, p: _Pending, sector: str) -> Fig
     label = period.label if period is not None else None
     return Figure(
         start=start, end=end, text=article.source[start:end],
-        value=_number(a.value), value_max=_number(a.value_max) if a.value_max is not None else None,
+        value=_number(-a.value if a.negative and p.kind != "change" else a.value),
+        value_max=_number(a.value_max) if a.value_max is not None else None,
         unit=a.unit or "", qualifier=a.qualifier, kind=p.kind,
         direction=p.direction if p.kind == "change" else None,
         period_start=period.start.isoformat() if period else None,
@@ -847,4 +997,4 @@ def figures_in_text(text: str, published: date) -> list[Figure]:
     return extract_figures(article)
 
 
-__all__: Iterable[str] = ("EXTRACTOR_VERSION", "extract_figures", "figures_in_text", "sector_of")
+__all__ = ["EXTRACTOR_VERSION", "extract_figures", "figures_in_text", "sector_of"]

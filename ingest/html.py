@@ -25,7 +25,7 @@ from pathlib import Path
 
 from ingest.model import Article
 from ingest.reader import (
-    _FOLD_TABLE, BLANK, CELL_SEPARATOR, Line, Unit, _source_id, as_date, boilerplate, digest, group_lines,
+    _FOLD_TABLE, BLANK, CELL_SEPARATOR, Line, _source_id, as_date, boilerplate, digest, group_lines,
     line_index, offset_of, paper_from_meta, parse_date, parse_enpproperty, parse_loose_date,
 )
 
@@ -222,6 +222,8 @@ class _LineBuilder:
         self.kind = "text"
         self.pending_space: int | None = None
         self.pre = 0
+        self.in_link = 0
+        self.plain = 0          # characters of the current line outside any <a>
 
     def add(self, text: str, offsets: list[int]) -> None:
         if self.pre:
@@ -257,6 +259,8 @@ class _LineBuilder:
             self.pending_space = None
         self.parts.append(word.translate(_FOLD_TABLE))
         self.offsets.extend(offsets)
+        if not self.in_link:
+            self.plain += len(word)
 
     def separator(self, offset: int) -> None:
         """A cell boundary inside a row line."""
@@ -268,10 +272,12 @@ class _LineBuilder:
     def newline(self) -> None:
         text = "".join(self.parts)
         cut = len(text.rstrip(" " + CELL_SEPARATOR))
-        if cut:
+        # A line made only of links is a menu or a list of other articles.
+        if cut and self.plain:
             self.lines.append(Line(text[:cut], self.offsets[:cut], self.kind, width=0, chars=0, end=-1))
         self.parts, self.offsets, self.pending_space = [], [], None
         self.kind = "text"
+        self.plain = 0
 
     def block(self, kind: str = "text") -> None:
         self.newline()
@@ -347,6 +353,11 @@ class Renderer:
             caption = next((n for n in node.children if isinstance(n, Node) and n.tag == "caption"), None)
             if caption is not None and not self.out.lines:
                 self._children(caption, in_table=False)
+            return
+        if tag == "a":
+            self.out.in_link += 1
+            self._children(node, in_table)
+            self.out.in_link -= 1
             return
         if tag in BLOCK:
             kind = "heading" if tag in HEADINGS else "item" if tag == "li" else "text"
@@ -540,4 +551,4 @@ def read_html(path: Path, source: str) -> Article:
     )
 
 
-__all__ = ["read_html", "parse", "render", "body_lines", "Unit"]
+__all__ = ["read_html", "parse", "render", "body_lines"]

@@ -7,7 +7,8 @@ find_time_mentions() returns every time phrase in a paragraph with what it means
 - since:   from a start to the article date (2021年以来, 今年以来);
 - years:   a run of years whose figures follow one per year (2019年至2021年分别…);
 - base:    the other side of a comparison (比上年, 较去年同期, 与2020年相比) — sets no period;
-- horizon: the time by which a target is to be met (到2025年, 利用5至10年的时间).
+- horizon: the time by which a target is to be met (到2025年, 利用5至10年的时间);
+- prior:   去年同期 standing alone — the period in force, one year earlier.
 
 A mention whose period lies after the article date is a horizon whatever its wording.
 Which figures a mention governs is decided by ingest.extract.
@@ -17,9 +18,9 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-KINDS = ("span", "asof", "since", "years", "base", "horizon")
+KINDS = ("span", "asof", "since", "years", "base", "horizon", "prior")
 
 _CN_SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
              "十": 10, "十一": 11, "十二": 12}
@@ -45,6 +46,7 @@ def _part(prefix: str) -> str:
 _TIME = re.compile(
     "|".join([
         rf"(?P<yrange>(?P<yr1>{_Y})\s*年?(?:度)?\s*{_DASH}\s*(?P<yr2>{_Y})\s*年(?:度)?)",
+        rf"(?P<ylist>{_Y}年?(?:(?:、|和|及|与|以及){_Y}年?)*(?:、|和|及|与|以及){_Y}年)",
         rf"(?P<abs>(?P<abs_y>{_Y})\s*年(?:度)?\s*(?P<abs_part>{_part('a')})?(?P<abs_since>以来|至今)?)",
         rf"(?P<rel>(?P<rel_w>今年|本年|去年|上年|上一年|前年|明年)(?:度)?(?P<rel_part>{_part('r')})?(?P<rel_since>以来|至今|同期)?)",
         rf"(?P<plan>(?P<plan_n>十[一二三四五]五)[”\"]?(?P<plan_tail>期间|时期|以来|末|初)?)",
@@ -157,6 +159,11 @@ def _resolve(m: re.Match[str], published: date) -> tuple[str, Period | None, tup
         if not y1 < y2 <= y1 + 30:
             return None
         return "years", Period(date(y1, 1, 1), date(y2, 12, 31), label), tuple(range(y1, y2 + 1))
+    if m.group("ylist"):
+        years = tuple(sorted({int(y) for y in re.findall(_Y, label)}))
+        if len(years) < 2:
+            return None
+        return "years", Period(date(years[0], 1, 1), date(years[-1], 12, 31), label), years
     if m.group("abs"):
         year = int(m.group("abs_y"))
         part = m.group("abs_part")
@@ -178,7 +185,9 @@ def _resolve(m: re.Match[str], published: date) -> tuple[str, Period | None, tup
         part = m.group("rel_part")
         tail = m.group("rel_since")
         if tail == "同期":
-            return "base", None, ()
+            # 去年同期为0.98亿元: the same stretch a year before the one in force (ingest.extract
+            # knows which); 比去年同期 is turned into a comparison base below.
+            return "prior", None, ()
         if part:
             resolved = _part_period(year, m, "r", part, label)
             if resolved is None:
@@ -247,6 +256,18 @@ def _resolve_bare(m: re.Match[str], published: date) -> tuple[str, Period | None
     return kind, period, ()
 
 
+# A stretch of time with more than this left to run when the article appeared is spoken
+# of as a plan (2022年 in August 2022, “十四五”期间 in 2023); one about to close (2022年 in a
+# December review of the year) is reported on.
+_PLAN_AHEAD = timedelta(days=92)
+
+
+def _still_ahead(kind: str, period: Period, published: date) -> bool:
+    if period.start > published:
+        return True
+    return kind in ("span", "asof") and period.end - published > _PLAN_AHEAD
+
+
 def find_time_mentions(text: str, published: date) -> list[TimeMention]:
     """Every time phrase in ``text`` (a paragraph), in order, resolved against ``published``."""
     mentions: list[TimeMention] = []
@@ -257,16 +278,24 @@ def find_time_mentions(text: str, published: date) -> list[TimeMention]:
         kind, period, years = resolved
         before = text[max(0, m.start() - 4):m.start()]
         after = text[m.end():m.end() + 4]
-        if kind != "horizon" and (_BASE_BEFORE.search(before) or _BASE_AFTER.match(after)):
+        if kind not in ("horizon",) and (_BASE_BEFORE.search(before) or _BASE_AFTER.match(after)):
             kind, period, years = "base", None, ()
         elif period is not None and _ASOF_BEFORE.search(before) and kind == "span":
             kind, period = "asof", as_of(period.end, before.strip()[-2:] + period.label)
-        elif period is not None and kind in ("span", "asof", "years") and period.end > published:
-            # Time not yet over when the article appeared: what is said of it is a plan
-            # (2022年十项民生实事 in August 2022, “十四五”期间 in 2023, 到2025年).
+        elif period is not None and _still_ahead(kind, period, published):
             kind = "horizon"
         mentions.append(TimeMention(m.start(), m.end(), kind, period, years))
     return mentions
+
+
+def year_earlier(period: Period) -> Period:
+    """The same stretch of time one year before (去年同期)."""
+    def back(d: date) -> date:
+        try:
+            return d.replace(year=d.year - 1)
+        except ValueError:  # 29 February
+            return d.replace(year=d.year - 1, day=28)
+    return Period(back(period.start), back(period.end), "去年同期")
 
 
 def default_period(published: date) -> Period:

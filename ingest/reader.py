@@ -22,7 +22,6 @@ a line break, a tab between table cells).
 """
 from __future__ import annotations
 
-import bisect
 import hashlib
 import re
 import unicodedata
@@ -1054,7 +1053,3 @@ def line_index(source: str) -> list[int]:
 
 def offset_of(starts: list[int], lineno: int, col: int) -> int:
     return starts[lineno - 1] + col
-
-
-def source_line_of(starts: list[int], offset: int) -> int:
-    return bisect.bisect_right(starts, offset)

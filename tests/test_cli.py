@@ -48,7 +48,8 @@ def test_figures_point_back_to_their_sentence(db_path):
     with sqlite3.connect(db_path) as c:
         rows = c.execute("""SELECT figure.text, figure.start, figure."end", figure.sentence,
                                    figure.sentence_start, figure.sentence_end, article.text
-                            FROM figure JOIN article ON article.id = figure.article_id""").fetchall()
+                            FROM figure JOIN article ON article.id = figure.article_id
+                            WHERE figure.origin = 'reported'""").fetchall()
     for text, start, end, sentence, s_start, s_end, article_text in rows:
         assert article_text[start:end] == text
         assert s_start <= start and end <= s_end

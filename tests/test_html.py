@@ -124,6 +124,21 @@ def test_article_element_time_and_site_name():
     assert "推荐阅读" not in all_text(a) and "责任编辑" not in all_text(a)
 
 
+def test_old_layout_page_with_br_lines_and_link_menus():
+    a = read_article(FIX / "old_gov.html")
+    assert a.format == "html"
+    assert a.title == "开发区2012年工作总结"
+    assert a.published == date(2013, 1, 15)
+    assert [h.text for h in a.headings] == ["一、主要工作"]
+    assert [p.text for p in a.paragraphs] == [
+        "2012年，开发区完成地区生产总值126亿元，增长13.5%。",
+        "全年新引进项目42个，其中亿元以上项目18个。",
+        "园区基础设施投入5.2亿元，新修道路11公里。",
+    ]
+    assert a.paragraphs[2].section == "一、主要工作"
+    assert_offsets_true(a)
+
+
 def test_largest_block_of_paragraphs_is_the_body(tmp_path):
     body = ("<div class='left'><p>园区简介</p><p>热线：12345</p></div>"
             "<div class='main'><div class='text'><p>园区上半年实现工业产值56亿元，增长8%。</p>"

@@ -186,6 +186,12 @@ def test_decode_rejects(data, reason):
         decode(data)
 
 
+def test_utf8_with_a_stray_byte_is_not_read_as_gb18030():
+    data = "园区新增企业30家，产值增长12%。".encode("utf-8") * 3
+    with pytest.raises(ArticleError, match="invalid UTF-8 at byte 20"):
+        decode(data[:20] + b"\xff" + data[20:])
+
+
 def test_decode_gb18030_and_bom():
     text = "园区产值增长12%。"
     assert decode(text.encode("gb18030")) == (text, "gb18030")
@@ -297,6 +303,16 @@ def test_date_from_file_name_when_the_text_has_none(tmp_path):
     assert read_article(f).published == date(2015, 3, 2)
 
 
+def test_signature_date_at_the_end_of_a_notice(tmp_path):
+    f = tmp_path / "notice.txt"
+    f.write_text("关于园区企业用工情况的通报\n\n截至目前，园区重点企业用工总数达到1.2万人，比年初增加800人。\n\n园区管委会\n2019年11月5日\n",
+                 encoding="utf-8")
+    a = read_article(f)
+    assert a.published == date(2019, 11, 5)
+    assert a.title == "关于园区企业用工情况的通报"
+    assert all("2019年11月5日" not in p.text for p in a.paragraphs)
+
+
 def test_publication_line_wins_over_dates_in_the_body(tmp_path):
     f = tmp_path / "a.txt"
     f.write_text("园区项目开工\n发布日期：2016年3月8日\n\n项目于2016年2月20日开工，总投资5亿元，预计明年投产。\n", encoding="utf-8")
@@ -362,6 +378,10 @@ def test_boilerplate_lines(line, why):
     "坚持“招大商引好资” 培育新经济增长点",
     "新建道路5条，改造供水管网12公里，新增公交线路3条，方便群众出行。",
     "区委书记在会上强调：要把项目建设作为第一要务，确保全年目标任务完成。地址、电话等信息已向社会公开。",
+    "资金来源：财政拨款3000万元，企业自筹2000万元",
+    "为园区企业提供技术支持服务120余次",
+    "新建无障碍设施23处",
+    "本次活动主办单位为市商务局，共有45家企业参展",
 ])
 def test_article_lines_are_not_boilerplate(line):
     assert boilerplate(line) is None

@@ -182,10 +182,10 @@ def _from_change(cat: Catalog, level: _Row, change: _Row) -> tuple[dict[str, Any
         if factor <= 0:
             return None
         value = level.value / factor
-        how = f"{level.text}÷(1{'+' if sign > 0 else '−'}{change.text})"
+        how = f"{level.text}÷(1{'+' if sign > 0 else '−'}{change.text.lstrip('+-−')})"
     elif change.unit == level.unit or (change.unit == "百分点" and level.unit == "%"):
         value = level.value - sign * change.value
-        how = f"{level.text}{'−' if sign > 0 else '+'}{change.text}"
+        how = f"{level.text}{'−' if sign > 0 else '+'}{change.text.lstrip('+-−')}"
     else:
         return None
     years = 1

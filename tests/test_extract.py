@@ -1,0 +1,246 @@
+"""Figure extraction on sentences written for these tests."""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ingest.extract import EXTRACTOR_VERSION, extract_figures, figures_in_text
+from ingest.model import Figure
+
+AUG = date(2022, 8, 10)
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def figs(text: str, published: date = AUG) -> list[Figure]:
+    return figures_in_text(text, published)
+
+
+def one(text: str, quote: str, published: date = AUG) -> Figure:
+    found = [f for f in figs(text, published) if f.text == quote]
+    assert len(found) == 1, [f.text for f in figs(text, published)]
+    return found[0]
+
+
+def test_version_is_a_string() -> None:
+    assert isinstance(EXTRACTOR_VERSION, str) and EXTRACTOR_VERSION
+
+
+@pytest.mark.parametrize("text, quote, value, unit", [
+    ("园区去年实现税收9.6亿元。", "9.6亿元", 960_000_000, "元"),
+    ("外资到位1.2万亿美元。", "1.2万亿美元", 1.2e12, "美元"),
+    ("全年营收7 315万元。", "7 315万元", 73_150_000, "元"),
+    ("出口额1,234万元。", "1,234万元", 12_340_000, "元"),
+    ("园区有企业一千二百家。", "一千二百家", 1200, "家"),
+    ("总投资三十亿元。", "三十亿元", 3_000_000_000, "元"),
+    ("占地八十亩。", "八十亩", 80, "亩"),
+    ("年产能50万吨/年。", "50万吨/年", 500_000, "吨/年"),
+    ("建成区12平方公里。", "12平方公里", 12, "平方公里"),
+    ("装机容量45万千瓦。", "45万千瓦", 450_000, "千瓦"),
+    ("PM2.5浓度为41微克/立方米。", "41微克/立方米", 41, "微克/立方米"),
+    ("城镇化率提高1.5个百分点。", "1.5个百分点", 1.5, "百分点"),
+    ("出口增长1.3倍。", "1.3倍", 1.3, "倍"),
+    ("民营经济贡献了百分之六十的税收。", "百分之六十", 60, "%"),
+    ("园区产值占全县近三成。", "近三成", 30, "%"),
+    ("新建篮球场两个。", "两个", 2, "个"),
+    ("污染综合指数为5.12。", "5.12", 5.12, ""),
+])
+def test_values_in_base_units(text: str, quote: str, value: float, unit: str) -> None:
+    f = one(text, quote)
+    assert (f.value, f.unit) == (pytest.approx(value), unit)
+
+
+@pytest.mark.parametrize("text, quote, qualifier", [
+    ("新增企业30余家。", "30余家", "more_than"),
+    ("新增企业20多家。", "20多家", "more_than"),
+    ("引进人才超过500名。", "超过500名", "more_than"),
+    ("累计投资逾80亿元。", "逾80亿元", "more_than"),
+    ("总投资约15亿元。", "约15亿元", "approx"),
+    ("有近10种产品获奖。", "近10种", "approx"),
+    ("年产值8亿元左右。", "8亿元左右", "approx"),
+    ("产能达到50万辆以上。", "50万辆以上", "at_least"),
+    ("新引进项目不少于二十个。", "不少于二十个", "at_least"),
+    ("空地不足3000亩。", "不足3000亩", "less_than"),
+    ("失业率控制在4%以下。", "4%以下", "at_most"),
+])
+def test_qualifiers(text: str, quote: str, qualifier: str) -> None:
+    assert one(text, quote).qualifier == qualifier
+
+
+@pytest.mark.parametrize("text, quote, low, high", [
+    ("项目总投资5至10亿元。", "5至10亿元", 5e8, 1e9),
+    ("引进企业20—30家。", "20—30家", 20, 30),
+    ("增速保持在6%-8%。", "6%-8%", 6, 8),
+])
+def test_ranges(text: str, quote: str, low: float, high: float) -> None:
+    f = one(text, quote)
+    assert (f.qualifier, f.value, f.value_max) == ("range", pytest.approx(low), pytest.approx(high))
+
+
+def test_order_of_magnitude_is_a_target() -> None:
+    f = one("努力打造百亿级产业集群。", "百亿级")
+    assert (f.value, f.unit, f.qualifier, f.kind) == (1e10, "元", "order_of_magnitude", "target")
+
+
+@pytest.mark.parametrize("text, quote, kind, direction", [
+    ("营业收入同比增长12.5%。", "12.5%", "change", "up"),
+    ("能耗同比下降6.2%。", "6.2%", "change", "down"),
+    ("利润增长-3.2%。", "-3.2%", "change", "down"),
+    ("增速比去年提高1.9个百分点。", "1.9个百分点", "change", "up"),
+    ("降幅收窄2.1个百分点。", "2.1个百分点", "change", "down"),
+    ("市场主体比上年新增130家。", "130家", "change", "up"),
+    ("税收比去年同期增加0.8亿元。", "0.8亿元", "change", "up"),
+    ("工业投资占全部投资的比重为41.2%。", "41.2%", "share", None),
+    ("机械化清扫率98%。", "98%", "share", None),
+    ("新增高新技术企业五家。", "五家", "level", None),
+    ("力争全年营业收入突破50亿元。", "突破50亿元", "target", None),
+    ("计划实施重点项目80个。", "80个", "target", None),
+    ("项目建成后可实现年产值10亿元。", "10亿元", "target", None),
+])
+def test_kinds(text: str, quote: str, kind: str, direction: str | None) -> None:
+    f = one(text, quote)
+    assert (f.kind, f.direction) == (kind, direction)
+
+
+def test_change_kind_carries_along_a_list() -> None:
+    found = figs("城乡居民收入分别增长8.2%和9.1%。")
+    assert [(f.text, f.kind, f.direction) for f in found] == [("8.2%", "change", "up"), ("9.1%", "change", "up")]
+
+
+def test_list_members_share_the_last_unit() -> None:
+    found = figs("港资实际投资分别为0.82亿、1.16亿和1.47亿美元。")
+    assert [(f.text, f.value, f.unit) for f in found] == [
+        ("0.82亿", 82_000_000, "美元"), ("1.16亿", 116_000_000, "美元"), ("1.47亿美元", 147_000_000, "美元")]
+
+
+@pytest.mark.parametrize("text", [
+    "2021年，第08版刊发。",
+    "327路公交和306、307路形成互补。",
+    "沿G205国道前行，PM2.5和PM10均达标。",
+    "十八中学、九河路、长三角和珠三角、北汽韩一、万岁。",
+    "开展“十问、七找、一宣讲”，推行“1+3+N”模式和一对一服务。",
+    "咨询电话：0317-5201234，冀ICP备12003456号-2，邮编061000。",
+    "第一条环线，一期工程和一标段，新一代技术，二级、三级配件。",
+    "本文浏览次数：1234次，版权所有©2012-2022。",
+    "十届二次全会，十年砥砺，之一。",
+    "近年来，沧州开发区快速发展。",
+    "增强四个意识，坚定“四个自信”，做到两个维护。",
+])
+def test_not_figures(text: str) -> None:
+    assert figs(text) == []
+
+
+@pytest.mark.parametrize("text, quote, period", [
+    ("今年以来，签约项目20个。", "20个", ("2022-01-01", "2022-08-10")),
+    ("2021年以来，办理事项500件。", "500件", ("2021-01-01", "2022-08-10")),
+    ("2021年该产业产值32亿元，占全部产值的20%。", "20%", ("2021-01-01", "2021-12-31")),
+    ("共有企业12家。", "12家", ("2022-08-10", "2022-08-10")),
+    ("违建面积800平方米，截至4月28日已全部拆除。", "800平方米", ("2022-04-28", "2022-04-28")),
+    ("截至6月底，市场主体2.3万户。", "2.3万户", ("2022-06-30", "2022-06-30")),
+    ("1-7月，工业增加值增长6.1%。", "6.1%", ("2022-01-01", "2022-07-31")),
+    ("去年，园区税收9.6亿元。", "9.6亿元", ("2021-01-01", "2021-12-31")),
+])
+def test_periods(text: str, quote: str, period: tuple[str, str]) -> None:
+    f = one(text, quote)
+    assert (f.period_start, f.period_end) == period
+
+
+def test_a_time_phrase_inside_a_clause_governs_only_what_follows_it() -> None:
+    found = {f.text: (f.period_start, f.period_end) for f in figs("医药企业21家，2021年贡献产值13亿元；物流企业20余家。")}
+    assert found == {"21家": ("2022-08-10", "2022-08-10"), "13亿元": ("2021-01-01", "2021-12-31"),
+                     "20余家": ("2022-08-10", "2022-08-10")}
+
+
+def test_an_opening_time_clause_frames_the_rest_of_the_paragraph() -> None:
+    found = {f.text: f.period_start for f in figs("截至6月底，共有企业6132家；孵化器58个。新建厂房12栋。")}
+    assert found == {"6132家": "2022-06-30", "58个": "2022-06-30", "12栋": "2022-06-30"}
+
+
+def test_same_period_last_year() -> None:
+    f = one("一季度，进出口总额1.23亿美元，去年同期为0.98亿美元。", "0.98亿美元")
+    assert (f.period_start, f.period_end) == ("2021-01-01", "2021-03-31")
+
+
+def test_years_listed_with_respectively_give_one_figure_per_year() -> None:
+    found = figs("2019年至2021年，税收分别为10.2亿元、11.5亿元和13.1亿元。")
+    assert [f.period_start for f in found] == ["2019-01-01", "2020-01-01", "2021-01-01"]
+
+
+def test_target_horizon() -> None:
+    f = one("利用5至10年的时间，使整车产能达到50万辆以上。", "50万辆以上")
+    assert (f.kind, f.period_start, f.period_end) == ("target", "2027-01-01", "2032-12-31")
+
+
+def test_figure_fields_point_back_into_the_text() -> None:
+    text = "汽车产业持续壮大。目前已有41家零部件企业落户，总投资约20亿元。"
+    found = figs(text)
+    assert [f.text for f in found] == ["41家", "约20亿元"]
+    for f in found:
+        assert text[f.start:f.end] == f.text
+        assert text[f.sentence_start:f.sentence_end] == f.sentence
+        assert f.sentence.startswith("目前") and f.subject
+        assert f.sector == "汽车"
+        assert f.indicator is None and f.region is None
+
+
+def test_offsets_are_true_to_a_file_with_wrapped_lines_and_full_width_digits(tmp_path: Path) -> None:
+    from ingest.reader import read_article
+
+    source = ("2021年03月05日\n第02版:要闻\n\n开发区发展迅速\n\n"
+              "今年以来，全区签约项目１２个，总投资\n８６．５亿元，同比增长１２．５％。\n")
+    path = tmp_path / "wrapped.txt"
+    path.write_text(source, encoding="utf-8")
+    article = read_article(path)
+    found = extract_figures(article)
+    assert [f.value for f in found] == [12, 8_650_000_000, 12.5]
+    for f in found:
+        assert article.source[f.start:f.end] == f.text
+    assert found[1].text.startswith("８６") and found[1].text.endswith("亿元")
+    assert found == sorted(found, key=lambda f: f.start)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789.,-至万亿千百十一二两三家个元%年月日以上余约近，。；今年以来截至目前增长下降占比 ")),
+               max_size=60))
+def test_never_crashes_and_spans_match(text: str) -> None:
+    for f in figs(text):
+        assert text[f.start:f.end] == f.text
+        assert f.qualifier and f.kind in ("level", "share", "change", "target")
+
+
+def _fixture_cases() -> list[tuple[Path, Path]]:
+    gold_dir = FIXTURES / "gold"
+    if not gold_dir.is_dir():
+        return []
+    return [(a, gold_dir / f"{a.stem}.jsonl") for a in sorted((FIXTURES / "articles").glob("*"))
+            if (gold_dir / f"{a.stem}.jsonl").exists()]
+
+
+@pytest.mark.parametrize("article_path, gold_path", _fixture_cases(), ids=lambda p: p.stem)
+def test_fixture_articles_recall(article_path: Path, gold_path: Path) -> None:
+    """Most required gold figures of the fixture articles are found with the right value and unit."""
+    from ingest.reader import read_article
+
+    article = read_article(article_path)
+    predicted = extract_figures(article)
+    required = missed = 0
+    for line in gold_path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        gold = json.loads(line)
+        if gold.get("optional"):
+            continue
+        required += 1
+        pos = -1
+        for _ in range(int(gold.get("occurrence", 1))):
+            pos = article.source.find(gold["quote"], pos + 1)
+        end = pos + len(gold["quote"])
+        unit = {"个百分点": "百分点"}.get(gold["unit"], gold["unit"])
+        if not any(f.start < end and pos < f.end and f.value == pytest.approx(gold["value"]) and f.unit == unit
+                   for f in predicted):
+            missed += 1
+    assert required and missed <= required // 10

@@ -1,0 +1,90 @@
+"""Time phrases resolved against the article date."""
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ingest.periods import find_time_mentions
+
+AUG = date(2022, 8, 10)
+
+
+def only(text: str, published: date = AUG) -> tuple[str, tuple[str, str] | None]:
+    mentions = find_time_mentions(text, published)
+    assert len(mentions) == 1, mentions
+    m = mentions[0]
+    return m.kind, (m.period.iso() if m.period else None)
+
+
+@pytest.mark.parametrize("text, kind, period", [
+    ("2021年该产业贡献产值", "span", ("2021-01-01", "2021-12-31")),
+    ("2021年以来，共办理", "since", ("2021-01-01", "2022-08-10")),
+    ("今年以来，储备项目", "since", ("2022-01-01", "2022-08-10")),
+    ("今年1-4月，全市", "span", ("2022-01-01", "2022-04-30")),
+    ("1至4月，全市", "span", ("2022-01-01", "2022-04-30")),
+    ("前三个月，全市", "span", ("2022-01-01", "2022-03-31")),
+    ("一季度，全市", "span", ("2022-01-01", "2022-03-31")),
+    ("上半年，全市", "span", ("2022-01-01", "2022-06-30")),
+    ("截至4月28日已全部拆除", "asof", ("2022-04-28", "2022-04-28")),
+    ("截至6月底，全区", "asof", ("2022-06-30", "2022-06-30")),
+    ("截至2021年底，全市", "asof", ("2021-12-31", "2021-12-31")),
+    ("截至目前，新材料产业园", "asof", ("2022-08-10", "2022-08-10")),
+    ("目前，共有企业", "asof", ("2022-08-10", "2022-08-10")),
+    ("去年，全市", "span", ("2021-01-01", "2021-12-31")),
+    ("2018年5月以来", "since", ("2018-05-01", "2022-08-10")),
+    ("“十三五”期间", "span", ("2016-01-01", "2020-12-31")),
+    ("近两年，实施", "span", ("2020-08-10", "2022-08-10")),
+])
+def test_resolves_time_phrases(text: str, kind: str, period: tuple[str, str]) -> None:
+    assert only(text) == (kind, period)
+
+
+@pytest.mark.parametrize("text, period", [
+    ("到2025年，力争", ("2025-01-01", "2025-12-31")),
+    ("利用5至10年的时间，使", ("2027-01-01", "2032-12-31")),
+    ("“十四五”期间，累计", ("2021-01-01", "2025-12-31")),
+])
+def test_future_time_is_a_target_horizon(text: str, period: tuple[str, str]) -> None:
+    assert only(text) == ("horizon", period)
+
+
+@pytest.mark.parametrize("text", ["比去年同期增长5%", "比上年增长", "较2020年下降", "与2019年相比"])
+def test_comparison_bases_set_no_period(text: str) -> None:
+    assert only(text) == ("base", None)
+
+
+def test_quarters_resolve_in_the_articles_year() -> None:
+    assert only("前三季度，全市", date(2022, 11, 5)) == ("span", ("2022-01-01", "2022-09-30"))
+    # months still to run when the article appeared: what is said of it is a plan
+    assert only("2022年，全区", AUG)[0] == "horizon"
+    assert only("2022年，全区", date(2022, 12, 20))[0] == "span"
+
+
+def test_year_statistics_published_early_next_year() -> None:
+    assert only("全年完成主营业务收入", date(2016, 1, 20)) == ("span", ("2015-01-01", "2015-12-31"))
+
+
+def test_a_month_not_yet_begun_is_last_years() -> None:
+    assert only("11月份，全市", date(2022, 1, 15)) == ("span", ("2021-11-01", "2021-11-30"))
+
+
+def test_year_range_and_year_list_give_one_year_each() -> None:
+    for text in ("2019年至2021年分别实现", "2019年、2020年和2021年，"):
+        (m,) = find_time_mentions(text, AUG)
+        assert m.kind == "years" and m.years == (2019, 2020, 2021)
+
+
+def test_plain_years_and_names_are_not_times() -> None:
+    assert find_time_mentions("十八中学招生，九河路提升，长三角地区", AUG) == []
+
+
+@settings(max_examples=300)
+@given(st.text(max_size=120))
+def test_never_crashes_on_arbitrary_text(text: str) -> None:
+    for m in find_time_mentions(text, AUG):
+        assert 0 <= m.start < m.end <= len(text)
+        if m.period is not None:
+            assert m.period.start <= m.period.end

@@ -1,0 +1,46 @@
+"""Plain-text tables for the terminal, aligned for Chinese (wide) characters."""
+from __future__ import annotations
+
+import unicodedata
+from typing import Sequence
+
+
+def width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def clip(text: str, limit: int) -> str:
+    """Cut text to at most ``limit`` columns, marking the cut with …."""
+    text = " ".join(str(text).split())
+    if width(text) <= limit:
+        return text
+    out, used = [], 0
+    for c in text:
+        w = width(c)
+        if used + w > limit - 1:
+            break
+        out.append(c)
+        used += w
+    return "".join(out) + "…"
+
+
+def render(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
+    cells = [[str(h) for h in headers]] + [["" if v is None else str(v) for v in row] for row in rows]
+    widths = [max(width(r[i]) for r in cells) for i in range(len(headers))]
+    lines = []
+    for n, row in enumerate(cells):
+        lines.append("  ".join(v + " " * (widths[i] - width(v)) for i, v in enumerate(row)).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def human(value: float | None, unit: str) -> str:
+    """3221000000 元 -> 32.21亿元; 34 微克/立方米 -> 34微克/立方米."""
+    if value is None:
+        return ""
+    if unit in ("元", "美元", "吨", "平方米", "人", "辆") or unit == "":
+        for mult, name in ((1e8, "亿"), (1e4, "万")):
+            if abs(value) >= mult:
+                return f"{value / mult:.6g}{name}{unit}"
+    return f"{value:.6g}{unit}"
