@@ -57,7 +57,8 @@ def ingest(paths: tuple[Path, ...], db_path: Path, published: object, title: str
     Each article goes in whole or not at all. The same article again adds nothing; a
     changed version replaces that article's figures. Prints one line per article.
     """
-    from ingest.pipeline import article_paths, prepare, save
+    from ingest.pipeline import article_paths, ingest_article
+    from ingest.reader import read_article
     from ingest.store import open_db
 
     meta = overrides(published, title, source, region)
@@ -68,7 +69,7 @@ def ingest(paths: tuple[Path, ...], db_path: Path, published: object, title: str
                            hidden=len(files) < 10 or not sys.stderr.isatty()) as bar:
         for path in bar:
             try:
-                article, figures = prepare(path, meta)
+                article = read_article(path, meta)
             except ArticleError as e:
                 fail(path, str(e))
                 failed += 1
@@ -76,9 +77,13 @@ def ingest(paths: tuple[Path, ...], db_path: Path, published: object, title: str
             # Opened only once an article has been read: bad input never creates a database.
             conn = conn or open_db(db_path)
             try:
-                result = save(conn, article, figures, force=force)
+                result = ingest_article(conn, article, force=force)
             except sqlite3.IntegrityError as e:  # rolled back: the article is not in the database
                 fail(path, f"figures break a database rule ({e}); nothing was saved")
+                failed += 1
+                continue
+            except Exception as e:  # a bug must not stop a run of thousands of articles
+                fail(path, f"internal error, nothing was saved: {e.__class__.__name__}: {e}")
                 failed += 1
                 continue
             click.echo(result.summary())

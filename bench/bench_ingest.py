@@ -19,7 +19,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from ingest.pipeline import article_paths, prepare, save  # noqa: E402
+from ingest.pipeline import article_paths, ingest_file  # noqa: E402
 from ingest.store import open_db  # noqa: E402
 
 SEED = REPO / "articles" / "2022-08-10_czrb_content_66129.txt"
@@ -28,7 +28,7 @@ SEED = REPO / "articles" / "2022-08-10_czrb_content_66129.txt"
 def synthetic(n: int, folder: Path) -> None:
     text = SEED.read_text(encoding="utf-8")
     rng = random.Random(7)
-    day0 = date(2022, 8, 10)
+    day0 = date(2012, 1, 1)
     for i in range(n):
         day = day0 + timedelta(days=i % 3900)
         body = re.sub(r"(?<=[^\d年月])\d+(?=[家个亿万条项件名吨%])", lambda m: str(rng.randint(1, 999)), text)
@@ -48,13 +48,11 @@ def main() -> None:
         figures = 0
         t0 = time.perf_counter()
         for path in article_paths([folder]):
-            article, found = prepare(path)
-            figures += save(conn, article, found).found
+            figures += ingest_file(conn, path).found
         elapsed = time.perf_counter() - t0
         t1 = time.perf_counter()
         for path in list(article_paths([folder]))[:200]:
-            article, found = prepare(path)
-            save(conn, article, found)
+            ingest_file(conn, path)
         unchanged = (time.perf_counter() - t1) / 200
         conn.close()
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

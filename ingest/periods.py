@@ -152,6 +152,13 @@ def _part_period(year: int, m: re.Match[str], prefix: str, part: str, label: str
     return None
 
 
+def _since(start: date, published: date, label: str) -> tuple[str, Period | None, tuple[int, ...]] | None:
+    """From start to the article date; a start after the article date dates nothing."""
+    if start > published:
+        return None
+    return "since", Period(start, published, label), ()
+
+
 def _resolve(m: re.Match[str], published: date) -> tuple[str, Period | None, tuple[int, ...]] | None:
     label = m.group()
     if m.group("yrange"):
@@ -176,7 +183,7 @@ def _resolve(m: re.Match[str], published: date) -> tuple[str, Period | None, tup
         else:
             kind, period = "span", year_span(year, label)
         if since:
-            return "since", Period(period.start, published, label), ()
+            return _since(period.start, published, label)
         return kind, period, ()
     if m.group("rel"):
         word = m.group("rel_w")
@@ -205,7 +212,7 @@ def _resolve(m: re.Match[str], published: date) -> tuple[str, Period | None, tup
             return None
         tail = m.group("plan_tail")
         if tail == "以来":
-            return "since", Period(date(first, 1, 1), published, label), ()
+            return _since(date(first, 1, 1), published, label)
         if tail == "末":
             return "asof", as_of(date(first + 4, 12, 31), label), ()
         return "span", Period(date(first, 1, 1), date(first + 4, 12, 31), label), ()

@@ -9,7 +9,7 @@ from ingest.extract import EXTRACTOR_VERSION, extract_figures
 from ingest.catalog import apply_catalog, catalog, link_figures
 from ingest.model import Article, Figure
 from ingest.reader import Overrides, read_article
-from ingest.store import SaveResult, save_article
+from ingest.store import SaveResult, save_article, unchanged_count
 from track.derive import derive_figures
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
@@ -30,26 +30,31 @@ def figures_of(article: Article) -> list[Figure]:
     return link_figures(article, extract_figures(article))
 
 
-def prepare(path: Path, overrides: Overrides = Overrides()) -> tuple[Article, list[Figure]]:
-    """Read and extract one article file, touching no database. Raises ArticleError."""
-    article = read_article(path, overrides)
-    return article, figures_of(article)
+def stored_version() -> str:
+    """The rules an article's figures were made with: extractor and catalog versions.
+
+    Part of every article row, so improved rules or an edited catalog re-extract and
+    re-link articles on the next ingest.
+    """
+    return f"{EXTRACTOR_VERSION}+catalog.{catalog().version}"
 
 
-def save(conn: sqlite3.Connection, article: Article, figures: list[Figure], force: bool = False) -> SaveResult:
-    """Save a prepared article and its figures in one transaction, with its derived figures.
+def ingest_article(conn: sqlite3.Connection, article: Article, force: bool = False) -> SaveResult:
+    """Extract, link and save one article in one transaction, with its derived figures.
 
-    The catalog is written to the database first (only when it changed since the last run),
-    and its version is part of the extractor version, so an edited catalog re-links
-    articles on the next ingest.
+    An article whose file and rules are unchanged is not extracted again. The catalog is
+    written to the database first (only when it changed since the last run).
     """
     apply_catalog(conn)
-    version = f"{EXTRACTOR_VERSION}+catalog.{catalog().version}"
-    return save_article(conn, article, figures, version, force=force, after_save=derive_figures)
+    version = stored_version()
+    if not force:
+        found = unchanged_count(conn, article, version)
+        if found is not None:
+            return SaveResult(article.path, "unchanged", found, 0, 0, 0)
+    return save_article(conn, article, figures_of(article), version, force=force, after_save=derive_figures)
 
 
 def ingest_file(conn: sqlite3.Connection, path: Path, overrides: Overrides = Overrides(),
                 force: bool = False) -> SaveResult:
-    """Read, extract and save one article file. Raises ArticleError before writing anything."""
-    article, figures = prepare(path, overrides)
-    return save(conn, article, figures, force=force)
+    """Read and ingest one article file. Raises ArticleError before writing anything."""
+    return ingest_article(conn, read_article(path, overrides), force=force)

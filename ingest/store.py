@@ -96,6 +96,17 @@ def region_id(conn: sqlite3.Connection, name: str | None) -> int | None:
     return int(conn.execute("INSERT INTO region (name, level) VALUES (?, ?)", (name, level)).lastrowid)
 
 
+def unchanged_count(conn: sqlite3.Connection, article: Article, extractor_version: str) -> int | None:
+    """The number of stored figures when the article is stored from the same bytes with
+    the same rules, else None."""
+    row = conn.execute("SELECT id FROM article WHERE source_id = ? AND sha256 = ? AND extractor_version = ?",
+                       (article.source_id, article.sha256, extractor_version)).fetchone()
+    if row is None:
+        return None
+    return int(conn.execute("SELECT count(*) FROM figure WHERE article_id = ? AND origin = 'reported'",
+                            (row[0],)).fetchone()[0])
+
+
 def save_article(conn: sqlite3.Connection, article: Article, figures: Iterable[Figure],
                  extractor_version: str, force: bool = False,
                  after_save: Callable[[sqlite3.Connection, int], object] | None = None) -> SaveResult:
@@ -122,12 +133,11 @@ def save_article(conn: sqlite3.Connection, article: Article, figures: Iterable[F
 
 def _save(conn: sqlite3.Connection, article: Article, figures: list[Figure],
           extractor_version: str, force: bool) -> SaveResult:
-    row = conn.execute("SELECT id, sha256, extractor_version FROM article WHERE source_id = ?",
-                       (article.source_id,)).fetchone()
-    if row and row[1] == article.sha256 and row[2] == extractor_version and not force:
-        found = conn.execute("SELECT count(*) FROM figure WHERE article_id = ? AND origin = 'reported'",
-                             (row[0],)).fetchone()[0]
-        return SaveResult(article.path, "unchanged", found, 0, 0, 0)
+    if not force:
+        found = unchanged_count(conn, article, extractor_version)
+        if found is not None:
+            return SaveResult(article.path, "unchanged", found, 0, 0, 0)
+    row = conn.execute("SELECT id FROM article WHERE source_id = ?", (article.source_id,)).fetchone()
 
     values = {
         "source_id": article.source_id, "paper": article.paper, "published": article.published.isoformat(),

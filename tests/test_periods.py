@@ -88,3 +88,12 @@ def test_never_crashes_on_arbitrary_text(text: str) -> None:
         assert 0 <= m.start < m.end <= len(text)
         if m.period is not None:
             assert m.period.start <= m.period.end
+
+
+def test_since_a_year_after_the_article_dates_nothing():
+    from datetime import date as _date
+
+    from ingest.periods import find_time_mentions
+
+    for mention in find_time_mentions("2021年以来,签约项目12个。", _date(2012, 5, 1)):
+        assert mention.period is None or mention.period.start <= mention.period.end
