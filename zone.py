@@ -159,7 +159,8 @@ def brief(db_path: Path, output: Path, region: str | None, lang: str) -> None:
     except (NoCJKFont, BriefError) as e:
         click.echo(f"zone: brief: {e}", err=True)
         sys.exit(1)
-    click.echo(f"{result.path}: {result.pages} pages, {result.figures} figures from {result.articles} articles "
+    click.echo(f"{result.path}: {result.pages} pages, {result.figures} figures from {result.articles} "
+               f"article{'s' if result.articles != 1 else ''} "
                f"on {result.zone}, rendered in {result.seconds:.2f} s")
 
 

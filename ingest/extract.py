@@ -116,7 +116,9 @@ _TARGET_CUE = re.compile(
 )
 _DONE_CUE = re.compile(r"已经|(?<![拟将])已|目前|截至|截止|现有|现已")
 _PLEDGE_AFTER = re.compile(r"[^,，。;；]{0,3}(?:民生实事|惠民实事|民心工程|为民办实事)")
-_CONTINUATION = re.compile(r"(?:其中|分[^,，。]{1,4}看|从[^,，。]{1,6}(?:看|来看)|具体(?:来看|看|而言)|按[^,，。]{1,6}分)")
+# 其中 breaks down the figure just reported; the others detail the topic of the paragraph.
+_BREAKDOWN = re.compile(r"(?:这|而)?其中")
+_CONTINUATION = re.compile(r"(?:(?:这|而)?其中|分[^,，。]{1,4}看|从[^,，。]{1,6}(?:看|来看)|具体(?:来看|看|而言)|按[^,，。]{1,6}分)")
 _FILLER = re.compile(r"^(?:其中|同时|另外|此外|而且|并且|以及|共计|共有|共|合计|累计|总计|全年|拥有|实现|完成|达到|达|有|已|为|是|对|在|将|新建|新增)+")
 _TRAILING_VERB = re.compile(r"(?:分别为|分别|达到|达|为|是|约为|共计|合计|共|累计|实现|完成|有|约|的|近|超过|超|逾|到|至|在)+$")
 # What may stand before a time phrase that is a clause of its own: 截至9月底， 在今年前三季度，
@@ -726,9 +728,14 @@ def extract_figures(article: Article) -> list[Figure]:
     figures: list[Figure] = []
     contexts: dict[str | None, _Context] = {}
     header: list[_Column] | None = None
+    previous: _Context | None = None
     for block in blocks:
         section_period = None if block.heading else _first_period(block.section or "", published)
         ctx = _Context(published, article_period, section_period)
+        if previous is not None and not block.heading and _BREAKDOWN.match(block.paragraph.text,
+                                                                            _sentence_head(block.paragraph.text, 0)):
+            # 其中，… opening a paragraph breaks down the figures that closed the one before.
+            ctx.figure_period, ctx.last, ctx.frame = previous.figure_period, previous.last, previous.frame
         figures.extend(_block_figures(article, block, ctx))
         if CELL in block.paragraph.text and not block.heading:
             header = _table_row(article, block, header, contexts.get(block.section) or ctx, figures)
@@ -736,6 +743,7 @@ def extract_figures(article: Article) -> list[Figure]:
             header = None
             if not block.heading:
                 contexts[block.section] = ctx
+                previous = ctx
     figures.sort(key=lambda f: (f.start, f.end))
     return figures
 
@@ -772,7 +780,14 @@ class _Context:
     section: Period | None = None           # 一、2015年工作回顾: the period of a whole section
     frame: TimeMention | None = None        # the latest time clause of its own (今年以来，) in the block
     last: TimeMention | None = None         # the time phrase in force at the end of the previous part
+    last_local: bool = False                # ... and it was a local one (3月份 inside 一季度)
     horizon: TimeMention | None = None      # 到2025年, opening a paragraph of targets
+    figure_period: Period | None = None     # the period of the last figure reported (not a target)
+    opened: bool = False                    # the block's first sentence is behind
+
+    def framing(self) -> Period | None:
+        """The period a figure with no time of its own falls back to in this block."""
+        return self.frame.period if self.frame is not None else self.section or self.fallback
 
 
 @dataclass
@@ -811,19 +826,38 @@ def _block_figures(article: Article, block: _Block, ctx: _Context) -> list[Figur
 
 
 def _advance(ctx: _Context, text: str, scope: _Scope, sent: tuple[int, int]) -> None:
-    """Carry the time phrases of a finished part of a sentence to the parts after it."""
+    """Carry the time phrases of a finished part of a sentence to the parts after it.
+
+    A time clause that opens the block, or one that is not inside the period already in
+    force, frames the rest of the block. A single month or quarter met later inside that
+    period (一季度，…。3月份增长…) is local: it dates its own sentence (and a 其中 after
+    it), then the framing period resumes."""
     i = bisect.bisect_left(scope.starts, sent[0])
     while i < len(scope.mentions) and scope.mentions[i].start < sent[1]:
         m = scope.mentions[i]
         if _standalone(text, m, sent[0]):
             if m.kind == "horizon":
                 ctx.horizon = m
-            else:
+            elif not _local(m, ctx):
                 ctx.frame = m
         i += 1
     governing = _governing(scope, sent[1], sent[0])
     if governing is not None and governing.kind not in ("horizon", "years"):
         ctx.last = governing
+        ctx.last_local = _local(governing, ctx)
+    ctx.opened = True
+
+
+def _local(m: TimeMention, ctx: _Context) -> bool:
+    """A single month or quarter after the block's opening, inside the period in force."""
+    if m.kind != "span" or m.period is None or (not ctx.opened and ctx.frame is None):
+        return False
+    frame = ctx.framing()
+    if frame is None or m.period == frame or not (frame.start <= m.period.start and m.period.end <= frame.end):
+        return False
+    p = m.period
+    months = (p.end.year - p.start.year) * 12 + p.end.month - p.start.month + 1
+    return p.start.day == 1 and months in (1, 3)
 
 
 def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scope: _Scope,
@@ -833,7 +867,7 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
     for i, a in enumerate(atoms):
         kinds.append(_kind(text, a, s0, atoms[i - 1] if i else None, kinds[-1] if kinds else None))
     has_change = any(k == "change" for k, _ in kinds)
-    continuation = bool(_CONTINUATION.match(text, s0))
+    continuation = _continues(text, s0)
     pending: list[_Pending] = []
     previous_subject = ""
     groups = _respectively_groups(text, s0, s1, atoms)
@@ -843,12 +877,10 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
         period, target_period = _own_period(own, i, groups)
         if own is not None and own.kind == "prior":
             current = _governing(scope, own.start, 0)
-            now = current.period if current is not None and current.kind != "prior" else \
-                (ctx.frame.period if ctx.frame else ctx.section or ctx.fallback)
+            now = current.period if current is not None and current.kind != "prior" else ctx.framing()
             period = year_earlier(now) if now is not None else year_span(ctx.published.year - 1)
         if own is None:
-            period = _inherited_period(text, a, sent, scope, figure_starts, ctx, has_change or continuation,
-                                       has_change)
+            period = _inherited_period(text, a, sent, scope, figure_starts, ctx, continuation, has_change)
             if ctx.horizon is not None and kind == "level" and not _DONE_CUE.search(text, s0, a.start):
                 kind, target_period = "target", ctx.horizon.period
         elif own.kind == "horizon":
@@ -872,6 +904,10 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
         if kind != "change":
             previous_subject = subject or previous_subject
         pending.append(_Pending(a, kind, direction, period, target_period, subject, sent))
+    reported = [p for p in pending if p.kind != "target" and p.period is not None]
+    if reported:
+        stocks = [p for p in reported if p.kind != "change"]
+        ctx.figure_period = (stocks or reported)[-1].period
     return pending
 
 
@@ -888,12 +924,22 @@ def _own_period(own: TimeMention | None, i: int, groups: dict[int, tuple[int, in
 
 
 def _inherited_period(text: str, a: _Atom, sent: tuple[int, int], scope: _Scope, figure_starts: list[int],
-                      ctx: _Context, follows: bool, has_change: bool) -> Period | None:
-    """The period of a figure with no time phrase before it in its sentence part."""
+                      ctx: _Context, continuation: bool, has_change: bool) -> Period | None:
+    """The period of a figure with no time phrase before it in its sentence part.
+
+    A sentence that breaks down the figure before it (其中，…) shares that figure's period;
+    a change sentence follows the time phrase of the sentence before unless that was a
+    local month; everything else falls back to the block's framing period."""
     trailing = _trailing_asof(scope, text, a.end, sent[1], figure_starts)
     if trailing is not None:
         return trailing.period
-    if follows and ctx.last is not None:
+    if continuation:
+        if ctx.figure_period is not None and _BREAKDOWN.match(text, _sentence_head(text, sent[0])):
+            return ctx.figure_period
+        if ctx.last is not None:
+            return ctx.last.period
+        return ctx.framing()
+    if has_change and ctx.last is not None and not ctx.last_local:
         return ctx.last.period
     if ctx.frame is not None:
         return ctx.frame.period
@@ -902,6 +948,11 @@ def _inherited_period(text: str, a: _Atom, sent: tuple[int, int], scope: _Scope,
     if has_change:
         return ctx.fallback
     return None
+
+
+def _continues(text: str, s0: int) -> bool:
+    """The sentence breaks down or details what the one before reported (其中，分行业看，…)."""
+    return bool(_CONTINUATION.match(text, _sentence_head(text, s0)))
 
 
 def _kind(text: str, a: _Atom, s0: int, prev: _Atom | None, prev_kind: tuple[str, str | None] | None
