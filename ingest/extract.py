@@ -22,7 +22,7 @@ from ingest.model import Article, Figure, Paragraph
 from ingest.numbers import ARABIC, CHINESE, MULTIPLIER_RUN, multiplier, parse_arabic, parse_chinese
 from ingest.periods import Period, TimeMention, default_period, find_time_mentions, year_earlier, year_span
 
-EXTRACTOR_VERSION = "1.1"
+EXTRACTOR_VERSION = "1.2"
 
 # --- units -----------------------------------------------------------------------------
 
@@ -38,7 +38,7 @@ UNITS: dict[str, str] = {
     "微克/立方米": "微克/立方米", "毫克/立方米": "毫克/立方米", "毫克/升": "毫克/升",
     "标准箱": "标准箱", "标箱": "标准箱",
     "家": "家", "个": "个", "项": "项", "条": "条", "名": "名", "人次": "人次", "人": "人", "户": "户",
-    "种": "种", "台": "台", "套": "套", "辆": "辆", "件": "件", "所": "所", "座": "座", "栋": "栋",
+    "种": "种", "台套": "台套", "台": "台", "套": "套", "辆": "辆", "件": "件", "所": "所", "座": "座", "栋": "栋",
     "幢": "幢", "处": "处", "间": "间", "张": "张", "艘": "艘", "架": "架", "只": "只", "头": "头",
     "棵": "棵", "株": "株", "位": "位", "场": "场", "次": "次", "篇": "篇", "部": "部", "块": "块",
     "宗": "宗", "起": "起", "例": "例", "份": "份", "盏": "盏", "支": "支",
@@ -51,7 +51,7 @@ CHINESE_NUMERAL_UNITS = frozenset(u for u in UNITS.values() if u not in DURATION
 NOT_A_CLASSIFIER_BEFORE = {
     "家": "庭乡居具电园用长属门", "人": "民才员口工均大士物", "名": "称单义牌片列录额", "个": "人体性案月",
     "条": "例款件", "项": "目", "台": "阶风湾州", "所": "有在属得以谓长", "座": "谈", "次": "要级数日年之",
-    "处": "理置罚室长级", "位": "于置列", "种": "植类子养业", "场": "景所地馆面", "头": "部号条衔",
+    "处": "理置罚室长级", "位": "于置列数一", "种": "植类子养业", "场": "景所地馆面", "头": "部号条衔",
     "起": "来步点草诉", "部": "分门署", "支": "持付撑出柱", "块": "钱", "份": "额子", "例": "如",
     "间": "隔", "天": "然津气", "米": "面粮", "户": "籍口外型", "只": "是有要能", "架": "构", "元": "素旦宵",
     "件": "事", "张": "家", "成": "为立本果功员效长都绩交型熟片就品套",
@@ -91,6 +91,7 @@ _LIST_SEP = re.compile(r"(?:、|和|与|及|以及|或)")
 _BEFORE_ARABIC_BAD = re.compile(r"[A-Za-z_.#/@第×*]$")
 _BEFORE_CHINESE_BAD = re.compile(r"(?:第|几|数|若|每|周|星|初|礼|老|之|分)$")
 _AFTER_ARABIC_BAD = re.compile(r"^[A-Za-z]")
+_RANK_BEFORE = re.compile(r"(?:前|居|列|排)$")
 # Political set phrases built from a numeral and 个 (两个维护, 四个意识): names, not counts.
 _SET_PHRASE = re.compile(r"[一二两三四五六七八九十]+个(?:意识|自信|维护|确立|全面|代表|一百年|务必|统筹|坚持|必须|有利于|没有变)")
 _VIEW_COUNT = re.compile(r"(?:浏览|阅读|点击|访问|播放|次数|阅读量|浏览量|点击量)[^,，。;；]{0,4}$")
@@ -114,6 +115,12 @@ _TARGET_CUE = re.compile(
     r"力争|争取|(?<!完成)(?<!年度)计划(?!总?投资|的|数|任务的)|预计|预期|目标(?!的|任务的)|(?<![已即])拟|确保|有望|力求|努力(?:实现|达到|使)|"
     r"(?<![即必])将(?!近|军|来|会议)|届时|(?:建成|投产|达产|达效|投用|运营|竣工)后|到期|规划到"
 )
+# Cues that can open a list of goals running over semicolons (not 将, 拟, 建成后 …).
+_LIST_TARGET_CUE = re.compile(r"目标|预期|力争|确保|计划|力求|努力|预计|争取")
+# What ends such a list early: a word of accomplishment or a look back.
+_LIST_BREAK = re.compile(r"已经|(?<![拟将])已|目前|截至|截止|现有|现已|去年|上年|同比|比上年|较上年")
+_RESULT_WORD = re.compile(r"共|累计|合计|总计|全年|已|成功|先后")
+_REVIEW_WORD = re.compile(r"回顾|总结|成绩|成效|完成情况|工作情况")
 _DONE_CUE = re.compile(r"已经|(?<![拟将])已|目前|截至|截止|现有|现已")
 _PLEDGE_AFTER = re.compile(r"[^,，。;；]{0,3}(?:民生实事|惠民实事|民心工程|为民办实事)")
 # 其中 breaks down the figure just reported; the others detail the topic of the paragraph.
@@ -217,12 +224,17 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
             return None
         return _Atom(start, m.end(), m.start("pct"), value, "%", _qualifier(m), not raw[0].isdigit())
     value, chinese = _number_value(m)
-    if value is None:
-        return None
-    num_start = m.start("num")
-    raw = m.group("num")
+    num_start = m.start("num") if m.group("num") else start
+    raw = m.group("num") or ""
     before = text[max(0, start - 3):start]
-    if chinese:
+    bare = _bare_hundreds(m, text)
+    if bare is not None:
+        value, qualifier = bare
+        if qualifier == "at_least":
+            start -= 1
+    elif value is None:
+        return None
+    elif chinese:
         if not _chinese_numeral_ok(raw, before if not m.group("pre") else ""):
             return None
     elif _BEFORE_ARABIC_BAD.search(text[max(0, num_start - 1):num_start]):
@@ -243,12 +255,39 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
         return None
     if unit in DURATION_UNITS and _is_slogan_duration(value * factor, unit):
         return None
+    if unit in ("位", "名") and _RANK_BEFORE.search(text, max(0, start - 2), start):
+        return None  # 居全省前三位, 进入全国前10名: a rank, not a count
     negative = not chinese and not m.group("pre") and start > 0 and text[start - 1] in "-−" \
         and _SIGN_CONTEXT.search(text, max(0, start - 7), start - 1) is not None
     if negative:
         start -= 1
-    return _Atom(start, end, num_start, value * factor * scale, unit, _qualifier(m), chinese,
+    return _Atom(start, end, num_start, value * factor * scale, unit, bare[1] if bare else _qualifier(m), chinese,
                  factor=factor, has_factor=bool(mult), scale=scale, negative=negative)
+
+
+def _bare_hundreds(m: re.Match[str], text: str) -> tuple[Decimal, str] | None:
+    """超百家, 近千人, 逾万名, 千余家, 上百个: 百/千/万 standing alone as a round count, read as
+    1 百/千/万 with the qualifier around it. Only with a counting classifier (百亿元企业 and
+    千万元以上 are size thresholds) and only with a qualifier (百家 alone is usually a name)."""
+    raw = m.group("num")
+    if raw not in ("百", "千", "万") or m.group("mult") or m.group("mult2") or m.group("pct"):
+        return None
+    unit = m.group("unit2")
+    if unit is None or UNITS[unit] not in CLASSIFIER_UNITS:
+        return None
+    nxt = text[m.end("unit2"):m.end("unit2") + 1]
+    if len(unit) == 1 and nxt and nxt in NOT_A_CLASSIFIER_BEFORE.get(unit, ""):
+        return None
+    value = multiplier(raw)
+    if m.group("pre") and not m.group("post"):
+        return value, _qualifier(m)
+    if m.group("more") and not m.group("pre"):
+        return value, "more_than"
+    start = m.start()
+    if not m.group("pre") and not m.group("more") and start > 0 and text[start - 1] == "上" \
+            and text[max(0, start - 3):start - 1] not in ("成百", "成千"):
+        return value, "at_least"  # 上百个 = a hundred or more
+    return None
 
 
 def _bare_end(m: re.Match[str]) -> int:
@@ -424,20 +463,50 @@ def _direction_in(text: str) -> str:
     return last or "up"
 
 
-def _is_target(text: str, a: _Atom, sent_start: int) -> bool:
-    """A cue of intent (力争, 计划, 预计, 建成后 …) before the figure in its sentence, not
-    overtaken by a word of accomplishment (已, 目前, 截至)."""
+def _target_cue(text: str, a: _Atom, sent_start: int, full_start: int) -> tuple[str, int] | None:
+    """The cue of intent (力争, 计划, 预计, 建成后 …) that makes the figure a target, with its
+    position; None when there is none or a word of accomplishment (已, 目前, 截至) overtakes it.
+
+    Cues are looked for in the figure's sentence part; a cue that opens a list of goals
+    (今年主要预期目标是：A增长6.5%；B增长7%；…) also covers the later parts of its sentence
+    up to the full stop."""
     if a.magnitude:
-        return True
+        return "级", a.start
     if _PLEDGE_AFTER.match(text, a.end):
-        return True
-    before = text[sent_start:a.start]
+        return "实事", a.end
     cue = None
-    for m in _TARGET_CUE.finditer(before):
-        cue = m.end()
-    if cue is None:
-        return False
-    return not _DONE_CUE.search(before, cue)
+    for m in _TARGET_CUE.finditer(text, sent_start, a.start):
+        cue = m
+    if cue is not None:
+        return None if _DONE_CUE.search(text, cue.end(), a.start) else (cue.group(), cue.start())
+    if full_start >= sent_start:
+        return None
+    for m in _TARGET_CUE.finditer(text, full_start, sent_start):
+        cue = m
+    if cue is None or not _LIST_TARGET_CUE.match(cue.group()) or _LIST_BREAK.search(text, cue.end(), a.start):
+        return None
+    return cue.group(), cue.start()
+
+
+def _full_sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding pos begins when only full stops end sentences (not ；)."""
+    i = pos - 1
+    while i >= 0 and text[i] not in "。！？!?":
+        i -= 1
+    return i + 1
+
+
+def _obtained(text: str, cue_at: int, clause_start: int, period: Period | None, ctx: _Context) -> bool:
+    """争取上级资金1.2亿元 reports money won, not a goal, when the clause counts a result
+    (共争取, 累计争取, 争取到) or the period it stands in is over (2013年, 今年以来) or the
+    section reviews past work."""
+    if text.startswith(("争取到", "争取了"), cue_at):
+        return True
+    if _RESULT_WORD.search(text, clause_start, cue_at):
+        return True
+    if period is not None and period.end <= ctx.published:
+        return True
+    return ctx.review
 
 
 # --- periods ---------------------------------------------------------------------------
@@ -538,28 +607,135 @@ def sector_of(*texts: str | None) -> str:
     return ""
 
 
-def _subject(text: str, a: _Atom, clause_start: int, clause_end: int, previous: str, kind: str) -> str:
-    before = _LIST_LEAD.sub("", text[clause_start:a.start])
-    if not before and previous and kind != "change":
-        return previous  # 分别为10.2亿元、11.5亿元: the list shares its subject
+# Words of a clause that say when or how a figure came about rather than what it measures.
+_SUBJECT_TIME = re.compile(
+    r"(?:截至|截止到|截止|到)?(?:(?:19|20)\d{2}年(?:度)?|今年|去年|上年|本年|前年)?"
+    r"(?:\d{1,2}\s*[-—–~至到]\s*\d{1,2}月份?|前[一二三四五六七八九十\d]{1,2}个?月|[一二三四1-4]季度|前三季度|上半年|下半年"
+    r"|\d{1,2}月(?:\d{1,2}[日号])?(?:份|底|末|初)?|全年|年底|年末|年初)?(?:以来|至今|期间|时期)?"
+    r"|(?:截至|截止)?(?:目前|当前|如今|现在)|“?十[一二三四五]五”?(?:期间|时期|以来|末)?|近[一二两三四五\d]年")
+_SUBJECT_HEAD = re.compile(
+    r"^(?:其中|同时|另外|此外|而且|并且|以及|另有|这些|上述|通过|经过|全年|已经|已有|已|共计|共有|共|合计|累计|总计"
+    r"|拥有|实现|完成|达到|达|有|为|是|对|在|将|于|力争|争取|确保|力求|努力|计划|预计|预期|拟|使)+")
+_SUBJECT_TAIL = re.compile(
+    r"(?:分别为|分别|达到|达|为|是|约为|约|共计|合计|共|累计|实现|完成|现有|已有|拥有|有|的|近|超过|超|逾|到|至|在|了|突破|均|总计|已)+$")
+_INNER_VERB = re.compile(r"(?:实现|完成|达到|累计)(?=..)")
+# 比上年, 同比, 较年初: the base of a change, said again by the suffix of the subject.
+_BASE_PHRASE = re.compile(
+    r"同比|环比|(?:比(?![重例率值])|较)[^,，。；;]{1,10}?"
+    r"(?=增|减|提|降|下降|下滑|上升|回|扩|加|收|改|多|少|高|低|快|慢|持平)|与[^,，。；;]{1,10}?相比")
+_CHANGE_WORDS = re.compile(
+    r"(?:增长|增加|下降|减少|提高|降低|回落|上升|提升|扩大|收窄|改善|加快|放缓|增速|增幅|降幅|涨幅|新增|净增|多|少"
+    r"|分别为|分别|均为|为|达到|达|了|约|近|均|平均|年均)+$")
+# Verbs that end the noun after a classifier: 41家企业落户沧州 -> 落户的企业.
+_NOUN_END = re.compile(r"落户|入驻|签约|开工|投产|竣工|落地|建成|开业|上市|参与|参加|获得|获评|获批|实现|完成|申报|纳入|通过|成功|实行|实施"
+                       r"|达到|带动|提供|分布|位于|覆盖|涉及|在内|的|被|在|于|和|与|及|等|已|将|正|均|共|全部|分别")
+_NEXT_FIGURE = re.compile(rf"^(?:{ARABIC})(?:{MULTIPLIER_RUN})?(?:{_UNIT_ALT})")
+_ARRIVAL_VERB = frozenset({"落户", "入驻", "签约", "开工", "投产", "竣工", "落地", "建成", "开业", "上市", "获批", "获评"})
+_LIST_VERB = re.compile(r"^(?:聚焦|围绕|涵盖|包括|包含|形成|打造|培育|建设|实施|引进|推进|开展)")
+_GENERIC_ATTRIBUTE = frozenset({"总投资", "投资", "投资额", "总额", "占地", "占地面积", "面积", "总数", "总量", "数量", "产值",
+                                "年产值", "年纳税", "纳税", "年销售收入", "销售收入", "营业收入", "年产", "产能", "规模"})
+SUBJECT_MAX = 20
+_CHANGE_SUFFIX = re.compile(r"(?:同比|环比)?(?:增速|倍数|变化)$")
+
+
+def _clean_before(before: str) -> str:
+    before = _BASE_PHRASE.sub("", _LIST_LEAD.sub("", before))
     before = _DISCOURSE_HEAD.sub("", before)
-    before = _FILLER.sub("", before)
-    before = _TRAILING_VERB.sub("", before)
-    after = text[a.end:clause_end]
-    after = re.split(r"[\d、]", after, maxsplit=1)[0]
-    after = after.lstrip("的").strip("“”\"' ")
-    if kind == "change" and len(before) <= 4 and previous:
-        return f"{previous}{'同比' if '同比' in text[clause_start:a.start] else ''}变化"
+    before = _ENUMERATION.sub("", before) if _ENUMERATION.match(before) else before
+    before = _SUBJECT_TIME.sub("", before)
+    if "在内" in before:
+        before = before[before.rindex("在内") + 2:]  # 包括49名博士在内的128名人才
+    if "等" in before[:-1]:
+        before = re.sub(r"^[地处]", "", before[before.rindex("等") + 1:])  # 现代摩比斯、北汽岱摩斯等41家: examples, not the subject
+    before = _SUBJECT_HEAD.sub("", before)
+    before = _INNER_VERB.sub("", before)
+    return _SUBJECT_TAIL.sub("", before).strip(" \t,，、;；:：“”\"'‘’()（）")
+
+
+def _noun_after(text: str, a: _Atom, clause_end: int) -> tuple[str, str]:
+    """The noun a classifier counts (41家国内外知名…企业落户沧州 -> 国内外知名…企业) and the verb that ends it."""
+    after = _NEXT_FIGURE.sub("", text[a.end:clause_end])  # 新建3个12000平方米口袋公园
+    after = re.split(r"[\d、\t]", after, maxsplit=1)[0].lstrip("的").strip("“”\"'‘’ ")
+    m = _NOUN_END.search(after)
+    if m is None:
+        return after, ""
+    return after[:m.start()], m.group()
+
+
+def _subject(text: str, a: _Atom, clause_start: int, clause_end: int, previous: str, kind: str) -> str:
+    """A short noun phrase naming what the figure measures (企业, 总投资, 规上工业增加值增速)."""
+    raw = _LIST_LEAD.sub("", text[clause_start:a.start])
+    if kind == "share" and text.startswith("的", a.end) and not raw.strip():
+        noun, verb = _noun_after(text, a, clause_end)
+        rest = text[a.end + 1 + len(noun):clause_end]
+        if noun:  # 30%的企业实现盈利 -> 实现盈利的企业
+            return _cap(f"{rest}的{noun}" if verb and len(rest) <= 8 else noun)
+    if not raw.strip() and previous and kind != "change":
+        return previous  # 分别为10.2亿元、11.5亿元: the list shares its subject
+    before = _clean_before(raw)
+    if kind == "change" or (kind == "target" and _CHANGE_VERB.search(raw)):  # 力争增长7%: a goal for a rate
+        return _change_subject(text, a, raw, before, previous, clause_start)
     if kind == "share" and before.startswith("占") and previous:
-        return f"{previous}{before.rstrip('的')}比重"
-    subject = before
-    if after and len(after) <= 16 and (not before or a.unit in CLASSIFIER_UNITS):
-        subject = f"{before}{after}" if len(before) <= 6 else after
-    subject = subject.strip(" ,，、")
-    return subject[-24:]
+        share = before.replace("的", "")
+        return _cap(f"{previous}{share}{'' if share.endswith(('比重', '比例')) else '比重'}")
+    noun, verb = _noun_after(text, a, clause_end)
+    if kind == "share" and text.startswith("的", a.end) and noun:
+        rest = text[a.end + 1 + len(noun):clause_end]
+        return _cap(f"{rest}的{noun}" if verb and len(rest) <= 8 else noun)
+    if noun and (a.unit in CLASSIFIER_UNITS or not before):
+        if verb and verb not in ("的", "在内") and len(noun) <= 4:
+            # 7家企业纳入正面清单 -> 纳入正面清单的企业
+            tail = text[a.end + len(text[a.end:clause_end]) - len(text[a.end:clause_end].lstrip()):clause_end]
+            rest = tail[tail.find(verb):] if verb in tail else ""
+            if rest and rest.endswith(noun):
+                return _cap(rest)  # 11家企业成功申报专精特新企业
+            if rest and len(rest) + 1 + len(noun) <= SUBJECT_MAX:
+                return _cap(f"{rest}的{noun}")
+        if verb in _ARRIVAL_VERB:
+            return _cap(f"{verb}的{noun}")
+        if "、" in raw or not before:
+            lead = _LIST_VERB.match(before) if "、" in raw else None
+            return _cap(f"{lead.group()}{noun}" if lead else noun)
+        if len(before) <= 4 and not before.endswith(noun[-1:]):
+            return _cap(f"{before}{noun}")
+        return _cap(noun)
+    if before in _GENERIC_ATTRIBUTE and previous and previous != before:
+        return _cap(f"{previous}{before}")  # 项目43个，总投资412亿元 -> 项目总投资
+    if not before and not previous:
+        # 累计完成1892件: nothing but verbs before the figure; the clause before names the work
+        lead = text[_clause_start(text, clause_start - 1):max(clause_start - 1, 0)] if clause_start else ""
+        return _cap(_clean_before(lead))
+    return _cap(before or previous)
 
 
-CLASSIFIER_UNITS = frozenset({"家", "个", "项", "条", "名", "人", "户", "种", "台", "套", "辆", "件", "所", "座",
+def _change_subject(text: str, a: _Atom, raw: str, before: str, previous: str, clause_start: int) -> str:
+    """比上年增长6.6% after 生产总值3676.4亿元 -> 生产总值增速; 比年初增加1026家 -> …比年初变化."""
+    base = _BASE_PHRASE.search(raw)
+    noun = _CHANGE_WORDS.sub("", before).strip(" ,，、")
+    years = re.fullmatch(r"[两二三四五十]年", noun)
+    if years and previous:
+        noun = f"{previous}{noun}平均"  # 两年平均增长9.6%
+    elif len(noun) < 2:
+        noun = previous
+    if a.unit in ("%", "‰"):
+        prefix = "同比" if "同比" in raw else "环比" if "环比" in raw else ""
+        suffix = f"{prefix}增速"
+    elif a.unit == "倍":
+        suffix = "倍数"
+    else:
+        said = base.group() if base and base.group() not in ("同比", "环比") else ""
+        suffix = f"{said}变化"
+    return _cap(f"{noun}{suffix}") if noun else suffix
+
+
+def _cap(subject: str) -> str:
+    subject = subject.replace("\t", "").strip(" ,，、;；:：。“”\"'‘’")
+    if len(subject) > SUBJECT_MAX:
+        subject = subject[-SUBJECT_MAX:].lstrip("的之")
+    return subject
+
+
+CLASSIFIER_UNITS = frozenset({"家", "个", "项", "条", "名", "人", "户", "种", "台", "套", "台套", "辆", "件", "所", "座",
                               "栋", "幢", "处", "间", "张", "艘", "架", "只", "头", "棵", "株", "位", "场", "次",
                               "篇", "部", "块", "宗", "起", "例", "份", "盏", "支", "人次"})
 
@@ -731,7 +907,8 @@ def extract_figures(article: Article) -> list[Figure]:
     previous: _Context | None = None
     for block in blocks:
         section_period = None if block.heading else _first_period(block.section or "", published)
-        ctx = _Context(published, article_period, section_period)
+        ctx = _Context(published, article_period, section_period,
+                       review=bool(_REVIEW_WORD.search(f"{block.section or ''} {article.title or ''}")))
         if previous is not None and not block.heading and _BREAKDOWN.match(block.paragraph.text,
                                                                             _sentence_head(block.paragraph.text, 0)):
             # 其中，… opening a paragraph breaks down the figures that closed the one before.
@@ -784,6 +961,7 @@ class _Context:
     horizon: TimeMention | None = None      # 到2025年, opening a paragraph of targets
     figure_period: Period | None = None     # the period of the last figure reported (not a target)
     opened: bool = False                    # the block's first sentence is behind
+    review: bool = False                    # the section or title looks back on work done
 
     def framing(self) -> Period | None:
         """The period a figure with no time of its own falls back to in this block."""
@@ -863,9 +1041,12 @@ def _local(m: TimeMention, ctx: _Context) -> bool:
 def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scope: _Scope,
                       figure_starts: list[int], ctx: _Context) -> list[_Pending]:
     s0, s1 = sent
+    full_start = _full_sentence_start(text, s0)
     kinds: list[tuple[str, str | None]] = []
+    cues = [_target_cue(text, a, s0, full_start) for a in atoms]
     for i, a in enumerate(atoms):
-        kinds.append(_kind(text, a, s0, atoms[i - 1] if i else None, kinds[-1] if kinds else None))
+        kinds.append(_kind(text, a, s0, atoms[i - 1] if i else None, kinds[-1] if kinds else None,
+                           cues[i] is not None))
     has_change = any(k == "change" for k, _ in kinds)
     continuation = _continues(text, s0)
     pending: list[_Pending] = []
@@ -886,14 +1067,22 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
         elif own.kind == "horizon":
             kind, direction = "target", None
         if period is None:
-            period = _base_year_period(text, s0, s1, ctx.published) or default_period(ctx.published)
+            period = _base_year_period(text, s0, s1, ctx.published)
+        cue = cues[i]
+        if kind == "target" and cue is not None and cue[0] == "争取" and target_period is None \
+                and _obtained(text, cue[1], _clause_start(text, cue[1], s0), period, ctx):
+            kind, direction = _kind(text, a, s0, atoms[i - 1] if i else None, kinds[i - 1] if i else None)
+        if period is None:
+            period = default_period(ctx.published)
         if kind == "change" and period.start == period.end \
                 and _SINCE_YEAR_START.search(text, _clause_start(text, a.start, s0), a.start):
             # 截至9月底…比年初增加1026家: the change covers the year up to that day.
             period = Period(period.start.replace(month=1, day=1), period.end, period.label)
-        if kind == "target" and target_period is None and own is not None and own.period is not None \
-                and own.period.end >= ctx.published:
-            target_period = year_span(own.period.start.year) if own.kind == "since" else own.period
+        if kind == "target" and target_period is None:
+            # the time phrase of the goal's sentence: 今年主要预期目标是：…；…
+            stated = own if own is not None else _governing(scope, a.start, full_start)
+            if stated is not None and stated.period is not None and stated.period.end >= ctx.published:
+                target_period = year_span(stated.period.start.year) if stated.kind == "since" else stated.period
         clause_start = _clause_start(text, a.start, s0)
         clause_end = _clause_end(text, a.end, s1)
         if i and atoms[i - 1].end > clause_start:
@@ -903,6 +1092,8 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
             subject = groups[i][3]
         if kind != "change":
             previous_subject = subject or previous_subject
+        elif not previous_subject:
+            previous_subject = _CHANGE_SUFFIX.sub("", subject)
         pending.append(_Pending(a, kind, direction, period, target_period, subject, sent))
     reported = [p for p in pending if p.kind != "target" and p.period is not None]
     if reported:
@@ -955,10 +1146,10 @@ def _continues(text: str, s0: int) -> bool:
     return bool(_CONTINUATION.match(text, _sentence_head(text, s0)))
 
 
-def _kind(text: str, a: _Atom, s0: int, prev: _Atom | None, prev_kind: tuple[str, str | None] | None
-          ) -> tuple[str, str | None]:
+def _kind(text: str, a: _Atom, s0: int, prev: _Atom | None, prev_kind: tuple[str, str | None] | None,
+          target: bool = False) -> tuple[str, str | None]:
     clause_floor = _clause_start(text, a.start, s0)
-    if _is_target(text, a, s0):
+    if target:
         return "target", None
     direction = _change(text, a, clause_floor)
     if a.unit in ("百分点", "倍"):

@@ -244,3 +244,135 @@ def test_fixture_articles_recall(article_path: Path, gold_path: Path) -> None:
                    for f in predicted):
             missed += 1
     assert required and missed <= required // 10
+
+
+# --- period scope, continuations, goal lists, money won, bare hundreds (issue 3 follow-up) ---
+
+def test_a_single_month_inside_the_framing_quarter_dates_only_its_own_sentence() -> None:
+    text = ("二季度，全县外贸进出口增长9.4%。6月份进出口增长3.2%，比5月份回落1.1个百分点。"
+            "农产品出口增长12.7%，机电产品出口下降2.5%。")
+    found = {f.text: (f.period_start, f.period_end) for f in figs(text)}
+    quarter, june = ("2022-04-01", "2022-06-30"), ("2022-06-01", "2022-06-30")
+    assert found == {"9.4%": quarter, "3.2%": june, "1.1个百分点": june, "12.7%": quarter, "2.5%": quarter}
+
+
+def test_a_month_opening_the_paragraph_still_frames_it() -> None:
+    found = {f.text: f.period_start for f in figs("7月份，全区新登记企业320户。个体工商户新增610户。")}
+    assert found == {"320户": "2022-07-01", "610户": "2022-07-01"}
+
+
+def test_a_breakdown_after_a_local_month_keeps_that_month() -> None:
+    text = "一季度，全市用电量增长6.8%。3月份用电量增长4.1%。其中，工业用电增长3.3%。"
+    assert one(text, "3.3%").period_start == "2022-03-01"
+
+
+def test_a_breakdown_sentence_shares_the_period_of_the_figure_before_it() -> None:
+    text = "全镇上半年完成农业产值5.6亿元。其中，蔬菜产值2.1亿元，林果产值0.9亿元。"
+    for quote in ("2.1亿元", "0.9亿元"):
+        f = one(text, quote)
+        assert (f.period_start, f.period_end) == ("2022-01-01", "2022-06-30")
+
+
+def test_a_paragraph_opening_with_a_breakdown_continues_the_one_before(tmp_path: Path) -> None:
+    from ingest.reader import read_article
+
+    source = ("---\ntitle: 县域经济稳步增长\ndate: 2021-02-10\n---\n"
+              "2020年，全县完成一般公共预算收入18.4亿元，增长6.2%。\n\n"
+              "其中，税收收入13.7亿元，非税收入4.7亿元。\n")
+    path = tmp_path / "county.md"
+    path.write_text(source, encoding="utf-8")
+    found = {f.text: (f.period_start, f.period_end) for f in extract_figures(read_article(path))}
+    assert found["13.7亿元"] == ("2020-01-01", "2020-12-31")
+    assert found["4.7亿元"] == ("2020-01-01", "2020-12-31")
+
+
+def test_every_item_of_a_list_of_goals_is_a_target() -> None:
+    text = ("今年全县发展的主要预期目标是：生产总值增长7%左右；一般公共预算收入增长6.5%；"
+            "城镇居民人均可支配收入增长8%，新增城镇就业4500人。去年全县生产总值增长6.1%。")
+    kinds = {f.text: f.kind for f in figs(text, date(2020, 1, 15))}
+    assert kinds == {"7%左右": "target", "6.5%": "target", "8%": "target", "4500人": "target", "6.1%": "change"}
+
+
+def test_a_goal_list_ends_at_a_report_of_what_was_done() -> None:
+    found = {f.text: f.kind for f in figs("计划今年新建公园4个；目前已建成2个。")}
+    assert found == {"4个": "target", "2个": "level"}
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("2015年，全区共争取上级专项资金8600万元。", "level"),
+    ("今年以来，争取省级以上资金3.2亿元。", "level"),
+    ("累计争取到中央预算内投资1.5亿元。", "level"),
+    ("下一步，积极争取上级补助资金2亿元以上。", "target"),
+])
+def test_money_won_is_reported_not_promised(text: str, kind: str) -> None:
+    (f,) = figs(text, date(2016, 2, 1))
+    assert f.kind == kind
+
+
+@pytest.mark.parametrize("text, quote, value, unit, qualifier", [
+    ("园区集聚了超百家科技企业。", "超百家", 100, "家", "more_than"),
+    ("活动吸引近千人参加。", "近千人", 1000, "人", "approx"),
+    ("带动就业逾万名。", "逾万名", 10000, "名", "more_than"),
+    ("入驻商户千余家。", "千余家", 1000, "家", "more_than"),
+    ("储备上百个项目。", "上百个", 100, "个", "at_least"),
+])
+def test_a_bare_hundred_or_thousand_with_a_qualifier_is_a_count(text: str, quote: str, value: float, unit: str,
+                                                                  qualifier: str) -> None:
+    f = one(text, quote)
+    assert (f.value, f.unit, f.qualifier) == (value, unit, qualifier)
+
+
+@pytest.mark.parametrize("text", [
+    "出口保持两位数增长，进口实现个位数增长。",
+    "坚持三位一体推进，增速居全省前三位，进入全国前10名。",
+    "百家企业进百村，成百上千个家庭受益。",
+    "培育超百亿元企业，新开工千万元以上项目。",
+])
+def test_idioms_ranks_and_thresholds_are_not_figures(text: str) -> None:
+    assert figs(text) == []
+
+
+@pytest.mark.parametrize("text, quote, value, unit, kind", [
+    ("亩均税收达到26万元/亩。", "26万元/亩", 260_000, "元/亩", "level"),
+    ("全社会用电量86亿千瓦时。", "86亿千瓦时", 8.6e9, "千瓦时", "level"),
+    ("港口集装箱吞吐量42万标箱。", "42万标箱", 420_000, "标准箱", "level"),
+    ("接待游客830万人次。", "830万人次", 8_300_000, "人次", "level"),
+    ("改造生产线设备150台套。", "150台套", 150, "台套", "level"),
+    ("农村居民人均可支配收入1.6万元。", "1.6万元", 16_000, "元", "level"),
+    ("消费拉动经济增长2.4个百分点。", "2.4个百分点", 2.4, "百分点", "change"),
+    ("两年平均增长5.3%。", "5.3%", 5.3, "%", "change"),
+    ("出口额是上年的2.6倍。", "2.6倍", 2.6, "倍", "change"),
+    ("增速为-2.1%，实现由负转正。", "-2.1%", 2.1, "%", "change"),
+    ("35%的企业实现满负荷生产。", "35%", 35, "%", "share"),
+])
+def test_common_constructions_of_economic_reporting(text: str, quote: str, value: float, unit: str,
+                                                   kind: str) -> None:
+    f = one(text, quote)
+    assert (f.value, f.unit, f.kind) == (pytest.approx(value), unit, kind)
+
+
+def test_a_rank_after_a_growth_rate_is_not_a_figure() -> None:
+    assert [f.text for f in figs("规上工业增加值同比增长8.5%，增速居全省第3位。")] == ["8.5%"]
+
+
+@pytest.mark.parametrize("text, quote, subject", [
+    ("目前已有瑞丰、恒达等32家国内知名装备制造企业落户园区。", "32家", "落户的国内知名装备制造企业"),
+    ("截至目前，共引进博士12名。", "12名", "引进博士"),
+    ("全年全县生产总值412亿元，比上年增长5.8%。", "5.8%", "全县生产总值增速"),
+    ("28%的企业实现扭亏。", "28%", "实现扭亏的企业"),
+    ("引进京外项目21个，总投资96亿元。", "96亿元", "引进京外项目总投资"),
+    ("力争全年地区生产总值增长6.5%左右。", "6.5%左右", "地区生产总值增速"),
+])
+def test_subjects_name_what_is_measured(text: str, quote: str, subject: str) -> None:
+    assert one(text, quote, date(2022, 2, 10)).subject == subject
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("0123456789.-百千万亿超近逾上余家人个元%：；，。其中目标是力争争取共一季度3月份增长")),
+               max_size=60))
+def test_subjects_are_short_and_clean_and_periods_ordered(text: str) -> None:
+    for f in figs(text):
+        assert len(f.subject) <= 20 and "\t" not in f.subject
+        assert not f.subject or f.subject[0] not in ",，、;；:：。"
+        if f.period_start and f.period_end:
+            assert f.period_start <= f.period_end
