@@ -22,21 +22,23 @@ from ingest.model import Article, Figure, Paragraph
 from ingest.numbers import ARABIC, CHINESE, MULTIPLIER_RUN, multiplier, parse_arabic, parse_chinese
 from ingest.periods import Period, TimeMention, default_period, find_time_mentions, year_earlier, year_span
 
-EXTRACTOR_VERSION = "1.2"
+EXTRACTOR_VERSION = "1.3"
 
 # --- units -----------------------------------------------------------------------------
 
-# surface form -> unit stored (the base unit or classifier; the multiplier is removed)
+# surface form -> unit stored (the base unit or classifier; the multiplier is removed).
+# Units are kept as written except for spellings every reader takes as one unit (平米 and
+# 平方米, 个百分点 and 百分点): an analyst searches for the word the article used.
 UNITS: dict[str, str] = {
-    "元人民币": "元", "人民币": "元", "美元": "美元", "欧元": "欧元", "港元": "港元", "港币": "港元",
+    "元人民币": "元", "人民币": "元", "美元": "美元", "欧元": "欧元", "港元": "港元", "港币": "港币",
     "日元": "日元", "英镑": "英镑", "元": "元",
     "%": "%", "‰": "‰", "个百分点": "百分点", "百分点": "百分点", "倍": "倍", "成": "成",
-    "平方公里": "平方公里", "平方千米": "平方公里", "平方米": "平方米", "平米": "平方米", "㎡": "平方米",
+    "平方公里": "平方公里", "平方千米": "平方千米", "平方米": "平方米", "平米": "平方米", "㎡": "平方米",
     "亩": "亩", "公顷": "公顷", "公里": "公里", "千米": "公里", "km": "公里", "米": "米",
-    "吨标准煤": "吨标准煤", "吨标煤": "吨标准煤", "吨": "吨", "千克": "千克", "公斤": "千克", "斤": "斤",
+    "吨标准煤": "吨标准煤", "吨标煤": "吨标煤", "吨": "吨", "千克": "千克", "公斤": "公斤", "斤": "斤",
     "立方米": "立方米", "千瓦时": "千瓦时", "千瓦": "千瓦", "兆瓦": "兆瓦", "千伏安": "千伏安",
     "微克/立方米": "微克/立方米", "毫克/立方米": "毫克/立方米", "毫克/升": "毫克/升",
-    "标准箱": "标准箱", "标箱": "标准箱",
+    "标准箱": "标准箱", "标箱": "标箱",
     "家": "家", "个": "个", "项": "项", "条": "条", "名": "名", "人次": "人次", "人": "人", "户": "户",
     "种": "种", "台套": "台套", "台": "台", "套": "套", "辆": "辆", "件": "件", "所": "所", "座": "座", "栋": "栋",
     "幢": "幢", "处": "处", "间": "间", "张": "张", "艘": "艘", "架": "架", "只": "只", "头": "头",
@@ -235,7 +237,9 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
     elif value is None:
         return None
     elif chinese:
-        if not _chinese_numeral_ok(raw, before if not m.group("pre") else ""):
+        # 增长近一倍, 翻了一倍: 一 alone is a figure only as a multiple.
+        doubling = raw == "一" and text.startswith("倍", m.end("num"))
+        if not doubling and not _chinese_numeral_ok(raw, before if not m.group("pre") else ""):
             return None
     elif _BEFORE_ARABIC_BAD.search(text[max(0, num_start - 1):num_start]):
         return None
@@ -1068,6 +1072,10 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
             kind, direction = "target", None
         if period is None:
             period = _base_year_period(text, s0, s1, ctx.published)
+        if kind == "level" and _is_attribute(text, a, s0) and (own is None or own.start < _clause_start(text, a.start, s0)):
+            # 总投资120亿元的项目, 占地300亩的园区: the size of a thing as the article
+            # describes it, not what the period produced.
+            period = default_period(ctx.published)
         cue = cues[i]
         if kind == "target" and cue is not None and cue[0] == "争取" and target_period is None \
                 and _obtained(text, cue[1], _clause_start(text, cue[1], s0), period, ctx):
@@ -1139,6 +1147,15 @@ def _inherited_period(text: str, a: _Atom, sent: tuple[int, int], scope: _Scope,
     if has_change:
         return ctx.fallback
     return None
+
+
+_ATTRIBUTE_BEFORE = re.compile(r"(?:总投资|计划投资|总投资额|占地面积|占地|建筑面积|规划面积|总面积|设计产能|年产能|年产)"
+                               r"(?:约|达|为|达到)?$")
+
+
+def _is_attribute(text: str, a: _Atom, s0: int) -> bool:
+    return text.startswith("的", a.end) and \
+        _ATTRIBUTE_BEFORE.search(text, _clause_start(text, a.start, s0), a.start) is not None
 
 
 def _continues(text: str, s0: int) -> bool:

@@ -335,7 +335,7 @@ def test_idioms_ranks_and_thresholds_are_not_figures(text: str) -> None:
 @pytest.mark.parametrize("text, quote, value, unit, kind", [
     ("亩均税收达到26万元/亩。", "26万元/亩", 260_000, "元/亩", "level"),
     ("全社会用电量86亿千瓦时。", "86亿千瓦时", 8.6e9, "千瓦时", "level"),
-    ("港口集装箱吞吐量42万标箱。", "42万标箱", 420_000, "标准箱", "level"),
+    ("港口集装箱吞吐量42万标箱。", "42万标箱", 420_000, "标箱", "level"),
     ("接待游客830万人次。", "830万人次", 8_300_000, "人次", "level"),
     ("改造生产线设备150台套。", "150台套", 150, "台套", "level"),
     ("农村居民人均可支配收入1.6万元。", "1.6万元", 16_000, "元", "level"),
@@ -376,3 +376,21 @@ def test_subjects_are_short_and_clean_and_periods_ordered(text: str) -> None:
         assert not f.subject or f.subject[0] not in ",，、;；:：。"
         if f.period_start and f.period_end:
             assert f.period_start <= f.period_end
+
+
+def test_a_multiple_of_one_is_a_figure_but_one_alone_is_not() -> None:
+    f = one("上半年，园区营业收入同比增长近一倍。", "近一倍")
+    assert (f.value, f.unit, f.qualifier, f.kind, f.direction) == (1, "倍", "approx", "change", "up")
+    assert not figs("一期工程一次性建成，实现一对一服务。")
+
+
+def test_the_size_of_a_thing_is_dated_to_the_article_not_the_period() -> None:
+    found = {f.text: (f.period_start, f.period_end)
+             for f in figs("上半年，新开工项目12个，其中总投资120亿元的新材料项目已进场施工。")}
+    assert found["12个"] == ("2022-01-01", "2022-06-30")
+    assert found["120亿元"] == ("2022-08-10", "2022-08-10")
+
+
+def test_units_are_kept_as_written() -> None:
+    assert one("港口集装箱吞吐量42万标箱。", "42万标箱").unit == "标箱"
+    assert one("煤炭消费量下降至3.2万吨标煤。", "3.2万吨标煤").unit == "吨标煤"
