@@ -1,8 +1,9 @@
 """Ingest at scale: N synthetic articles made from the seed's paragraphs, into a fresh database.
 
-    .venv/bin/python bench/bench_ingest.py [N]      (default 2000; the design target is 10,000)
+    .venv/bin/python bench/bench_ingest.py [N] [--keep DB]   (default 2000; the design target is 10,000)
 
-Prints articles/s, figures/s, peak memory (max RSS) and the database size. Each synthetic
+Prints articles/s, figures/s, peak memory (max RSS), the database size, and the time of the
+queries the product runs on such a database (series, review queue, conflicts). Each synthetic
 article is the seed with other numbers, date and page id, so extraction does real work.
 """
 from __future__ import annotations
@@ -37,13 +38,35 @@ def synthetic(n: int, folder: Path) -> None:
         (folder / f"{day}_{i}.txt").write_text(body, encoding="utf-8")
 
 
+QUERIES = {
+    "series of one indicator": "SELECT count(*) FROM series WHERE indicator_id = 'signed_projects'",
+    "review queue, first 100": "SELECT * FROM review_queue LIMIT 100",
+    "conflicts of one indicator": "SELECT count(*) FROM conflict WHERE indicator_id = 'signed_projects'",
+    "figures of one article": "SELECT count(*) FROM figure_current WHERE article_id = 7",
+}
+
+
+def time_queries(db: Path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        for name, sql in QUERIES.items():
+            t0 = time.perf_counter()
+            conn.execute(sql).fetchall()
+            print(f"  {name}: {(time.perf_counter() - t0) * 1000:.0f} ms")
+
+
 def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 2000
+    args = sys.argv[1:]
+    keep = Path(args[args.index("--keep") + 1]) if "--keep" in args else None
+    if keep:
+        del args[args.index("--keep"):args.index("--keep") + 2]
+    n = int(args[0]) if args else 2000
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "articles"
         folder.mkdir()
         synthetic(n, folder)
-        db = Path(tmp) / "bench.db"
+        db = keep or Path(tmp) / "bench.db"
         conn = open_db(db)
         figures = 0
         t0 = time.perf_counter()
@@ -59,6 +82,7 @@ def main() -> None:
         print(f"{n} articles, {figures} figures in {elapsed:.1f} s: {n / elapsed:.0f} articles/s, "
               f"{figures / elapsed:.0f} figures/s; re-ingest unchanged {unchanged * 1000:.1f} ms/article; "
               f"peak RSS {rss:.0f} MiB; database {db.stat().st_size / 2**20:.1f} MiB")
+        time_queries(db)
 
 
 if __name__ == "__main__":

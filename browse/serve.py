@@ -22,6 +22,11 @@ import yaml
 METADATA_PATH = Path(__file__).resolve().parent / "metadata.yaml"
 DATABASE_NAME = "zone"  # the route (/zone) whatever the file is called
 REQUIRED_TABLES = ("article", "figure")
+# The canned queries read figures through these views (schema.sql); a database written
+# before they existed gets them back from any `zone ingest`, which re-applies the schema.
+REQUIRED_VIEWS = ("figure_current", "series", "conflict", "review_queue")
+# Queries that can only be empty without indicators are not offered then.
+NEEDS_INDICATORS = ("series", "conflicts")
 
 # Local, single-user browsing: ad hoc SQL may take longer than Datasette's 1 s default on a
 # large database; the canned queries stay well below it (see tests/test_browse.py).
@@ -64,6 +69,11 @@ def inspect_database(path: Path) -> DatabaseInfo:
             missing = [t for t in REQUIRED_TABLES if t not in tables]
             if missing:
                 raise ServeError(f"{path}: not a zone database (no {', '.join(missing)} table)")
+            views = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'")}
+            old = [v for v in REQUIRED_VIEWS if v not in views]
+            if old:
+                raise ServeError(f"{path}: written by an older zone (no {', '.join(old)} view); "
+                                 f"update it with: zone ingest articles/ --db {path}")
             articles = conn.execute("SELECT count(*) FROM article").fetchone()[0]
             figures = conn.execute("SELECT count(*) FROM figure").fetchone()[0]
             indicators = (conn.execute("SELECT count(*) FROM indicator").fetchone()[0]
@@ -78,7 +88,8 @@ def inspect_database(path: Path) -> DatabaseInfo:
 def load_metadata(with_series: bool = True) -> dict[str, Any]:
     """browse/metadata.yaml as a dict, checked to contain no writable canned query.
 
-    The series query is dropped when there are no indicators: it could only ever be empty.
+    The series and conflicts queries are dropped when there are no indicators: they could
+    only ever be empty.
     """
     metadata: dict[str, Any] = yaml.safe_load(METADATA_PATH.read_text(encoding="utf-8"))
     queries: dict[str, Any] = metadata["databases"][DATABASE_NAME]["queries"]
@@ -86,7 +97,8 @@ def load_metadata(with_series: bool = True) -> dict[str, Any]:
     if writable:
         raise ServeError(f"{METADATA_PATH}: writable canned queries are not allowed: {', '.join(writable)}")
     if not with_series:
-        queries.pop("series", None)
+        for name in NEEDS_INDICATORS:
+            queries.pop(name, None)
     return metadata
 
 

@@ -20,9 +20,9 @@ from decimal import Decimal
 
 from ingest.model import Article, Figure, Paragraph
 from ingest.numbers import ARABIC, CHINESE, MULTIPLIER_RUN, multiplier, parse_arabic, parse_chinese
-from ingest.periods import Period, TimeMention, default_period, find_time_mentions, year_earlier, year_span
+from ingest.periods import Period, TimeMention, as_of, default_period, find_time_mentions, year_earlier, year_span
 
-EXTRACTOR_VERSION = "1.3"
+EXTRACTOR_VERSION = "1.4"
 
 # --- units -----------------------------------------------------------------------------
 
@@ -44,6 +44,7 @@ UNITS: dict[str, str] = {
     "幢": "幢", "处": "处", "间": "间", "张": "张", "艘": "艘", "架": "架", "只": "只", "头": "头",
     "棵": "棵", "株": "株", "位": "位", "场": "场", "次": "次", "篇": "篇", "部": "部", "块": "块",
     "宗": "宗", "起": "起", "例": "例", "份": "份", "盏": "盏", "支": "支",
+    "笔": "笔", "批次": "批次", "批": "批", "单": "单", "册": "册", "个基点": "基点", "基点": "基点",
     "个工作日": "工作日", "工作日": "工作日", "小时": "小时", "分钟": "分钟", "天": "天",
 }
 DURATION_UNITS = frozenset({"工作日", "小时", "分钟", "天"})
@@ -57,6 +58,7 @@ NOT_A_CLASSIFIER_BEFORE = {
     "起": "来步点草诉", "部": "分门署", "支": "持付撑出柱", "块": "钱", "份": "额子", "例": "如",
     "间": "隔", "天": "然津气", "米": "面粮", "户": "籍口外型", "只": "是有要能", "架": "构", "元": "素旦宵",
     "件": "事", "张": "家", "成": "为立本果功员效长都绩交型熟片就品套",
+    "笔": "记者画墨直", "批": "准复示发量评办", "单": "位独项元体个品价据一列纯人打边", "册": "子",
 }
 _PER = "年|日|天|月|人|吨|亩|平方米|立方米|千瓦时|小时|户|辆|台|套|公里|件|次"
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
@@ -104,7 +106,7 @@ _CHANGE_VERB = re.compile(
     r"了?(?:分别为|分别|均为|均|约|近|超过|超|逾)?$"
 )
 _RATE_WORD = re.compile(
-    r"(?:(?P<up>增速|增幅|涨幅|增长率|增长速度|增长幅度|增长了)|(?P<down>降幅|下降率|下降幅度|降低率|降低幅度))"
+    r"(?:(?P<up>增速|增幅|涨幅|(?<!自然)增长率|增长速度|增长幅度|增长了)|(?P<down>降幅|下降率|下降幅度|降低率|降低幅度))"
     r"(?:分别为|分别|均为|为|是|达到|达|保持在|在)?(?:约|近|超过|超)?$"
 )
 _SINCE_YEAR_START = re.compile(r"(?:比|较)(?:年初|上年末|上年底|去年末|去年底)")
@@ -131,7 +133,7 @@ _CONTINUATION = re.compile(r"(?:(?:这|而)?其中|分[^,，。]{1,4}看|从[^,�
 _FILLER = re.compile(r"^(?:其中|同时|另外|此外|而且|并且|以及|共计|共有|共|合计|累计|总计|全年|拥有|实现|完成|达到|达|有|已|为|是|对|在|将|新建|新增)+")
 _TRAILING_VERB = re.compile(r"(?:分别为|分别|达到|达|为|是|约为|共计|合计|共|累计|实现|完成|有|约|的|近|超过|超|逾|到|至|在)+$")
 # What may stand before a time phrase that is a clause of its own: 截至9月底， 在今年前三季度，
-_FRAME_HEAD = re.compile(r"(?:截至|截止到|截止|截至到|在|于|据统计|经统计|今年|全年)?")
+_FRAME_HEAD = re.compile(r"(?:截至|截止到|截止|截至到|在|于|据统计|经统计|今年|全年|(?:力争|争取|计划|预计|确保)?到)?")
 _LIST_LEAD = re.compile(r"^(?:、|和|与|及|以及|或|分别为|分别|为)+")
 _DISCOURSE_HEAD = re.compile(r"^[\s“”\"'‘’《》()（）]+")
 
@@ -176,7 +178,9 @@ def _unit_of(m: re.Match[str], text: str) -> tuple[str | None, int]:
         return None, m.end()
     unit_end = (m.end("unit") if m.group("unit") else m.end("unit2"))
     nxt = text[unit_end:unit_end + 1]
-    if len(surface) == 1 and nxt and nxt in NOT_A_CLASSIFIER_BEFORE.get(surface, ""):
+    counted = bool(m.group("more") or m.group("more2"))
+    if len(surface) == 1 and nxt and nxt in NOT_A_CLASSIFIER_BEFORE.get(surface, "") and not counted:
+        # 三十余家电缆企业: after 余/多 the character can only be a classifier, not 家电
         return None, unit_end
     unit = UNITS[surface]
     if per:
@@ -210,6 +214,10 @@ def _scan_atoms(text: str) -> list[_Atom]:
         atom = _atom_from_match(m, text)
         if atom is not None:
             atoms.append(atom)
+    for m in _HALF.finditer(text):
+        if m.group("pre") or m.group("post"):
+            qualifier = QUALIFIER_OF[m.group("pre") or m.group("post")]
+            atoms.append(_Atom(m.start(), m.end(), m.start(), Decimal(50), "%", qualifier, True))
     for m in _MAGNITUDE.finditer(text):
         atoms.append(_Atom(m.start(), m.end(), m.start(), multiplier(m.group("run")), m.group("unit") or "元",
                            "order_of_magnitude", True, magnitude=True))
@@ -229,7 +237,7 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
     num_start = m.start("num") if m.group("num") else start
     raw = m.group("num") or ""
     before = text[max(0, start - 3):start]
-    bare = _bare_hundreds(m, text)
+    bare = _bare_hundreds(m, text) or _bare_money(m, text)
     if bare is not None:
         value, qualifier = bare
         if qualifier == "at_least":
@@ -292,6 +300,30 @@ def _bare_hundreds(m: re.Match[str], text: str) -> tuple[Decimal, str] | None:
             and text[max(0, start - 3):start - 1] not in ("成百", "成千"):
         return value, "at_least"  # 上百个 = a hundred or more
     return None
+
+
+_MONEY_UNITS = frozenset({"元", "美元", "欧元", "港元", "日元"})
+
+
+def _bare_money(m: re.Match[str], text: str) -> tuple[Decimal, str] | None:
+    """超千亿元, 逾百亿元: a multiplier alone with a qualifier before it and a money unit is a
+    round amount (1e11 元, more_than). Without the qualifier (亿元以上项目) or directly before a
+    noun (超百亿元企业) it names a size class, not an amount."""
+    raw = m.group("num")
+    if not raw or not m.group("pre") or m.group("mult") or m.group("mult2") or m.group("pct") \
+            or any(ch not in "十百千万亿" for ch in raw) or "亿" not in raw and "万" not in raw:
+        return None
+    unit = m.group("unit2")
+    if unit is None or UNITS[unit] not in _MONEY_UNITS or m.group("post") or m.group("per2"):
+        return None
+    if _CJK_AFTER.match(text, m.end("unit2")):
+        return None
+    return multiplier(raw), _qualifier(m)
+
+
+_CJK_AFTER = re.compile(r"[\u4e00-\u9fff]")
+# 近一半, 超过一半, 一半以上: a half as a share (50 %); 一半 alone and 过半 are left out.
+_HALF = re.compile(r"(?P<pre>将近|接近|近|约|超过|超|逾|不到|不足)?一半(?P<post>以上|左右)?")
 
 
 def _bare_end(m: re.Match[str]) -> int:
@@ -492,6 +524,22 @@ def _target_cue(text: str, a: _Atom, sent_start: int, full_start: int) -> tuple[
     return cue.group(), cue.start()
 
 
+def _estimate(text: str, cue: tuple[str, int], a: _Atom, full_start: int, scope: _Scope) -> bool:
+    """预计全年增长6.5% in a December review, 2020年，…预计增长3.2% in January: 预计 of a
+    period that is over (or about to close) estimates a result; it is not a goal. The period
+    must be the figure's own (after 预计) or the frame of the sentence, not a date inside another
+    clause (项目于2021年开工，预计年产值10亿元 is a projection)."""
+    word, at = cue
+    if word not in ("预计", "预期") or text.startswith(("预期目标", "预计目标"), at):
+        return False
+    mention = _governing(scope, a.start, full_start)
+    if mention is None or mention.period is None or mention.kind not in ("span", "asof", "since", "prior"):
+        return False
+    if mention.kind == "since" and (date(mention.period.end.year, 12, 31) - mention.period.end).days > 92:
+        return False  # 今年预计… in August looks ahead to the rest of the year
+    return mention.start > at or _standalone(text, mention, full_start)
+
+
 def _full_sentence_start(text: str, pos: int) -> int:
     """Where the sentence holding pos begins when only full stops end sentences (not ；)."""
     i = pos - 1
@@ -568,7 +616,13 @@ def _standalone(text: str, mention: TimeMention, sent_start: int) -> bool:
     if mention.start == head_end:
         return True
     lo = _clause_start(text, mention.start, sent_start)
-    return _FRAME_HEAD.fullmatch(text, lo, mention.start) is not None and text[mention.end:mention.end + 1] in (",", "，")
+    if _FRAME_HEAD.fullmatch(text, lo, mention.start) is not None and text[mention.end:mention.end + 1] in (",", "，"):
+        return True
+    # 在2017年度全省开发区综合考评中，…；…: a scene-setting clause opening the sentence
+    return lo == head_end and _SCENE.fullmatch(text, lo, _clause_end(text, mention.end, len(text))) is not None
+
+
+_SCENE = re.compile(r"(?:在|于)[^,，;；。]{0,30}(?:中|里|上|期间|过程中|之际)")
 
 
 # --- subjects and sectors --------------------------------------------------------------
@@ -741,16 +795,20 @@ def _cap(subject: str) -> str:
 
 CLASSIFIER_UNITS = frozenset({"家", "个", "项", "条", "名", "人", "户", "种", "台", "套", "台套", "辆", "件", "所", "座",
                               "栋", "幢", "处", "间", "张", "艘", "架", "只", "头", "棵", "株", "位", "场", "次",
-                              "篇", "部", "块", "宗", "起", "例", "份", "盏", "支", "人次"})
+                              "篇", "部", "块", "宗", "起", "例", "份", "盏", "支", "人次", "笔", "批次", "批", "单",
+                              "册"})
 
 
 # --- tables --------------------------------------------------------------------------
 
 CELL = "\t"   # the reader puts a tab between the cells of a table row
 _SIGNED_NUMBER = re.compile(rf"(?P<sign>[-−–])?(?P<num>{ARABIC})")
-_UNIT_IN_LABEL = re.compile(rf"[(（](?P<mult>{MULTIPLIER_RUN})?(?P<unit>{_UNIT_ALT})[)）]\s*$")
-_BARE_UNIT = re.compile(rf"(?P<mult>{MULTIPLIER_RUN})?(?P<unit>{_UNIT_ALT})")
-_CHANGE_HEADER = re.compile(r"增长|增速|增幅|同比|比上年|比去年|变化|增减")
+_UNIT_IN_LABEL = re.compile(
+    rf"[(（](?:单位[:：]\s*)?(?P<mult>{MULTIPLIER_RUN})?(?P<unit>{_UNIT_ALT})(?P<per>/(?:{_PER}))?[)）]\s*$")
+_BARE_UNIT = re.compile(rf"(?P<mult>{MULTIPLIER_RUN})?(?P<unit>{_UNIT_ALT})(?P<per>/(?:{_PER}))?")
+_CHANGE_HEADER = re.compile(r"增长|增速|增幅|降幅|同比|比上年|比去年|变化|增减")
+# A column header that is a year (2021, 2021年, 2021年度): the period of the cells below it.
+_YEAR_HEADER = re.compile(r"(?P<year>(?:19|20)\d{2})\s*(?:年度?)?(?:\s*[(（][^)）]*[)）])?")
 
 
 @dataclass(frozen=True)
@@ -782,20 +840,29 @@ def _unit_in(label: str) -> tuple[str, Decimal | None, str | None]:
         return label, None, None
     name = label[:m.start()].strip()
     factor = multiplier(m.group("mult")) if m.group("mult") else Decimal(1)
-    return name, factor, UNITS[m.group("unit")]
+    return name, factor, _label_unit(m)
+
+
+def _label_unit(m: re.Match[str]) -> str:
+    unit = UNITS[m.group("unit")]
+    return f"{unit}{m.group('per')}" if m.group("per") else unit
 
 
 def _header(cells: list[tuple[int, str]], published: date) -> list[_Column]:
     columns = []
     for _, cell in cells:
         name, factor, unit = _unit_in(cell)
-        period = _first_period(cell, published)
+        year = _YEAR_HEADER.fullmatch(cell)
+        period = year_span(int(year.group("year")), cell) if year else _first_period(cell, published)
         columns.append(_Column(name, factor, unit, period, bool(_CHANGE_HEADER.search(cell)), cell == "单位"))
     return columns
 
 
 def _is_header(cells: list[tuple[int, str]]) -> bool:
     rest = [c for _, c in cells[1:] if c]
+    if rest and _unit_in(cells[0][1])[2] is None \
+            and all(_YEAR_HEADER.fullmatch(c) or re.match(r"(?:19|20)\d{2}\s*年", c) for c in rest):
+        return True  # 指标 | 2019 | 2020 | 2021年1-6月: years head the columns, they are not values
     return bool(rest) and sum(1 for c in rest if _SIGNED_NUMBER.fullmatch(c)) * 2 < len(rest)
 
 
@@ -814,7 +881,7 @@ def _table_row(article: Article, block: _Block, header: list[_Column] | None, ct
             m = _BARE_UNIT.fullmatch(cell)
             if m:
                 row_factor = multiplier(m.group("mult")) if m.group("mult") else Decimal(1)
-                row_unit = UNITS[m.group("unit")]
+                row_unit = _label_unit(m)
     for column, (pos, cell) in list(zip(header, cells))[1:]:
         m = _SIGNED_NUMBER.fullmatch(cell)
         if not m or column.unit_column:
@@ -826,17 +893,26 @@ def _table_row(article: Article, block: _Block, header: list[_Column] | None, ct
     return header
 
 
+def _row_period(label: str, published: date) -> Period | None:
+    """A row labelled by a year (年份 | 产值（亿元） | …, the table turned on its side)."""
+    year = _YEAR_HEADER.fullmatch(label)
+    if year:
+        return year_span(int(year.group("year")), label)
+    return _first_period(label, published) if label else None
+
+
 def _cell_figure(article: Article, block: _Block, ctx: _Context, label: str, column: _Column, pos: int,
                  cell: str, m: re.Match[str], factor: Decimal, unit: str) -> Figure:
     value = (parse_arabic(m.group("num")) or Decimal(0)) * factor
     negative = m.group("sign") is not None
-    change = column.change or unit == "百分点"
+    # 产值增速（%） as a row label makes every cell of the row a growth rate, as a header does a column.
+    change = column.change or unit in ("百分点", "基点") or bool(_CHANGE_HEADER.search(label))
     kind = "change" if change else ("share" if unit == "%" else "level")
     direction = ("down" if negative else "up") if change else None
     if negative and not change:
         value = -value
-    period = column.period or (ctx.frame.period if ctx.frame else None) or ctx.section or ctx.fallback \
-        or default_period(ctx.published)
+    period = column.period or _row_period(label, ctx.published) or (ctx.frame.period if ctx.frame else None) \
+        or ctx.section or ctx.fallback or default_period(ctx.published)
     if period.end > ctx.published and period.start <= ctx.published and column.period is None:
         period = default_period(ctx.published)
     para = block.paragraph
@@ -913,6 +989,10 @@ def extract_figures(article: Article) -> list[Figure]:
         section_period = None if block.heading else _first_period(block.section or "", published)
         ctx = _Context(published, article_period, section_period,
                        review=bool(_REVIEW_WORD.search(f"{block.section or ''} {article.title or ''}")))
+        if not block.heading:
+            ctx.goal, ctx.goal_period = _goal_context(block.section, article.title, published)
+            if ctx.goal and ctx.section is not None and ctx.section.end < published:
+                ctx.goal = False  # 2021年发展目标完成情况 read in 2022: a look back
         if previous is not None and not block.heading and _BREAKDOWN.match(block.paragraph.text,
                                                                             _sentence_head(block.paragraph.text, 0)):
             # 其中，… opening a paragraph breaks down the figures that closed the one before.
@@ -966,6 +1046,8 @@ class _Context:
     figure_period: Period | None = None     # the period of the last figure reported (not a target)
     opened: bool = False                    # the block's first sentence is behind
     review: bool = False                    # the section or title looks back on work done
+    goal: bool = False                      # the section (or a plan article) sets goals: 二、2022年主要目标
+    goal_period: Period | None = None       # ... and the horizon it names
 
     def framing(self) -> Period | None:
         """The period a figure with no time of its own falls back to in this block."""
@@ -1048,6 +1130,8 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
     full_start = _full_sentence_start(text, s0)
     kinds: list[tuple[str, str | None]] = []
     cues = [_target_cue(text, a, s0, full_start) for a in atoms]
+    estimates = [c is not None and _estimate(text, c, a, full_start, scope) for c, a in zip(cues, atoms)]
+    cues = [None if est else c for c, est in zip(cues, estimates)]
     for i, a in enumerate(atoms):
         kinds.append(_kind(text, a, s0, atoms[i - 1] if i else None, kinds[-1] if kinds else None,
                            cues[i] is not None))
@@ -1059,19 +1143,32 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
     for i, a in enumerate(atoms):
         kind, direction = kinds[i]
         own = _governing(scope, a.start, s0)
+        while own is not None and own.deadline and own.start < _clause_start(text, a.start, s0):
+            own = _governing(scope, own.start, s0)  # 力争10月底前…，新增就业500人: the deadline stays in its clause
         period, target_period = _own_period(own, i, groups)
         if own is not None and own.kind == "prior":
             current = _governing(scope, own.start, 0)
             now = current.period if current is not None and current.kind != "prior" else ctx.framing()
+            if now is not None and now.start == now.end and not _STOCK_CUE.search(text, full_start, own.start):
+                # 截至10月底…，上年同期为…: the months up to that day a year before, unless the
+                # figure is a balance held on the day (贷款余额…，上年同期为…)
+                now = Period(now.start.replace(month=1, day=1), now.end, now.label)
             period = year_earlier(now) if now is not None else year_span(ctx.published.year - 1)
         if own is None:
             period = _inherited_period(text, a, sent, scope, figure_starts, ctx, continuation, has_change)
-            if ctx.horizon is not None and kind == "level" and not _DONE_CUE.search(text, s0, a.start):
-                kind, target_period = "target", ctx.horizon.period
+            if ctx.horizon is not None and kind != "target" and not _DONE_CUE.search(text, s0, a.start) \
+                    and ctx.frame is None:
+                kind, direction, target_period = "target", None, ctx.horizon.period
         elif own.kind == "horizon":
             kind, direction = "target", None
         if period is None:
             period = _base_year_period(text, s0, s1, ctx.published)
+        if ctx.goal and kind != "target" and _goal_figure(text, a, s0, own, ctx, scope):
+            kind, direction, target_period = "target", None, ctx.goal_period
+        if kind == "target" and cues[i] is not None and cues[i][0] in ("将", "拟") and _is_attribute(text, a, s0):
+            # 将加快推进总投资50亿元的项目: the size of the project, not a goal
+            kind, direction = "level", None
+            period = None
         if kind == "level" and _is_attribute(text, a, s0) and (own is None or own.start < _clause_start(text, a.start, s0)):
             # 总投资120亿元的项目, 占地300亩的园区: the size of a thing as the article
             # describes it, not what the period produced.
@@ -1082,6 +1179,17 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
             kind, direction = _kind(text, a, s0, atoms[i - 1] if i else None, kinds[i - 1] if i else None)
         if period is None:
             period = default_period(ctx.published)
+        if ((kind == "change" and _YEAR_ON_YEAR.search(text, _clause_start(text, a.start, s0), a.start))
+                or (kind == "level" and period.start != period.end)) and _is_stock(text, a, s0, pending):
+            # 市场主体总量达4.1万户 under 今年以来: a count on a day, not a flow over the months
+            # (and 同比增长18% of it compares that count with a year before)
+            day = min(period.end, ctx.published)
+            if _NOW_STOCK.search(text, _clause_start(text, a.start, s0), a.start):
+                day = ctx.published  # 现有: held on the article's day whatever the paragraph's year
+            period = as_of(day, period.label) if kind == "level" else year_span(day.year, period.label)
+        if estimates[i] and own is not None and own.kind == "since" and period.start.month == 1 \
+                and period.start.day == 1:
+            period = year_span(period.start.year, period.label)  # 今年预计… in December: the whole year
         if kind == "change" and period.start == period.end \
                 and _SINCE_YEAR_START.search(text, _clause_start(text, a.start, s0), a.start):
             # 截至9月底…比年初增加1026家: the change covers the year up to that day.
@@ -1091,6 +1199,8 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
             stated = own if own is not None else _governing(scope, a.start, full_start)
             if stated is not None and stated.period is not None and stated.period.end >= ctx.published:
                 target_period = year_span(stated.period.start.year) if stated.kind == "since" else stated.period
+        if kind == "target" and target_period is None and ctx.goal:
+            target_period = ctx.goal_period
         clause_start = _clause_start(text, a.start, s0)
         clause_end = _clause_end(text, a.end, s1)
         if i and atoms[i - 1].end > clause_start:
@@ -1108,6 +1218,67 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
         stocks = [p for p in reported if p.kind != "change"]
         ctx.figure_period = (stocks or reported)[-1].period
     return pending
+
+
+_STOCK_CUE = re.compile(r"(?:现有|拥有|总数|总量|保有量|存量|余额|累计(?:达到|达|增至|增加到|突破|超过)|总计达)")
+
+
+_NOW_STOCK = re.compile(r"现有|现已")
+# Headings and titles of goal-setting text, and of text looking back (which wins).
+_GOAL_HEADING = re.compile(r"目标|任务|安排|打算|规划(?!建设|设计|局|馆|区|引领)|展望|计划(?!生育|单列)|思路|举措|重点工作"
+                           r"|下一步|工作要点|实施方案|行动方案")
+_REVIEW_HEADING = re.compile(r"回顾|成效|成绩|完成|进展|基础|现状|总结|发展情况|运行情况|取得|实现情况|超额")
+# A title that makes the whole article a plan (a news headline that mentions 目标 does not).
+_PLAN_TITLE = re.compile(r"规划(?!建设|设计|局|馆|区|引领)|工作安排|工作要点|实施方案|行动方案|行动计划|工作计划|主要目标|预期目标")
+# Time words that in a goal section name the goal year, not a period gone by (全年 in January).
+_GOAL_YEAR_WORDS = frozenset({"全年", "今年", "本年", "年底", "年末", "明年"})
+
+
+def _goal_context(section: str | None, title: str | None, published: date) -> tuple[bool, Period | None]:
+    """Whether a paragraph stands in goal-setting text (a section headed 主要目标 / 2022年工作安排 /
+    发展目标, or a plan article with no such sections), and the horizon the heading names."""
+    for text, goal_words in ((section, _GOAL_HEADING), (title, _PLAN_TITLE)):
+        if not text:
+            continue
+        if _REVIEW_HEADING.search(text):
+            return False, None
+        if goal_words.search(text):
+            horizon = next((m.period for m in find_time_mentions(text, published) if m.kind == "horizon"), None)
+            return True, horizon
+        if section:
+            return False, None  # a section of its own kind (产业发展, 营商环境): the title does not decide
+    return False, None
+
+
+def _goal_figure(text: str, a: _Atom, s0: int, own: TimeMention | None, ctx: _Context, scope: _Scope) -> bool:
+    """In goal-setting text a figure is a goal unless it is dated to a past period of its own,
+    reported as done (已, 目前, 截至), or the size of a thing (总投资50亿元的项目)."""
+    while own is not None and text[own.start:own.end] in _GOAL_YEAR_WORDS:
+        own = _governing(scope, own.start, s0)  # 2022年，…全年新签约…: the year said first decides
+    if own is not None and own.kind != "horizon" and own.period is not None:
+        return False
+    if own is None and ctx.frame is not None:
+        return False
+    if _DONE_CUE.search(text, _clause_start(text, a.start, s0), a.start) or _is_attribute(text, a, s0):
+        return False
+    return True
+
+
+_YEAR_ON_YEAR = re.compile(r"同比|(?:比|较)(?:上年|去年)(?!末|底|初)")
+
+
+def _is_stock(text: str, a: _Atom, s0: int, pending: list[_Pending]) -> bool:
+    """A count held on a day (企业总数达到860家, 累计达到7800家, 现有企业120家), or the change
+    of the one just before it in the sentence (…，同比增长18%)."""
+    clause = _clause_start(text, a.start, s0)
+    if _STOCK_CUE.search(text, clause, a.start):
+        return True
+    stock = next((p for p in reversed(pending) if p.kind != "change"), None)
+    if stock is not None and stock.kind == "level" and stock.sentence[0] == s0 and stock.period is not None \
+            and stock.period.start == stock.period.end \
+            and _STOCK_CUE.search(text, _clause_start(text, stock.atom.start, s0), stock.atom.start):
+        return True
+    return False
 
 
 def _own_period(own: TimeMention | None, i: int, groups: dict[int, tuple[int, int, int, str]]
@@ -1169,7 +1340,7 @@ def _kind(text: str, a: _Atom, s0: int, prev: _Atom | None, prev_kind: tuple[str
     if target:
         return "target", None
     direction = _change(text, a, clause_floor)
-    if a.unit in ("百分点", "倍"):
+    if a.unit in ("百分点", "倍", "基点"):
         # 提高1.9个百分点, 高于全省2个百分点; 增长1.3倍, 是上年的1.8倍: differences and ratios to a base
         return "change", direction or _direction_in(text[clause_floor:a.start])
     if direction is not None:
@@ -1177,9 +1348,16 @@ def _kind(text: str, a: _Atom, s0: int, prev: _Atom | None, prev_kind: tuple[str
     if prev is not None and prev_kind is not None and prev_kind[0] == "change" \
             and _LIST_SEP.fullmatch(text[prev.end:a.start]) and prev.unit == a.unit:
         return prev_kind
-    if a.unit in ("%", "‰"):
+    if a.unit == "‰" or (a.unit == "%" and _RATE_LEVEL.search(text, clause_floor, a.start)):
+        # 出生率9.8‰, 贷款利率4.65%: rates of their own, not parts of a whole
+        return "level", None
+    if a.unit == "%":
         return "share", None
     return "level", None
+
+
+_RATE_LEVEL = re.compile(r"(?:利率|利息率|收益率|贴现率|汇率|出生率|死亡率|自然增长率|税率|费率)"
+                         r"(?:分别为|分别|平均为|平均|为|是|达到|达|保持在|降至|降到|在|约|仅)*$")
 
 
 def _respectively_groups(text: str, s0: int, s1: int, atoms: list[_Atom]) -> dict[int, tuple[int, int, int, str]]:

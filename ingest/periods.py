@@ -53,6 +53,7 @@ _TIME = re.compile(
         rf"(?P<yrsince>(?:年初|入年|开年)(?:以来|至今))",
         r"(?P<now>截至目前|截止目前|截至发稿|截至当前|截至现在|目前|当前|现已|如今|眼下|至今)",
         rf"(?P<recent>(?:近|过去|最近)(?P<recent_n>{_N}|一)个?年)",
+        rf"(?P<ago>(?<![\d年])(?P<ago_n>{_N})年(?:来|以来))",
         rf"(?P<lastyear>过去(?:的)?一年)",
         rf"(?P<use>(?:利用|用|通过|再用|花)(?P<use_n1>{_N})(?:{_DASH}(?P<use_n2>{_N}))?年(?:左右)?(?:的)?时间)",
         rf"(?P<ahead>(?:未来|今后)(?P<ahead_n>{_N})年)",
@@ -62,6 +63,10 @@ _TIME = re.compile(
 _BASE_BEFORE = re.compile(r"(?:比|较|同比|环比|与|相比|高于|低于|超过|对比|相较)$")
 _BASE_AFTER = re.compile(r"^(?:相比|比较|相较|水平|的水平)")
 _ASOF_BEFORE = re.compile(r"(?:截至|截止到|截止|截至到)\s*$")
+# 完成全年任务的78%, 占全年目标的81%: the year names the plan a figure is measured against,
+# not the time the figure covers.
+_DENOMINATOR_BEFORE = re.compile(r"(?:完成|占|达到|达|超过|超|实现|为)了?$")
+_DENOMINATOR_AFTER = re.compile(r"^的?(?:目标|任务|计划|预算|指标|预期)")
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,7 @@ class TimeMention:
     kind: str                       # one of KINDS
     period: Period | None           # None for a comparison base
     years: tuple[int, ...] = ()     # for kind == "years": one year per following figure
+    deadline: bool = False          # 10月底前: a horizon that binds only its own clause
 
 
 def as_of(day: date, label: str = "") -> Period:
@@ -159,7 +165,10 @@ def _since(start: date, published: date, label: str) -> tuple[str, Period | None
     return "since", Period(start, published, label), ()
 
 
-def _resolve(m: re.Match[str], published: date) -> tuple[str, Period | None, tuple[int, ...]] | None:
+_DEADLINE_AFTER = re.compile(r"(?:之前|以前|前)(?!后|期|列|沿|端|三|两|几|\d)")
+
+
+def _resolve(m: re.Match[str], published: date, text: str = "") -> tuple[str, Period | None, tuple[int, ...]] | None:
     label = m.group()
     if m.group("yrange"):
         y1, y2 = int(m.group("yr1")), int(m.group("yr2"))
@@ -220,13 +229,14 @@ def _resolve(m: re.Match[str], published: date) -> tuple[str, Period | None, tup
         return "since", Period(date(published.year, 1, 1), published, label), ()
     if m.group("now"):
         return "asof", as_of(published, label), ()
-    if m.group("recent"):
-        n = _small(m.group("recent_n")) or 1
-        try:
-            begin = published.replace(year=published.year - n)
-        except ValueError:  # 29 February
-            begin = published.replace(year=published.year - n, day=28)
-        return "span", Period(begin, published, label), ()
+    if m.group("recent") or m.group("ago"):
+        # 近三年, 两年来: the calendar years counted back from the article's year, the article's
+        # own year included (in 2015: 2013-01-01 to the article date), as totals and yearly
+        # averages over "the last three years" are reported.
+        n = _small(m.group("recent_n") or m.group("ago_n")) or 1
+        if not 1 <= n <= 30:
+            return None
+        return "span", Period(date(published.year - n + 1, 1, 1), published, label), ()
     if m.group("lastyear"):
         return "span", year_span(published.year - 1, label), ()
     if m.group("use") or m.group("ahead"):
@@ -236,11 +246,12 @@ def _resolve(m: re.Match[str], published: date) -> tuple[str, Period | None, tup
             return None
         return "horizon", Period(date(published.year + n1, 1, 1), date(published.year + n2, 12, 31), label), ()
     if m.group("bare"):
-        return _resolve_bare(m, published)
+        return _resolve_bare(m, published, deadline=bool(_DEADLINE_AFTER.match(text, m.end())))
     return None
 
 
-def _resolve_bare(m: re.Match[str], published: date) -> tuple[str, Period | None, tuple[int, ...]] | None:
+def _resolve_bare(m: re.Match[str], published: date, deadline: bool = False
+                  ) -> tuple[str, Period | None, tuple[int, ...]] | None:
     """A part of a year with no year given: the article's year, or the one before when
     that part has not begun yet (a January article's 11月份) or the statistics are the
     previous year's (全年 or 年底 in an article of the first quarter)."""
@@ -255,6 +266,8 @@ def _resolve_bare(m: re.Match[str], published: date) -> tuple[str, Period | None
     if resolved is None:
         return None
     kind, period = resolved
+    if deadline and period.end >= published:
+        return "horizon", period, ()  # 力争10月底前全部开工: a deadline still ahead this year
     if period.start > published and part not in ("全年", "年底", "年末", "下半年"):
         resolved = _part_period(year - 1, m, "b", part, label)
         if resolved is None:
@@ -279,19 +292,22 @@ def find_time_mentions(text: str, published: date) -> list[TimeMention]:
     """Every time phrase in ``text`` (a paragraph), in order, resolved against ``published``."""
     mentions: list[TimeMention] = []
     for m in _TIME.finditer(text):
-        resolved = _resolve(m, published)
+        resolved = _resolve(m, published, text)
         if resolved is None:
             continue
         kind, period, years = resolved
         before = text[max(0, m.start() - 4):m.start()]
         after = text[m.end():m.end() + 4]
+        if _DENOMINATOR_BEFORE.search(before) and _DENOMINATOR_AFTER.match(after):
+            continue
         if kind not in ("horizon",) and (_BASE_BEFORE.search(before) or _BASE_AFTER.match(after)):
             kind, period, years = "base", None, ()
         elif period is not None and _ASOF_BEFORE.search(before) and kind == "span":
             kind, period = "asof", as_of(period.end, before.strip()[-2:] + period.label)
         elif period is not None and _still_ahead(kind, period, published):
             kind = "horizon"
-        mentions.append(TimeMention(m.start(), m.end(), kind, period, years))
+        deadline = kind == "horizon" and _DEADLINE_AFTER.match(text, m.end()) is not None
+        mentions.append(TimeMention(m.start(), m.end(), kind, period, years, deadline))
     return mentions
 
 

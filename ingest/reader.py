@@ -335,6 +335,13 @@ def _clean_line(source: str, a: int, b: int, markdown: bool) -> Line:
         line = _markdown_line(line)
         if line.kind == "blank":
             return line
+    if not markdown and line.kind == "text" and "|" in line.text:
+        # Markdown pipe tables pasted into plain text (a .txt copy of a statistics page).
+        if _PIPE_RULE.match(line.text):
+            return Line("", [], "blank-row")
+        if _PIPE_ROW.match(line.text) and re.search(r"[^|\s]", line.text):
+            line.text, line.offsets = _pipe_cells(line.text, line.offsets)
+            line.kind = "row"
     if line.kind == "text":
         if "\t" in line.text or len(re.findall(r" {2,}", line.text)) >= 2:
             line.text, line.offsets = _as_row(line.text, line.offsets, r"[ \t]*\t[ \t]*| {2,}")
@@ -361,6 +368,22 @@ _MD_INLINE = re.compile(
     r"|\*+|`+|~~")
 
 
+def _pipe_cells(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """| 工业总产值（亿元） | 120.5 | 131.2 | -> cells separated by CELL_SEPARATOR."""
+    if text.startswith("|"):
+        text, offsets = text[1:], offsets[1:]
+    if text.rstrip().endswith("|"):
+        k = len(text.rstrip()) - 1
+        text, offsets = text[:k], offsets[:k]
+    text, offsets = _strip(text, offsets, " \t")
+    return _as_row(text, offsets, r"\s*(?<!\\)\|\s*")
+
+
+# A pipe-table row in plain text: starts and ends with a pipe, with a cell between.
+_PIPE_ROW = re.compile(r"^\|[^|]*\|.*\|$")
+_PIPE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)+\|?$|^\|\s*:?-{2,}:?\s*\|$")
+
+
 def _markdown_line(line: Line) -> Line:
     text, offsets = line.text, line.offsets
     if _MD_HR.match(text):
@@ -380,14 +403,7 @@ def _markdown_line(line: Line) -> Line:
                                   and text.rstrip().endswith("|")):
         if _MD_TABLE_RULE.match(text):
             return Line("", [], "blank-row")
-        inner_t, inner_o = text, offsets
-        if inner_t.startswith("|"):
-            inner_t, inner_o = inner_t[1:], inner_o[1:]
-        if inner_t.rstrip().endswith("|"):
-            k = len(inner_t.rstrip()) - 1
-            inner_t, inner_o = inner_t[:k], inner_o[:k]
-        inner_t, inner_o = _strip(inner_t, inner_o, " \t")
-        text, offsets = _as_row(inner_t, inner_o, r"\s*(?<!\\)\|\s*")
+        text, offsets = _pipe_cells(text, offsets)
         kind = "row"
     else:
         m = _MD_LIST.match(text)
@@ -529,7 +545,8 @@ def group_lines(lines: list[Line], soft: bool | None = None) -> list[Unit]:
 
 _META_KEYS = (r"发布时间|发布日期|发表时间|发稿时间|更新时间|上传时间|录入时间|时间|日期|来源|稿源|信息来源|稿件来源|文章来源|新闻来源"
               r"|作者|编辑|责任编辑|责编|本版责编|编审|审核|审校|校对|终审|记者|通讯员|摄影|供稿|发布者|发布人|发布机构|信息提供"
-              r"|浏览次数|浏览量|阅读次数|阅读量|点击数|点击量|点击次数|访问次数|访问量|人气|字号|字体|阅读数|索引号|文号|分类")
+              r"|浏览次数|浏览量|阅读次数|阅读量|点击数|点击量|点击次数|访问次数|访问量|人气|字号|字体|阅读数|索引号|文号|分类"
+              r"|阅读|浏览|点击|访问|查看次数|查看")
 _META_LINE = re.compile(rf"^[【\[(（]?\s*(?:{_META_KEYS})\s*[:：]")
 _META_ANYWHERE = re.compile(r"(?:^|[\s|｜【\[(（])(?:发布时间|发布日期|发表时间|更新时间|来源|稿源|浏览次数|点击数|阅读次数|责任编辑|字号|字体)\s*[:：]")
 _DATE_TIME_LINE = re.compile(r"^\s*(?:(?:19|20)\d{2}[-/.年]\s*\d{1,2}[-/.月]\s*\d{1,2}日?)(?:\s*(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|星期.|周.))*\s*$")
@@ -553,6 +570,25 @@ _TAIL = re.compile(r"^(?:[【\[]?\s*)(?:上一篇|下一篇|上一条|下一条|
                    r"|热点推荐|猜你喜欢|更多新闻|精彩推荐|责任编辑|网友评论|发表评论|打印本页|关闭窗口|分享到)")
 _BYLINE = re.compile(r"^[□■●◆▲◎]?\s*(?:本报|本台|本网|本刊)?(?:首席|特约|实习)?(?:记者|通讯员|实习生|评论员|文/|文／|图/|图／|摄影/|文\s*图)"
                      r"\s*[^\s，。,]{1,8}(?:\s*[、,，/\s]\s*[^\s，。,]{1,8}){0,6}\s*[□■●◆▲]?$")
+# 河北日报记者陈晓2021年11月05日第07版: a byline with the paper's name before it and the
+# dateline and page after it (an e-paper page's header copied with the text).
+_PAPER_BYLINE = re.compile(r"^[\u4e00-\u9fff]{2,10}?(?:报|社|台|网)(?:首席|特约|实习)?(?:记者|通讯员)")
+_BYLINE_TAIL = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|(?:19|20)\d{2}-\d{1,2}-\d{1,2})?"
+                          r"\s*(?:第\s*[A-Za-z]?\d{1,3}\s*版)?\s*$")
+
+
+def is_byline(text: str) -> bool:
+    """A line naming the reporters (本报记者 张三 通讯员 李四), never a heading of the article."""
+    t = text.strip()
+    if len(t) > 40 or re.search(r"[，。；;！？]", t):
+        return False
+    t = t[:_BYLINE_TAIL.search(t).start()]
+    m = _PAPER_BYLINE.match(t)
+    if m:
+        t = "记者" + t[m.end():] if t[m.end() - 2:m.end()] == "记者" else "通讯员" + t[m.end():]
+    return bool(t) and len(t) <= 30 and _BYLINE.match(t) is not None
+
+
 _GENERIC_SOURCES = {"本站", "本网", "原创", "网络", "互联网", "未知", "综合", "网站", "本站原创"}
 
 
@@ -705,7 +741,7 @@ def digest(units: list[Unit], title: str | None = None) -> Body:
         if not u.text:
             continue
         why = boilerplate(u.text)
-        if why is None and not started and len(u.text) <= 30 and _BYLINE.match(u.text):
+        if why is None and (u.kind == "para" or not started) and is_byline(u.text):
             why = "byline"
         if why is None and u.kind == "para" and len(u.text) <= 30 and parse_date(u.text) \
                 and len(_CJK.sub("", u.text)) >= len(u.text) // 2:

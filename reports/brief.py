@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable
 
-from reports.queries import ArticleRef, FigureFact, ZoneFacts, load_zone
+from reports.queries import ArticleRef, FigureFact, SeriesPoint, ZoneFacts, load_zone
+from reports.series import (Chart, PointGroup, Scale, chart, choose_scale, comparable, decimals,
+                            latest_level, level_series)
 
 LANGS = ("zh", "en")
 
@@ -62,6 +64,31 @@ LABELS: dict[str, dict[str, str]] = {
         "note_sources": "表中每条数据均注明来源编号(见“资料来源”),原句见附录。标准值已换算为基本单位。",
         "page_of": "第 {n} 页 / 共 {m} 页",
         "unclassified": "未分类",
+        "series": "指标走势",
+        "series_none": "库中尚无同一指标两个以上时期的数据,暂无走势可列。",
+        "series_intro": "同一指标、同一单位的水平值按时期排列,至少两个时期有报道值者列出;每个时期取一个值(审核指定,否则报道值优先于推算值,再取最新报道)。数值已换算为表头所示单位。",
+        "col_value_in": "数值({u})",
+        "latest_change": "最新变化",
+        "vs": "较",
+        "not_comparable": "两期时期长度不同,仅供参考",
+        "not_exact": "含“超过”“以上”等非确数",
+        "preferred": "采用",
+        "other_report": "另报",
+        "corrected": "已更正",
+        "extracted": "原文值 {v}",
+        "conflict_note": "同一时期各报道数值不一:两值并列,标“采用”者为走势所用。",
+        "derived_note": "推算值由同一句中的增速或占比与水平值算出,原文栏为算式。",
+        "legend_reported": "报道值",
+        "legend_derived": "推算值",
+        "legend_other": "另报值",
+        "unit_word": "单位:{u}",
+        "targets_intro": "目标值与同一指标、同一单位最近一期(不晚于目标期限)的报道水平并列。",
+        "col_target": "目标",
+        "col_latest": "最新水平",
+        "col_progress": "进度",
+        "progress_pct": "达目标的 {p}%",
+        "reached": "已达到",
+        "not_reached": "尚未达到",
     },
     "en": {
         "report": "Regional Development Brief",
@@ -108,6 +135,34 @@ LABELS: dict[str, dict[str, str]] = {
                         "Normalised values are in base units.",
         "page_of": "Page {n} of {m}",
         "unclassified": "Unclassified",
+        "series": "Series",
+        "series_none": "No indicator has figures for two or more periods yet, so there is no series to show.",
+        "series_intro": "Level figures of one indicator and unit in period order, where two or more periods have a "
+                        "reported value; one value per period (a reviewer's choice, else reported over derived, else "
+                        "the latest article). Values are in the unit of the header.",
+        "col_value_in": "Value ({u})",
+        "latest_change": "Latest change",
+        "vs": "vs",
+        "not_comparable": "periods differ in length; compare with care",
+        "not_exact": "a value is a bound, not an exact figure",
+        "preferred": "preferred",
+        "other_report": "other report",
+        "corrected": "corrected",
+        "extracted": "as extracted {v}",
+        "conflict_note": "Articles disagree for a period: both values are listed; the one marked preferred is charted.",
+        "derived_note": "Derived values are computed from a rate or share and a level in the same sentence; "
+                        "the as-written column shows the formula.",
+        "legend_reported": "reported",
+        "legend_derived": "derived",
+        "legend_other": "other report",
+        "unit_word": "Unit: {u}",
+        "targets_intro": "Each target beside the latest reported level of the same indicator and unit, up to its horizon.",
+        "col_target": "Target",
+        "col_latest": "Latest level",
+        "col_progress": "Progress",
+        "progress_pct": "{p}% of target",
+        "reached": "reached",
+        "not_reached": "not yet reached",
     },
 }
 
@@ -312,6 +367,8 @@ def _row(ctx: Context, group: list[FigureFact]) -> FigureRow:
         tags.append(t[f"change_{fact.direction}"] if fact.direction in ARROWS else t["change"])
     if fact.origin == "derived":
         tags.append(t["derived"])
+    if fact.corrected:
+        tags.append(t["corrected"])
     name = (fact.indicator_name_en if ctx.lang == "en" and fact.indicator_name_en else fact.indicator_name)
     indicator = name if name and name != fact.subject else None
     period = format_period(fact.period_start, fact.period_end, ctx.lang)
@@ -337,11 +394,12 @@ def sector_sections(ctx: Context) -> list[Section]:
     for fact in ctx.facts.figures:               # newest article first, so group[0] is the latest
         sector = fact.sector or ctx.labels["unclassified"]
         groups.setdefault(sector, {}).setdefault(_same_figure(fact), []).append(fact)
-    sections = []
+    sections: list[Section] = []
     for i, (sector, by_key) in enumerate(groups.items(), 1):
-        rows = [_row(ctx, g) for g in by_key.values()]
-        table = SectorTable(name=sector, rows=[r for r in rows if r.kind != "target"],
-                            targets=[r for r in rows if r.kind == "target"])
+        rows = [_row(ctx, g) for g in by_key.values() if g[0].kind != "target"]
+        if not rows:
+            continue
+        table = SectorTable(name=sector, rows=rows, targets=[])
         sections.append(Section(kind="sector", anchor=f"sector-{i}", title=sector, data=table,
                                 count=table.count, part=ctx.labels["key_figures"]))
     return sections
@@ -400,9 +458,230 @@ def evidence_section(ctx: Context) -> list[Section]:
                     count=len(ctx.facts.figures))]
 
 
+# ---------------------------------------------------------------- series and targets
+
+@dataclass(frozen=True)
+class SeriesRow:
+    """One period of a series table (or a conflicting value for it, ``other``)."""
+
+    period: str
+    text: str                   # as written; for a derived value, its formula
+    value: str                  # in the series' display unit, e.g. 286.4 (亿元 in the header)
+    tags: tuple[str, ...]       # 推算, 采用, 另报, 已更正
+    note: str | None            # the extracted value when a reviewer corrected it
+    numbers: tuple[int, ...]    # F-numbers: the figures in the appendix
+    sources: tuple[int, ...]    # source numbers
+    other: bool = False
+
+
+@dataclass(frozen=True)
+class Change:
+    """The latest point against an earlier one: the latest of the same period length, else the one before."""
+
+    latest_period: str
+    latest_value: str
+    latest_sources: tuple[int, ...]
+    previous_period: str
+    previous_value: str
+    previous_sources: tuple[int, ...]
+    delta: str                  # +4 个
+    pct: str | None             # +7.0%
+    direction: str              # up | down | flat
+    caution: str | None         # the periods are not alike (a year against Jan–Aug)
+
+
+@dataclass(frozen=True)
+class SeriesBlock:
+    anchor: str
+    name: str
+    name_alt: str | None        # the other language's name
+    sector: str | None
+    unit: str                   # display unit of the table and chart
+    value_header: str
+    rows: list[SeriesRow]
+    chart: Chart
+    change: Change | None
+    conflict: bool
+    derived: bool
+
+
+@dataclass(frozen=True)
+class SeriesData:
+    intro: str
+    blocks: list[SeriesBlock]
+    empty: str | None           # said instead of tables when no indicator has two periods
+
+
+@dataclass(frozen=True)
+class TargetRow:
+    number: int
+    anchor: str
+    subject: str
+    indicator: str | None
+    text: str
+    value: str
+    horizon: str
+    sources: tuple[int, ...]
+    latest_text: str | None     # the latest level as written, its value, period and source
+    latest_value: str | None
+    latest_period: str | None
+    latest_number: int | None
+    latest_sources: tuple[int, ...]
+    progress: str | None
+    reached: bool | None
+    bar: float | None           # share of the target reached, 0–100, for the small bar
+
+
+@dataclass(frozen=True)
+class TargetData:
+    intro: str
+    rows: list[TargetRow]
+
+
+def _signed(scale: Scale, delta: float, places: int) -> str:
+    """A difference with no more decimals than the two numbers it comes from."""
+    sign = "+" if delta > 0 else "−" if delta < 0 else "±"
+    return f"{sign}{_group_number(round(abs(delta) / scale.divisor, places))}"
+
+
+def _group_number(x: float) -> str:
+    return format_number(x) if abs(x) >= 1000 else (f"{x:.6f}".rstrip("0").rstrip(".") or "0")
+
+
+def _series_rows(ctx: Context, groups: list[PointGroup], scale: Scale) -> list[SeriesRow]:
+    t = ctx.labels
+    facts = {f.id: f for f in ctx.facts.figures}
+    rows: list[SeriesRow] = []
+
+    def row(points: list[SeriesPoint], tags: list[str], other: bool) -> SeriesRow:
+        p = points[0]
+        fact = facts.get(p.figure_id)
+        if p.origin == "derived":
+            tags = [t["derived"], *tags]
+        note = None
+        if fact is not None and fact.corrected:
+            tags.append(t["corrected"])
+            if fact.extracted_value is not None and fact.extracted_value != fact.value:
+                note = t["extracted"].format(v=scale.number(fact.extracted_value))
+        return SeriesRow(period=format_period(p.period_start, p.period_end, ctx.lang), text=p.text,
+                         value=scale.number(p.value, approx=p.origin == "derived"), tags=tuple(tags), note=note,
+                         numbers=tuple(dict.fromkeys(ctx.figure_numbers[q.figure_id] for q in points)),
+                         sources=tuple(dict.fromkeys(ctx.source_numbers[q.article_id] for q in points)),
+                         other=other)
+
+    for g in groups:
+        conflict = bool(g.other)
+        rows.append(row([g.preferred, *g.same], [t["preferred"]] if conflict else [], False))
+        for o in g.other:
+            rows.append(row([o], [t["other_report"]], True))
+    return rows
+
+
+def _change(ctx: Context, groups: list[PointGroup], scale: Scale) -> Change:
+    t = ctx.labels
+    # Against the latest earlier period of the same length (Jan–Apr against Jan–Apr) when
+    # there is one; else against the period just before, with a caution.
+    a = groups[-1].preferred
+    earlier = [g.preferred for g in groups[:-1]]
+    b = next((p for p in reversed(earlier) if comparable(a, p)), earlier[-1])
+    latest = scale.number(a.value, approx=a.origin == "derived")
+    previous = scale.number(b.value, approx=b.origin == "derived")
+    delta = a.value - b.value
+    pct = f"{'+' if delta > 0 else '−' if delta < 0 else '±'}{abs(delta) / abs(b.value) * 100:.1f}%" if b.value else None
+    cautions = [] if comparable(a, b) else [t["not_comparable"]]
+    if {a.qualifier, b.qualifier} - {"exact", "approx"}:
+        cautions.append(t["not_exact"])
+    return Change(latest_period=format_period(a.period_start, a.period_end, ctx.lang), latest_value=latest,
+                  latest_sources=(ctx.source_numbers[a.article_id],),
+                  previous_period=format_period(b.period_start, b.period_end, ctx.lang), previous_value=previous,
+                  previous_sources=(ctx.source_numbers[b.article_id],),
+                  delta=_signed(scale, delta, min(4, max(decimals(latest), decimals(previous)))), pct=pct,
+                  direction="up" if delta > 0 else "down" if delta < 0 else "flat",
+                  caution=(";" if ctx.lang == "zh" else "; ").join(cautions) or None)
+
+
+def series_blocks(ctx: Context) -> list[SeriesBlock]:
+    series = level_series([p for p in ctx.facts.points if p.figure_id in ctx.figure_numbers])
+    keyed = sorted(series.items(), key=lambda kv: (kv[1][0].preferred.indicator_sector or "", kv[0]))
+    blocks = []
+    for i, ((indicator, unit), groups) in enumerate(keyed, 1):
+        first = groups[0].preferred
+        zh, en = first.indicator_name, first.indicator_name_en
+        name, alt = (en or zh, zh) if ctx.lang == "en" else (zh, en)
+        points = [g.preferred for g in groups]
+        others = [o for g in groups for o in g.other]
+        scale = choose_scale([p.value for p in points + others], unit)
+        title = f"{name} ({scale.unit})" if scale.unit else name
+        blocks.append(SeriesBlock(
+            anchor=f"series-{i}", name=name, name_alt=alt if alt != name else None, sector=first.indicator_sector,
+            unit=scale.unit,
+            value_header=ctx.labels["col_value_in"].format(u=scale.unit) if scale.unit else ctx.labels["col_value"],
+            rows=_series_rows(ctx, groups, scale),
+            chart=chart(points, others, scale, ctx.labels, title),
+            change=_change(ctx, groups, scale), conflict=bool(others),
+            derived=any(p.origin == "derived" for p in points + others)))
+    return blocks
+
+
+def series_section(ctx: Context) -> list[Section]:
+    blocks = series_blocks(ctx)
+    data = SeriesData(intro=ctx.labels["series_intro"], blocks=blocks,
+                      empty=None if blocks else ctx.labels["series_none"])
+    return [Section(kind="series", anchor="series", title=ctx.labels["series"], data=data, count=len(blocks))]
+
+
+def _target_row(ctx: Context, group: list[FigureFact]) -> TargetRow:
+    t = ctx.labels
+    base = _row(ctx, group)
+    fact = group[0]
+    latest = latest_level(ctx.facts.points, fact) if fact.indicator_id else None
+    if latest is not None and latest.figure_id not in ctx.figure_numbers:
+        latest = None
+    latest_text = latest_value = latest_period = progress = None
+    latest_number: int | None = None
+    latest_sources: tuple[int, ...] = ()
+    reached: bool | None = None
+    bar: float | None = None
+    if latest is not None:
+        scale = choose_scale([fact.value, latest.value], fact.unit)
+        latest_text = latest.text
+        latest_value = f"{scale.number(latest.value, approx=latest.origin == 'derived')} {scale.unit}".strip()
+        latest_period = format_period(latest.period_start, latest.period_end, ctx.lang)
+        latest_number = ctx.figure_numbers[latest.figure_id]
+        latest_sources = (ctx.source_numbers[latest.article_id],)
+        if fact.qualifier in ("at_most", "less_than"):
+            reached = latest.value <= fact.value
+            progress = t["reached"] if reached else t["not_reached"]
+        elif fact.value > 0:
+            share = latest.value / fact.value * 100
+            reached = latest.value >= fact.value
+            progress = t["progress_pct"].format(p=f"{share:.1f}".rstrip("0").rstrip("."))
+            bar = max(0.0, min(100.0, share))
+    return TargetRow(number=base.number, anchor=base.anchor, subject=base.subject, indicator=base.indicator,
+                     text=fact.text, value=base.value, horizon=base.period, sources=base.sources,
+                     latest_text=latest_text, latest_value=latest_value, latest_period=latest_period,
+                     latest_number=latest_number, latest_sources=latest_sources, progress=progress,
+                     reached=reached, bar=bar)
+
+
+def targets_section(ctx: Context) -> list[Section]:
+    groups: dict[tuple[Any, ...], list[FigureFact]] = {}
+    for fact in ctx.facts.figures:
+        if fact.kind == "target":
+            groups.setdefault(_same_figure(fact), []).append(fact)
+    ordered = sorted(groups.values(), key=lambda g: (g[0].period_end or "9999", g[0].sector, ctx.figure_numbers[g[0].id]))
+    rows = [_target_row(ctx, g) for g in ordered]
+    if not rows:
+        return []
+    data = TargetData(intro=ctx.labels["targets_intro"], rows=rows)
+    return [Section(kind="targets", anchor="targets", title=ctx.labels["targets"], data=data, count=len(rows))]
+
+
 # Order of the brief after the title page. A new section is one more builder here.
 SECTION_BUILDERS: list[Callable[[Context], list[Section]]] = [
     sector_sections,
+    series_section,
+    targets_section,
     sources_section,
     evidence_section,
 ]

@@ -1,8 +1,10 @@
 """Read what a brief needs from the database into plain data: no HTML, no wording.
 
 The scope of a brief is one region (a zone): the figures whose own region is that zone,
-or that have no region of their own and come from an article about it. Figures a
-reviewer rejected (latest review of their key is 'reject') are left out.
+or that have no region of their own and come from an article about it. Figures are read
+as reviewed (the figure_current view): rejected ones are left out, corrections and relinks
+applied. Series points come from the series view, so the brief and Datasette agree on which
+point of a period is preferred and which points conflict.
 """
 from __future__ import annotations
 
@@ -65,10 +67,37 @@ class FigureFact:
     indicator_id: str | None
     indicator_name: str | None
     indicator_name_en: str | None
+    corrected: bool = False     # a reviewer changed the value or period
+    extracted_value: float | None = None   # the value as extracted, before a correction
     # The sentence split around the figure so templates can highlight it without markup in data.
     before: str = ""
     marked: str = ""
     after: str = ""
+
+
+@dataclass(frozen=True)
+class SeriesPoint:
+    """One row of the series view for the brief's region: a linked figure as a point of its series."""
+
+    figure_id: int
+    article_id: int
+    indicator_id: str
+    indicator_name: str
+    indicator_name_en: str | None
+    indicator_sector: str | None
+    kind: str
+    unit: str
+    period_start: str | None
+    period_end: str | None
+    value: float
+    value_max: float | None
+    qualifier: str
+    text: str
+    origin: str                 # reported | derived
+    preferred: bool             # the point the series shows for its period
+    conflict: bool              # another article gives another value for the same period
+    published: str
+    point_key: str              # indicator, region, kind, unit and period: points of one period share it
 
 
 @dataclass
@@ -78,30 +107,39 @@ class ZoneFacts:
     region: Region
     articles: list[ArticleRef] = field(default_factory=list)      # cited, newest first
     figures: list[FigureFact] = field(default_factory=list)       # newest article first, then article order
+    points: list[SeriesPoint] = field(default_factory=list)       # series points, in period order
 
     @property
     def as_of(self) -> str | None:
         return max((a.published for a in self.articles), default=None)
 
 
-_LATEST_REVIEW_REJECTS = """
-    EXISTS (SELECT 1 FROM review r WHERE r.fkey = figure.fkey AND r.action = 'reject'
-            AND r.id = (SELECT max(id) FROM review WHERE review.fkey = figure.fkey))
+# Figures as reviewed: figure_current hides rejected figures and applies corrections and relinks.
+_FIGURES = """
+SELECT fc.id, fc.fkey, fc.article_id, fc.seq, fc.origin, fc.text,
+       fc.value, fc.value_max, fc.unit, fc.qualifier, fc.kind, fc.direction,
+       fc.period_start, fc.period_end, fc.period_label, fc.subject, fc.sector,
+       fc.section, fc.paragraph, fc.sentence, fc.indicator_id,
+       indicator.name, indicator.name_en, fc.corrected, fc.extracted_value,
+       fc.start, fc."end", fc.sentence_start, fc.sentence_end, article.text
+FROM figure_current fc
+JOIN article ON article.id = fc.article_id
+LEFT JOIN indicator ON indicator.id = fc.indicator_id
+WHERE (:region IS NULL OR coalesce(fc.region_id, article.region_id) = :region)
+ORDER BY article.published DESC, article.id DESC, fc.seq
 """
 
-_FIGURES = f"""
-SELECT figure.id, figure.fkey, figure.article_id, figure.seq, figure.origin, figure.text,
-       figure.value, figure.value_max, figure.unit, figure.qualifier, figure.kind, figure.direction,
-       figure.period_start, figure.period_end, figure.period_label, figure.subject, figure.sector,
-       figure.section, figure.paragraph, figure.sentence, figure.indicator_id,
-       indicator.name, indicator.name_en,
-       figure.start, figure."end", figure.sentence_start, figure.sentence_end, article.text
-FROM figure
-JOIN article ON article.id = figure.article_id
-LEFT JOIN indicator ON indicator.id = figure.indicator_id
-WHERE (:region IS NULL OR coalesce(figure.region_id, article.region_id) = :region)
-  AND NOT {_LATEST_REVIEW_REJECTS}
-ORDER BY article.published DESC, article.id DESC, figure.seq
+# The region's points from the series view (the one definition of preferred and conflict).
+# A brief without a region row covers every figure, so it takes every region's points.
+_POINTS = """
+SELECT s.figure_id, s.article_id, s.indicator_id, s.indicator_name, indicator.name_en, indicator.sector,
+       s.kind, s.unit, s.period_start, s.period_end, s.value, s.value_max, s.qualifier, s.text, s.origin,
+       s.preferred, s.conflict, s.published, s.point_key
+FROM series s
+JOIN indicator ON indicator.id = s.indicator_id
+WHERE :region IS NULL OR s.region = :region
+ORDER BY s.indicator_id, s.unit, s.kind, coalesce(s.period_end, s.period_start), s.period_start,
+         s.preferred DESC, s.published DESC, s.figure_id
 """
 
 # Names of zones as newspapers write them at the start of a headline, e.g.
@@ -181,6 +219,7 @@ def load_zone(conn: sqlite3.Connection, region_name: str | None = None) -> ZoneF
         *fields, start, end, s_start, s_end, article_text = row
         text, sentence = fields[5], fields[19]
         before, marked, after = _split_sentence(article_text, start, end, s_start, s_end, text, sentence)
+        fields[23] = bool(fields[23])
         figures.append(FigureFact(*fields, before=before, marked=marked, after=after))
     if not figures:
         where = f" for region {region.name}" if region.name else ""
@@ -190,7 +229,10 @@ def load_zone(conn: sqlite3.Connection, region_name: str | None = None) -> ZoneF
     articles = [ArticleRef(*r) for r in conn.execute(
         f"SELECT id, source_id, paper, published, edition, page, title, url FROM article "
         f"WHERE id IN ({marks}) ORDER BY published DESC, id DESC", ids)]
+    shown = {f.id for f in figures}
+    points = [SeriesPoint(*r[:15], bool(r[15]), bool(r[16]), *r[17:]) for r in conn.execute(
+        _POINTS, {"region": region.name if region.id is not None else None}) if r[0] in shown]
     if not region.name:
         region = Region(id=None, name=zone_name_from_titles([a.title for a in articles]) or
                         next((a.paper for a in articles if a.paper), "") or "")
-    return ZoneFacts(region=region, articles=articles, figures=figures)
+    return ZoneFacts(region=region, articles=articles, figures=figures, points=points)

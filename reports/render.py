@@ -82,8 +82,13 @@ def template_env() -> jinja2.Environment:
     )
 
 
-def render_html(brief: Brief) -> str:
-    return template_env().get_template("brief.html").render(brief=brief, t=brief.labels)
+# WeasyPrint draws inline SVG text with the SVG's own font-family, not the page's CSS.
+CHART_FONTS = '"Noto Sans CJK SC", "Source Han Sans SC", sans-serif'
+
+
+def render_html(brief: Brief, fonts: FontChoice | None = None) -> str:
+    chart_font = f'"{fonts.sans}", {CHART_FONTS}' if fonts else CHART_FONTS
+    return template_env().get_template("brief.html").render(brief=brief, t=brief.labels, chart_font=chart_font)
 
 
 def harfbuzz_subsetting() -> bool:
@@ -130,7 +135,7 @@ def write_brief(conn: sqlite3.Connection, output: Path, region: str | None = Non
     """The whole path: font check first (so no PDF is written without CJK), queries, HTML, PDF."""
     fonts = fonts or find_cjk_fonts()
     brief = make_brief(conn, region=region, lang=lang)
-    html = render_html(brief)
+    html = render_html(brief, fonts)
     started = time.perf_counter()
     pages = render_pdf(html, output, fonts, fetcher)
     return RenderResult(path=output, pages=pages, figures=brief.n_figures, articles=brief.n_articles,

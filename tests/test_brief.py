@@ -183,7 +183,7 @@ def test_zone_name_from_titles_when_regions_are_missing() -> None:
     assert zone_name_from_titles(["市里开了一个会"]) is None
 
 
-def test_brief_groups_sectors_dedups_repeated_figures_and_splits_targets(db: Path) -> None:
+def test_brief_groups_sectors_dedups_repeated_figures_and_lists_targets_apart(db: Path) -> None:
     brief = make_brief(_conn(db), today=date(2022, 9, 1))
     sectors = [s for s in brief.sections if s.kind == "sector"]
     assert [s.title for s in sectors] == ["高端装备", "招商引资", "生物医药", "生态环境"]
@@ -192,13 +192,18 @@ def test_brief_groups_sectors_dedups_repeated_figures_and_splits_targets(db: Pat
     assert output.sources == (1, 2)                     # the same figure from both articles: one row
     assert output.value == "3,221,000,000 元" and output.period == "2021年"
     pharma = sectors[2].data
-    assert [r.text for r in pharma.targets] == ["100亿元以上"]
-    assert [r.value for r in pharma.targets] == ["不少于 10,000,000,000 元"]
+    assert pharma.targets == [] and "100亿元以上" not in {r.text for r in pharma.rows}
+    targets = next(s for s in brief.sections if s.kind == "targets").data.rows
+    assert [(r.text, r.value, r.horizon, r.sources) for r in targets] == [
+        ("100亿元以上", "不少于 10,000,000,000 元", "2025年", (1,))]
+    assert targets[0].latest_text is None          # the figures are not linked to an indicator
     change = next(r for r in pharma.rows if r.kind == "change")
     assert change.arrow == "↑" and change.period == "2022-01-01 至 2022-08-10" and change.period_label == "今年以来"
     pm = sectors[3].data.rows[0]
     assert pm.arrow == "↓" and "下降" in pm.tags
-    assert [s.kind for s in brief.sections[-2:]] == ["sources", "evidence"]
+    assert [s.kind for s in brief.sections[-4:]] == ["series", "targets", "sources", "evidence"]
+    series = brief.sections[-4].data
+    assert series.blocks == [] and series.empty    # no indicators: no series, and the brief says so
     assert brief.n_figures == 10 and brief.n_articles == 2 and brief.n_sectors == 4
 
 
@@ -298,7 +303,9 @@ def test_pdf_text_has_zone_figures_and_sources(rendered: tuple[Path, AssetFetche
     # One table row: as written, normalised amount and unit, period, both sources.
     assert re.search(r"F1 .*32\.21亿元\s+3,221,000,000\s+元\s+2021年\s+\[1\]\[2\]", text), text
     assert re.search(r"约15个\s+约 15\s+个\s+2022-01-01 至", text)
-    assert re.search(r"100亿元以上\s+不少于 10,000,000,000\s+元\s+2025年", text)
+    assert re.search(r"F7\s+医药产业产值目标\s+100亿元以上\[1\]\s+2025年", text), text
+    assert re.search(r"不少于 10,000,000,000 元", text)
+    assert "暂无走势" in text
     assert re.search(r"8\.3%\s+↓ ?8\.3\s+%\s+2021年", text)
     assert "沧州日报" in text and "2022-08-10" in text and "第08版:08" in text and "沧州日报/content_90001" in text
     assert "河北经济报" in text and "2022-03-01" in text

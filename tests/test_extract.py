@@ -394,3 +394,187 @@ def test_the_size_of_a_thing_is_dated_to_the_article_not_the_period() -> None:
 def test_units_are_kept_as_written() -> None:
     assert one("港口集装箱吞吐量42万标箱。", "42万标箱").unit == "标箱"
     assert one("煤炭消费量下降至3.2万吨标煤。", "3.2万吨标煤").unit == "吨标煤"
+
+
+# --- issue 3, round 3: tables, estimates, goal sections, denominators, stocks, units, periods ---
+
+def _read(tmp_path: Path, name: str, source: str):
+    from ingest.reader import read_article
+
+    path = tmp_path / name
+    path.write_text(source, encoding="utf-8")
+    return read_article(path)
+
+
+@pytest.mark.parametrize("name, head", [
+    ("bulletin.md", "---\ntitle: 园区三年主要指标\ndate: 2022-02-20\n---\n"),
+    ("bulletin.txt", "园区三年主要指标\n发布时间：2022-02-20\n\n"),
+])
+def test_a_pipe_table_with_indicators_as_rows_and_years_as_columns(tmp_path: Path, name: str, head: str) -> None:
+    source = head + ("下表列出园区近三年的主要指标。\n\n"
+                     "| 指标 | 2019 | 2020年 | 2021年 |\n"
+                     "|---|---|---|---|\n"
+                     "| 工业总产值（亿元） | 88.6 | 97.3 | 112.4 |\n"
+                     "| 亩均税收(万元/亩) | 9.5 | 10.2 | 11.8 |\n"
+                     "| 工业产值增速（%） | 6.1 | 9.8 | -2.4 |\n")
+    found = extract_figures(_read(tmp_path, name, source))
+    got = {(f.text, f.value, f.unit, f.kind, f.direction, f.period_start, f.period_end) for f in found}
+    assert got == {
+        ("88.6", 8_860_000_000, "元", "level", None, "2019-01-01", "2019-12-31"),
+        ("97.3", 9_730_000_000, "元", "level", None, "2020-01-01", "2020-12-31"),
+        ("112.4", 11_240_000_000, "元", "level", None, "2021-01-01", "2021-12-31"),
+        ("9.5", 95_000, "元/亩", "level", None, "2019-01-01", "2019-12-31"),
+        ("10.2", 102_000, "元/亩", "level", None, "2020-01-01", "2020-12-31"),
+        ("11.8", 118_000, "元/亩", "level", None, "2021-01-01", "2021-12-31"),
+        ("6.1", 6.1, "%", "change", "up", "2019-01-01", "2019-12-31"),
+        ("9.8", 9.8, "%", "change", "up", "2020-01-01", "2020-12-31"),
+        ("-2.4", 2.4, "%", "change", "down", "2021-01-01", "2021-12-31"),
+    }
+
+
+@pytest.mark.parametrize("text, published, quote, kind, period", [
+    ("今年以来，全镇经济平稳。预计全年完成财政收入6.8亿元，同比增长7.2%。", date(2021, 12, 18),
+     "6.8亿元", "level", ("2021-01-01", "2021-12-31")),
+    ("今年以来，全镇经济平稳。预计全年完成财政收入6.8亿元，同比增长7.2%。", date(2021, 12, 18),
+     "7.2%", "change", ("2021-01-01", "2021-12-31")),
+    ("2020年，全县经济企稳回升，预计地区生产总值增长2.9%。", date(2021, 1, 8),
+     "2.9%", "change", ("2020-01-01", "2020-12-31")),
+    ("今年预计实现销售收入45亿元。", date(2022, 12, 5), "45亿元", "level", ("2022-01-01", "2022-12-31")),
+])
+def test_an_estimate_of_a_year_that_is_over_is_a_result(text: str, published: date, quote: str, kind: str,
+                                                         period: tuple[str, str]) -> None:
+    f = one(text, quote, published)
+    assert (f.kind, (f.period_start, f.period_end)) == (kind, period)
+
+
+@pytest.mark.parametrize("text, published", [
+    ("预计全年完成财政收入6.8亿元。", date(2021, 6, 18)),
+    ("今年预计实现销售收入45亿元。", date(2022, 7, 5)),
+    ("项目于2020年开工，预计年产值6.8亿元。", date(2021, 12, 18)),
+])
+def test_an_estimate_looking_ahead_is_still_a_target(text: str, published: date) -> None:
+    (f,) = figs(text, published)
+    assert f.kind == "target"
+
+
+def test_an_estimate_does_not_turn_the_next_sentence_into_a_target() -> None:
+    kinds = {f.text: f.kind for f in figs("预计全年引进项目26个。新增市场主体900户。", date(2022, 12, 1))}
+    assert kinds == {"26个": "level", "900户": "level"}
+
+
+def test_every_figure_under_a_goal_heading_is_a_target(tmp_path: Path) -> None:
+    source = ("---\ntitle: 青河镇2020年工作总结和2021年工作安排\ndate: 2021-01-18\n---\n"
+              "## 一、2020年工作回顾\n\n2020年，全镇完成固定资产投资21亿元，增长6.4%。\n\n"
+              "## 二、2021年主要目标\n\n"
+              "粮食产量稳定在30万吨以上，固定资产投资不低于24亿元，单位产值能耗控制在0.4吨标准煤以内。"
+              "全年新增城镇就业1200人，力争引进亿元项目8个。\n\n"
+              "## 三、重点工作任务\n\n将加快推进总投资12亿元的冷链物流项目，新建高标准农田2万亩。目前已签约项目5个。\n")
+    found = {f.text: (f.kind, f.period_start) for f in extract_figures(_read(tmp_path, "plan.md", source))}
+    assert found["21亿元"] == ("level", "2020-01-01")
+    assert found["6.4%"] == ("change", "2020-01-01")
+    for quote in ("30万吨以上", "不低于24亿元", "0.4吨标准煤以内", "1200人", "8个", "2万亩"):
+        assert found[quote][0] == "target", quote
+    assert found["12亿元"] == ("level", "2021-01-18")  # the size of a project, not a goal
+    assert found["5个"] == ("level", "2021-01-18")
+
+
+def test_a_horizon_opening_a_paragraph_makes_shares_and_changes_targets_too() -> None:
+    text = "到2025年，园区营业收入突破900亿元。研发投入占比不低于3%，单位产值能耗下降12%。"
+    kinds = {f.text: f.kind for f in figs(text, date(2021, 5, 1))}
+    assert kinds == {"突破900亿元": "target", "不低于3%": "target", "12%": "target"}
+
+
+def test_a_news_headline_naming_a_goal_does_not_make_results_targets(tmp_path: Path) -> None:
+    source = "---\ntitle: 瞄准年度目标 园区项目建设提速\ndate: 2022-05-06\n---\n今年以来，园区新开工项目14个。\n"
+    (f,) = extract_figures(_read(tmp_path, "news.md", source))
+    assert (f.kind, f.period_start) == ("level", "2022-01-01")
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("前三季度，全区完成工业投资52亿元，完成全年任务的81.5%。工业技改投资增长9%。", "81.5%"),
+    ("前三季度，全区完成工业投资52亿元，完成全年任务的81.5%。工业技改投资增长9%。", "9%"),
+    ("1-9月，非税收入2.2亿元，占全年目标的76%。", "76%"),
+])
+def test_the_year_a_figure_is_measured_against_does_not_set_its_period(text: str, quote: str) -> None:
+    f = one(text, quote, date(2022, 10, 25))
+    assert (f.period_start, f.period_end) == ("2022-01-01", "2022-09-30")
+
+
+@pytest.mark.parametrize("text, published, quote, period", [
+    ("今年以来，新登记企业2100户，企业总数达到3.6万户。", date(2022, 8, 10), "3.6万户", ("2022-08-10", "2022-08-10")),
+    ("1-10月，新增科技型企业75家，累计达到640家。", date(2022, 11, 10), "640家", ("2022-10-31", "2022-10-31")),
+    ("截至11月底，全县规上企业总数达到318家，同比增长11%。", date(2022, 12, 6), "11%", ("2022-01-01", "2022-12-31")),
+    ("2021年，园区引进项目40个。现有入驻企业260家。", date(2022, 3, 1), "260家", ("2022-03-01", "2022-03-01")),
+])
+def test_a_count_held_on_a_day_is_not_a_flow(text: str, published: date, quote: str, period: tuple[str, str]) -> None:
+    f = one(text, quote, published)
+    assert (f.period_start, f.period_end) == period
+
+
+@pytest.mark.parametrize("text, quote, period", [
+    ("前三季度，全市外贸进出口总额95亿元，上年同期为83亿元。", "83亿元", ("2021-01-01", "2021-09-30")),
+    ("截至9月底，全市实现出口额41亿元，去年同期为37亿元。", "37亿元", ("2021-01-01", "2021-09-30")),
+    ("截至9月底，本外币存款余额1800亿元，上年同期为1650亿元。", "1650亿元", ("2021-09-30", "2021-09-30")),
+])
+def test_the_same_period_last_year(text: str, quote: str, period: tuple[str, str]) -> None:
+    f = one(text, quote, date(2022, 10, 20))
+    assert (f.period_start, f.period_end) == period
+
+
+@pytest.mark.parametrize("text, quote, value, unit, qualifier, kind", [
+    ("今年以来累计发放创业担保贷款3200笔。", "3200笔", 3200, "笔", "exact", "level"),
+    ("组织企业参加展会近30批次。", "近30批次", 30, "批次", "approx", "level"),
+    ("贷款市场报价利率下降15个基点。", "15个基点", 15, "基点", "exact", "change"),
+    ("挂牌出让工业用地9宗。", "9宗", 9, "宗", "exact", "level"),
+    ("办结跨境电商业务4500单。", "4500单", 4500, "单", "exact", "level"),
+    ("发放政策汇编1200册。", "1200册", 1200, "册", "exact", "level"),
+    ("新建污水处理厂一座，日处理能力3万吨/日。", "3万吨/日", 30_000, "吨/日", "exact", "level"),
+    ("规上企业近一半实现满产。", "近一半", 50, "%", "approx", "share"),
+    ("全市电子信息产业营收超千亿元。", "超千亿元", 1e11, "元", "more_than", "level"),
+    ("开发区聚集了四十余家电线电缆企业。", "四十余家", 40, "家", "more_than", "level"),
+])
+def test_units_of_loans_batches_basis_points_and_round_amounts(text: str, quote: str, value: float, unit: str,
+                                                                qualifier: str, kind: str) -> None:
+    f = one(text, quote)
+    assert (f.value, f.unit, f.qualifier, f.kind) == (pytest.approx(value), unit, qualifier, kind)
+
+
+@pytest.mark.parametrize("text", ["新签约亿元以上项目。", "一半的时间用于研发。", "过半数企业。", "培育超百亿元企业。",
+                                  "一批家电企业。"])
+def test_thresholds_and_bare_halves_are_not_figures(text: str) -> None:
+    assert figs(text) == []
+
+
+def test_a_deadline_inside_a_sentence_does_not_date_the_other_figures() -> None:
+    text = "今年以来，全区签约项目18个，力争10月底前全部开工，新开工项目12个。"
+    found = {f.text: (f.kind, f.period_start, f.period_end) for f in figs(text)}
+    assert found["18个"] == ("level", "2022-01-01", "2022-08-10")
+    assert found["12个"][1:] != ("2021-10-31", "2021-10-31")
+
+
+@pytest.mark.parametrize("text, published, quote, period", [
+    ("近3年来，园区累计引进项目64个。", date(2015, 6, 10), "64个", ("2013-01-01", "2015-06-10")),
+    ("两年来，全区累计完成投资86亿元。", date(2022, 8, 10), "86亿元", ("2021-01-01", "2022-08-10")),
+    ("截至5月底，全区企业510家。近三年，累计新增就业2600人。", date(2022, 8, 10), "2600人",
+     ("2020-01-01", "2022-08-10")),
+])
+def test_recent_years_are_calendar_years_up_to_the_article(text: str, published: date, quote: str,
+                                                          period: tuple[str, str]) -> None:
+    f = one(text, quote, published)
+    assert (f.period_start, f.period_end) == period
+
+
+def test_a_scene_setting_clause_dates_the_clauses_after_a_semicolon() -> None:
+    f = one("在2019年度全市重点项目观摩评比中，园区获评先进；全区完成税收7.4亿元。", "7.4亿元", date(2020, 2, 20))
+    assert (f.period_start, f.period_end) == ("2019-01-01", "2019-12-31")
+
+
+@pytest.mark.parametrize("text, quote, kind", [
+    ("全县人口出生率为8.6‰。", "8.6‰", "level"),
+    ("人口自然增长率2.1‰。", "2.1‰", "level"),
+    ("企业贷款加权平均利率4.35%。", "4.35%", "level"),
+    ("不良贷款率1.4%。", "1.4%", "share"),
+    ("重点项目开工率92%。", "92%", "share"),
+])
+def test_rates_of_their_own_are_levels_and_parts_of_a_whole_are_shares(text: str, quote: str, kind: str) -> None:
+    assert one(text, quote).kind == kind

@@ -36,7 +36,9 @@ def only(text: str, published: date = AUG) -> tuple[str, tuple[str, str] | None]
     ("去年，全市", "span", ("2021-01-01", "2021-12-31")),
     ("2018年5月以来", "since", ("2018-05-01", "2022-08-10")),
     ("“十三五”期间", "span", ("2016-01-01", "2020-12-31")),
-    ("近两年，实施", "span", ("2020-08-10", "2022-08-10")),
+    ("近两年，实施", "span", ("2021-01-01", "2022-08-10")),
+    ("近3年来，累计", "span", ("2020-01-01", "2022-08-10")),
+    ("三年来，园区", "span", ("2020-01-01", "2022-08-10")),
 ])
 def test_resolves_time_phrases(text: str, kind: str, period: tuple[str, str]) -> None:
     assert only(text) == (kind, period)
@@ -97,3 +99,15 @@ def test_since_a_year_after_the_article_dates_nothing():
 
     for mention in find_time_mentions("2021年以来,签约项目12个。", _date(2012, 5, 1)):
         assert mention.period is None or mention.period.start <= mention.period.end
+
+
+@pytest.mark.parametrize("text", ["完成全年任务的78.2%", "占全年目标的81%", "达到全年计划的九成"])
+def test_the_year_of_a_plan_measured_against_is_not_a_time(text: str) -> None:
+    assert find_time_mentions(text, date(2022, 10, 20)) == []
+
+
+def test_a_deadline_still_ahead_stays_in_this_year() -> None:
+    (m,) = find_time_mentions("力争10月底前全部投产", AUG)
+    assert (m.kind, m.period.iso(), m.deadline) == ("horizon", ("2022-10-31", "2022-10-31"), True)
+    # without 前 a month not yet reached is last year's (a January article's 11月份)
+    assert only("11月份，全市", date(2022, 1, 15))[0] == "span"

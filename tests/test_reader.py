@@ -588,3 +588,50 @@ def test_decode_never_crashes(data):
         return
     assert encoding in ("utf-8", "utf-8-sig", "gb18030")
     assert text.strip()
+
+
+# --------------------------------------------------------------------------- pipe tables, view counts, bylines
+
+def test_a_pipe_table_in_plain_text_becomes_rows_of_cells(tmp_path):
+    f = tmp_path / "2022-02-20_tables.txt"
+    f.write_text("园区主要指标\n发布时间：2022-02-20\n\n园区近三年主要指标如下。\n\n"
+                 "| 指标 | 2020 | 2021 |\n| --- | --- | --- |\n| 营业收入（亿元） | 41.2 | 47.9 |\n", encoding="utf-8")
+    a = read_article(f)
+    texts = [p.text for p in a.paragraphs]
+    assert "指标\t2020\t2021" in texts and "营业收入（亿元）\t41.2\t47.9" in texts
+    assert not any("---" in t for t in texts) and a.headings == []
+    assert_offsets_true(a)
+
+
+def test_a_nav_bar_with_pipes_is_not_a_table(tmp_path):
+    f = tmp_path / "2022-02-20_nav.txt"
+    f.write_text("首页 | 新闻中心 | 政务公开 | 办事服务\n园区动态\n发布时间：2022-02-20\n\n"
+                 "今年以来，园区新签约项目12个，总投资56亿元，同比增长18%。\n", encoding="utf-8")
+    a = read_article(f)
+    assert [p.text for p in a.paragraphs] == ["今年以来，园区新签约项目12个，总投资56亿元，同比增长18%。"]
+
+
+def test_view_counts_and_bylines_are_not_headings(tmp_path):
+    f = tmp_path / "2021-11-05_byline.txt"
+    f.write_text("2021年11月05日\n第07版:要闻\n\n园区经济稳中向好\n\n"
+                 "河北日报记者王晨2021年11月05日第07版\n阅读：2187\n\n"
+                 "前三季度，园区规上工业增加值同比增长7.9%，高于全省平均水平1.1个百分点。\n\n"
+                 "本报记者 刘洋 通讯员 孙倩\n\n"
+                 "园区新签约项目21个，总投资98亿元，为全年发展奠定基础。\n", encoding="utf-8")
+    a = read_article(f)
+    assert a.headings == []
+    assert all(p.section is None for p in a.paragraphs)
+    assert len(a.paragraphs) == 2
+
+
+@pytest.mark.parametrize("line, byline", [
+    ("本报记者 张三 通讯员 李四", True),
+    ("河北日报记者陈晓2021年11月05日第07版", True),
+    ("沧州日报记者 王强", True),
+    ("记者从市统计局获悉，全市经济运行平稳。", False),
+    ("园区产业发展", False),
+])
+def test_is_byline(line, byline):
+    from ingest.reader import is_byline
+
+    assert is_byline(line) is byline
