@@ -22,7 +22,7 @@ from ingest.model import Article, Figure, Paragraph
 from ingest.numbers import ARABIC, CHINESE, MULTIPLIER_RUN, multiplier, parse_arabic, parse_chinese
 from ingest.periods import Period, TimeMention, as_of, default_period, find_time_mentions, year_earlier, year_span
 
-EXTRACTOR_VERSION = "1.4"
+EXTRACTOR_VERSION = "1.5"
 
 # --- units -----------------------------------------------------------------------------
 
@@ -45,6 +45,11 @@ UNITS: dict[str, str] = {
     "棵": "棵", "株": "株", "位": "位", "场": "场", "次": "次", "篇": "篇", "部": "部", "块": "块",
     "宗": "宗", "起": "起", "例": "例", "份": "份", "盏": "盏", "支": "支",
     "笔": "笔", "批次": "批次", "批": "批", "单": "单", "册": "册", "个基点": "基点", "基点": "基点",
+    # Counts of trips or services (46辆次 = 46 passages of vehicles, not 46 vehicles): the
+    # classifier with 次 is its own unit, as 人次 is.
+    "辆次": "辆次", "架次": "架次", "艘次": "艘次", "航次": "航次", "班次": "班次", "车次": "车次",
+    "列次": "列次", "趟次": "趟次", "户次": "户次", "家次": "家次", "件次": "件次", "台次": "台次",
+    "场次": "场次", "项次": "项次",
     "个工作日": "工作日", "工作日": "工作日", "小时": "小时", "分钟": "分钟", "天": "天",
 }
 DURATION_UNITS = frozenset({"工作日", "小时", "分钟", "天"})
@@ -95,7 +100,8 @@ _LIST_SEP = re.compile(r"(?:、|和|与|及|以及|或)")
 _BEFORE_ARABIC_BAD = re.compile(r"[A-Za-z_.#/@第×*]$")
 _BEFORE_CHINESE_BAD = re.compile(r"(?:第|几|数|若|每|周|星|初|礼|老|之|分)$")
 _AFTER_ARABIC_BAD = re.compile(r"^[A-Za-z]")
-_RANK_BEFORE = re.compile(r"(?:前|居|列|排)$")
+# 前10名 is a rank; 当前、目前、此前 end in 前 but are time words.
+_RANK_BEFORE = re.compile(r"(?:(?<![当目此之提以先空眼])前|居|列|排)$")
 # Political set phrases built from a numeral and 个 (两个维护, 四个意识): names, not counts.
 _SET_PHRASE = re.compile(r"[一二两三四五六七八九十]+个(?:意识|自信|维护|确立|全面|代表|一百年|务必|统筹|坚持|必须|有利于|没有变)")
 _VIEW_COUNT = re.compile(r"(?:浏览|阅读|点击|访问|播放|次数|阅读量|浏览量|点击量)[^,，。;；]{0,4}$")
@@ -217,7 +223,12 @@ def _scan_atoms(text: str) -> list[_Atom]:
     for m in _HALF.finditer(text):
         if m.group("pre") or m.group("post"):
             qualifier = QUALIFIER_OF[m.group("pre") or m.group("post")]
-            atoms.append(_Atom(m.start(), m.end(), m.start(), Decimal(50), "%", qualifier, True))
+        else:
+            share = _HALF_OF.search(text, _clause_start(text, m.start()), m.start())
+            if share is None:
+                continue
+            qualifier = QUALIFIER_OF.get(share.group("q") or share.group("verb") or "", "exact")
+        atoms.append(_Atom(m.start(), m.end(), m.start(), Decimal(50), "%", qualifier, True))
     for m in _MAGNITUDE.finditer(text):
         atoms.append(_Atom(m.start(), m.end(), m.start(), multiplier(m.group("run")), m.group("unit") or "元",
                            "order_of_magnitude", True, magnitude=True))
@@ -237,11 +248,10 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
     num_start = m.start("num") if m.group("num") else start
     raw = m.group("num") or ""
     before = text[max(0, start - 3):start]
-    bare = _bare_hundreds(m, text) or _bare_money(m, text)
+    bare = _bare_round(m, text)
     if bare is not None:
-        value, qualifier = bare
-        if qualifier == "at_least":
-            start -= 1
+        value = bare[0]
+        start -= bare[2]
     elif value is None:
         return None
     elif chinese:
@@ -277,53 +287,70 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
                  factor=factor, has_factor=bool(mult), scale=scale, negative=negative)
 
 
-def _bare_hundreds(m: re.Match[str], text: str) -> tuple[Decimal, str] | None:
-    """超百家, 近千人, 逾万名, 千余家, 上百个: 百/千/万 standing alone as a round count, read as
-    1 百/千/万 with the qualifier around it. Only with a counting classifier (百亿元企业 and
-    千万元以上 are size thresholds) and only with a qualifier (百家 alone is usually a name)."""
+# A round amount written as multipliers alone: 百, 千万, 十亿, 万亿 (not 亿万, an idiom).
+_ROUND_RUN = re.compile(r"(?:十|百|千)?(?:万|亿|万亿)?")
+_MONEY_UNITS = frozenset({"元", "美元", "欧元", "港元", "日元"})
+# 上百个, 上亿元 (a hundred / 1e8 or more) and 过百家, 过亿元 (more than): one-character
+# qualifiers that _PRE leaves out, since 上 and 过 end many words (以上, 马上, 通过, 经过).
+_LEAD_QUALIFIER = {"上": "at_least", "过": "more_than", "破": "more_than"}
+# 以上, 马上, 网上, 会上 …: 上 ends a word there; 通过, 经过, 不过 …: so does 过 (and 突破, 打破 破).
+_LEAD_WORD_BEFORE = {"上": "以向马之早晚线路网成会台街岸海山身面", "过": "通经超不越度跨错难路闯胜",
+                     "破": "突打攻爆击冲识看"}
+# Measures a round amount may be given in (流转土地近千亩, 吞吐量超万吨); 万吨级 is a class.
+_ROUND_MEASURES = frozenset({"亩", "公顷", "平方米", "平方公里", "吨", "千瓦", "千瓦时", "立方米", "公里", "米",
+                             "标箱", "标准箱", "千克", "公斤"})
+
+
+def _bare_round(m: re.Match[str], text: str) -> tuple[Decimal, str, int] | None:
+    """超百家, 近千人, 千余家, 上百个, 近千万元, 逾百万元, 上亿元, 超千亿元: multipliers standing
+    alone as a round amount, read as 1 百/千万/亿 with the qualifier around it; returns
+    (value, qualifier, characters of a one-character qualifier before the match).
+
+    Only with a counting classifier or a money unit, and only with a qualifier: 百家 alone is
+    usually a name, and 亿元以上项目, 千万元级, 超百亿元企业 (a noun right after the unit) name
+    a size class, not an amount."""
     raw = m.group("num")
-    if raw not in ("百", "千", "万") or m.group("mult") or m.group("mult2") or m.group("pct"):
+    if not raw or m.group("mult") or m.group("mult2") or m.group("pct") or m.group("per2") \
+            or not _ROUND_RUN.fullmatch(raw):
         return None
     unit = m.group("unit2")
-    if unit is None or UNITS[unit] not in CLASSIFIER_UNITS:
+    if unit is None:
         return None
-    nxt = text[m.end("unit2"):m.end("unit2") + 1]
-    if len(unit) == 1 and nxt and nxt in NOT_A_CLASSIFIER_BEFORE.get(unit, ""):
+    unit_end = m.end("unit2")
+    if UNITS[unit] in _MONEY_UNITS:
+        if m.group("post") or _CJK_AFTER.match(text, unit_end):
+            return None
+    elif UNITS[unit] in _ROUND_MEASURES:
+        if m.group("post") or text.startswith("级", unit_end):
+            return None
+    elif UNITS[unit] in CLASSIFIER_UNITS:
+        nxt = text[unit_end:unit_end + 1]
+        if len(unit) == 1 and nxt and nxt in NOT_A_CLASSIFIER_BEFORE.get(unit, ""):
+            return None
+    else:
         return None
     value = multiplier(raw)
-    if m.group("pre") and not m.group("post"):
-        return value, _qualifier(m)
-    if m.group("more") and not m.group("pre"):
-        return value, "more_than"
+    if m.group("pre"):
+        return (value, _qualifier(m), 0) if not m.group("post") else None
+    if m.group("more"):
+        return value, "more_than", 0
     start = m.start()
-    if not m.group("pre") and not m.group("more") and start > 0 and text[start - 1] == "上" \
-            and text[max(0, start - 3):start - 1] not in ("成百", "成千"):
-        return value, "at_least"  # 上百个 = a hundred or more
+    lead = text[start - 1] if start > 0 else ""
+    if lead in _LEAD_QUALIFIER and not (start > 1 and text[start - 2] in _LEAD_WORD_BEFORE[lead]) \
+            and text[max(0, start - 3):start - 1] not in ("成百", "成千", "成万"):  # 成百上千: an idiom
+        return value, _LEAD_QUALIFIER[lead], 1
     return None
-
-
-_MONEY_UNITS = frozenset({"元", "美元", "欧元", "港元", "日元"})
-
-
-def _bare_money(m: re.Match[str], text: str) -> tuple[Decimal, str] | None:
-    """超千亿元, 逾百亿元: a multiplier alone with a qualifier before it and a money unit is a
-    round amount (1e11 元, more_than). Without the qualifier (亿元以上项目) or directly before a
-    noun (超百亿元企业) it names a size class, not an amount."""
-    raw = m.group("num")
-    if not raw or not m.group("pre") or m.group("mult") or m.group("mult2") or m.group("pct") \
-            or any(ch not in "十百千万亿" for ch in raw) or "亿" not in raw and "万" not in raw:
-        return None
-    unit = m.group("unit2")
-    if unit is None or UNITS[unit] not in _MONEY_UNITS or m.group("post") or m.group("per2"):
-        return None
-    if _CJK_AFTER.match(text, m.end("unit2")):
-        return None
-    return multiplier(raw), _qualifier(m)
 
 
 _CJK_AFTER = re.compile(r"[\u4e00-\u9fff]")
 # 近一半, 超过一半, 一半以上: a half as a share (50 %); 一半 alone and 过半 are left out.
 _HALF = re.compile(r"(?P<pre>将近|接近|近|约|超过|超|逾|不到|不足)?一半(?P<post>以上|左右)?")
+# 约占全省总数的三成, 近占全部投资的40%: the qualifier stands before 占 but bounds the share.
+_SHARE_OF = re.compile(r"(?P<q>大约|约|将近|接近|近|超过|超|逾|不到|不足)占比?(?:[^,，。;；:：\d%]{0,15}的)?"
+                       r"(?:比重|比例|份额)?(?:为|是|达到|达)?$")
+# 占全市总数的一半, 超过全县企业的一半: a half of a named whole is a share (一半的时间 is not).
+_HALF_OF = re.compile(r"(?:(?P<q>大约|约|将近|接近|近|超过|超|逾|不到|不足)?占比?|(?P<verb>超过|不到|不足|接近|将近|达到|完成))"
+                      r"(?:[^,，。;；:：\d%一]{0,15}的)?$")
 
 
 def _bare_end(m: re.Match[str]) -> int:
@@ -424,6 +451,10 @@ def _figure_atoms(text: str) -> list[_Atom]:
                 continue
         if _VIEW_COUNT.search(text[max(0, a.start - 8):a.start]):
             continue
+        if a.unit == "%" and a.qualifier == "exact":
+            share = _SHARE_OF.search(text, _clause_start(text, a.start), a.start)
+            if share is not None:
+                a.qualifier = QUALIFIER_OF[share.group("q")]
         kept.append(a)
     return kept
 
@@ -524,20 +555,48 @@ def _target_cue(text: str, a: _Atom, sent_start: int, full_start: int) -> tuple[
     return cue.group(), cue.start()
 
 
-def _estimate(text: str, cue: tuple[str, int], a: _Atom, full_start: int, scope: _Scope) -> bool:
+def _estimate(text: str, cue: tuple[str, int], a: _Atom, full_start: int, scope: _Scope,
+              ctx: _Context) -> Period | None:
     """预计全年增长6.5% in a December review, 2020年，…预计增长3.2% in January: 预计 of a
-    period that is over (or about to close) estimates a result; it is not a goal. The period
-    must be the figure's own (after 预计) or the frame of the sentence, not a date inside another
-    clause (项目于2021年开工，预计年产值10亿元 is a projection)."""
+    period that is over (or about to close) estimates a result; it is not a goal. Returns the
+    period estimated, None for a goal or a projection.
+
+    The period must be the figure's own (after 预计) or the frame of the sentence, not a date
+    inside another clause (项目于2021年开工，预计年产值10亿元 is a projection). With no time
+    phrase in the sentence, the paragraph's frame decides when it is a year just closed (a
+    review published early the next year), and late in a year (from mid-November) 预计达到…
+    speaks of the year about to close."""
     word, at = cue
     if word not in ("预计", "预期") or text.startswith(("预期目标", "预计目标"), at):
-        return False
+        return None
     mention = _governing(scope, a.start, full_start)
-    if mention is None or mention.period is None or mention.kind not in ("span", "asof", "since", "prior"):
-        return False
-    if mention.kind == "since" and (date(mention.period.end.year, 12, 31) - mention.period.end).days > 92:
-        return False  # 今年预计… in August looks ahead to the rest of the year
-    return mention.start > at or _standalone(text, mention, full_start)
+    if mention is not None:
+        if mention.period is None or mention.kind not in ("span", "asof", "since", "prior"):
+            return None
+        if mention.kind == "since" and (date(mention.period.end.year, 12, 31) - mention.period.end).days > 92:
+            return None  # 今年预计… in August looks ahead to the rest of the year
+        if not (mention.start > at or _standalone(text, mention, full_start)):
+            return None
+        period = mention.period
+        if mention.kind == "since" and (period.start.month, period.start.day) == (1, 1):
+            return year_span(period.start.year, period.label)  # 今年预计… in December: the whole year
+        return period
+    clause = _clause_start(text, at, full_start)
+    if _PROJECTION.search(text, at, a.start) or _PROJECT_SUBJECT.search(text, clause, at):
+        return None  # 项目预计年产值10亿元, 建成后预计可带动就业500人: what a project will bring
+    published = ctx.published
+    frame = ctx.framing()
+    if (published.month, published.day) >= _YEAR_CLOSING and (frame is None or frame.start.year == published.year):
+        return year_span(published.year, "预计")  # 前三季度，…。预计达到… in December: the whole year
+    if frame is not None and frame.end < published and published.month <= 3 and frame.end.year == published.year - 1:
+        return frame  # 2022年，全县经济回升。…预计增长4% in January 2023
+    return None
+
+
+# From this day on, an estimate with no time phrase (预计达到…) is of the year about to close.
+_YEAR_CLOSING = (11, 15)
+_PROJECTION = re.compile(r"建成|投产|达产|达效|投用|运营|竣工|满产|年产|年可|每年|年均|带动|届时|总投资|可|将|后")
+_PROJECT_SUBJECT = re.compile(r"项目|工程|基地|园区建成|生产线")
 
 
 def _full_sentence_start(text: str, pos: int) -> int:
@@ -675,7 +734,8 @@ _SUBJECT_HEAD = re.compile(
     r"^(?:其中|同时|另外|此外|而且|并且|以及|另有|这些|上述|通过|经过|全年|已经|已有|已|共计|共有|共|合计|累计|总计"
     r"|拥有|实现|完成|达到|达|有|为|是|对|在|将|于|力争|争取|确保|力求|努力|计划|预计|预期|拟|使)+")
 _SUBJECT_TAIL = re.compile(
-    r"(?:分别为|分别|达到|达|为|是|约为|约|共计|合计|共|累计|实现|完成|现有|已有|拥有|有|的|近|超过|超|逾|到|至|在|了|突破|均|总计|已)+$")
+    r"(?:分别为|分别|达到|达|为|是|约为|约|共计|合计|共|累计|实现|完成|现有|已有|拥有|有|的|近|超过|超|逾|到|至|在|了|突破|均|总计|已"
+    r"|预计|预期)+$")
 _INNER_VERB = re.compile(r"(?:实现|完成|达到|累计)(?=..)")
 # 比上年, 同比, 较年初: the base of a change, said again by the suffix of the subject.
 _BASE_PHRASE = re.compile(
@@ -683,7 +743,7 @@ _BASE_PHRASE = re.compile(
     r"(?=增|减|提|降|下降|下滑|上升|回|扩|加|收|改|多|少|高|低|快|慢|持平)|与[^,，。；;]{1,10}?相比")
 _CHANGE_WORDS = re.compile(
     r"(?:增长|增加|下降|减少|提高|降低|回落|上升|提升|扩大|收窄|改善|加快|放缓|增速|增幅|降幅|涨幅|新增|净增|多|少"
-    r"|分别为|分别|均为|为|达到|达|了|约|近|均|平均|年均)+$")
+    r"|分别为|分别|均为|为|达到|达|了|约|近|均|平均|年均|预计|预期)+$")
 # Verbs that end the noun after a classifier: 41家企业落户沧州 -> 落户的企业.
 _NOUN_END = re.compile(r"落户|入驻|签约|开工|投产|竣工|落地|建成|开业|上市|参与|参加|获得|获评|获批|实现|完成|申报|纳入|通过|成功|实行|实施"
                        r"|达到|带动|提供|分布|位于|覆盖|涉及|在内|的|被|在|于|和|与|及|等|已|将|正|均|共|全部|分别")
@@ -796,7 +856,8 @@ def _cap(subject: str) -> str:
 CLASSIFIER_UNITS = frozenset({"家", "个", "项", "条", "名", "人", "户", "种", "台", "套", "台套", "辆", "件", "所", "座",
                               "栋", "幢", "处", "间", "张", "艘", "架", "只", "头", "棵", "株", "位", "场", "次",
                               "篇", "部", "块", "宗", "起", "例", "份", "盏", "支", "人次", "笔", "批次", "批", "单",
-                              "册"})
+                              "册", "辆次", "架次", "艘次", "航次", "班次", "车次", "列次", "趟次", "户次", "家次",
+                              "件次", "台次", "场次", "项次"})
 
 
 # --- tables --------------------------------------------------------------------------
@@ -874,6 +935,11 @@ def _table_row(article: Article, block: _Block, header: list[_Column] | None, ct
         return header
     if header is None or _is_header(cells):
         return _header(cells, ctx.published) if _is_header(cells) else None
+    if len(header) < len(cells):
+        # A header row that leaves the label column's cell out (| | 2019 | 2020 |, or a
+        # reader that dropped the empty cell) heads the rightmost columns.
+        blank = _Column("", None, None, None, False, False)
+        header = [blank] * (len(cells) - len(header)) + header
     label, label_factor, label_unit = _unit_in(cells[0][1])
     row_factor, row_unit = label_factor, label_unit
     for column, (_, cell) in zip(header, cells):
@@ -1130,8 +1196,9 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
     full_start = _full_sentence_start(text, s0)
     kinds: list[tuple[str, str | None]] = []
     cues = [_target_cue(text, a, s0, full_start) for a in atoms]
-    estimates = [c is not None and _estimate(text, c, a, full_start, scope) for c, a in zip(cues, atoms)]
-    cues = [None if est else c for c, est in zip(cues, estimates)]
+    estimates = [_estimate(text, c, a, full_start, scope, ctx) if c is not None else None
+                 for c, a in zip(cues, atoms)]
+    cues = [None if est is not None else c for c, est in zip(cues, estimates)]
     for i, a in enumerate(atoms):
         kinds.append(_kind(text, a, s0, atoms[i - 1] if i else None, kinds[-1] if kinds else None,
                            cues[i] is not None))
@@ -1154,7 +1221,9 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
                 # figure is a balance held on the day (贷款余额…，上年同期为…)
                 now = Period(now.start.replace(month=1, day=1), now.end, now.label)
             period = year_earlier(now) if now is not None else year_span(ctx.published.year - 1)
-        if own is None:
+        if own is None and estimates[i] is not None:
+            period = estimates[i]  # 预计达到3.2% in December: the year about to close
+        elif own is None:
             period = _inherited_period(text, a, sent, scope, figure_starts, ctx, continuation, has_change)
             if ctx.horizon is not None and kind != "target" and not _DONE_CUE.search(text, s0, a.start) \
                     and ctx.frame is None:
@@ -1186,12 +1255,13 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
             day = min(period.end, ctx.published)
             if _NOW_STOCK.search(text, _clause_start(text, a.start, s0), a.start):
                 day = ctx.published  # 现有: held on the article's day whatever the paragraph's year
-            period = as_of(day, period.label) if kind == "level" else year_span(day.year, period.label)
-        if estimates[i] and own is not None and own.kind == "since" and period.start.month == 1 \
+            # 3月末贷款余额142.9亿元，同比增长13.5%: the change compares the balance on that
+            # day with the balance a year before, so it is dated to the day as well.
+            period = as_of(day, period.label)
+        if estimates[i] is not None and own is not None and own.kind == "since" and period.start.month == 1 \
                 and period.start.day == 1:
             period = year_span(period.start.year, period.label)  # 今年预计… in December: the whole year
-        if kind == "change" and period.start == period.end \
-                and _SINCE_YEAR_START.search(text, _clause_start(text, a.start, s0), a.start):
+        if kind == "change" and period.start == period.end and _since_year_start(text, a, s0):
             # 截至9月底…比年初增加1026家: the change covers the year up to that day.
             period = Period(period.start.replace(month=1, day=1), period.end, period.label)
         if kind == "target" and target_period is None:
@@ -1265,6 +1335,23 @@ def _goal_figure(text: str, a: _Atom, s0: int, own: TimeMention | None, ctx: _Co
 
 
 _YEAR_ON_YEAR = re.compile(r"同比|(?:比|较)(?:上年|去年)(?!末|底|初)")
+
+
+def _since_year_start(text: str, a: _Atom, s0: int) -> bool:
+    """The change is measured from the start of the year (比年初增加…), in its own clause or,
+    when its clause names no base, in the clause before (比年初净增2100户，增长7.1%)."""
+    clause = _clause_start(text, a.start, s0)
+    if _SINCE_YEAR_START.search(text, clause, a.start):
+        return True
+    if _BASE_PHRASE.search(text, clause, a.start):
+        return False
+    last_since = last_other = -1
+    for m in _SINCE_YEAR_START.finditer(text, s0, clause):
+        last_since = m.start()
+    for m in _BASE_PHRASE.finditer(text, s0, clause):
+        if not _SINCE_YEAR_START.match(text, m.start()):
+            last_other = m.start()
+    return last_since > last_other
 
 
 def _is_stock(text: str, a: _Atom, s0: int, pending: list[_Pending]) -> bool:

@@ -4,7 +4,7 @@ find_time_mentions() returns every time phrase in a paragraph with what it means
 
 - span:    a stretch of time a flow figure covers (2021年, 今年1-4月, 上半年, 十四五);
 - asof:    a day a stock figure is counted at (截至4月28日, 截至6月底, 目前);
-- since:   from a start to the article date (2021年以来, 今年以来);
+- since:   from a start to the article date (2021年以来, 今年以来, 3月份以来, 春节以来);
 - years:   a run of years whose figures follow one per year (2019年至2021年分别…);
 - base:    the other side of a comparison (比上年, 较去年同期, 与2020年相比) — sets no period;
 - horizon: the time by which a target is to be met (到2025年, 利用5至10年的时间);
@@ -34,7 +34,7 @@ _N = r"(?:\d{1,2}|十[一二]?|[一二两三四五六七八九])"
 _DASH = r"(?:-|—|–|~|～|－|至|到)"
 _PART = (r"(?:上半年|下半年|前三季度|前两季度|第?(?P<@q>[一二三四1-4])季度|前(?P<@n>" + _N + r")个?月份?"
          r"|(?P<@m1>" + _M + r")\s*" + _DASH + r"\s*(?P<@m2>" + _M + r")\s*月份?"
-         r"|(?P<@m>" + _M + r")\s*月(?:份)?(?:(?P<@d>" + _D + r")\s*[日号]|(?P<@edge>底|末|初))?"
+         r"|(?P<@m>" + _M + r")\s*月(?:份)?(?:(?P<@d>" + _D + r")\s*[日号]|(?P<@edge>底|末|初|上旬|中旬|下旬))?"
          r"|全年|年底|年末|年初|底|末)")
 
 
@@ -51,13 +51,14 @@ _TIME = re.compile(
         rf"(?P<rel>(?P<rel_w>今年|本年|去年|上年|上一年|前年|明年)(?:度)?(?P<rel_part>{_part('r')})?(?P<rel_since>以来|至今|同期)?)",
         rf"(?P<plan>(?P<plan_n>十[一二三四五]五)[”\"]?(?P<plan_tail>期间|时期|以来|末|初)?)",
         rf"(?P<yrsince>(?:年初|入年|开年)(?:以来|至今))",
-        r"(?P<now>截至目前|截止目前|截至发稿|截至当前|截至现在|目前|当前|现已|如今|眼下|至今)",
+        r"(?P<now>截至目前|截止目前|截至发稿|截至当前|截至现在|目前|当前|现已|如今|眼下|至今|(?<![表体出实发])现在)",
+        rf"(?P<feast>(?P<feast_n>春节|元旦|五一|国庆节|国庆)(?:以来|至今))",
         rf"(?P<recent>(?:近|过去|最近)(?P<recent_n>{_N}|一)个?年)",
         rf"(?P<ago>(?<![\d年])(?P<ago_n>{_N})年(?:来|以来))",
         rf"(?P<lastyear>过去(?:的)?一年)",
         rf"(?P<use>(?:利用|用|通过|再用|花)(?P<use_n1>{_N})(?:{_DASH}(?P<use_n2>{_N}))?年(?:左右)?(?:的)?时间)",
         rf"(?P<ahead>(?:未来|今后)(?P<ahead_n>{_N})年)",
-        rf"(?P<bare>{_part('b')})",
+        rf"(?P<bare>{_part('b')})(?P<bare_since>以来|至今)?",
     ])
 )
 _BASE_BEFORE = re.compile(r"(?:比|较|同比|环比|与|相比|高于|低于|超过|对比|相较)$")
@@ -109,8 +110,12 @@ def _small(text: str | None) -> int | None:
     return _CN_SMALL.get(text)
 
 
-def _part_period(year: int, m: re.Match[str], prefix: str, part: str, label: str) -> tuple[str, Period] | None:
-    """Resolve the part of a year (上半年, 1-4月, 6月底, 4月28日 ...) to (kind, period)."""
+def _part_period(year: int, m: re.Match[str], prefix: str, part: str, label: str,
+                 since: bool = False) -> tuple[str, Period] | None:
+    """Resolve the part of a year (上半年, 1-4月, 6月底, 4月28日 ...) to (kind, period).
+
+    With ``since`` (4月中旬以来) a third of a month counts from the month's first day: the
+    month is as fine as such a phrase is meant."""
     g = lambda k: m.group(f"{prefix}_{k}")  # noqa: E731 - short accessor over the match's groups
     q = _small(g("q"))
     if q:
@@ -144,6 +149,10 @@ def _part_period(year: int, m: re.Match[str], prefix: str, part: str, label: str
             except ValueError:
                 return None
         edge = g("edge")
+        if edge in _TEN_DAYS:
+            first = 1 if since else _TEN_DAYS[edge]
+            last = first + 9 if edge != "下旬" else calendar.monthrange(year, month)[1]
+            return "span", Period(date(year, month, first), date(year, month, last), label)
         if edge in ("底", "末"):
             return "asof", as_of(_month_end(year, month), label)
         if edge == "初":
@@ -156,6 +165,23 @@ def _part_period(year: int, m: re.Match[str], prefix: str, part: str, label: str
     if part == "年初":
         return "asof", as_of(date(year, 1, 1), label)
     return None
+
+
+_TEN_DAYS = {"上旬": 1, "中旬": 11, "下旬": 21}
+# The Spring Festival moves with the lunar calendar: its day in each year (春节以来).
+_SPRING_FESTIVAL = {
+    2010: (2, 14), 2011: (2, 3), 2012: (1, 23), 2013: (2, 10), 2014: (1, 31), 2015: (2, 19), 2016: (2, 8),
+    2017: (1, 28), 2018: (2, 16), 2019: (2, 5), 2020: (1, 25), 2021: (2, 12), 2022: (2, 1), 2023: (1, 22),
+    2024: (2, 10), 2025: (1, 29), 2026: (2, 17), 2027: (2, 6), 2028: (1, 26), 2029: (2, 13), 2030: (2, 3),
+}
+_FIXED_FEASTS = {"元旦": (1, 1), "五一": (5, 1), "国庆": (10, 1), "国庆节": (10, 1)}
+
+
+def _feast_day(name: str, year: int) -> date | None:
+    if name.startswith("春节"):
+        day = _SPRING_FESTIVAL.get(year)
+        return date(year, *day) if day else None
+    return date(year, *_FIXED_FEASTS[name])
 
 
 def _since(start: date, published: date, label: str) -> tuple[str, Period | None, tuple[int, ...]] | None:
@@ -185,7 +211,7 @@ def _resolve(m: re.Match[str], published: date, text: str = "") -> tuple[str, Pe
         part = m.group("abs_part")
         since = m.group("abs_since")
         if part:
-            resolved = _part_period(year, m, "a", part, label)
+            resolved = _part_period(year, m, "a", part, label, since=bool(since))
             if resolved is None:
                 return None
             kind, period = resolved
@@ -205,7 +231,7 @@ def _resolve(m: re.Match[str], published: date, text: str = "") -> tuple[str, Pe
             # knows which); 比去年同期 is turned into a comparison base below.
             return "prior", None, ()
         if part:
-            resolved = _part_period(year, m, "r", part, label)
+            resolved = _part_period(year, m, "r", part, label, since=tail in ("以来", "至今"))
             if resolved is None:
                 return None
             kind, period = resolved
@@ -213,7 +239,7 @@ def _resolve(m: re.Match[str], published: date, text: str = "") -> tuple[str, Pe
             kind, period = "span", year_span(year, label)
         if tail in ("以来", "至今") or (not part and offset == 0):
             # 今年 alone in running text means the year so far, as 今年以来 does.
-            return "since", Period(period.start, published, label), ()
+            return _since(period.start, published, label)
         return kind, period, ()
     if m.group("plan"):
         first = _PLANS.get(m.group("plan_n"))
@@ -245,8 +271,35 @@ def _resolve(m: re.Match[str], published: date, text: str = "") -> tuple[str, Pe
         if not n1 or not n2 or n2 < n1:
             return None
         return "horizon", Period(date(published.year + n1, 1, 1), date(published.year + n2, 12, 31), label), ()
+    if m.group("feast"):
+        # 春节以来, 国庆节以来: from the holiday last passed (this year's, or last year's when this
+        # year's is still ahead) to the article date.
+        name = m.group("feast_n")
+        for year in (published.year, published.year - 1):
+            day = _feast_day(name, year)
+            if day is not None and day <= published:
+                return "since", Period(day, published, label), ()
+        return None
     if m.group("bare"):
+        if m.group("bare_since"):
+            return _bare_since(m, published)
         return _resolve_bare(m, published, deadline=bool(_DEADLINE_AFTER.match(text, m.end())))
+    return None
+
+
+def _bare_since(m: re.Match[str], published: date) -> tuple[str, Period | None, tuple[int, ...]] | None:
+    """2月份以来, 4月中旬以来, 一季度以来: from the start of that part of the article's year
+    (of the year before when it has not begun yet: 11月以来 in February) to the article date."""
+    part = m.group("bare")
+    if part in ("全年", "底", "末", "年底", "年末"):
+        return None  # 年底以来 needs a year to be sure of; 全年以来 is not said
+    for year in (published.year, published.year - 1):
+        resolved = _part_period(year, m, "b", part, m.group(), since=True)
+        if resolved is None:
+            return None
+        start = resolved[1].start
+        if start <= published:
+            return "since", Period(start, published, m.group()), ()
     return None
 
 
@@ -255,7 +308,7 @@ def _resolve_bare(m: re.Match[str], published: date, deadline: bool = False
     """A part of a year with no year given: the article's year, or the one before when
     that part has not begun yet (a January article's 11月份) or the statistics are the
     previous year's (全年 or 年底 in an article of the first quarter)."""
-    part = m.group()
+    part = m.group("bare")
     label = part
     year = published.year
     if part in ("全年", "年底", "年末", "底", "末") and published.month <= 3:

@@ -376,7 +376,11 @@ def _pipe_cells(text: str, offsets: list[int]) -> tuple[str, list[int]]:
         k = len(text.rstrip()) - 1
         text, offsets = text[:k], offsets[:k]
     text, offsets = _strip(text, offsets, " \t")
-    return _as_row(text, offsets, r"\s*(?<!\\)\|\s*")
+    text, offsets = _as_row(text, offsets, r"\s*(?<!\\)\|\s*")
+    # Empty cells at the end (|园区||) leave separators with nothing after them; empty
+    # cells at the start stay, as they keep the columns of a header row in place.
+    end = len(text.rstrip(" \t"))
+    return text[:end], offsets[:end]
 
 
 # A pipe-table row in plain text: starts and ends with a pipe, with a cell between.

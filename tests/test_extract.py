@@ -503,7 +503,7 @@ def test_the_year_a_figure_is_measured_against_does_not_set_its_period(text: str
 @pytest.mark.parametrize("text, published, quote, period", [
     ("今年以来，新登记企业2100户，企业总数达到3.6万户。", date(2022, 8, 10), "3.6万户", ("2022-08-10", "2022-08-10")),
     ("1-10月，新增科技型企业75家，累计达到640家。", date(2022, 11, 10), "640家", ("2022-10-31", "2022-10-31")),
-    ("截至11月底，全县规上企业总数达到318家，同比增长11%。", date(2022, 12, 6), "11%", ("2022-01-01", "2022-12-31")),
+    ("截至11月底，全县规上企业总数达到318家，同比增长11%。", date(2022, 12, 6), "11%", ("2022-11-30", "2022-11-30")),
     ("2021年，园区引进项目40个。现有入驻企业260家。", date(2022, 3, 1), "260家", ("2022-03-01", "2022-03-01")),
 ])
 def test_a_count_held_on_a_day_is_not_a_flow(text: str, published: date, quote: str, period: tuple[str, str]) -> None:
@@ -578,3 +578,158 @@ def test_a_scene_setting_clause_dates_the_clauses_after_a_semicolon() -> None:
 ])
 def test_rates_of_their_own_are_levels_and_parts_of_a_whole_are_shares(text: str, quote: str, kind: str) -> None:
     assert one(text, quote).kind == kind
+
+
+# --- round 4: round amounts, qualified shares, 现在, months since, 次 classifiers, year-end
+# estimates, changes of a balance ---
+
+@pytest.mark.parametrize("text, quote, value, qualifier", [
+    ("镇里的光伏电站每年为村集体增收近千万元。", "近千万元", 1e7, "approx"),
+    ("这家企业去年缴纳税金超千万元。", "超千万元", 1e7, "more_than"),
+    ("夜市开业首月，商户营业额逾百万元。", "逾百万元", 1e6, "more_than"),
+    ("合作社的蔬菜年销售额上亿元。", "上亿元", 1e8, "at_least"),
+    ("两家龙头企业的出口额均过亿元。", "过亿元", 1e8, "more_than"),
+    ("节会期间带动消费约十亿元。", "约十亿元", 1e9, "approx"),
+    ("科技型企业研发投入上千万元。", "上千万元", 1e7, "at_least"),
+    ("年货节吸引市民近万人次。", "近万人次", 1e4, "approx"),
+    ("村里流转撂荒地近千亩。", "近千亩", 1e3, "approx"),
+    ("新码头投用首月货物吞吐量超万吨。", "超万吨", 1e4, "more_than"),
+    ("直播间单场成交额破亿元。", "破亿元", 1e8, "more_than"),
+])
+def test_a_multiplier_alone_after_a_qualifier_is_a_round_amount(text: str, quote: str, value: float,
+                                                                qualifier: str) -> None:
+    f = one(text, quote)
+    assert (f.value, f.qualifier) == (pytest.approx(value), qualifier)
+
+
+@pytest.mark.parametrize("text", [
+    "全县共有上亿元企业。",
+    "重点培育上百亿元的产业集群。",
+    "县里表彰了超千万元纳税企业。",
+    "亿元以上在建工程进展顺利。",
+    "通过百家企业的走访摸清了需求。",
+    "他在会上千方百计动员大家。",
+    "港区正在建设万吨级泊位。",
+    "这次打破百年来的纪录。",
+])
+def test_size_classes_and_words_ending_in_shang_or_guo_are_not_round_amounts(text: str) -> None:
+    assert figs(text) == []
+
+
+@pytest.mark.parametrize("text, quote, value, qualifier", [
+    ("全县规上工业企业约占全市总数的三成。", "三成", 30, "approx"),
+    ("民营企业税收近占全区税收的六成。", "六成", 60, "approx"),
+    ("高新区营收约占全县工业营收的45%。", "45%", 45, "approx"),
+    ("外资企业不到占全部企业的5%。", "5%", 5, "less_than"),
+    ("园区从业人员超过全镇劳动力的一半。", "一半", 50, "more_than"),
+    ("数字经济占全区经济总量的一半。", "一半", 50, "exact"),
+    ("服务业占全市经济的比重约为41%。", "约为41%", 41, "approx"),
+    ("制造业约占全区经济的比重为38%。", "38%", 38, "approx"),
+    ("工业用电占全社会用电量的62%。", "62%", 62, "exact"),
+])
+def test_a_qualifier_before_zhan_bounds_the_share(text: str, quote: str, value: float, qualifier: str) -> None:
+    f = one(text, quote)
+    assert (f.value, f.unit, f.qualifier, f.kind) == (value, "%", qualifier, "share")
+
+
+@pytest.mark.parametrize("word", ["现在", "如今", "眼下", "当前"])
+def test_now_words_date_a_figure_to_the_article_not_to_a_day_said_before(word: str) -> None:
+    text = f"厂长告诉记者：“我们3月2日恢复生产，{word}460多名员工都回到了岗位。”"
+    f = one(text, "460多名", date(2020, 4, 8))
+    assert (f.period_start, f.period_end, f.qualifier) == ("2020-04-08", "2020-04-08", "more_than")
+
+
+def test_words_that_merely_contain_xianzai_are_not_now() -> None:
+    f = one("截至3月2日，复工企业85家，成效主要体现在用工方面。", "85家", date(2020, 4, 8))
+    assert f.period_start == "2020-03-02"
+
+
+@pytest.mark.parametrize("text, published, period", [
+    ("2月份以来，全区新登记市场主体1350户。", date(2021, 5, 20), ("2021-02-01", "2021-05-20")),
+    ("3月以来，全县新开工项目27个。", date(2021, 5, 20), ("2021-03-01", "2021-05-20")),
+    ("4月中旬以来，园区发放稳岗补贴860万元。", date(2021, 5, 20), ("2021-04-01", "2021-05-20")),
+    ("10月份以来，全市新增就业4200人。", date(2021, 1, 12), ("2020-10-01", "2021-01-12")),
+    ("去年9月以来，累计引进企业31家。", date(2021, 5, 20), ("2020-09-01", "2021-05-20")),
+    ("春节以来，全县返岗务工人员2.1万人。", date(2021, 3, 30), ("2021-02-12", "2021-03-30")),
+])
+def test_since_a_month_runs_from_its_first_day_to_the_article(text: str, published: date,
+                                                              period: tuple[str, str]) -> None:
+    (f,) = figs(text, published)
+    assert (f.kind, (f.period_start, f.period_end)) == ("level", period)
+
+
+@pytest.mark.parametrize("text, quote, unit", [
+    ("今年以来，港区进出港船舶5200艘次。", "5200艘次", "艘次"),
+    ("检查站共查验货车46辆次。", "46辆次", "辆次"),
+    ("机场保障航班起降1.8万架次。", "1.8万架次", "架次"),
+    ("新开通公交线路后日均发车320班次。", "320班次", "班次"),
+    ("中欧班列累计开行86车次。", "86车次", "车次"),
+    ("货轮完成远洋运输14航次。", "14航次", "航次"),
+    ("送政策上门服务企业900户次。", "900户次", "户次"),
+    ("窗口全年办理不动产业务2.3万件次。", "2.3万件次", "件次"),
+    ("市场监管部门抽检食品60批次。", "60批次", "批次"),
+])
+def test_classifiers_with_ci_count_trips_and_keep_their_unit(text: str, quote: str, unit: str) -> None:
+    f = one(text, quote)
+    assert f.unit == unit
+    assert not [g for g in figs(text) if g.unit == unit[0]]
+
+
+@pytest.mark.parametrize("text, published, quote, kind, period", [
+    ("全县研发经费投入强度预计达到2.6%，比上年提高0.4个百分点。", date(2021, 12, 12), "2.6%", "share",
+     ("2021-01-01", "2021-12-31")),
+    ("全县研发经费投入强度预计达到2.6%，比上年提高0.4个百分点。", date(2021, 12, 12), "0.4个百分点", "change",
+     ("2021-01-01", "2021-12-31")),
+    ("园区规上工业产值预计达到96亿元。", date(2019, 11, 28), "96亿元", "level", ("2019-01-01", "2019-12-31")),
+    ("2020年，全县经济逐季回暖。地区生产总值预计增长3.1%。", date(2021, 1, 25), "3.1%", "change",
+     ("2020-01-01", "2020-12-31")),
+    ("前三季度，园区营收增长9%。全年营收预计突破70亿元。", date(2020, 12, 3), "突破70亿元", "level",
+     ("2020-01-01", "2020-12-31")),
+    ("前三季度，园区营收增长9%。园区营收预计突破70亿元。", date(2020, 12, 3), "突破70亿元", "level",
+     ("2020-01-01", "2020-12-31")),
+])
+def test_a_year_end_estimate_without_a_time_phrase_is_a_result_of_that_year(
+        text: str, published: date, quote: str, kind: str, period: tuple[str, str]) -> None:
+    f = one(text, quote, published)
+    assert (f.kind, (f.period_start, f.period_end)) == (kind, period)
+
+
+@pytest.mark.parametrize("text, published", [
+    ("园区规上工业产值预计达到96亿元。", date(2019, 8, 28)),
+    ("预计全年完成固定资产投资35亿元。", date(2019, 8, 28)),
+    ("该项目预计年产值8亿元。", date(2019, 12, 2)),
+    ("生产线建成后预计可新增产值5亿元。", date(2019, 12, 2)),
+    ("预计明年实现营业收入12亿元。", date(2019, 12, 2)),
+])
+def test_an_estimate_mid_year_or_of_a_project_stays_a_target(text: str, published: date) -> None:
+    (f,) = figs(text, published)
+    assert f.kind == "target"
+
+
+@pytest.mark.parametrize("text, published, quote, period", [
+    ("3月末，全县各项贷款余额142.9亿元，同比增长13.5%。", date(2016, 4, 20), "13.5%", ("2016-03-31", "2016-03-31")),
+    ("3月末，全县各项贷款余额142.9亿元，同比增长13.5%。", date(2016, 4, 20), "142.9亿元",
+     ("2016-03-31", "2016-03-31")),
+    ("截至6月底，本外币存款余额210亿元，比上年同期增长9.2%。", date(2018, 7, 15), "9.2%", ("2018-06-30", "2018-06-30")),
+    ("截至11月底，全区市场主体总数2.6万户，比年初净增1900户，增长7.9%。", date(2022, 12, 8), "1900户",
+     ("2022-01-01", "2022-11-30")),
+    ("截至11月底，全区市场主体总数2.6万户，比年初净增1900户，增长7.9%。", date(2022, 12, 8), "7.9%",
+     ("2022-01-01", "2022-11-30")),
+    ("截至11月底，全区市场主体总数2.6万户，比年初净增1900户，同比增长12%。", date(2022, 12, 8), "12%",
+     ("2022-11-30", "2022-11-30")),
+])
+def test_a_change_of_a_balance_is_dated_like_the_balance(text: str, published: date, quote: str,
+                                                         period: tuple[str, str]) -> None:
+    f = one(text, quote, published)
+    assert (f.kind if f.unit != "元" else "level", (f.period_start, f.period_end)) == \
+        ("change" if f.unit != "元" else "level", period)
+
+
+def test_a_table_header_without_a_label_cell_heads_the_rightmost_columns(tmp_path: Path) -> None:
+    from ingest.reader import read_article
+
+    path = tmp_path / "table.md"
+    path.write_text("---\ntitle: 主要指标\ndate: 2021-03-01\n---\n\n园区主要指标如下。\n\n"
+                    "| | 2019 | 2020 |\n|---|---|---|\n| 产值（亿元） | 12.5 | 13.1 |\n", encoding="utf-8")
+    found = {f.text: (f.value, f.unit, f.period_start) for f in extract_figures(read_article(path))}
+    assert found == {"12.5": (1_250_000_000, "元", "2019-01-01"), "13.1": (1_310_000_000, "元", "2020-01-01")}

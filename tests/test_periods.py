@@ -111,3 +111,48 @@ def test_a_deadline_still_ahead_stays_in_this_year() -> None:
     assert (m.kind, m.period.iso(), m.deadline) == ("horizon", ("2022-10-31", "2022-10-31"), True)
     # without 前 a month not yet reached is last year's (a January article's 11月份)
     assert only("11月份，全市", date(2022, 1, 15))[0] == "span"
+
+
+@pytest.mark.parametrize("text, published, period", [
+    ("2月份以来，全区", date(2021, 5, 20), ("2021-02-01", "2021-05-20")),
+    ("3月以来，全县", date(2021, 5, 20), ("2021-03-01", "2021-05-20")),
+    ("4月中旬以来，园区", date(2021, 5, 20), ("2021-04-01", "2021-05-20")),
+    ("今年4月下旬以来，园区", date(2021, 5, 20), ("2021-04-01", "2021-05-20")),
+    ("2019年9月上旬以来，园区", date(2021, 5, 20), ("2019-09-01", "2021-05-20")),
+    ("10月份以来，全市", date(2021, 1, 12), ("2020-10-01", "2021-01-12")),
+    ("二季度以来，全市", date(2021, 8, 3), ("2021-04-01", "2021-08-03")),
+    ("6月至今，全市", date(2021, 8, 3), ("2021-06-01", "2021-08-03")),
+])
+def test_since_a_month_or_quarter_with_no_year(text: str, published: date, period: tuple[str, str]) -> None:
+    assert only(text, published) == ("since", period)
+
+
+@pytest.mark.parametrize("text, published, period", [
+    ("春节以来，全县", date(2021, 3, 30), ("2021-02-12", "2021-03-30")),
+    ("春节以来，全县", date(2019, 1, 20), ("2018-02-16", "2019-01-20")),  # this year's is still ahead
+    ("国庆节以来，全县", date(2020, 11, 2), ("2020-10-01", "2020-11-02")),
+    ("元旦至今，全县", date(2020, 2, 2), ("2020-01-01", "2020-02-02")),
+])
+def test_since_a_holiday(text: str, published: date, period: tuple[str, str]) -> None:
+    assert only(text, published) == ("since", period)
+
+
+def test_thirds_of_a_month_without_since_are_ten_day_spans() -> None:
+    assert only("5月中旬，全市", date(2021, 8, 3)) == ("span", ("2021-05-11", "2021-05-20"))
+    assert only("2月下旬，全市", date(2021, 8, 3)) == ("span", ("2021-02-21", "2021-02-28"))
+
+
+@pytest.mark.parametrize("text", ["现在，园区", "如今，园区", "眼下，园区", "当前，园区"])
+def test_now_words_are_the_article_date(text: str) -> None:
+    assert only(text) == ("asof", (AUG.isoformat(), AUG.isoformat()))
+
+
+@pytest.mark.parametrize("text", ["成效体现在三个方面", "问题表现在用工上", "实现在线办理"])
+def test_xianzai_inside_a_word_is_not_now(text: str) -> None:
+    assert find_time_mentions(text, AUG) == []
+
+
+def test_since_a_day_still_ahead_dates_nothing() -> None:
+    # 今年末至今 in February: the year's end has not come, so there is no stretch up to now.
+    for m in find_time_mentions("今年末至今，全区", date(2016, 2, 22)):
+        assert m.period is None or m.period.start <= m.period.end
