@@ -20,9 +20,10 @@ from decimal import Decimal
 
 from ingest.model import Article, Figure, Paragraph
 from ingest.numbers import ARABIC, CHINESE, MULTIPLIER_RUN, multiplier, parse_arabic, parse_chinese
-from ingest.periods import Period, TimeMention, as_of, default_period, find_time_mentions, year_earlier, year_span
+from ingest.periods import (Period, TimeMention, as_of, default_period, find_time_mentions, still_ahead,
+                            year_earlier, year_span)
 
-EXTRACTOR_VERSION = "1.5"
+EXTRACTOR_VERSION = "1.6"
 
 # --- units -----------------------------------------------------------------------------
 
@@ -45,6 +46,7 @@ UNITS: dict[str, str] = {
     "棵": "棵", "株": "株", "位": "位", "场": "场", "次": "次", "篇": "篇", "部": "部", "块": "块",
     "宗": "宗", "起": "起", "例": "例", "份": "份", "盏": "盏", "支": "支",
     "笔": "笔", "批次": "批次", "批": "批", "单": "单", "册": "册", "个基点": "基点", "基点": "基点",
+    "列": "列",  # 开行中欧班列86列: trains run
     # Counts of trips or services (46辆次 = 46 passages of vehicles, not 46 vehicles): the
     # classifier with 次 is its own unit, as 人次 is.
     "辆次": "辆次", "架次": "架次", "艘次": "艘次", "航次": "航次", "班次": "班次", "车次": "车次",
@@ -64,6 +66,7 @@ NOT_A_CLASSIFIER_BEFORE = {
     "间": "隔", "天": "然津气", "米": "面粮", "户": "籍口外型", "只": "是有要能", "架": "构", "元": "素旦宵",
     "件": "事", "张": "家", "成": "为立本果功员效长都绩交型熟片就品套",
     "笔": "记者画墨直", "批": "准复示发量评办", "单": "位独项元体个品价据一列纯人打边", "册": "子",
+    "列": "入为车表出举位席队明式举阵岛国强",
 }
 _PER = "年|日|天|月|人|吨|亩|平方米|立方米|千瓦时|小时|户|辆|台|套|公里|件|次"
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
@@ -543,16 +546,31 @@ def _target_cue(text: str, a: _Atom, sent_start: int, full_start: int) -> tuple[
         return "实事", a.end
     cue = None
     for m in _TARGET_CUE.finditer(text, sent_start, a.start):
-        cue = m
+        if not _quoted(text, m.start(), full_start):
+            cue = m
     if cue is not None:
         return None if _DONE_CUE.search(text, cue.end(), a.start) else (cue.group(), cue.start())
     if full_start >= sent_start:
         return None
     for m in _TARGET_CUE.finditer(text, full_start, sent_start):
-        cue = m
+        if not _quoted(text, m.start(), full_start):
+            cue = m
     if cue is None or not _LIST_TARGET_CUE.match(cue.group()) or _LIST_BREAK.search(text, cue.end(), a.start):
         return None
     return cue.group(), cue.start()
+
+
+_QUOTES = (("“", "”"), ("《", "》"), ("「", "」"), ("『", "』"), ("〈", "〉"))
+
+
+def _quoted(text: str, pos: int, floor: int) -> bool:
+    """Whether pos stands inside quotation marks or 书名号 opened after floor: “高端人才聚集计划”,
+    《行动计划》 are names, and the words in them are no cues."""
+    for open_, close in _QUOTES:
+        o = text.rfind(open_, floor, pos)
+        if o >= 0 and text.rfind(close, o, pos) < 0:
+            return True
+    return text.count('"', floor, pos) % 2 == 1
 
 
 def _estimate(text: str, cue: tuple[str, int], a: _Atom, full_start: int, scope: _Scope,
@@ -857,19 +875,33 @@ CLASSIFIER_UNITS = frozenset({"家", "个", "项", "条", "名", "人", "户", "
                               "栋", "幢", "处", "间", "张", "艘", "架", "只", "头", "棵", "株", "位", "场", "次",
                               "篇", "部", "块", "宗", "起", "例", "份", "盏", "支", "人次", "笔", "批次", "批", "单",
                               "册", "辆次", "架次", "艘次", "航次", "班次", "车次", "列次", "趟次", "户次", "家次",
-                              "件次", "台次", "场次", "项次"})
+                              "件次", "台次", "场次", "项次", "列"})
 
 
 # --- tables --------------------------------------------------------------------------
 
 CELL = "\t"   # the reader puts a tab between the cells of a table row
 _SIGNED_NUMBER = re.compile(rf"(?P<sign>[-−–])?(?P<num>{ARABIC})")
+# A cell holding a figure, with the signs and words statistics tables put around numbers:
+# 600以上, 8左右, 3以内, 约5, ≥90, -2.4, 386.2亿元.
+_CELL_VALUE = re.compile(
+    rf"(?P<pre>{_PRE}|≥|≤|>|<)?\s*(?P<sign>[-−–])?(?P<num>{ARABIC})(?P<mult>{MULTIPLIER_RUN})?"
+    rf"(?P<unit>{_UNIT_ALT})?(?P<per>/(?:{_PER}))?(?P<post>{_POST})?")
+_SYMBOL_QUALIFIER = {"≥": "at_least", "≤": "at_most", ">": "more_than", "<": "less_than"}
+# Cells of a data row that hold no figure: a dash for no value, a task in words, the kind of
+# indicator (预期性 / 约束性). They mark the row as data, not as a header.
+_CELL_WORDS = re.compile(r"[—–\-/／…─]+|[预约][期束]性|完成[^\t]{0,10}任务|[^\t]{0,6}(?:持续|稳步|逐步)[^\t]{0,6}")
 _UNIT_IN_LABEL = re.compile(
     rf"[(（](?:单位[:：]\s*)?(?P<mult>{MULTIPLIER_RUN})?(?P<unit>{_UNIT_ALT})(?P<per>/(?:{_PER}))?[)）]\s*$")
 _BARE_UNIT = re.compile(rf"(?P<mult>{MULTIPLIER_RUN})?(?P<unit>{_UNIT_ALT})(?P<per>/(?:{_PER}))?")
-_CHANGE_HEADER = re.compile(r"增长|增速|增幅|降幅|同比|比上年|比去年|变化|增减")
+_CHANGE_HEADER = re.compile(r"增长|增速|增幅|降幅|同比|比上年|比去年|变化|增减|降低|下降|减少")
+_DOWN_HEADER = re.compile(r"降幅|降低|下降|减少")
 # A column header that is a year (2021, 2021年, 2021年度): the period of the cells below it.
 _YEAR_HEADER = re.compile(r"(?P<year>(?:19|20)\d{2})\s*(?:年度?)?(?:\s*[(（][^)）]*[)）])?")
+# A column of goals: 2025年目标, 目标值, 规划目标, 2022年计划 (not 规划面积, a measure).
+_TARGET_HEADER = re.compile(r"(?:规划|计划|预期|发展)?(?:目标|规划|计划)(?:值|数|数值|任务)?|预期值|规划期末")
+_HEADER_YEAR = re.compile(r"(?:19|20)\d{2}\s*年?度?(?:末|底)?")
+_YEAR_IN_HEADER = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})(?!\d)")
 
 
 @dataclass(frozen=True)
@@ -882,6 +914,8 @@ class _Column:
     period: Period | None
     change: bool
     unit_column: bool
+    target: bool = False                # the cells below are goals (2025年目标, 目标值)
+    horizon: Period | None = None       # ... to be met by this time (None: some time ahead)
 
 
 def _cells(text: str) -> list[tuple[int, str]]:
@@ -915,26 +949,47 @@ def _header(cells: list[tuple[int, str]], published: date) -> list[_Column]:
         name, factor, unit = _unit_in(cell)
         year = _YEAR_HEADER.fullmatch(cell)
         period = year_span(int(year.group("year")), cell) if year else _first_period(cell, published)
+        named = _YEAR_IN_HEADER.search(cell)
+        ahead = named is not None and still_ahead("span", year_span(int(named.group("year"))), published)
+        goal = _TARGET_HEADER.fullmatch(_HEADER_YEAR.sub("", name).strip()) is not None
+        if goal or (ahead and (year is not None or period is None)):
+            # 2025年目标, 2025年 in 2021, 目标值: the cells are goals, dated by the year if any
+            horizon = year_span(int(named.group("year")), cell) if named else None
+            columns.append(_Column(name, factor, unit, None, False, False, target=True, horizon=horizon))
+            continue
+        if period is None and named is not None:
+            period = year_span(int(named.group("year")), cell)  # 2020年现状值, 2020年基期
         columns.append(_Column(name, factor, unit, period, bool(_CHANGE_HEADER.search(cell)), cell == "单位"))
     return columns
 
 
-def _is_header(cells: list[tuple[int, str]]) -> bool:
+def _is_header(cells: list[tuple[int, str]], header: list[_Column] | None = None) -> bool:
+    """Whether a row names the columns. With a header already in force, only a row of years
+    with no values starts a new one (a data row of words, 完成省下达任务, stays data)."""
     rest = [c for _, c in cells[1:] if c]
-    if rest and _unit_in(cells[0][1])[2] is None \
-            and all(_YEAR_HEADER.fullmatch(c) or re.match(r"(?:19|20)\d{2}\s*年", c) for c in rest):
+    if not rest:
+        return False
+    values = sum(1 for c in rest if _CELL_VALUE.fullmatch(c) or _CELL_WORDS.fullmatch(c))
+    years = rest and _unit_in(cells[0][1])[2] is None \
+        and all(_YEAR_HEADER.fullmatch(c) or re.match(r"(?:19|20)\d{2}\s*年", c) for c in rest)
+    if header is not None:
+        return values == 0 and any(_YEAR_IN_HEADER.search(c) or "目标" in c for c in rest) \
+            and (bool(years) or sum(1 for c in rest if _SIGNED_NUMBER.fullmatch(c)) * 2 < len(rest))
+    if years:
         return True  # 指标 | 2019 | 2020 | 2021年1-6月: years head the columns, they are not values
-    return bool(rest) and sum(1 for c in rest if _SIGNED_NUMBER.fullmatch(c)) * 2 < len(rest)
+    return values * 2 < len(rest)
 
 
 def _table_row(article: Article, block: _Block, header: list[_Column] | None, ctx: _Context,
                figures: list[Figure]) -> list[_Column] | None:
-    """Figures from the bare numbers of one table row; returns the header for the rows below."""
+    """Figures from the numbers of one table row; returns the header for the rows below."""
     cells = _cells(block.paragraph.text)
     if len(cells) < 2:
         return header
-    if header is None or _is_header(cells):
-        return _header(cells, ctx.published) if _is_header(cells) else None
+    if _is_header(cells, header):
+        return _header(cells, ctx.published)
+    if header is None:
+        return None
     if len(header) < len(cells):
         # A header row that leaves the label column's cell out (| | 2019 | 2020 |, or a
         # reader that dropped the empty cell) heads the rightmost columns.
@@ -949,10 +1004,21 @@ def _table_row(article: Article, block: _Block, header: list[_Column] | None, ct
                 row_factor = multiplier(m.group("mult")) if m.group("mult") else Decimal(1)
                 row_unit = _label_unit(m)
     for column, (pos, cell) in list(zip(header, cells))[1:]:
-        m = _SIGNED_NUMBER.fullmatch(cell)
+        m = _CELL_VALUE.fullmatch(cell)
         if not m or column.unit_column:
             continue
-        factor, unit = (column.factor, column.unit) if column.unit else (row_factor, row_unit)
+        if m.group("unit"):
+            # 386.2亿元 in the cell: the cell's own unit wins over the row's
+            factor = multiplier(m.group("mult")) if m.group("mult") else Decimal(1)
+            unit = UNITS[m.group("unit")] + (m.group("per") or "")
+            if unit == "成":
+                continue
+        elif m.group("mult") and m.group("per"):
+            continue
+        else:
+            factor, unit = (column.factor, column.unit) if column.unit else (row_factor, row_unit)
+            if m.group("mult") and factor is not None:
+                factor = factor * multiplier(m.group("mult"))
         if unit is None or factor is None:
             continue
         figures.append(_cell_figure(article, block, ctx, label, column, pos, cell, m, factor, unit))
@@ -967,28 +1033,45 @@ def _row_period(label: str, published: date) -> Period | None:
     return _first_period(label, published) if label else None
 
 
+def _cell_qualifier(m: re.Match[str]) -> str:
+    pre, post = m.group("pre"), m.group("post")
+    if pre:
+        return _SYMBOL_QUALIFIER.get(pre) or QUALIFIER_OF[pre]
+    if post:
+        return QUALIFIER_OF[post]
+    return "exact"
+
+
 def _cell_figure(article: Article, block: _Block, ctx: _Context, label: str, column: _Column, pos: int,
                  cell: str, m: re.Match[str], factor: Decimal, unit: str) -> Figure:
     value = (parse_arabic(m.group("num")) or Decimal(0)) * factor
     negative = m.group("sign") is not None
     # 产值增速（%） as a row label makes every cell of the row a growth rate, as a header does a column.
     change = column.change or unit in ("百分点", "基点") or bool(_CHANGE_HEADER.search(label))
-    kind = "change" if change else ("share" if unit == "%" else "level")
-    direction = ("down" if negative else "up") if change else None
-    if negative and not change:
-        value = -value
-    period = column.period or _row_period(label, ctx.published) or (ctx.frame.period if ctx.frame else None) \
-        or ctx.section or ctx.fallback or default_period(ctx.published)
-    if period.end > ctx.published and period.start <= ctx.published and column.period is None:
-        period = default_period(ctx.published)
+    down = negative or bool(_DOWN_HEADER.search(label)) or bool(_DOWN_HEADER.search(column.name))
+    if column.target:
+        kind, direction = "target", None
+        if negative and not change:
+            value = -value
+        period: Period | None = column.horizon
+    else:
+        kind = "change" if change else ("share" if unit == "%" else "level")
+        direction = ("down" if down else "up") if change else None
+        if negative and not change:
+            value = -value
+        period = column.period or _row_period(label, ctx.published) or (ctx.frame.period if ctx.frame else None) \
+            or ctx.section or ctx.fallback or default_period(ctx.published)
+        if period.end > ctx.published and period.start <= ctx.published and column.period is None:
+            period = default_period(ctx.published)
     para = block.paragraph
     start, end = para.source_span(pos, pos + len(cell))
     row_start, row_end = para.source_span(0, len(para.text))
     subject = label if column.period is not None or not column.name else f"{label}{column.name}"
     return Figure(
         start=start, end=end, text=article.source[start:end], value=_number(value), unit=unit,
-        qualifier="exact", kind=kind, direction=direction,
-        period_start=period.start.isoformat(), period_end=period.end.isoformat(), period_label=period.label or None,
+        qualifier=_cell_qualifier(m), kind=kind, direction=direction,
+        period_start=period.start.isoformat() if period else None,
+        period_end=period.end.isoformat() if period else None, period_label=(period.label or None) if period else None,
         subject=subject, sector=sector_of(label, column.name, block.section, article.title),
         section=block.section, paragraph=block.index, sentence=para.text,
         sentence_start=row_start, sentence_end=row_end,
@@ -1047,13 +1130,14 @@ def extract_figures(article: Article) -> list[Figure]:
     published = article.published
     blocks = _blocks(article)
     article_period = _first_period(article.title or "", published) or _lead_frame(blocks, published)
+    title_period = _title_report_period(article.title or "", published)
     figures: list[Figure] = []
     contexts: dict[str | None, _Context] = {}
     header: list[_Column] | None = None
     previous: _Context | None = None
     for block in blocks:
         section_period = None if block.heading else _first_period(block.section or "", published)
-        ctx = _Context(published, article_period, section_period,
+        ctx = _Context(published, article_period, section_period, title=title_period,
                        review=bool(_REVIEW_WORD.search(f"{block.section or ''} {article.title or ''}")))
         if not block.heading:
             ctx.goal, ctx.goal_period = _goal_context(block.section, article.title, published)
@@ -1084,6 +1168,20 @@ def _first_period(text: str, published: date) -> Period | None:
     return None
 
 
+def _title_report_period(title: str, published: date) -> Period | None:
+    """The reporting period a title names when it is over by the article's date (上半年全市
+    开发区经济运行情况分析, 一季度…, 1-5月…, 2018年…工作总结): at most a calendar year, so
+    that plans and runs of years (“十三五”成就, 近三年) do not count."""
+    for m in find_time_mentions(title, published):
+        if m.kind != "span" or m.period is None or m.window:
+            continue
+        p = m.period
+        if p.start.year == p.end.year and p.end < published and p.start.year >= published.year - 1:
+            return p
+        return None
+    return None
+
+
 def _lead_frame(blocks: list[_Block], published: date) -> Period | None:
     """The time clause opening the article's first paragraph (今年前三季度，…): later change
     figures with no period of their own are read against it."""
@@ -1092,7 +1190,8 @@ def _lead_frame(blocks: list[_Block], published: date) -> Period | None:
             continue
         text = block.paragraph.text
         for m in find_time_mentions(text, published):
-            if m.kind in ("span", "since", "asof") and _standalone(text, m, _sentence_start(text, m.start)):
+            if m.kind in ("span", "since", "asof") and not _is_window(m) \
+                    and _standalone(text, m, _sentence_start(text, m.start)):
                 return m.period
         return None
     return None
@@ -1114,6 +1213,7 @@ class _Context:
     review: bool = False                    # the section or title looks back on work done
     goal: bool = False                      # the section (or a plan article) sets goals: 二、2022年主要目标
     goal_period: Period | None = None       # ... and the horizon it names
+    title: Period | None = None             # the closed reporting period the title names (上半年…运行情况)
 
     def framing(self) -> Period | None:
         """The period a figure with no time of its own falls back to in this block."""
@@ -1137,6 +1237,8 @@ def _block_figures(article: Article, block: _Block, ctx: _Context) -> list[Figur
     if not atoms:
         return []
     mentions = find_time_mentions(text, ctx.published)
+    if ctx.title is not None:
+        mentions = [_in_title_period(m, ctx) for m in mentions]
     scope = _Scope(mentions, [m.start for m in mentions])
     figure_starts = [a.start for a in atoms]
     sentences = _sentences(text)
@@ -1155,6 +1257,40 @@ def _block_figures(article: Article, block: _Block, ctx: _Context) -> list[Figur
     return [_to_figure(article, block, p, sector) for p in pending]
 
 
+_YEAR_SO_FAR = re.compile(r"(?:今年|本年|年初|入年|开年)(?:以来|至今)?")
+
+
+def _in_title_period(m: TimeMention, ctx: _Context) -> TimeMention:
+    """今年以来 in an article on a reporting period that closed before it appeared (上半年…
+    运行情况分析 published in August): the year up to the end of that period."""
+    title = ctx.title
+    if title is None or m.kind != "since" or m.period is None or not _YEAR_SO_FAR.fullmatch(m.period.label) \
+            or m.period.start != date(ctx.published.year, 1, 1):
+        return m
+    # 2018年…工作总结 published in January 2019: its 今年 is 2018
+    return TimeMention(m.start, m.end, "span", Period(date(title.end.year, 1, 1), title.end, m.period.label), m.years)
+
+
+def _is_window(m: TimeMention) -> bool:
+    """近三年, 三年来, 五年累计: a run of years a figure was summed or averaged over. It dates
+    its own sentence; it does not become the frame of the sentences after it."""
+    return m.window > 0
+
+
+def _plan_in_clause(m: TimeMention, text: str, sent_start: int) -> bool:
+    """2020年，…，“十三五”期间年均增长7.8%；…: a plan period inside a clause dates that clause
+    only; the next sentence part returns to the frame the sentence opened with."""
+    return m.kind == "span" and m.period is not None and re.match(r"十[一二三四五]五", m.period.label) is not None \
+        and not _standalone(text, m, sent_start)
+
+
+def _local_year(m: TimeMention, text: str, ctx: _Context) -> bool:
+    """今年新增… in the middle of a paragraph framed by 截至9月末，: a look at the year so far for
+    one sentence; the frame stays."""
+    return ctx.frame is not None and ctx.opened and m.period is not None and m.kind == "since" \
+        and m.period.label in ("今年", "本年")
+
+
 def _advance(ctx: _Context, text: str, scope: _Scope, sent: tuple[int, int]) -> None:
     """Carry the time phrases of a finished part of a sentence to the parts after it.
 
@@ -1168,13 +1304,14 @@ def _advance(ctx: _Context, text: str, scope: _Scope, sent: tuple[int, int]) -> 
         if _standalone(text, m, sent[0]):
             if m.kind == "horizon":
                 ctx.horizon = m
-            elif not _local(m, ctx):
+            elif not (_local(m, ctx) or _is_window(m) or _local_year(m, text, ctx)):
                 ctx.frame = m
         i += 1
     governing = _governing(scope, sent[1], sent[0])
     if governing is not None and governing.kind not in ("horizon", "years"):
         ctx.last = governing
-        ctx.last_local = _local(governing, ctx)
+        ctx.last_local = _local(governing, ctx) or _is_window(governing) or _local_year(governing, text, ctx) \
+            or _plan_in_clause(governing, text, sent[0])
     ctx.opened = True
 
 
@@ -1212,6 +1349,10 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
         own = _governing(scope, a.start, s0)
         while own is not None and own.deadline and own.start < _clause_start(text, a.start, s0):
             own = _governing(scope, own.start, s0)  # 力争10月底前…，新增就业500人: the deadline stays in its clause
+        if own is not None and _starting_point(text, own, a, figure_starts):
+            own = _governing(scope, own.start, s0)  # 由2015年的48家增加到156家: 156家 is now
+        if own is not None and own.window and own.period is not None:
+            own = _counted_back(own, scope, full_start, ctx)
         period, target_period = _own_period(own, i, groups)
         if own is not None and own.kind == "prior":
             current = _governing(scope, own.start, 0)
@@ -1368,6 +1509,39 @@ def _is_stock(text: str, a: _Atom, s0: int, pending: list[_Pending]) -> bool:
     return False
 
 
+_FROM_YEAR = re.compile(r"[由从]$")
+
+
+def _starting_point(text: str, own: TimeMention, a: _Atom, figure_starts: list[int]) -> bool:
+    """由2015年的48家增加到156家: the year dates the starting value only; the figures after the
+    到 that follows it belong to the period in force."""
+    if own.kind != "span" or not _FROM_YEAR.search(text, max(0, own.start - 1), own.start) \
+            or not text.startswith("的", own.end):
+        return False
+    first = bisect.bisect_left(figure_starts, own.end)
+    return first < len(figure_starts) and figure_starts[first] < a.start \
+        and re.search(r"到|至", text[figure_starts[first]:a.start]) is not None
+
+
+def _counted_back(own: TimeMention, scope: _Scope, full_start: int, ctx: _Context) -> TimeMention:
+    """五年累计, 近五年 in a review of a closed year Y (2020年，… read in 2021): the N years
+    ending with Y, not the N years up to the article date. A run of years named earlier in
+    the sentence (2010年至2012年，…三年累计) ends the count at its last year."""
+    earlier = _governing(scope, own.start, full_start)
+    stated = earlier.period if earlier is not None and not _is_window(earlier) else None
+    anchor = None
+    for p in (stated, ctx.frame.period if ctx.frame is not None and not _is_window(ctx.frame) else None,
+              ctx.section, ctx.title):
+        if p is not None and (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31) \
+                and (p.start.year == p.end.year or p is stated) and p.end < ctx.published:
+            anchor = p.end.year
+            break
+    if anchor is None or anchor == ctx.published.year:
+        return own
+    period = Period(date(anchor - own.window + 1, 1, 1), date(anchor, 12, 31), own.period.label if own.period else "")
+    return TimeMention(own.start, own.end, own.kind, period, own.years, own.deadline, own.window)
+
+
 def _own_period(own: TimeMention | None, i: int, groups: dict[int, tuple[int, int, int, str]]
                 ) -> tuple[Period | None, Period | None]:
     """(period, target horizon) set by the time phrase before the figure in its own sentence."""
@@ -1402,18 +1576,34 @@ def _inherited_period(text: str, a: _Atom, sent: tuple[int, int], scope: _Scope,
         return ctx.frame.period
     if ctx.section is not None:
         return ctx.section
+    if ctx.title is not None and not _ASOF_WORD.search(text, _clause_start(text, a.start, sent[0]), a.start):
+        # 上半年…运行情况分析: figures with no time of their own are the period's
+        return ctx.title
     if has_change:
         return ctx.fallback
     return None
+
+
+# Words that count a stock on a day, which the title's reporting period does not date.
+_ASOF_WORD = re.compile(r"截至|截止|目前|现有|现已|末|底")
 
 
 _ATTRIBUTE_BEFORE = re.compile(r"(?:总投资|计划投资|总投资额|占地面积|占地|建筑面积|规划面积|总面积|设计产能|年产能|年产)"
                                r"(?:约|达|为|达到)?$")
 
 
+# 投资15亿元的智能装备项目: plain 投资 sizes a thing only when a project noun follows the 的.
+_INVEST_BEFORE = re.compile(r"(?<!完成)(?<!累计)(?<!实际)(?<!实现)(?<!固定资产)投资(?:约|达|为|达到)?$")
+_PROJECT_AFTER = re.compile(r"的[^,，。;；:：\d]{0,16}?(?:项目|工程|生产线|基地|产业园|园区|厂区|综合体|工厂|中心)")
+
+
 def _is_attribute(text: str, a: _Atom, s0: int) -> bool:
-    return text.startswith("的", a.end) and \
-        _ATTRIBUTE_BEFORE.search(text, _clause_start(text, a.start, s0), a.start) is not None
+    if not text.startswith("的", a.end):
+        return False
+    clause = _clause_start(text, a.start, s0)
+    if _ATTRIBUTE_BEFORE.search(text, clause, a.start) is not None:
+        return True
+    return _INVEST_BEFORE.search(text, clause, a.start) is not None and _PROJECT_AFTER.match(text, a.end) is not None
 
 
 def _continues(text: str, s0: int) -> bool:

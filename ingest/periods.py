@@ -10,6 +10,10 @@ find_time_mentions() returns every time phrase in a paragraph with what it means
 - horizon: the time by which a target is to be met (到2025年, 利用5至10年的时间);
 - prior:   去年同期 standing alone — the period in force, one year earlier.
 
+Runs of years counted back (近三年, 三年来, 五年累计) are spans up to the article date and
+carry their length in ``window``, so that ingest.extract can count them back from the year
+a review speaks of instead.
+
 A mention whose period lies after the article date is a horizon whatever its wording.
 Which figures a mention governs is decided by ingest.extract.
 """
@@ -55,6 +59,7 @@ _TIME = re.compile(
         rf"(?P<feast>(?P<feast_n>春节|元旦|五一|国庆节|国庆)(?:以来|至今))",
         rf"(?P<recent>(?:近|过去|最近)(?P<recent_n>{_N}|一)个?年)",
         rf"(?P<ago>(?<![\d年])(?P<ago_n>{_N})年(?:来|以来))",
+        rf"(?P<count>(?<![\d年第前后多每])(?P<count_n>{_N})年(?=累计|共计|合计|总计|间))",
         rf"(?P<lastyear>过去(?:的)?一年)",
         rf"(?P<use>(?:利用|用|通过|再用|花)(?P<use_n1>{_N})(?:{_DASH}(?P<use_n2>{_N}))?年(?:左右)?(?:的)?时间)",
         rf"(?P<ahead>(?:未来|今后)(?P<ahead_n>{_N})年)",
@@ -88,6 +93,7 @@ class TimeMention:
     period: Period | None           # None for a comparison base
     years: tuple[int, ...] = ()     # for kind == "years": one year per following figure
     deadline: bool = False          # 10月底前: a horizon that binds only its own clause
+    window: int = 0                 # 近三年, 三年来, 五年累计: a run of this many years up to a year in force
 
 
 def as_of(day: date, label: str = "") -> Period:
@@ -255,11 +261,11 @@ def _resolve(m: re.Match[str], published: date, text: str = "") -> tuple[str, Pe
         return "since", Period(date(published.year, 1, 1), published, label), ()
     if m.group("now"):
         return "asof", as_of(published, label), ()
-    if m.group("recent") or m.group("ago"):
+    if m.group("recent") or m.group("ago") or m.group("count"):
         # 近三年, 两年来: the calendar years counted back from the article's year, the article's
         # own year included (in 2015: 2013-01-01 to the article date), as totals and yearly
         # averages over "the last three years" are reported.
-        n = _small(m.group("recent_n") or m.group("ago_n")) or 1
+        n = _small(m.group("recent_n") or m.group("ago_n") or m.group("count_n")) or 1
         if not 1 <= n <= 30:
             return None
         return "span", Period(date(published.year - n + 1, 1, 1), published, label), ()
@@ -335,7 +341,7 @@ def _resolve_bare(m: re.Match[str], published: date, deadline: bool = False
 _PLAN_AHEAD = timedelta(days=92)
 
 
-def _still_ahead(kind: str, period: Period, published: date) -> bool:
+def still_ahead(kind: str, period: Period, published: date) -> bool:
     if period.start > published:
         return True
     return kind in ("span", "asof") and period.end - published > _PLAN_AHEAD
@@ -357,10 +363,13 @@ def find_time_mentions(text: str, published: date) -> list[TimeMention]:
             kind, period, years = "base", None, ()
         elif period is not None and _ASOF_BEFORE.search(before) and kind == "span":
             kind, period = "asof", as_of(period.end, before.strip()[-2:] + period.label)
-        elif period is not None and _still_ahead(kind, period, published):
+        elif period is not None and still_ahead(kind, period, published):
             kind = "horizon"
         deadline = kind == "horizon" and _DEADLINE_AFTER.match(text, m.end()) is not None
-        mentions.append(TimeMention(m.start(), m.end(), kind, period, years, deadline))
+        window = 0
+        if kind == "span" and (m.group("recent") or m.group("ago") or m.group("count")):
+            window = _small(m.group("recent_n") or m.group("ago_n") or m.group("count_n")) or 1
+        mentions.append(TimeMention(m.start(), m.end(), kind, period, years, deadline, window))
     return mentions
 
 

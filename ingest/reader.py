@@ -10,7 +10,8 @@ Formats:
 - founder-html / html: see ingest.html.
 - text: anything else that reads as text: copied web pages (navigation bars, "发布时间：",
   "来源：" and footer lines are dropped but mined for the date and the paper),
-  hard-wrapped lines, tab-separated tables.
+  hard-wrapped lines, tab-separated tables, tables of `` | ``-separated cells (with or
+  without pipes at the ends of the lines).
 
 Every paragraph carries ``offsets``: ``offsets[i]`` is the position in ``Article.source``
 of ``text[i]``. Text is changed only one character for one character (full-width
@@ -512,9 +513,75 @@ def _ascii_word(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
+# A cell that holds a figure: a number with the signs and words a statistics table puts
+# around it (600以上, 约5, ≥90, -2.4%, 386.2亿元).
+_NUMBER_CELL = re.compile(r"(?:约|近|超过|超|逾|不低于|不少于|不超过|不到|不足|≥|≤|>|<|＞|＜)?[-−+]?\d[\d,]*(?:\.\d+)?"
+                          r"[十百千万亿]*(?:[%‰]|[^\d\s|年月日号版期届次]{0,3}?)(?:以上|以下|左右|以内|上下)?")
+_BARE_PIPE = re.compile(r"\s*\|\s*")
+
+
+def _bare_pipe_cells(text: str) -> list[str] | None:
+    """The cells of a line written as ``a | b | c`` (outer pipes optional), or None when the
+    line has fewer than two separators."""
+    inner = text.strip()
+    if inner.startswith("|"):
+        inner = inner[1:]
+    if inner.endswith("|"):
+        inner = inner[:-1]
+    cells = _BARE_PIPE.split(inner.strip())
+    return cells if len(cells) >= 3 else None
+
+
+def _bare_pipe_tables(lines: list[Line]) -> list[Line]:
+    """Plain-text tables whose cells are split by `` | `` with no pipes at the ends of the lines
+    (指标 | 2020年 | 2025年目标 / 地区生产总值（亿元） | 386.2 | 600以上): two or more lines in a
+    row (blank lines between allowed) with the same number of separators, one of them with a
+    number in a cell, become table rows. A navigation bar (首页 | 新闻 | 政务) is one line with
+    no numbers, so it stays text."""
+    out = list(lines)
+    i = 0
+    n = len(out)
+    while i < n:
+        line = out[i]
+        cells = _bare_pipe_cells(line.text) if line.kind == "text" and "|" in line.text else None
+        if cells is None:
+            i += 1
+            continue
+        run = [i]
+        j = i + 1
+        while j < n:
+            nxt = out[j]
+            if nxt.kind.startswith("blank"):
+                j += 1
+                continue
+            if nxt.kind == "text" and _PIPE_RULE.match(nxt.text):
+                run.append(j)
+                j += 1
+                continue
+            other = _bare_pipe_cells(nxt.text) if nxt.kind == "text" and "|" in nxt.text else None
+            if other is None or len(other) != len(cells):
+                break
+            run.append(j)
+            j += 1
+        rows = [k for k in run if not _PIPE_RULE.match(out[k].text)]
+        numbered = any(_NUMBER_CELL.fullmatch(c.strip()) for k in rows for c in _bare_pipe_cells(out[k].text) or [])
+        if len(rows) >= 2 and numbered:
+            for k in run:
+                ln = out[k]
+                if _PIPE_RULE.match(ln.text):
+                    out[k] = Line("", [], "blank-row")
+                    continue
+                text, offsets = _pipe_cells(ln.text, ln.offsets)
+                out[k] = Line(text, offsets, "row", width=ln.width, chars=ln.chars, indented=ln.indented, end=ln.end)
+        # Lines inside a run that failed form only shorter runs, which fail too.
+        i = max(j, i + 1)
+    return out
+
+
 def group_lines(lines: list[Line], soft: bool | None = None) -> list[Unit]:
     """Join lines into units: blank lines, headings, rows and list items separate them;
     hard-wrapped lines (and, in soft mode, lines that do not end a sentence) join."""
+    lines = _bare_pipe_tables(lines)
     wrap = detect_wrap(lines)
     if soft is None:
         texts = sum(1 for ln in lines if ln.kind != "blank")
@@ -550,7 +617,10 @@ def group_lines(lines: list[Line], soft: bool | None = None) -> list[Unit]:
 _META_KEYS = (r"发布时间|发布日期|发表时间|发稿时间|更新时间|上传时间|录入时间|时间|日期|来源|稿源|信息来源|稿件来源|文章来源|新闻来源"
               r"|作者|编辑|责任编辑|责编|本版责编|编审|审核|审校|校对|终审|记者|通讯员|摄影|供稿|发布者|发布人|发布机构|信息提供"
               r"|浏览次数|浏览量|阅读次数|阅读量|点击数|点击量|点击次数|访问次数|访问量|人气|字号|字体|阅读数|索引号|文号|分类"
-              r"|阅读|浏览|点击|访问|查看次数|查看")
+              r"|阅读|浏览|点击|访问|查看次数|查看"
+              # 政府信息公开 pages head the text with a catalogue record (索引号, 标题, 主题词 …)
+              r"|信息分类|主题分类|体裁分类|组配分类|生成日期|成文日期|公开日期|标题|主题词|关键词|公开方式|公开范围|公开时限"
+              r"|发文机关|发文字号|有效性|信息名称")
 _META_LINE = re.compile(rf"^[【\[(（]?\s*(?:{_META_KEYS})\s*[:：]")
 _META_ANYWHERE = re.compile(r"(?:^|[\s|｜【\[(（])(?:发布时间|发布日期|发表时间|更新时间|来源|稿源|浏览次数|点击数|阅读次数|责任编辑|字号|字体)\s*[:：]")
 _DATE_TIME_LINE = re.compile(r"^\s*(?:(?:19|20)\d{2}[-/.年]\s*\d{1,2}[-/.月]\s*\d{1,2}日?)(?:\s*(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|星期.|周.))*\s*$")
@@ -625,8 +695,11 @@ def boilerplate(text: str) -> str | None:
     return None
 
 
+_META_TITLE = re.compile(r"^\s*(?:标题|信息名称)\s*[:：]\s*(\S.{1,79})$")
+
+
 def paper_from_meta(text: str) -> str | None:
-    m = re.search(r"(?:来源|稿源|出处|信息来源|稿件来源|文章来源|新闻来源)\s*[:：]\s*([^\s|｜/【】\[\]()（）,，;；]+)", text)
+    m = re.search(r"(?:来源|稿源|出处|信息来源|稿件来源|文章来源|新闻来源|发布机构|发文机关)\s*[:：]\s*([^\s|｜/【】\[\]()（）,，;；]+)", text)
     if m and m[1] not in _GENERIC_SOURCES and not parse_date(m[1]):
         return m[1]
     return None
@@ -740,11 +813,14 @@ def digest(units: list[Unit], title: str | None = None) -> Body:
     late_dates: list[date] = []     # date-only lines after the body started: a notice's signature date
     title_index: int | None = None
     meta_seen_at: int | None = None
-    for u in units:
+    meta_title = ""                 # 标题：… in a catalogue record above the text
+    for k, u in enumerate(units):
         u = _trim_continuation(u)
         if not u.text:
             continue
         why = boilerplate(u.text)
+        if why == "nav" and u.kind == "row" and any(0 <= x < len(units) and units[x].kind == "row" for x in (k - 1, k + 1)):
+            why = None  # 指标 | 单位 | 现状值 | 目标值: the header of a table, not a menu
         if why is None and (u.kind == "para" or not started) and is_byline(u.text):
             why = "byline"
         if why is None and u.kind == "para" and len(u.text) <= 30 and parse_date(u.text) \
@@ -763,6 +839,9 @@ def digest(units: list[Unit], title: str | None = None) -> Body:
                 elif d and not started:
                     header_dates.append(d)
                 paper = paper or paper_from_meta(u.text)
+                named = _META_TITLE.match(u.text)
+                if named and not started and not meta_title:
+                    meta_title = named.group(1).strip()
                 if meta_seen_at is None and not started:
                     meta_seen_at = len(kept)
             if why == "tail":
@@ -782,9 +861,11 @@ def digest(units: list[Unit], title: str | None = None) -> Body:
 
     found_title = ""
     first_body = next((i for i, u in enumerate(kept) if _is_body_text(u)), len(kept))
+    title = title or meta_title or None
     if title:
         want = _norm(title)
         kept = [u for i, u in enumerate(kept) if not (i <= first_body and u.kind != "row" and _norm(u.text) == want)]
+        found_title = "" if title != meta_title else meta_title
     else:
         if meta_seen_at is not None and 0 < meta_seen_at <= first_body:
             cand = kept[meta_seen_at - 1]

@@ -733,3 +733,176 @@ def test_a_table_header_without_a_label_cell_heads_the_rightmost_columns(tmp_pat
                     "| | 2019 | 2020 |\n|---|---|---|\n| 产值（亿元） | 12.5 | 13.1 |\n", encoding="utf-8")
     found = {f.text: (f.value, f.unit, f.period_start) for f in extract_figures(read_article(path))}
     assert found == {"12.5": (1_250_000_000, "元", "2019-01-01"), "13.1": (1_310_000_000, "元", "2020-01-01")}
+
+
+# --- issue 3, round 4: bare-pipe tables, title periods, windows, local years, names in quotes ---
+
+def _facts(found: list[Figure]) -> dict[str, tuple]:
+    return {f.text: (f.value, f.unit, f.qualifier, f.kind, f.direction, f.period_start, f.period_end) for f in found}
+
+
+def test_a_plan_table_with_bare_pipes_gives_levels_for_the_base_year_and_targets_for_the_goal_year(
+        tmp_path: Path) -> None:
+    source = ("临港园区发展规划主要指标\n发布时间：2021-04-02\n\n园区今后五年的主要发展指标见下表，各部门按职责推进落实。\n\n"
+              "指标 | 2020年 | 2025年目标 | 属性\n"
+              "工业总产值（亿元） | 152.4 | 260以上 | 预期性\n"
+              "工业总产值年均增长（%） | — | 11左右 | 预期性\n"
+              "单位产值能耗降低（%） | 4.6 | 完成市下达任务 | 约束性\n"
+              "规上企业数（家） | 87 | 约140 | 预期性\n"
+              "园区失业率（%） | 2.8 | 3以内 | 约束性\n")
+    got = _facts(extract_figures(_read(tmp_path, "plan.txt", source)))
+    assert got == {
+        "152.4": (15_240_000_000, "元", "exact", "level", None, "2020-01-01", "2020-12-31"),
+        "260以上": (26_000_000_000, "元", "at_least", "target", None, "2025-01-01", "2025-12-31"),
+        "11左右": (11, "%", "approx", "target", None, "2025-01-01", "2025-12-31"),
+        "4.6": (4.6, "%", "exact", "change", "down", "2020-01-01", "2020-12-31"),
+        "87": (87, "家", "exact", "level", None, "2020-01-01", "2020-12-31"),
+        "约140": (140, "家", "approx", "target", None, "2025-01-01", "2025-12-31"),
+        "2.8": (2.8, "%", "exact", "share", None, "2020-01-01", "2020-12-31"),
+        "3以内": (3, "%", "at_most", "target", None, "2025-01-01", "2025-12-31"),
+    }
+
+
+def test_a_goal_column_without_a_year_is_a_target_some_time_ahead(tmp_path: Path) -> None:
+    source = ("园区建设指标\n发布时间：2021-04-02\n\n园区建设指标见下表，由管委会统一调度。\n\n"
+              "指标 | 现状 | 目标值\n"
+              "标准厂房（万平方米） | 36 | ≥50\n"
+              "孵化企业（家） | 42 | 60\n")
+    got = _facts(extract_figures(_read(tmp_path, "goals.txt", source)))
+    assert got["≥50"] == (500_000, "平方米", "at_least", "target", None, None, None)
+    assert got["60"] == (60, "家", "exact", "target", None, None, None)
+    assert got["36"][3] == "level" and got["42"][3] == "level"
+
+
+def test_a_title_naming_a_closed_period_dates_figures_without_a_time_of_their_own(tmp_path: Path) -> None:
+    source = ("一季度园区经济运行简析\n发布时间：2021-04-26\n\n"
+              "今年以来，园区企业生产有序，实现营业收入86.3亿元，同比增长15.2%。"
+              "园区新入驻企业17家。高新技术产业产值占比达到52.6%。\n\n"
+              "入驻企业现有1130家，孵化器目前在孵项目64个。\n\n"
+              "截至3月末，园区市场主体总数4210户。园区力争全年营收突破400亿元。\n")
+    got = _facts(extract_figures(_read(tmp_path, "q1.txt", source)))
+    q1 = ("2021-01-01", "2021-03-31")
+    assert got["86.3亿元"][5:] == q1 and got["15.2%"][5:] == q1
+    assert got["17家"][5:] == q1 and got["52.6%"][5:] == q1
+    assert got["4210户"][5:] == ("2021-03-31", "2021-03-31")
+    assert got["1130家"][5:] == ("2021-04-26", "2021-04-26") and got["64个"][5:] == ("2021-04-26", "2021-04-26")
+    assert got["突破400亿元"][3] == "target"
+
+
+def test_this_year_in_a_review_of_last_year_published_in_january_means_that_year(tmp_path: Path) -> None:
+    source = ("2020年经开区工作总结\n发布时间：2021-01-15\n\n"
+              "今年以来，经开区新签约项目34个，总投资188亿元。新增市场主体2100户。\n")
+    got = _facts(extract_figures(_read(tmp_path, "review.txt", source)))
+    assert {got[q][5:] for q in ("34个", "2100户")} == {("2020-01-01", "2020-12-31")}
+
+
+def test_a_title_period_still_running_does_not_date_the_body(tmp_path: Path) -> None:
+    source = ("上半年园区招商工作扎实推进\n发布时间：2021-05-20\n\n园区新签约项目12个，总投资43亿元，为全年打下基础。\n")
+    got = _facts(extract_figures(_read(tmp_path, "h1.txt", source)))
+    assert got["12个"][5:] == ("2021-05-20", "2021-05-20")
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("园区将投资18亿元的精细化工项目纳入年度计划。", "18亿元"),
+    ("区里签约投资6.5亿元的冷链物流产业园，年内开工。", "6.5亿元"),
+])
+def test_investment_followed_by_a_project_sizes_the_project(text: str, quote: str) -> None:
+    f = one(text, quote, date(2021, 6, 1))
+    assert (f.kind, f.period_start, f.period_end) == ("level", "2021-06-01", "2021-06-01")
+
+
+def test_investment_completed_is_not_the_size_of_a_thing() -> None:
+    f = one("2020年，园区完成投资9亿元的年度任务。", "9亿元", date(2021, 6, 1))
+    assert (f.period_start, f.period_end) == ("2020-01-01", "2020-12-31")
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("园区持续推进“英才汇聚计划”，近两年累计引进博士23名。", "23名"),
+    ("按照《园区数字化转型行动计划》，上云企业达到140家。", "140家"),
+    ("园区启动“力争上游”专项行动，新增规上企业9家。", "9家"),
+])
+def test_goal_words_inside_quotes_or_title_marks_are_names_not_cues(text: str, quote: str) -> None:
+    assert one(text, quote, date(2021, 6, 1)).kind == "level"
+
+
+def test_a_goal_word_outside_the_quotes_still_makes_a_target() -> None:
+    assert one("园区实施“强链工程”，计划新增配套企业30家。", "30家", date(2021, 6, 1)).kind == "target"
+
+
+def test_a_run_of_years_dates_only_its_own_sentence() -> None:
+    text = ("两年来，园区智能制造产业累计完成投资64.8亿元，年均增长21%。"
+            "人才方面，园区现有各类研发人员2300人，拥有省级研发平台26个。")
+    found = _facts(figs(text, date(2021, 6, 1)))
+    assert found["64.8亿元"][5:] == ("2020-01-01", "2021-06-01")
+    assert found["21%"][5:] == ("2020-01-01", "2021-06-01")
+    assert found["2300人"][5:] == ("2021-06-01", "2021-06-01")
+    assert found["26个"][5:] == ("2021-06-01", "2021-06-01")
+
+
+def test_a_plan_period_inside_a_clause_does_not_carry_past_the_semicolon() -> None:
+    text = "2020年，园区营业收入达到512亿元，“十三五”时期年均增长9.4%；实现税收28.6亿元，增长6.1%。"
+    found = _facts(figs(text, date(2021, 3, 5)))
+    assert found["9.4%"][5:] == ("2016-01-01", "2020-12-31")
+    y2020 = ("2020-01-01", "2020-12-31")
+    assert found["512亿元"][5:] == y2020 and found["28.6亿元"][5:] == y2020 and found["6.1%"][5:] == y2020
+
+
+def test_this_year_in_the_middle_of_a_paragraph_leaves_the_as_of_frame_in_place() -> None:
+    text = ("截至6月末，全县金融运行平稳。今年新增小微企业贷款户860户。"
+            "全县贷款余额1532.6亿元，比年初增加96.4亿元。")
+    found = _facts(figs(text, date(2021, 7, 20)))
+    assert found["860户"][5:] == ("2021-01-01", "2021-07-20")
+    assert found["1532.6亿元"][5:] == ("2021-06-30", "2021-06-30")
+    assert found["96.4亿元"][5:] == ("2021-01-01", "2021-06-30")
+
+
+def test_the_year_of_a_starting_value_does_not_date_the_value_reached() -> None:
+    text = "2020年，园区省级以上研发机构从2016年的19家增加到47家，研发投入强度提高到3.1%。"
+    found = _facts(figs(text, date(2021, 3, 5)))
+    assert found["19家"][5:] == ("2016-01-01", "2016-12-31")
+    assert found["47家"][5:] == ("2020-01-01", "2020-12-31")
+    assert found["3.1%"][5:] == ("2020-01-01", "2020-12-31")
+
+
+@pytest.mark.parametrize("sentence, quote", [
+    ("五年累计完成工业投资830亿元。", "830亿元"),
+    ("近五年累计新增城镇就业2.6万人。", "2.6万人"),
+])
+def test_years_summed_in_a_review_end_with_the_year_reviewed(sentence: str, quote: str) -> None:
+    text = "2020年，全区经济总量再上新台阶。" + sentence
+    f = one(text, quote, date(2021, 2, 3))
+    assert (f.period_start, f.period_end) == ("2016-01-01", "2020-12-31")
+
+
+def test_years_summed_without_a_year_reviewed_count_back_from_the_article() -> None:
+    f = one("三年累计完成工业投资210亿元。", "210亿元", date(2021, 6, 1))
+    assert (f.period_start, f.period_end) == ("2019-01-01", "2021-06-01")
+
+
+def test_trains_are_counted_in_lie_but_words_starting_with_lie_are_not_units() -> None:
+    f = one("全年开行中欧班列132列，同比增长35%。", "132列", date(2021, 12, 28))
+    assert (f.value, f.unit, f.kind) == (132, "列", "level")
+    found = [f.text for f in figs("园区有3个项目列入省重点项目，5家企业列为示范，开通2列车次。", date(2021, 6, 1))]
+    assert "3个" in found and "5家" in found and not any(t.endswith("列") for t in found)
+
+
+@given(st.sampled_from(["三年来，", "近两年，", "五年累计", "2019年，", "今年", "截至5月底，", "“十三五”期间"]),
+       st.sampled_from(["园区累计引进企业46家", "新增就业1800人", "贷款余额比年初增加12亿元"]),
+       st.sampled_from([date(2021, 1, 10), date(2021, 6, 30), date(2016, 12, 20)]))
+@settings(max_examples=60, deadline=None)
+def test_no_period_ends_before_it_starts(head: str, body: str, published: date) -> None:
+    for f in figs(head + body + "。" + body + "。", published):
+        if f.period_start is not None:
+            assert f.period_start <= f.period_end
+
+
+def test_a_year_still_ahead_heads_goals_but_a_planned_area_is_a_measure(tmp_path: Path) -> None:
+    source = ("---\ntitle: 三大园区基本情况\ndate: 2021-04-02\n---\n\n三大园区的基本情况与远期安排见下表。\n\n"
+              "园区 | 规划面积（平方公里） | 2020年产值（亿元） | 2025年产值（亿元）\n"
+              "东区 | 12.6 | 84.5 | 150\n"
+              "西区 | 8.3 | 47.2 | 90\n")
+    got = _facts(extract_figures(_read(tmp_path, "parks.md", source)))
+    assert got["12.6"][:4] == (12.6, "平方公里", "exact", "level")
+    assert got["84.5"][3:] == ("level", None, "2020-01-01", "2020-12-31")
+    assert got["150"][:4] == (15_000_000_000, "元", "exact", "target")
+    assert got["90"][3] == "target"

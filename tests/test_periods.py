@@ -156,3 +156,22 @@ def test_since_a_day_still_ahead_dates_nothing() -> None:
     # 今年末至今 in February: the year's end has not come, so there is no stretch up to now.
     for m in find_time_mentions("今年末至今，全区", date(2016, 2, 22)):
         assert m.period is None or m.period.start <= m.period.end
+
+
+# --- runs of years counted back ---------------------------------------------------------
+
+@pytest.mark.parametrize("text, published, window, period", [
+    ("这五年累计投入资金", date(2021, 3, 2), 5, ("2017-01-01", "2021-03-02")),
+    ("三年来，园区坚持", date(2021, 3, 2), 3, ("2019-01-01", "2021-03-02")),
+    ("近四年，园区坚持", date(2021, 3, 2), 4, ("2018-01-01", "2021-03-02")),
+    ("两年间共引进企业", date(2021, 3, 2), 2, ("2020-01-01", "2021-03-02")),
+])
+def test_runs_of_years_carry_their_length(text: str, published: date, window: int,
+                                          period: tuple[str, str]) -> None:
+    [m] = find_time_mentions(text, published)
+    assert (m.kind, m.window, m.period.iso()) == ("span", window, period)
+
+
+@pytest.mark.parametrize("text", ["2020年，园区产值", "上半年，园区产值", "三年行动计划顺利收官", "第三年累计"])
+def test_years_that_are_not_counted_back_have_no_window(text: str) -> None:
+    assert all(m.window == 0 for m in find_time_mentions(text, date(2021, 3, 2)))

@@ -637,3 +637,47 @@ def test_is_byline(line, byline):
     from ingest.reader import is_byline
 
     assert is_byline(line) is byline
+
+
+# --------------------------------------------------------------------------- tables with bare pipes
+
+def test_lines_of_cells_split_by_pipes_without_outer_pipes_are_table_rows(tmp_path):
+    f = tmp_path / "2021-04-02_plan.txt"
+    f.write_text("首页 | 政务动态 | 信息公开\n临港园区发展规划指标\n发布时间：2021-04-02\n\n"
+                 "园区今后五年的主要发展指标见下表，各部门按职责推进落实。\n\n"
+                 "指标名称 | 现状值 | 规划值 | 属性\n"
+                 "工业总产值（亿元） | 152.4 | 260以上 | 预期性\n\n"
+                 "规上企业数（家） | 87 | 约140 | 预期性\n", encoding="utf-8")
+    a = read_article(f)
+    texts = [p.text for p in a.paragraphs]
+    assert texts[1:] == ["指标名称\t现状值\t规划值\t属性", "工业总产值（亿元）\t152.4\t260以上\t预期性",
+                         "规上企业数（家）\t87\t约140\t预期性"]
+    assert not any("政务动态" in t for t in texts) and a.title == "临港园区发展规划指标"
+    assert_offsets_true(a)
+
+
+@pytest.mark.parametrize("body", [
+    "招商 | 服务 | 项目\n产业 | 人才 | 环境\n",           # two lines of words: menus, not a table
+    "产值 | 12.5 | 13.8\n",                               # one line alone
+    "产值 | 12.5 | 13.8\n税收 | 3.1\n",                    # separators differ in number
+])
+def test_pipes_without_a_run_of_rows_holding_numbers_are_not_a_table(tmp_path, body):
+    f = tmp_path / "2021-04-02_menu.txt"
+    f.write_text("园区动态\n发布时间：2021-04-02\n\n园区一季度完成工业产值46亿元，同比增长12%。\n\n" + body,
+                 encoding="utf-8")
+    a = read_article(f)
+    assert not any("\t" in p.text for p in a.paragraphs)
+
+
+def test_a_public_information_catalogue_record_gives_title_and_publisher(tmp_path: Path) -> None:
+    path = tmp_path / "xxgk.txt"
+    path.write_text("索引号：11223344/2016-00042\n信息分类：统计信息\n发布机构：示例市统计局\n"
+                    "发布日期：2016-08-03\n文号：\n标题：上半年示例市开发区经济运行简析\n主题词：开发区 统计\n\n"
+                    "上半年示例市开发区经济运行简析\n\n上半年，全市开发区实现营业收入320.5亿元，同比增长8.1%。\n",
+                    encoding="utf-8")
+    article = read_article(path)
+    assert article.title == "上半年示例市开发区经济运行简析"
+    assert article.paper == "示例市统计局"
+    assert article.published.isoformat() == "2016-08-03"
+    assert [p.text for p in article.paragraphs] == ["上半年，全市开发区实现营业收入320.5亿元，同比增长8.1%。"]
+    assert not article.headings
