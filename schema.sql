@@ -1,9 +1,15 @@
 -- zone: the one definition of the database.
--- Applied by ingest.store.open_db() to a new or existing file; every statement is
--- idempotent (IF NOT EXISTS), so re-applying it to a built database changes nothing.
+-- Applied by ingest.store.open_db() to a new or existing file, and idempotent: tables and
+-- indexes are created IF NOT EXISTS (data untouched); views are dropped and created again,
+-- so a database built by an older zone reads through the current definitions.
 -- Dates are ISO 8601 text (YYYY-MM-DD); CHECKs reject anything else.
 
 PRAGMA foreign_keys = ON;
+
+-- One transaction, taking the write lock at once: two processes applying the schema
+-- together wait for each other instead of failing, and a reader never sees a view
+-- between its DROP and its CREATE.
+BEGIN IMMEDIATE;
 
 -- Where figures belong: a development zone, a city, a province.
 CREATE TABLE IF NOT EXISTS region (
@@ -112,7 +118,8 @@ CREATE TABLE IF NOT EXISTS review (
 CREATE INDEX IF NOT EXISTS review_fkey ON review (fkey, id);
 
 -- Each figure with the article it comes from: the view people browse first.
-CREATE VIEW IF NOT EXISTS figure_detail AS
+DROP VIEW IF EXISTS figure_detail;
+CREATE VIEW figure_detail AS
 SELECT
     figure.id AS figure_id,
     figure.text,
@@ -143,7 +150,8 @@ CREATE TABLE IF NOT EXISTS catalog_state (
 -- applied on reading, so reviews survive re-ingesting and re-extracting. Rejected
 -- figures are hidden; 'relink' replaces the indicator, 'correct' the value and period
 -- (value_max is dropped when the value is corrected), 'prefer' wins a conflict.
-CREATE VIEW IF NOT EXISTS figure_current AS
+DROP VIEW IF EXISTS figure_current;
+CREATE VIEW figure_current AS
 SELECT
     f.id, f.article_id, f.seq, f.fkey, f.origin, f.start, f."end", f.text,
     coalesce(c.value, f.value) AS value,
@@ -171,33 +179,81 @@ WHERE s.action IS NULL OR s.action <> 'reject';
 -- source. Points of the same series and period from different articles whose values differ
 -- by more than 0.5% are in conflict; one point per period is preferred: a reviewer's
 -- 'prefer' (the latest), else a reported figure over a derived one, else the latest article.
-CREATE VIEW IF NOT EXISTS series AS
+--
+-- Built to be filtered: the window functions are partitioned by the series' columns, so
+-- SQLite pushes `WHERE indicator_id = ?` (or any term on those columns) down to the figures
+-- before ranking. Figures not relinked by a review are then searched in the figure_series
+-- index through figure.indicator_id; relinked ones are found from the review table. Ranking
+-- runs on narrow rows (point); sentences and sources are joined to the ranked rows after.
+--
+-- No pair of points is compared: how far another value is from a point only grows as it
+-- moves away from it, so the smallest and largest value of the other articles in the period
+-- decide a conflict exactly (articles ordered by id: those before the point's article and
+-- those after). The same holds for the 5% test against the period's derived figures and for
+-- another value in the same article; the review queue reads both flags from here.
+DROP VIEW IF EXISTS series;
+CREATE VIEW series AS
 WITH point AS (
-    SELECT fc.*, a.published, a.paper, a.edition, a.title, a.source_id AS article_source_id,
-           i.name AS indicator_name, r.name AS region,
-           fc.indicator_id || '|' || coalesce(fc.region_id, '') || '|' || fc.kind || '|' || fc.unit || '|'
-               || coalesce(fc.period_start, '') || '|' || coalesce(fc.period_end, '') AS point_key
+    SELECT fc.extracted_indicator_id AS indicator_id, fc.region_id, fc.kind, fc.unit, fc.period_start,
+           fc.period_end, fc.id, fc.article_id, fc.seq, fc.origin, fc.value, fc.preferred_by
     FROM figure_current fc
-    JOIN article a ON a.id = fc.article_id
-    JOIN indicator i ON i.id = fc.indicator_id
-    LEFT JOIN region r ON r.id = fc.region_id
+    WHERE NOT fc.relinked AND fc.extracted_indicator_id IS NOT NULL
+    UNION ALL
+    SELECT fc.indicator_id, fc.region_id, fc.kind, fc.unit, fc.period_start,
+           fc.period_end, fc.id, fc.article_id, fc.seq, fc.origin, fc.value, fc.preferred_by
+    FROM figure_current fc
+    WHERE fc.relinked AND fc.fkey IN (SELECT fkey FROM review WHERE action = 'relink')
+),
+ranked AS (
+    SELECT p.indicator_id, p.region_id, p.id,
+           row_number() OVER (PARTITION BY p.indicator_id, p.region_id, p.kind, p.unit, p.period_start, p.period_end
+                              ORDER BY p.preferred_by IS NULL, p.preferred_by DESC, p.origin = 'derived',
+                                       a.published DESC, p.article_id DESC, p.seq) AS rank,
+           min(p.value) OVER (by_article RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before_min,
+           max(p.value) OVER (by_article RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before_max,
+           min(p.value) OVER (by_article RANGE BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS after_min,
+           max(p.value) OVER (by_article RANGE BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS after_max,
+           -- CASE rather than FILTER: SQLite 3.40 ignores FILTER in a frame that slides.
+           min(CASE WHEN p.origin = 'derived' AND p.value <> 0 THEN p.value END) OVER whole_period AS derived_min,
+           max(CASE WHEN p.origin = 'derived' AND p.value <> 0 THEN p.value END) OVER whole_period AS derived_max,
+           json_group_array(p.id) FILTER (WHERE p.origin = 'derived' AND p.value <> 0) OVER whole_period AS derived_ids,
+           min(CASE WHEN p.origin = 'reported' THEN p.value END) OVER same_article AS article_min,
+           max(CASE WHEN p.origin = 'reported' THEN p.value END) OVER same_article AS article_max
+    FROM point p
+    JOIN article a ON a.id = p.article_id
+    WINDOW by_article AS (PARTITION BY p.indicator_id, p.region_id, p.kind, p.unit, p.period_start, p.period_end
+                          ORDER BY p.article_id),
+           whole_period AS (by_article RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING),
+           same_article AS (by_article RANGE BETWEEN CURRENT ROW AND CURRENT ROW)
 )
 SELECT
-    p.indicator_id, p.indicator_name, p.region, p.period_start, p.period_end, p.kind, p.direction,
-    p.value, p.value_max, p.unit, p.qualifier, p.text, p.origin,
-    row_number() OVER (PARTITION BY p.point_key
-                       ORDER BY p.preferred_by IS NULL, p.preferred_by DESC, p.origin = 'derived',
-                                p.published DESC, p.article_id DESC, p.seq) = 1 AS preferred,
-    EXISTS (SELECT 1 FROM point q
-            WHERE q.point_key = p.point_key AND q.article_id <> p.article_id
-              AND abs(q.value - p.value) > 0.005 * max(abs(q.value), abs(p.value))) AS conflict,
-    p.paper, p.published, p.edition, p.title, p.article_source_id,
-    p.id AS figure_id, p.fkey, p.article_id, p.subject, p.sentence, p.point_key
-FROM point p;
+    ranked.indicator_id, i.name AS indicator_name, r.name AS region, fc.period_start, fc.period_end, fc.kind,
+    fc.direction, fc.value, fc.value_max, fc.unit, fc.qualifier, fc.text, fc.origin,
+    ranked.rank = 1 AS preferred,
+    coalesce(abs(ranked.before_max - fc.value) > 0.005 * max(abs(ranked.before_max), abs(fc.value))
+             OR abs(ranked.before_min - fc.value) > 0.005 * max(abs(ranked.before_min), abs(fc.value))
+             OR abs(ranked.after_max - fc.value) > 0.005 * max(abs(ranked.after_max), abs(fc.value))
+             OR abs(ranked.after_min - fc.value) > 0.005 * max(abs(ranked.after_min), abs(fc.value)), 0) AS conflict,
+    a.paper, a.published, a.edition, a.title, a.source_id AS article_source_id,
+    fc.id AS figure_id, fc.fkey, fc.article_id, fc.subject, fc.sentence,
+    ranked.indicator_id || '|' || coalesce(ranked.region_id, '') || '|' || fc.kind || '|' || fc.unit || '|'
+        || coalesce(fc.period_start, '') || '|' || coalesce(fc.period_end, '') AS point_key,
+    ranked.region_id, fc.period_label, fc.extracted_value, fc.decision, fc.corrected, fc.relinked, fc.preferred_by,
+    fc.origin = 'reported' AND coalesce(abs(fc.value - ranked.derived_max) > 0.05 * abs(ranked.derived_max)
+                                        OR abs(fc.value - ranked.derived_min) > 0.05 * abs(ranked.derived_min), 0)
+        AS disagrees_with_derived,
+    fc.origin = 'reported' AND ranked.article_min <> ranked.article_max AS repeated_in_article,
+    ranked.derived_ids          -- JSON list of the period's derived figures (derived_disagreement pairs them)
+FROM ranked
+JOIN figure_current fc ON fc.id = ranked.id
+JOIN article a ON a.id = fc.article_id
+JOIN indicator i ON i.id = ranked.indicator_id
+LEFT JOIN region r ON r.id = ranked.region_id;
 
 -- Figures flagged as conflicting: the same indicator, region, kind and period, different
 -- values from different articles. 'preferred' says which one the series shows.
-CREATE VIEW IF NOT EXISTS conflict AS
+DROP VIEW IF EXISTS conflict;
+CREATE VIEW conflict AS
 SELECT indicator_id, indicator_name, region, kind, period_start, period_end, value, unit, text, origin,
        preferred, paper, published, title, figure_id, fkey, sentence, point_key
 FROM series
@@ -205,33 +261,40 @@ WHERE conflict;
 
 -- Reported figures that differ by more than 5% from a figure derived for the same
 -- indicator, region, kind and period (a stated share or change implies another value).
-CREATE VIEW IF NOT EXISTS derived_disagreement AS
-SELECT r.figure_id AS reported_id, d.figure_id AS derived_id, r.indicator_id, r.region, r.kind,
+DROP VIEW IF EXISTS derived_disagreement;
+CREATE VIEW derived_disagreement AS
+SELECT r.figure_id AS reported_id, d.id AS derived_id, r.indicator_id, r.region, r.kind,
        r.period_start, r.period_end, r.value AS reported_value, d.value AS derived_value, r.unit,
        round(100.0 * (r.value - d.value) / d.value, 1) AS difference_pct,
        r.paper, r.published, r.title, d.text AS derived_from
 FROM series r
-JOIN series d ON d.point_key = r.point_key AND d.origin = 'derived'
-WHERE r.origin = 'reported' AND d.value <> 0 AND abs(r.value - d.value) > 0.05 * abs(d.value);
+JOIN json_each(r.derived_ids) derived
+JOIN figure_current d ON d.id = derived.value
+WHERE r.disagrees_with_derived AND abs(r.value - d.value) > 0.05 * abs(d.value);
 
 -- What waits for a person: reported figures not yet decided on (accepted, relinked or
 -- corrected) that are unlinked, in conflict, contradicted by a derived figure, or linked
 -- to an indicator that another figure of the same article fills with another value.
-CREATE VIEW IF NOT EXISTS review_queue AS
+-- Unlinked figures come from the figure_unlinked index; the others from one pass of the
+-- series view, which flags all three reasons with window functions.
+DROP VIEW IF EXISTS review_queue;
+CREATE VIEW review_queue AS
 SELECT fc.id AS figure_id, fc.fkey, fc.text, fc.value, fc.unit, fc.kind, fc.subject, fc.sentence,
-       fc.indicator_id, fc.period_start, fc.period_end, a.paper, a.published, a.title,
-       CASE
-           WHEN fc.indicator_id IS NULL THEN 'unlinked'
-           WHEN EXISTS (SELECT 1 FROM conflict WHERE conflict.figure_id = fc.id) THEN 'conflict'
-           WHEN EXISTS (SELECT 1 FROM derived_disagreement d WHERE d.reported_id = fc.id) THEN 'disagrees with derived'
-           WHEN EXISTS (SELECT 1 FROM figure_current o
-                        WHERE o.article_id = fc.article_id AND o.id <> fc.id AND o.origin = 'reported'
-                          AND o.indicator_id = fc.indicator_id AND o.region_id IS fc.region_id AND o.kind = fc.kind
-                          AND o.unit = fc.unit
-                          AND o.period_start IS fc.period_start AND o.period_end IS fc.period_end
-                          AND o.value <> fc.value) THEN 'same indicator twice in article'
-       END AS reason
+       fc.indicator_id, fc.period_start, fc.period_end, a.paper, a.published, a.title, 'unlinked' AS reason
 FROM figure_current fc
 JOIN article a ON a.id = fc.article_id
-WHERE fc.origin = 'reported' AND fc.decision IS NULL AND NOT fc.corrected AND NOT fc.relinked
-  AND reason IS NOT NULL;
+WHERE fc.extracted_indicator_id IS NULL AND NOT fc.relinked
+  AND fc.origin = 'reported' AND fc.decision IS NULL AND NOT fc.corrected
+UNION ALL
+SELECT s.figure_id, s.fkey, s.text, s.value, s.unit, s.kind, s.subject, s.sentence,
+       s.indicator_id, s.period_start, s.period_end, s.paper, s.published, s.title,
+       CASE
+           WHEN s.conflict THEN 'conflict'
+           WHEN s.disagrees_with_derived THEN 'disagrees with derived'
+           ELSE 'same indicator twice in article'
+       END
+FROM series s
+WHERE s.origin = 'reported' AND s.decision IS NULL AND NOT s.corrected AND NOT s.relinked
+  AND (s.conflict OR s.disagrees_with_derived OR s.repeated_in_article);
+
+COMMIT;

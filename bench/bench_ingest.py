@@ -38,11 +38,19 @@ def synthetic(n: int, folder: Path) -> None:
         (folder / f"{day}_{i}.txt").write_text(body, encoding="utf-8")
 
 
+# What the product reads (zone series, Datasette, zone brief). Targets on 2,000 articles
+# (140,000 figures): one indicator's series or conflicts < 200 ms, the review queue's first
+# 100 rows < 500 ms. The last three rank every point of the database: they grow with it.
 QUERIES = {
     "series of one indicator": "SELECT count(*) FROM series WHERE indicator_id = 'signed_projects'",
-    "review queue, first 100": "SELECT * FROM review_queue LIMIT 100",
+    "series of one indicator and region": "SELECT count(*) FROM series WHERE indicator_id = 'signed_projects' "
+                                          "AND region = '沧州经济开发区'",
     "conflicts of one indicator": "SELECT count(*) FROM conflict WHERE indicator_id = 'signed_projects'",
+    "review queue, first 100": "SELECT * FROM review_queue LIMIT 100",
     "figures of one article": "SELECT count(*) FROM figure_current WHERE article_id = 7",
+    "review queue, sorted (Datasette)": "SELECT * FROM review_queue ORDER BY reason, published DESC, figure_id LIMIT 100",
+    "every series point (the brief)": "SELECT count(*) FROM series",
+    "derived disagreements": "SELECT count(*) FROM derived_disagreement",
 }
 
 

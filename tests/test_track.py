@@ -3,10 +3,15 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import tempfile
+from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ingest.catalog import apply_catalog
 from ingest.model import Figure
@@ -241,3 +246,130 @@ def test_extract_json_has_indicator_and_region(tmp_path: Path):
     assert by_text["57个"]["indicator"] == "signed_projects"
     assert by_text["57个"]["region"] == "沧州经济开发区"
     assert all("indicator" in line and "region" in line for line in lines)
+
+
+# ---------------------------------------------------------------- the views against their definition
+
+_VALUES = (-50.0, 0.0, 100.0, 100.4, 100.6, 101.0, 120.0, 200.0)
+_figure = st.fixed_dictionaries({
+    "article": st.integers(1, 4),
+    "indicator": st.sampled_from(["signed_projects", "started_projects", None]),
+    "region": st.sampled_from([1, None]),
+    "year": st.sampled_from([2020, 2021]),
+    "value": st.sampled_from(_VALUES),
+    "origin": st.sampled_from(["reported", "reported", "derived"]),
+})
+_review = st.tuples(st.integers(0, 11), st.sampled_from(["accept", "reject", "prefer", "correct", "relink"]),
+                    st.sampled_from(_VALUES))
+
+
+def _fill(conn: sqlite3.Connection, figures: list[dict[str, Any]], reviews: list[tuple[int, str, float]]) -> None:
+    conn.execute("BEGIN")
+    for table in ("review", "figure", "article", "indicator", "region"):
+        conn.execute(f"DELETE FROM {table}")
+    conn.execute("INSERT INTO region (id, name, level) VALUES (1, '临港开发区', 'zone')")
+    conn.executemany("INSERT INTO indicator (id, name, name_en, unit, sector) VALUES (?, ?, ?, '个', '招商')",
+                     [("signed_projects", "签约项目数", "Signed projects"),
+                      ("started_projects", "开工项目数", "Started projects")])
+    # Articles 2 and 3 share a day: the later id is the later article.
+    for n, day in ((1, "2021-02-01"), (2, "2022-01-10"), (3, "2022-01-10"), (4, "2022-03-05")):
+        conn.execute("INSERT INTO article (id, source_id, paper, published, title, path, format, encoding, sha256, "
+                     "extractor_version, text, ingested_at, region_id) VALUES (?, ?, '临港日报', ?, '年度回顾', 'a.md', "
+                     "'text', 'utf-8', 'x', 'test', '全年签约项目若干个。', '2022-04-01T00:00:00', 1)",
+                     (n, f"临港日报/{n}", day))
+    for seq, f in enumerate(figures):
+        conn.execute(
+            "INSERT INTO figure (article_id, seq, fkey, origin, start, \"end\", text, value, unit, qualifier, kind, "
+            "period_start, period_end, subject, sector, paragraph, sentence, sentence_start, sentence_end, "
+            "indicator_id, region_id) VALUES (?, ?, ?, ?, 0, 2, ?, ?, '个', 'exact', 'level', ?, ?, '签约项目', '招商', "
+            "1, '全年签约项目若干个。', 0, 10, ?, ?)",
+            (f["article"], seq, f"k{seq}", f["origin"], f"{f['value']:g}个", f["value"], f"{f['year']}-01-01",
+             f"{f['year']}-12-31", f["indicator"], f["region"]))
+    for n, (which, action, value) in enumerate(reviews):
+        if which < len(figures):
+            relink = "started_projects" if figures[which]["indicator"] == "signed_projects" else "signed_projects"
+            conn.execute("INSERT INTO review (fkey, action, indicator_id, value, reviewed_at) VALUES (?, ?, ?, ?, ?)",
+                         (f"k{which}", action, relink if action == "relink" else None,
+                          value if action == "correct" else None, f"2022-04-01T00:00:{n:02d}"))
+    conn.execute("COMMIT")
+
+
+def _expected(conn: sqlite3.Connection) -> tuple[dict[int, tuple[bool, bool, bool, bool]], dict[int, str],
+                                                 set[tuple[int, int]]]:
+    """Preferred, conflict, disagreement with a derived figure and a second value in the same
+    article, pair by pair from figure_current: the definitions the views compute without pairs."""
+    conn.row_factory = sqlite3.Row
+    rows = [dict(r) for r in conn.execute("SELECT fc.*, a.published FROM figure_current fc "
+                                          "JOIN article a ON a.id = fc.article_id")]
+    conn.row_factory = None
+    groups: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for r in rows:
+        if r["indicator_id"] is not None:
+            groups.setdefault((r["indicator_id"], r["region_id"], r["kind"], r["unit"], r["period_start"],
+                               r["period_end"]), []).append(r)
+    flags: dict[int, tuple[bool, bool, bool, bool]] = {}
+    pairs: set[tuple[int, int]] = set()
+    for members in groups.values():
+        best = min(members, key=lambda r: (r["preferred_by"] is None, -(r["preferred_by"] or 0), r["origin"] == "derived",
+                                           -date.fromisoformat(r["published"]).toordinal(), -r["article_id"], r["seq"]))
+        for p in members:
+            v = p["value"]
+            conflict = any(q["article_id"] != p["article_id"] and abs(q["value"] - v) > 0.005 * max(abs(q["value"]), abs(v))
+                           for q in members)
+            against = [d for d in members if d["origin"] == "derived" and d["value"] != 0
+                       and abs(v - d["value"]) > 0.05 * abs(d["value"])] if p["origin"] == "reported" else []
+            pairs |= {(p["id"], d["id"]) for d in against}
+            repeated = p["origin"] == "reported" and any(
+                o["origin"] == "reported" and o["article_id"] == p["article_id"] and o["id"] != p["id"] and o["value"] != v
+                for o in members)
+            flags[p["id"]] = (p is best, conflict, bool(against), repeated)
+    reasons: dict[int, str] = {}
+    for r in rows:
+        if r["origin"] != "reported" or r["decision"] is not None or r["corrected"] or r["relinked"]:
+            continue
+        if r["indicator_id"] is None:
+            reasons[r["id"]] = "unlinked"
+            continue
+        _, conflict, disagrees, repeated = flags[r["id"]]
+        reason = ("conflict" if conflict else "disagrees with derived" if disagrees
+                  else "same indicator twice in article" if repeated else None)
+        if reason:
+            reasons[r["id"]] = reason
+    return flags, reasons, pairs
+
+
+@settings(max_examples=80, deadline=None)
+@given(figures=st.lists(_figure, min_size=1, max_size=12), reviews=st.lists(_review, max_size=4))
+def test_views_compute_conflicts_and_preferences_as_defined(figures: list[dict[str, Any]],
+                                                            reviews: list[tuple[int, str, float]]) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        conn = open_db(Path(tmp) / "zone.db")
+        try:
+            _fill(conn, figures, reviews)
+            flags, reasons, pairs = _expected(conn)
+            query = ("SELECT figure_id, preferred, conflict, disagrees_with_derived, repeated_in_article FROM series")
+            got = {r[0]: tuple(bool(x) for x in r[1:]) for r in conn.execute(query)}
+            assert got == flags
+            # Filtering by indicator (pushed down to the figures, relinks included) changes no row.
+            for indicator in ("signed_projects", "started_projects"):
+                one = {r[0]: tuple(bool(x) for x in r[1:])
+                       for r in conn.execute(query + " WHERE indicator_id = ?", (indicator,))}
+                assert one == {k: v for k, v in got.items()
+                               if conn.execute("SELECT indicator_id FROM figure_current WHERE id = ?",
+                                               (k,)).fetchone()[0] == indicator}
+            assert {r[0] for r in conn.execute("SELECT figure_id FROM conflict")} == {k for k, v in flags.items() if v[1]}
+            assert dict(conn.execute("SELECT figure_id, reason FROM review_queue").fetchall()) == reasons
+            assert set(conn.execute("SELECT reported_id, derived_id FROM derived_disagreement").fetchall()) == pairs
+        finally:
+            conn.close()
+
+
+def test_a_database_with_older_views_gets_the_current_ones(db_path: Path):
+    conn = open_db(db_path)
+    conn.execute("DROP VIEW series")
+    conn.execute("CREATE VIEW series AS SELECT 1 AS indicator_id")   # as an older zone might have left it
+    conn.close()
+    conn = open_db(db_path)
+    columns = {r[1] for r in conn.execute("PRAGMA table_info(series)")}
+    conn.close()
+    assert {"preferred", "conflict", "point_key", "disagrees_with_derived"} <= columns
