@@ -59,10 +59,23 @@ def connect(path: Path | str) -> sqlite3.Connection:
     return conn
 
 
+def schema_version(schema: str) -> int:
+    """A number that changes with schema.sql, kept in the database's user_version."""
+    return int(hashlib.sha256(schema.encode("utf-8")).hexdigest()[:7], 16)
+
+
 def open_db(path: Path | str) -> sqlite3.Connection:
-    """Open (creating if needed) a database and apply schema.sql, which is idempotent."""
+    """Open (creating if needed) a database and apply schema.sql when it changed.
+
+    A database already built from this schema.sql is not written to, so reading commands
+    work on a read-only file and never wait for a writer's lock.
+    """
     conn = connect(path)
-    conn.executescript(SCHEMA_PATH.read_text(encoding="utf-8"))
+    schema = SCHEMA_PATH.read_text(encoding="utf-8")
+    version = schema_version(schema)
+    if conn.execute("PRAGMA user_version").fetchone()[0] != version:
+        conn.executescript(schema)
+        conn.execute(f"PRAGMA user_version = {version}")
     return conn
 
 

@@ -85,3 +85,25 @@ def test_region_rows_are_made_once(conn):
     save_article(conn, article, [figure(article, "56个", 56, "个")], "t1")
     save_article(conn, replace(article, source_id="测试报/2"), [], "t1")
     assert conn.execute("SELECT name FROM region").fetchall() == [("沧州经济开发区",)]
+
+
+def test_opening_a_current_database_writes_nothing(db_path):
+    open_db(db_path).close()
+    before = db_path.read_bytes()
+    db_path.chmod(0o444)
+    try:
+        conn = open_db(db_path)  # a read-only file opens: the schema is already applied
+        assert conn.execute("SELECT count(*) FROM figure").fetchone()[0] == 0
+        conn.close()
+    finally:
+        db_path.chmod(0o644)
+    assert db_path.read_bytes() == before
+
+
+def test_a_database_from_an_older_schema_is_brought_up_to_date(db_path):
+    conn = open_db(db_path)
+    conn.execute("DROP VIEW series")
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    conn = open_db(db_path)
+    assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'series'").fetchone()[0] == 1
