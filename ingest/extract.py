@@ -23,7 +23,7 @@ from ingest.numbers import ARABIC, CHINESE, MULTIPLIER_RUN, multiplier, parse_ar
 from ingest.periods import (Period, TimeMention, as_of, default_period, find_time_mentions, still_ahead,
                             year_earlier, year_span)
 
-EXTRACTOR_VERSION = "1.6"
+EXTRACTOR_VERSION = "1.7"
 
 # --- units -----------------------------------------------------------------------------
 
@@ -52,11 +52,16 @@ UNITS: dict[str, str] = {
     "辆次": "辆次", "架次": "架次", "艘次": "艘次", "航次": "航次", "班次": "班次", "车次": "车次",
     "列次": "列次", "趟次": "趟次", "户次": "户次", "家次": "家次", "件次": "件次", "台次": "台次",
     "场次": "场次", "项次": "项次",
-    "个工作日": "工作日", "工作日": "工作日", "小时": "小时", "分钟": "分钟", "天": "天",
+    "个工作日": "工作日", "工作日": "工作日", "个小时": "小时", "小时": "小时", "分钟": "分钟", "天": "天",
+    "个月": "月",
+    # Points of a score (满意度得分93.5分); read after Arabic numerals only, since 十分, 部分
+    # and 分别 are words.
+    "分": "分",
 }
-DURATION_UNITS = frozenset({"工作日", "小时", "分钟", "天"})
-# Units a Chinese numeral may carry. 次 is left out (十届二次全会), and so are durations.
-CHINESE_NUMERAL_UNITS = frozenset(u for u in UNITS.values() if u not in DURATION_UNITS | {"次", "‰"})
+DURATION_UNITS = frozenset({"工作日", "小时", "分钟", "天", "月"})
+# Units a Chinese numeral may carry. 次 is left out (十届二次全会), and so are durations and
+# scores (十分 is "very").
+CHINESE_NUMERAL_UNITS = frozenset(u for u in UNITS.values() if u not in DURATION_UNITS | {"次", "‰", "分"})
 # The character after a one-character classifier that shows it is the start of a word.
 NOT_A_CLASSIFIER_BEFORE = {
     "家": "庭乡居具电园用长属门", "人": "民才员口工均大士物", "名": "称单义牌片列录额", "个": "人体性案月",
@@ -67,6 +72,7 @@ NOT_A_CLASSIFIER_BEFORE = {
     "件": "事", "张": "家", "成": "为立本果功员效长都绩交型熟片就品套",
     "笔": "记者画墨直", "批": "准复示发量评办", "单": "位独项元体个品价据一列纯人打边", "册": "子",
     "列": "入为车表出举位席队明式举阵岛国强",
+    "分": "钟之别析类布局公司行院会期批级档项享配解拨红散开段担摊流娩工区子队店部厂支站所社中校内外成钱米秒",
 }
 _PER = "年|日|天|月|人|吨|亩|平方米|立方米|千瓦时|小时|户|辆|台|套|公里|件|次"
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
@@ -109,13 +115,26 @@ _RANK_BEFORE = re.compile(r"(?:(?<![当目此之提以先空眼])前|居|列|排
 _SET_PHRASE = re.compile(r"[一二两三四五六七八九十]+个(?:意识|自信|维护|确立|全面|代表|一百年|务必|统筹|坚持|必须|有利于|没有变)")
 _VIEW_COUNT = re.compile(r"(?:浏览|阅读|点击|访问|播放|次数|阅读量|浏览量|点击量)[^,，。;；]{0,4}$")
 _INDEX_CUE = re.compile(r"(?:指数|系数|PMI|指标值|评分|得分|分值|综合指数)(?:值)?(?:为|是|达到|达|升至|降至|保持在|:|:)?$")
+# 增收, 多收, 多挣: income gained over a base (户均增收3000元, 每亩多收1500元) is a change.
+# 缩短, 压缩, 缩减, 削减 a time or an amount by so much is a change down (缩短了20个小时);
+# 缩短至 / 压缩到 name the level reached and never end the words before the figure.
 _CHANGE_VERB = re.compile(
-    r"(?:(?P<up>增长|增加|上升|提高|提升|攀升|上涨|扩大|(?<![新净])增|涨|(?<![最较更])(?:高|快)|多)"
-    r"|(?P<down>下降|减少|降低|下滑|回落|收窄|缩小|改善|减|降|跌|(?<![最较更])(?:低|慢)|少))"
-    r"了?(?:分别为|分别|均为|均|约|近|超过|超|逾)?$"
+    r"(?:(?P<up>增长|增加收入|增加|上升|提高|提升|攀升|上涨|扩大|(?<![新净])增收|多收|多挣|(?<![新净])增|涨"
+    r"|(?<![最较更])(?:高|快)|多)"
+    r"|(?P<down>下降|减少|降低|下滑|回落|收窄|缩小|改善|缩短|压缩|缩减|削减|减收|少收|减|降|跌|(?<![最较更])(?:低|慢)|少))"
+    r"了?(?:分别为|分别|均为|均|平均|约|近|超过|超|逾)?$"
 )
+# Cuts that are changes only as a part of the whole (申报材料精简35%, 节约成本12%): 节约资金300万元
+# is the amount saved, a level.
+_CUT_SHARE_VERB = re.compile(r"(?:精简|节约|节省|节能|降本)了?(?:平均|分别|均|约|近|超过|超|逾)?$")
+# The verb with its object before a percent (降低物流成本12%, 提高生产效率20%, 节约用电14%):
+# the object is a short noun, not a rate or a share (提高到, 节约用地率达15%).
+_VERB_OBJECT_PERCENT = re.compile(
+    r"(?:(?P<up>提高|提升|增加|增长)|(?P<down>降低|减少|缩短|压缩|精简|节约|节省|削减|缩减))(?!值|点|极)"
+    r"[^\d\s,，。;；:：、“”()（）比重为达占的是了和与及到至在等从由]{1,6}(?:平均|约|近|超过|超|逾)?$")
 _RATE_WORD = re.compile(
-    r"(?:(?P<up>增速|增幅|涨幅|(?<!自然)增长率|增长速度|增长幅度|增长了)|(?P<down>降幅|下降率|下降幅度|降低率|降低幅度))"
+    r"(?:(?P<up>增速|增幅|涨幅|(?<!自然)增长率|增长速度|(?:增长|提高|提升|增加|上升)幅度|增长了)"
+    r"|(?P<down>降幅|下降率|(?:下降|降低|减少|缩短|压缩|精简|节约|节省|缩减|削减)幅度|降低率))"
     r"(?:分别为|分别|均为|为|是|达到|达|保持在|在)?(?:约|近|超过|超)?$"
 )
 _SINCE_YEAR_START = re.compile(r"(?:比|较)(?:年初|上年末|上年底|去年末|去年底)")
@@ -282,6 +301,11 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
         return None
     if unit in ("位", "名") and _RANK_BEFORE.search(text, max(0, start - 2), start):
         return None  # 居全省前三位, 进入全国前10名: a rank, not a count
+    if unit == "月" and (_MONTHS_AS_TIME_BEFORE.search(text, max(0, start - 4), start)
+                        or _MONTHS_AS_TIME_AFTER.match(text, end)):
+        return None  # 前4个月, 近3个月以来: a stretch of time that dates figures, not a measure
+    if unit == "分" and start > 0 and text[start - 1] in "时点:：":
+        return None  # 9时30分: a clock time
     negative = not chinese and not m.group("pre") and start > 0 and text[start - 1] in "-−" \
         and _SIGN_CONTEXT.search(text, max(0, start - 7), start - 1) is not None
     if negative:
@@ -289,6 +313,10 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
     return _Atom(start, end, num_start, value * factor * scale, unit, bare[1] if bare else _qualifier(m), chinese,
                  factor=factor, has_factor=bool(mult), scale=scale, negative=negative)
 
+
+# Months counted as a time phrase (前4个月, 近3个月, 连续6个月, 3个月来) rather than a duration measured.
+_MONTHS_AS_TIME_BEFORE = re.compile(r"(?:前|近|后|头|首|每|这|那|过去|未来|最近|连续|上|下|今后)$")
+_MONTHS_AS_TIME_AFTER = re.compile(r"(?:以来|来|里|之内|期间|中|后|间|的?时间)")
 
 # A round amount written as multipliers alone: 百, 千万, 十亿, 万亿 (not 亿万, an idiom).
 _ROUND_RUN = re.compile(r"(?:十|百|千)?(?:万|亿|万亿)?")
@@ -523,6 +551,12 @@ def _change(text: str, a: _Atom, floor: int) -> str | None:
     m = _CHANGE_VERB.search(before)
     if m:
         return "down" if m.group("down") else "up"
+    if a.unit == "%" and _CUT_SHARE_VERB.search(before):
+        return "down"
+    if a.unit == "%":
+        m = _VERB_OBJECT_PERCENT.search(text, max(floor, a.start - 12), a.start)
+        if m:
+            return "down" if m.group("down") else "up"
     return None
 
 
@@ -544,20 +578,63 @@ def _target_cue(text: str, a: _Atom, sent_start: int, full_start: int) -> tuple[
         return "级", a.start
     if _PLEDGE_AFTER.match(text, a.end):
         return "实事", a.end
+    clause = _clause_start(text, a.start, sent_start)
+    aim = _AIM_AFTER.match(text, a.end)
+    if aim is not None and "以" in text[clause:a.start]:
+        return "目标", aim.end() - 2  # 以营收突破100亿元为目标: the figure is the aim itself
     cue = None
     for m in _TARGET_CUE.finditer(text, sent_start, a.start):
-        if not _quoted(text, m.start(), full_start):
+        if not _quoted(text, m.start(), full_start) and not _not_a_goal_cue(text, m, a, sent_start):
             cue = m
     if cue is not None:
         return None if _DONE_CUE.search(text, cue.end(), a.start) else (cue.group(), cue.start())
     if full_start >= sent_start:
         return None
     for m in _TARGET_CUE.finditer(text, full_start, sent_start):
-        if not _quoted(text, m.start(), full_start):
+        if not _quoted(text, m.start(), full_start) and not _not_a_goal_cue(text, m, a, full_start):
             cue = m
     if cue is None or not _LIST_TARGET_CUE.match(cue.group()) or _LIST_BREAK.search(text, cue.end(), a.start):
         return None
     return cue.group(), cue.start()
+
+
+# A clause naming the aim work is done for (以打造一流营商环境为目标，围绕…目标，为实现…目标，):
+# it sets the scene for the results after it and makes none of them a goal.
+_AIM_CLAUSE_HEAD = re.compile(r"(?:以|围绕|为实现|为了实现|为了|为|按照|对照|朝着|向着|紧扣|锚定|瞄准|聚焦|坚持|紧盯|根据)")
+# 将 as the marker of the object (园区将企业开办时间压缩至4小时以内 = 把…压缩至): a result when
+# nothing else in the sentence looks ahead. 将 before a verb or an adverb looks ahead (将建成, 将进一步压缩).
+_DISPOSAL_VERB = re.compile(r"(?:压缩|缩短|缩减|降低|降|提高|提升|提|增加|扩大|减少|控制|缩小|延长|放宽|下调|上调|精简|调整)(?:至|到|为|在)")
+_FUTURE_AFTER_JIANG = re.compile(
+    r"(?:进一步|继续|持续|全面|力争|努力|加快|加大|逐步|陆续|再|可|会|于|在|实现|达到|建成|新增|带动|形成|突破|超过|有|成为|是|为"
+    r"|新建|投资|完成|全部|不断|大力|重点|着力|集中|主要|每年|年|累计|提供|吸纳|解决|增加|提高|提升|降低|压缩|缩短|开工|投产|使|让"
+    r"|推动|推进|打造|建设|实施|启动|开展|引进|达|按|以|从|由|重新|积极|统筹|确保|争取|用|通过|坚持|围绕|聚焦|迎来|直接|更|大大|显著)")
+
+
+def _not_a_goal_cue(text: str, cue: re.Match[str], a: _Atom, floor: int) -> bool:
+    """Words _TARGET_CUE finds that do not make this figure a goal: 目标 in a clause of aim of its
+    own (以…为目标，), 将 marking the object of a verb that reports a result (将…压缩至)."""
+    word = cue.group()
+    if word.startswith("目标"):
+        clause = _clause_start(text, cue.start(), floor)
+        clause_end = _clause_end(text, cue.end(), len(text))
+        return clause_end < a.start and text[clause_end:clause_end + 1] in (",", "，") \
+            and _AIM_TAIL.fullmatch(text, cue.end(), clause_end) is not None \
+            and _AIM_CLAUSE_HEAD.match(_FILLER_HEAD.sub("", text[clause:cue.start()])) is not None
+    if word == "将":
+        rest_end = _clause_end(text, cue.end(), len(text))
+        if rest_end < a.start or _FUTURE_AFTER_JIANG.match(text, cue.end()) \
+                or _LOOKING_AHEAD.search(text, _full_sentence_start(text, cue.start()), a.start):
+            return False
+        verb = _DISPOSAL_VERB.search(text, cue.end() + 1, a.start)
+        return verb is not None and verb.end() <= a.start
+    return False
+
+
+_AIM_AFTER = re.compile(r"[^,，。;；:：]{0,12}?为(?:目标|奋斗目标|发展目标)")
+_AIM_TAIL = re.compile(r"(?:要求|任务|导向|定位)?")
+# Words that put a sentence in the future, where 将 keeps its sense of "will" (下一步将…压缩至).
+_LOOKING_AHEAD = re.compile(r"下一步|今后|明年|未来|接下来|下阶段|下一阶段|年底前|月底前|之前|以前|后续|届时|力争|争取|计划|预计|确保|目标")
+_FILLER_HEAD = re.compile(r"^[^以围为按对朝向紧锚瞄聚坚根]{0,12}?(?=以|围绕|为|按照|对照|朝着|向着|紧扣|锚定|瞄准|聚焦|坚持|紧盯|根据)")
 
 
 _QUOTES = (("“", "”"), ("《", "》"), ("「", "」"), ("『", "』"), ("〈", "〉"))
@@ -761,6 +838,7 @@ _BASE_PHRASE = re.compile(
     r"(?=增|减|提|降|下降|下滑|上升|回|扩|加|收|改|多|少|高|低|快|慢|持平)|与[^,，。；;]{1,10}?相比")
 _CHANGE_WORDS = re.compile(
     r"(?:增长|增加|下降|减少|提高|降低|回落|上升|提升|扩大|收窄|改善|加快|放缓|增速|增幅|降幅|涨幅|新增|净增|多|少"
+    r"|缩短|压缩|精简|节约|节省|缩减|削减|增收|多收|多挣|幅度"
     r"|分别为|分别|均为|为|达到|达|了|约|近|均|平均|年均|预计|预期)+$")
 # Verbs that end the noun after a classifier: 41家企业落户沧州 -> 落户的企业.
 _NOUN_END = re.compile(r"落户|入驻|签约|开工|投产|竣工|落地|建成|开业|上市|参与|参加|获得|获评|获批|实现|完成|申报|纳入|通过|成功|实行|实施"
@@ -1286,9 +1364,11 @@ def _plan_in_clause(m: TimeMention, text: str, sent_start: int) -> bool:
 
 def _local_year(m: TimeMention, text: str, ctx: _Context) -> bool:
     """今年新增… in the middle of a paragraph framed by 截至9月末，: a look at the year so far for
-    one sentence; the frame stays."""
-    return ctx.frame is not None and ctx.opened and m.period is not None and m.kind == "since" \
-        and m.period.label in ("今年", "本年")
+    one sentence; the frame stays. The same holds inside the sentence that set the frame
+    (截至6月底，…，其中今年新增68家；开展业务的企业95家): the part after the semicolon returns to
+    截至6月底."""
+    return ctx.frame is not None and ctx.frame is not m and (ctx.opened or ctx.frame.start < m.start) \
+        and m.period is not None and m.kind == "since" and m.period.label in ("今年", "本年")
 
 
 def _advance(ctx: _Context, text: str, scope: _Scope, sent: tuple[int, int]) -> None:
@@ -1383,6 +1463,13 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
             # 总投资120亿元的项目, 占地300亩的园区: the size of a thing as the article
             # describes it, not what the period produced.
             period = default_period(ctx.published)
+        capacity = _names_capacity(text, a, s0)
+        if capacity and (kind == "level" or (kind == "target" and target_period is None and not ctx.goal
+                                             and not (own is not None and own.kind == "horizon"))):
+            # 年产8万吨聚氯乙烯项目, 20万吨/年聚丙烯项目: the size of the plant named, as the article
+            # describes it; neither a goal (预计…投产) nor what a month (6月上旬) produced.
+            kind, direction = "level", None
+            period = default_period(ctx.published)
         cue = cues[i]
         if kind == "target" and cue is not None and cue[0] == "争取" and target_period is None \
                 and _obtained(text, cue[1], _clause_start(text, cue[1], s0), period, ctx):
@@ -1405,6 +1492,21 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
         if kind == "change" and period.start == period.end and _since_year_start(text, a, s0):
             # 截至9月底…比年初增加1026家: the change covers the year up to that day.
             period = Period(period.start.replace(month=1, day=1), period.end, period.label)
+        if kind in ("level", "change") and period.start == period.end and period.start.month * 100 + period.start.day > 101 \
+                and _cutoff_day(text, scope, a.start, period):
+            flow = None
+            if kind == "level" and _is_flow(text, a, s0):
+                # 截至10月底，新登记市场主体1268户: counted over the year up to that day
+                flow = Period(period.start.replace(month=1, day=1), period.end, period.label)
+            elif kind == "change" or _BREAKDOWN.match(text, _clause_start(text, a.start, s0)):
+                # …，同比增长18.4% / …，其中工业企业20家: the change or the part of the flow just
+                # reported covers the same months
+                level = next((p for p in reversed(pending) if p.kind != "change"), None)
+                if level is not None and level.sentence[0] == s0 and level.period is not None \
+                        and level.period.end == period.end and level.period.start < period.start:
+                    flow = level.period
+            if flow is not None:
+                period = flow
         if kind == "target" and target_period is None:
             # the time phrase of the goal's sentence: 今年主要预期目标是：…；…
             stated = own if own is not None else _governing(scope, a.start, full_start)
@@ -1419,6 +1521,10 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
         subject = _subject(text, a, clause_start, clause_end, previous_subject, kind)
         if i in groups and groups[i][3]:
             subject = groups[i][3]
+        elif capacity:
+            thing = _CAPACITY_THING_AFTER.match(text, a.end)
+            if thing is not None:
+                subject = _cap(f"{thing.group().lstrip('的')}产能")  # 聚氯乙烯项目产能
         if kind != "change":
             previous_subject = subject or previous_subject
         elif not previous_subject:
@@ -1435,6 +1541,31 @@ _STOCK_CUE = re.compile(r"(?:现有|拥有|总数|总量|保有量|存量|余额
 
 
 _NOW_STOCK = re.compile(r"现有|现已")
+# Words that make a figure under 截至10月底 a flow summed since the start of that year
+# (新登记市场主体1268户, 完成投资5亿元), not a count held on the day. 累计 is left out: a total
+# since a project began (累计完成投资32.5亿元) is read as of the day.
+_FLOW_CUE = re.compile(r"新(?:登记|注册|设立|增|签约|签|引进|开工|入驻|落户|招引|发展)|(?<!累计)(?:完成|实现)")
+# The day a 截至 phrase names: 截至10月底, 截至2018年4月28日, 截止今年9月末 (not 截至目前).
+_CUTOFF_BEFORE = re.compile(r"(?:截至|截止到|截止|截至到)\s*$")
+_CUTOFF_DAY = re.compile(r"(?:月|日|号|底|末)$")
+
+
+def _cutoff_day(text: str, scope: _Scope, pos: int, period: Period) -> bool:
+    """Whether the day ``period`` stands for was named by a 截至 phrase before ``pos``."""
+    i = bisect.bisect_left(scope.starts, pos) - 1
+    while i >= 0:
+        m = scope.mentions[i]
+        if m.kind == "asof" and m.period is not None and m.period.end == period.end and m.end <= pos:
+            return _CUTOFF_BEFORE.search(text, max(0, m.start - 5), m.start) is not None \
+                and _CUTOFF_DAY.search(text, m.start, m.end) is not None
+        i -= 1
+    return False
+
+
+def _is_flow(text: str, a: _Atom, s0: int) -> bool:
+    clause = _clause_start(text, a.start, s0)
+    return _FLOW_CUE.search(text, clause, a.start) is not None and _STOCK_CUE.search(text, clause, a.start) is None \
+        and "累计" not in text[clause:a.start]
 # Headings and titles of goal-setting text, and of text looking back (which wins).
 _GOAL_HEADING = re.compile(r"目标|任务|安排|打算|规划(?!建设|设计|局|馆|区|引领)|展望|计划(?!生育|单列)|思路|举措|重点工作"
                            r"|下一步|工作要点|实施方案|行动方案")
@@ -1470,7 +1601,8 @@ def _goal_figure(text: str, a: _Atom, s0: int, own: TimeMention | None, ctx: _Co
         return False
     if own is None and ctx.frame is not None:
         return False
-    if _DONE_CUE.search(text, _clause_start(text, a.start, s0), a.start) or _is_attribute(text, a, s0):
+    if _DONE_CUE.search(text, _clause_start(text, a.start, s0), a.start) or _is_attribute(text, a, s0) \
+            or _names_capacity(text, a, s0):
         return False
     return True
 
@@ -1513,14 +1645,21 @@ _FROM_YEAR = re.compile(r"[由从]$")
 
 
 def _starting_point(text: str, own: TimeMention, a: _Atom, figure_starts: list[int]) -> bool:
-    """由2015年的48家增加到156家: the year dates the starting value only; the figures after the
-    到 that follows it belong to the period in force."""
-    if own.kind != "span" or not _FROM_YEAR.search(text, max(0, own.start - 1), own.start) \
-            or not text.startswith("的", own.end):
+    """由2015年的48家增加到156家, 由去年同期的36.5小时压缩至14.2小时: the time phrase after 由
+    dates the starting value only; the figures after the 到 / 至 that follows it belong to the
+    period in force."""
+    if own.kind not in ("span", "prior", "asof") or not _FROM_YEAR.search(text, max(0, own.start - 1), own.start):
         return False
     first = bisect.bisect_left(figure_starts, own.end)
-    return first < len(figure_starts) and figure_starts[first] < a.start \
-        and re.search(r"到|至", text[figure_starts[first]:a.start]) is not None
+    if first >= len(figure_starts) or figure_starts[first] >= a.start:
+        return False
+    # the starting value follows the time phrase at once (由去年的86.2分, 由上年同期平均36.5小时)
+    if not _START_VALUE_LEAD.fullmatch(text, own.end, figure_starts[first]):
+        return False
+    return re.search(r"到|至", text[figure_starts[first]:a.start]) is not None
+
+
+_START_VALUE_LEAD = re.compile(r"的?(?:平均|人均|户均|每[^\d,，。;；]{1,3})?(?:为|是)?")
 
 
 def _counted_back(own: TimeMention, scope: _Scope, full_start: int, ctx: _Context) -> TimeMention:
@@ -1604,6 +1743,22 @@ def _is_attribute(text: str, a: _Atom, s0: int) -> bool:
     if _ATTRIBUTE_BEFORE.search(text, clause, a.start) is not None:
         return True
     return _INVEST_BEFORE.search(text, clause, a.start) is not None and _PROJECT_AFTER.match(text, a.end) is not None
+
+
+# What measures a capacity: an annual rate in the unit (20万吨/年) or a capacity word before it.
+_CAPACITY_BEFORE = re.compile(r"(?:年产|年产能|年生产能力|年设计产能|设计产能|设计年产|年加工|年处理|年吞吐|年出栏|年屠宰|年回收)"
+                              r"(?:能力)?(?:约|达|为|达到)?$")
+# ... directly followed by the thing it sizes: 聚丙烯项目, 的钢管生产线, 智能化装置 (not 的目标).
+_CAPACITY_THING_AFTER = re.compile(r"的?[^,，。;；:：、\d的“”\"]{0,14}?(?:项目|生产线|产线|装置|工厂|工程|基地|车间|厂)")
+
+
+def _names_capacity(text: str, a: _Atom, s0: int) -> bool:
+    """年产8万吨聚氯乙烯项目, 20万吨/年聚丙烯项目: a capacity that names the plant it belongs to."""
+    if a.unit is None or a.unit in ("%", "元"):
+        return False
+    if not (a.unit.endswith("/年") or _CAPACITY_BEFORE.search(text, _clause_start(text, a.start, s0), a.start)):
+        return False
+    return _CAPACITY_THING_AFTER.match(text, a.end) is not None
 
 
 def _continues(text: str, s0: int) -> bool:

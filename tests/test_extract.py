@@ -906,3 +906,156 @@ def test_a_year_still_ahead_heads_goals_but_a_planned_area_is_a_measure(tmp_path
     assert got["84.5"][3:] == ("level", None, "2020-01-01", "2020-12-31")
     assert got["150"][:4] == (15_000_000_000, "元", "exact", "target")
     assert got["90"][3] == "target"
+
+
+# --- round 5: capacities, income gains, cuts, bases after 由, flows under 截至, units ---------
+
+def test_a_capacity_followed_by_the_plant_it_sizes_is_a_level_dated_to_the_article() -> None:
+    published = date(2019, 6, 20)
+    f = one("5月下旬，鑫源化工年产12万吨聚乙烯项目正式投产。", "12万吨", published)
+    assert (f.value, f.unit, f.kind, f.period_start, f.period_end) == (
+        120_000, "吨", "level", "2019-06-20", "2019-06-20")
+    f = one("预计下月，华东新材30万吨/年丙烯腈装置将进入试生产。", "30万吨/年", published)
+    assert (f.unit, f.kind, f.period_start) == ("吨/年", "level", "2019-06-20")
+    assert "丙烯腈装置" in f.subject
+
+
+def test_a_capacity_with_no_plant_after_it_keeps_its_time_and_a_horizon_keeps_it_a_goal() -> None:
+    published = date(2019, 6, 20)
+    f = one("一季度，园区年产能达到8万吨，同比增长5%。", "8万吨", published)
+    assert (f.kind, f.period_start, f.period_end) == ("level", "2019-01-01", "2019-03-31")
+    assert one("到2025年，建成年产60万吨的无缝钢管生产线。", "60万吨", published).kind == "target"
+
+
+@pytest.mark.parametrize("text, quote", [
+    ("改种蔬菜后，每亩比种玉米多收2100元。", "2100元"),
+    ("合作社带动社员户均增收4200余元。", "4200余元"),
+    ("参加技能培训的农民工人均增收650元。", "650元"),
+    ("发展庭院经济让每户增加收入1800元。", "1800元"),
+    ("进厂务工的村民每月多挣900元。", "900元"),
+])
+def test_income_gained_over_a_base_is_a_change_up(text: str, quote: str) -> None:
+    f = one(text, quote, date(2020, 9, 1))
+    assert (f.kind, f.direction) == ("change", "up")
+
+
+@pytest.mark.parametrize("text, quote, direction", [
+    ("推行并联审批后，项目审批时间平均缩短58%。", "58%", "down"),
+    ("企业需提交的材料平均精简41%。", "41%", "down"),
+    ("集中采购使原料成本降低9%。", "9%", "down"),
+    ("技改后吨钢能耗下降6.5%。", "6.5%", "down"),
+    ("改造后车间节约用电14%。", "14%", "down"),
+    ("办事环节压缩幅度超过七成。", "超过七成", "down"),
+    ("智能产线使人均效率提高32%。", "32%", "up"),
+    ("新工艺让良品率提升4%。", "4%", "up"),
+])
+def test_a_percent_after_a_verb_of_cutting_or_raising_is_a_change_not_a_share(
+        text: str, quote: str, direction: str) -> None:
+    f = one(text, quote, date(2020, 9, 1))
+    assert (f.kind, f.direction) == ("change", direction)
+
+
+def test_saving_an_amount_of_money_is_the_amount_saved_not_a_change() -> None:
+    assert one("集中采购为企业节约资金260万元。", "260万元", date(2020, 9, 1)).kind == "level"
+
+
+def test_a_starting_value_dated_last_years_same_period_and_the_value_it_fell_to() -> None:
+    found = _facts(figs("今年前三季度，出口退税平均办理时间由去年同期的9.5个工作日压缩至3.2个工作日。",
+                        date(2019, 10, 25)))
+    assert found["9.5个工作日"][:4] == (9.5, "工作日", "exact", "level")
+    assert found["9.5个工作日"][5:] == ("2018-01-01", "2018-09-30")
+    assert found["3.2个工作日"][5:] == ("2019-01-01", "2019-09-30")
+
+
+def test_a_starting_value_dated_last_year_without_a_de() -> None:
+    found = _facts(figs("上半年，群众满意度得分由上年87.4分提高到94.1分。", date(2019, 7, 15)))
+    assert found["87.4分"][:2] == (87.4, "分")
+    assert found["87.4分"][5:] == ("2018-01-01", "2018-12-31")
+    assert found["94.1分"][5:] == ("2019-01-01", "2019-06-30")
+
+
+def test_after_a_semicolon_a_sentence_returns_to_the_as_of_frame_not_to_this_year() -> None:
+    text = ("截至9月底，保税区累计入驻企业达到530家，其中今年新入驻企业74家；"
+            "已开展进出口业务的企业128家，比年初增加21家。")
+    found = _facts(figs(text, date(2019, 10, 25)))
+    assert found["530家"][5:] == ("2019-09-30", "2019-09-30")
+    assert found["128家"][3:] == ("level", None, "2019-09-30", "2019-09-30")
+    assert found["21家"][3:] == ("change", "up", "2019-01-01", "2019-09-30")
+
+
+def test_a_flow_counted_up_to_a_cutoff_day_covers_the_year_so_far_and_so_does_its_change() -> None:
+    found = _facts(figs("截至8月底，开发区新注册各类市场主体2315户，同比增长21.6%。", date(2019, 9, 12)))
+    assert found["2315户"][3:] == ("level", None, "2019-01-01", "2019-08-31")
+    assert found["21.6%"][3:] == ("change", "up", "2019-01-01", "2019-08-31")
+    found = _facts(figs("截至8月底，开发区完成工业产值146亿元，其中高新技术产业产值61亿元。", date(2019, 9, 12)))
+    assert found["146亿元"][5:] == ("2019-01-01", "2019-08-31")
+    assert found["61亿元"][5:] == ("2019-01-01", "2019-08-31")
+
+
+def test_a_stock_counted_up_to_a_cutoff_day_keeps_the_day_and_so_does_its_change() -> None:
+    found = _facts(figs("截至8月底，开发区实有市场主体总数达到1.9万户，同比增长11.2%。", date(2019, 9, 12)))
+    assert found["1.9万户"][5:] == ("2019-08-31", "2019-08-31")
+    assert found["11.2%"][5:] == ("2019-08-31", "2019-08-31")
+
+
+def test_a_flow_dated_by_mu_qian_or_by_a_single_day_is_not_summed_over_the_year() -> None:
+    assert one("截至目前，园区新签约项目23个。", "23个", date(2019, 9, 12)).period_start == "2019-09-12"
+    f = one("9月5日，园区新签约项目7个。", "7个", date(2019, 9, 12))
+    assert (f.period_start, f.period_end) == ("2019-09-05", "2019-09-05")
+
+
+@pytest.mark.parametrize("text, quote, value, unit", [
+    ("不动产登记时间缩短了36个小时。", "36个小时", 36, "小时"),
+    ("工程审批用时缩短4个月。", "4个月", 4, "月"),
+    ("营商环境评价得分为91.5分。", "91.5分", 91.5, "分"),
+])
+def test_hours_months_and_score_points(text: str, quote: str, value: float, unit: str) -> None:
+    f = one(text, quote, date(2020, 9, 1))
+    assert (f.value, f.unit) == (pytest.approx(value), unit)
+
+
+def test_cutting_a_time_by_so_much_is_a_change_down() -> None:
+    f = one("不动产登记时间缩短了36个小时。", "36个小时", date(2020, 9, 1))
+    assert (f.kind, f.direction) == ("change", "down")
+
+
+def test_words_with_fen_months_as_time_phrases_and_clock_times_are_not_figures() -> None:
+    text = ("会议于14时30分开始，代表们十分踊跃，部分企业分别作了发言。"
+            "前5个月，园区用3个月时间完成了整治，近6个月以来运行平稳。")
+    found = [f.text for f in figs(text, date(2020, 9, 1))]
+    assert not any(t.endswith(("分", "月")) for t in found), found
+
+
+def test_a_time_cut_to_a_bound_in_a_report_is_a_result_not_a_goal() -> None:
+    published = date(2020, 9, 1)
+    for text in ("园区以建设一流营商环境为目标，推行一窗受理，企业开办时间压缩至3个小时以内。",
+                 "园区围绕审批提速目标，推行一窗受理；企业开办时间压缩至3个小时以内。",
+                 "园区将企业开办时间压缩至3个小时以内。"):
+        f = one(text, "3个小时以内", published)
+        assert (f.unit, f.qualifier, f.kind, f.period_start) == ("小时", "at_most", "level", "2020-09-01"), text
+
+
+def test_a_time_cut_to_a_bound_stays_a_goal_when_the_sentence_looks_ahead() -> None:
+    published = date(2020, 9, 1)
+    assert one("下一步，园区将企业开办时间压缩至2个小时以内。", "2个小时以内", published).kind == "target"
+    assert one("园区力争将企业开办时间压缩至2个小时以内。", "2个小时以内", published).kind == "target"
+    assert one("园区将进一步把开办时间压缩至2个小时以内。", "2个小时以内", published).kind == "target"
+
+
+def test_a_figure_named_as_the_aim_in_yi_wei_mubiao_is_a_goal() -> None:
+    f = one("园区以主营业务收入突破300亿元为目标，加快项目建设。", "突破300亿元", date(2020, 9, 1))
+    assert f.kind == "target"
+
+
+@pytest.mark.parametrize("text, quote, direction", [
+    ("共享仓储帮助企业降低物流成本11%。", "11%", "down"),
+    ("数字化改造提高设备利用率18%。", "18%", "up"),
+])
+def test_a_verb_with_a_short_object_before_a_percent_makes_a_change(text: str, quote: str, direction: str) -> None:
+    f = one(text, quote, date(2020, 9, 1))
+    assert (f.kind, f.direction) == ("change", direction)
+
+
+def test_value_added_and_a_rate_raised_to_a_level_are_not_changes() -> None:
+    assert one("园区工业增加值的45%来自装备制造企业。", "45%", date(2020, 9, 1)).kind == "share"
+    assert one("全区森林覆盖率提高到32%。", "32%", date(2020, 9, 1)).kind != "change"
