@@ -82,6 +82,12 @@ CREATE TABLE IF NOT EXISTS figure (
     sentence_end   INTEGER NOT NULL,
     indicator_id   TEXT REFERENCES indicator(id),   -- null: unlinked, waits in the review queue
     region_id      INTEGER REFERENCES region(id),
+    -- How sure the link is, scored once at ingest (ingest.catalog.link_figures): the best other
+    -- indicator in the link's scope (one industry, or zone-wide) and how far its score is below
+    -- the link's (negative when only the words of the rival fit). Null: nothing else fits.
+    -- The review queue lists linked figures with a small margin as uncertain.
+    link_rival     TEXT REFERENCES indicator(id),
+    link_margin    REAL,
     CHECK (period_end IS NULL OR period_start IS NULL OR period_end >= period_start),
     CHECK (value_max IS NULL OR value_max >= value),
     UNIQUE (article_id, seq)
@@ -91,6 +97,9 @@ CREATE INDEX IF NOT EXISTS figure_article ON figure (article_id, seq);
 CREATE INDEX IF NOT EXISTS figure_series ON figure (indicator_id, region_id, period_end);
 CREATE INDEX IF NOT EXISTS figure_sector ON figure (sector, period_end);
 CREATE INDEX IF NOT EXISTS figure_unlinked ON figure (article_id) WHERE indicator_id IS NULL;
+-- Uncertain links for the review queue: `WHERE link_margin < ?` reads only the few figures
+-- with a rival, not every linked figure.
+CREATE INDEX IF NOT EXISTS figure_link_margin ON figure (link_margin) WHERE link_margin IS NOT NULL;
 
 -- Derived figures name the figures they were computed from.
 CREATE TABLE IF NOT EXISTS figure_source (

@@ -36,7 +36,20 @@ def fail(path: Path, reason: str) -> None:
     click.echo(f"zone: {path}: {reason}", err=True)
 
 
-@click.group()
+class ZoneGroup(click.Group):
+    """The command group; a database zone cannot use is one line, not a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        from ingest.store import SchemaError
+
+        try:
+            return super().invoke(ctx)
+        except SchemaError as e:
+            click.echo(f"zone: {e}", err=True)
+            sys.exit(1)
+
+
+@click.group(cls=ZoneGroup)
 @click.version_option(package_name="zone")
 def cli() -> None:
     """Track regional-development indicators published in Chinese news articles.

@@ -2,8 +2,9 @@
 
     .venv/bin/python bench/bench_ingest.py [N] [--keep DB]   (default 2000; the design target is 10,000)
 
-Prints articles/s, figures/s, peak memory (max RSS), the database size, and the time of the
-queries the product runs on such a database (series, review queue, conflicts). Each synthetic
+Prints articles/s, figures/s, peak memory (max RSS), the database size, the time of the
+queries the product runs on such a database (series, review queue, conflicts), and of the
+two commands that read all of it: `zone brief` (write_brief_file) and `zone review` (queue). Each synthetic
 article is the seed with other numbers, date and page id, so extraction does real work.
 """
 from __future__ import annotations
@@ -49,7 +50,7 @@ QUERIES = {
     "review queue, first 100": "SELECT * FROM review_queue LIMIT 100",
     "figures of one article": "SELECT count(*) FROM figure_current WHERE article_id = 7",
     "review queue, sorted (Datasette)": "SELECT * FROM review_queue ORDER BY reason, published DESC, figure_id LIMIT 100",
-    "every series point (the brief)": "SELECT count(*) FROM series",
+    "every series point (Datasette; the brief reads only its series)": "SELECT count(*) FROM series",
     "derived disagreements": "SELECT count(*) FROM derived_disagreement",
 }
 
@@ -62,6 +63,29 @@ def time_queries(db: Path) -> None:
             t0 = time.perf_counter()
             conn.execute(sql).fetchall()
             print(f"  {name}: {(time.perf_counter() - t0) * 1000:.0f} ms")
+
+
+def time_commands(db: Path, folder: Path) -> None:
+    """The brief (queries, layout, PDF) and the review queue, as the CLI runs them.
+    Targets on 2,000 articles: brief < 10 s, review < 1 s."""
+    import sqlite3
+
+    from reports.render import write_brief_file
+    from track.review import queue, uncertain
+
+    t0 = time.perf_counter()
+    result = write_brief_file(db, folder / "brief.pdf")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"  zone brief: {time.perf_counter() - t0:.1f} s ({result.seconds:.1f} s layout and PDF), "
+          f"{result.pages} pages; peak RSS {rss:.0f} MiB")
+    with sqlite3.connect(db) as conn:
+        t0 = time.perf_counter()
+        rows = queue(conn)
+        total = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        doubtful = uncertain(conn)
+        print(f"  zone review (queue): {total * 1000:.0f} ms, {len(rows)} figures; of it uncertain links: "
+              f"{(time.perf_counter() - t0) * 1000:.0f} ms, {len(doubtful)} figures")
 
 
 def main() -> None:
@@ -91,6 +115,7 @@ def main() -> None:
               f"{figures / elapsed:.0f} figures/s; re-ingest unchanged {unchanged * 1000:.1f} ms/article; "
               f"peak RSS {rss:.0f} MiB; database {db.stat().st_size / 2**20:.1f} MiB")
         time_queries(db)
+        time_commands(db, Path(tmp))
 
 
 if __name__ == "__main__":

@@ -530,10 +530,39 @@ def link_figures(article: Article, figures: list[Figure], cat: Catalog | None = 
             level_unit = cat.indicators[level.indicator].unit
             if f.unit in ("%", "倍") or f.unit == level_unit or (f.unit == "百分点" and level_unit == "%"):
                 f.indicator = level.indicator
+        f.link_rival, f.link_margin = link_confidence(cat, ctx, found, f.indicator)
         f.region = figure_region(cat, article.region, clause, ctx.before, paragraph_before[i])
         if f.kind in ("level", "share"):
             previous_level[key] = f
     return figures
+
+
+def link_confidence(cat: Catalog, ctx: Context, found: list[Match],
+                    indicator: str | None) -> tuple[str | None, float | None]:
+    """(rival, margin) of a link: the best other indicator within the link's scope and the
+    link's score minus the rival's; (None, None) when nothing else fits or nothing is linked.
+
+    Scored once here, where the whole article is at hand, and stored with the figure: the
+    review queue reads it instead of scoring every linked figure again. The scope is the
+    linked indicator's industry (or zone-wide): an industry figure that also fits the
+    zone-wide indicator is the rule, not a doubt. A link by the change-of-level rule has no
+    score of its own, so any rival makes it uncertain (a negative margin).
+    """
+    linked = cat.indicators.get(indicator) if indicator else None
+    if linked is None:
+        return None, None
+    scope = linked.rule.industry
+    # candidates() keeps zone-wide indicators and those of ctx.industry, and an indicator's
+    # score does not depend on the industry: the list in hand serves unless the link came
+    # from another industry (a change taking its level's indicator).
+    if scope is not None and scope != ctx.industry:
+        found = candidates(cat, replace(ctx, industry=scope))
+    scored = [m for m in found if cat.indicators[m.indicator].rule.industry == scope]
+    rival = next((m for m in scored if m.indicator != indicator), None)
+    if rival is None:
+        return None, None
+    mine = next((m.score for m in scored if m.indicator == indicator), 0.0)
+    return rival.indicator, float(mine - rival.score)
 
 
 def describe(cat: Catalog, ctx: Context) -> list[Match]:

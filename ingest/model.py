@@ -82,6 +82,11 @@ class Figure:
     sentence_end: int = 0
     indicator: str | None = None    # catalog id, or None when unlinked
     region: str | None = None       # region name
+    # How sure the link is: the best other indicator in the link's scope and how far its
+    # score falls below the link's (negative when only the rival's rule fits the words).
+    # None when no other indicator fits; set by ingest.catalog.link_figures.
+    link_rival: str | None = None
+    link_margin: float | None = None
 
     def as_json(self) -> dict[str, Any]:
         row = asdict(self)

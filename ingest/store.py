@@ -24,7 +24,7 @@ FIGURE_COLUMNS = (
     "article_id", "seq", "fkey", "origin", "start", "end", "text", "value", "value_max", "unit",
     "qualifier", "kind", "direction", "period_start", "period_end", "period_label", "subject",
     "sector", "section", "paragraph", "sentence", "sentence_start", "sentence_end",
-    "indicator_id", "region_id",
+    "indicator_id", "region_id", "link_rival", "link_margin",
 )
 _INSERT_FIGURE = "INSERT INTO figure ({}) VALUES ({})".format(
     ", ".join(f'"{c}"' for c in FIGURE_COLUMNS), ", ".join("?" for _ in FIGURE_COLUMNS))
@@ -59,6 +59,10 @@ def connect(path: Path | str) -> sqlite3.Connection:
     return conn
 
 
+class SchemaError(sqlite3.OperationalError):
+    """A database that schema.sql cannot be applied to (made by an older zone)."""
+
+
 def schema_version(schema: str) -> int:
     """A number that changes with schema.sql, kept in the database's user_version."""
     return int(hashlib.sha256(schema.encode("utf-8")).hexdigest()[:7], 16)
@@ -74,7 +78,16 @@ def open_db(path: Path | str) -> sqlite3.Connection:
     schema = SCHEMA_PATH.read_text(encoding="utf-8")
     version = schema_version(schema)
     if conn.execute("PRAGMA user_version").fetchone()[0] != version:
-        conn.executescript(schema)
+        try:
+            conn.executescript(schema)
+        except sqlite3.OperationalError as e:
+            # A table built by an older schema.sql lacks a column the schema indexes
+            # (e.g. figure.link_margin): tables are never altered in place, so say how to rebuild.
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            conn.close()
+            raise SchemaError(
+                f"{path}: built by an older zone ({e}); rebuild it: remove the file and run `zone ingest`") from None
         conn.execute(f"PRAGMA user_version = {version}")
     return conn
 
@@ -180,7 +193,8 @@ def _save(conn: sqlite3.Connection, article: Article, figures: list[Figure],
         rows.append((article_id, seq, key, "reported", f.start, f.end, f.text, f.value, f.value_max, f.unit,
                      f.qualifier, f.kind, f.direction, f.period_start, f.period_end, f.period_label, f.subject,
                      f.sector, f.section, f.paragraph, f.sentence, f.sentence_start, f.sentence_end,
-                     f.indicator, region_id(conn, f.region)))
+                     f.indicator, region_id(conn, f.region), f.link_rival if f.indicator else None,
+                     f.link_margin if f.indicator else None))
     conn.executemany(_INSERT_FIGURE, rows)
     return SaveResult(article.path, "replaced" if row else "new", len(rows),
                       len(new_keys - old_keys), len(new_keys & old_keys), len(old_keys - new_keys))

@@ -14,8 +14,8 @@ from datetime import date
 from typing import Any, Callable
 
 from reports.queries import ArticleRef, FigureFact, SeriesPoint, ZoneFacts, load_zone
-from reports.series import (Chart, PointGroup, Scale, chart, choose_scale, comparable, decimals,
-                            latest_level, level_series)
+from reports.series import (Chart, PointGroup, Scale, Shown, chart, choose_scale, comparable, decimals,
+                            latest_level, level_series, shown_groups)
 
 LANGS = ("zh", "en")
 
@@ -89,6 +89,13 @@ LABELS: dict[str, dict[str, str]] = {
         "progress_pct": "达目标的 {p}%",
         "reached": "已达到",
         "not_reached": "尚未达到",
+        "more_sector": "本表每个指标只列最新一篇报道的数据;库中本领域另有 {n} 条数据未列出,"
+                       "可在 Datasette 查看:{url}",
+        "more_targets": "库中另有 {n} 条目标数据未列出,可在 Datasette 查看:{url}",
+        "more_series": "另有 {n} 个指标有两个以上时期的数据,未列入本简报;可用 zone series 指标 --region {r} 查看,"
+                       "或在 Datasette 查看:{url}",
+        "more_periods": "表中列最近 {k} 个时期(共 {n} 个),图中画最近 {c} 个;全部数据:zone series {i} --region {r}",
+        "more_others": "同期另有 {n} 个不同报道值未列出;全部数据:zone series {i} --all --region {r}",
     },
     "en": {
         "report": "Regional Development Brief",
@@ -163,6 +170,15 @@ LABELS: dict[str, dict[str, str]] = {
         "progress_pct": "{p}% of target",
         "reached": "reached",
         "not_reached": "not yet reached",
+        "more_sector": "Each indicator shows its latest article only; {n} more figures of this sector are in the "
+                       "database, in Datasette at {url}",
+        "more_targets": "{n} more target figures are in the database, in Datasette at {url}",
+        "more_series": "{n} more indicators have two or more periods and are not in this brief; see them with "
+                       "zone series INDICATOR --region {r}, or in Datasette at {url}",
+        "more_periods": "The table lists the latest {k} of {n} periods, the chart the latest {c}; "
+                        "all of them: zone series {i} --region {r}",
+        "more_others": "{n} more differing values for these periods are not listed; all of them: "
+                       "zone series {i} --all --region {r}",
     },
 }
 
@@ -268,6 +284,8 @@ class SectorTable:
     @property
     def count(self) -> int:
         return len(self.rows) + len(self.targets)
+
+    more: str | None = None     # how many more figures the database holds, and where to see them
 
 
 @dataclass(frozen=True)
@@ -389,18 +407,33 @@ def _same_figure(fact: FigureFact) -> tuple[Any, ...]:
             round(fact.value, 6), fact.value_max, fact.period_start, fact.period_end)
 
 
+def _listed(ctx: Context) -> list[FigureFact]:
+    """The figures the sector and target tables draw from, newest article first."""
+    listed = ctx.facts.listed
+    return [f for f in ctx.facts.figures if listed is None or f.id in listed]
+
+
+def _more(ctx: Context, key: str, held: int, groups: list[list[FigureFact]], url: str) -> str | None:
+    """The line under a table that counts what the database holds beyond its rows."""
+    left = held - sum(len(g) for g in groups)
+    return ctx.labels[key].format(n=left, url=url) if left > 0 else None
+
+
 def sector_sections(ctx: Context) -> list[Section]:
     groups: dict[str, dict[tuple[Any, ...], list[FigureFact]]] = {}
-    for fact in ctx.facts.figures:               # newest article first, so group[0] is the latest
-        sector = fact.sector or ctx.labels["unclassified"]
-        groups.setdefault(sector, {}).setdefault(_same_figure(fact), []).append(fact)
+    for fact in _listed(ctx):                    # newest article first, so group[0] is the latest
+        if fact.kind == "target":
+            continue
+        groups.setdefault(fact.sector, {}).setdefault(_same_figure(fact), []).append(fact)
     sections: list[Section] = []
     for i, (sector, by_key) in enumerate(groups.items(), 1):
-        rows = [_row(ctx, g) for g in by_key.values() if g[0].kind != "target"]
-        if not rows:
-            continue
-        table = SectorTable(name=sector, rows=rows, targets=[])
-        sections.append(Section(kind="sector", anchor=f"sector-{i}", title=sector, data=table,
+        shown = list(by_key.values())[:ctx.facts.limits.rows_per_sector]
+        rows = [_row(ctx, g) for g in shown]
+        held = ctx.facts.held.get(sector, 0)
+        more = _more(ctx, "more_sector", held, shown, f"/zone/figure_detail?sector={sector}")
+        name = sector or ctx.labels["unclassified"]
+        table = SectorTable(name=name, rows=rows, targets=[], more=more)
+        sections.append(Section(kind="sector", anchor=f"sector-{i}", title=name, data=table,
                                 count=table.count, part=ctx.labels["key_figures"]))
     return sections
 
@@ -503,6 +536,7 @@ class SeriesBlock:
     change: Change | None
     conflict: bool
     derived: bool
+    more: str | None = None     # periods and values the database holds beyond the table
 
 
 @dataclass(frozen=True)
@@ -510,6 +544,7 @@ class SeriesData:
     intro: str
     blocks: list[SeriesBlock]
     empty: str | None           # said instead of tables when no indicator has two periods
+    more: str | None = None     # series the brief leaves out
 
 
 @dataclass(frozen=True)
@@ -536,6 +571,7 @@ class TargetRow:
 class TargetData:
     intro: str
     rows: list[TargetRow]
+    more: str | None = None
 
 
 def _signed(scale: Scale, delta: float, places: int) -> str:
@@ -600,33 +636,52 @@ def _change(ctx: Context, groups: list[PointGroup], scale: Scale) -> Change:
                   caution=(";" if ctx.lang == "zh" else "; ").join(cautions) or None)
 
 
+def _series_note(ctx: Context, shown: Shown, indicator: str) -> str | None:
+    t, limits = ctx.labels, ctx.facts.limits
+    region = ctx.facts.region.name or "…"
+    notes = []
+    if shown.periods > len(shown.table):
+        notes.append(t["more_periods"].format(k=len(shown.table), n=shown.periods, c=len(shown.chart),
+                                              i=indicator, r=region))
+    if shown.others_left:
+        notes.append(t["more_others"].format(n=shown.others_left, i=indicator, r=region))
+    return (";" if ctx.lang == "zh" else "; ").join(notes) or None
+
+
 def series_blocks(ctx: Context) -> list[SeriesBlock]:
-    series = level_series([p for p in ctx.facts.points if p.figure_id in ctx.figure_numbers])
+    keys = ctx.facts.series_keys
+    series = level_series([p for p in ctx.facts.points if keys is None or (p.indicator_id, p.unit) in keys])
     keyed = sorted(series.items(), key=lambda kv: (kv[1][0].preferred.indicator_sector or "", kv[0]))
     blocks = []
     for i, ((indicator, unit), groups) in enumerate(keyed, 1):
+        shown = shown_groups(groups, ctx.facts.limits)
         first = groups[0].preferred
         zh, en = first.indicator_name, first.indicator_name_en
         name, alt = (en or zh, zh) if ctx.lang == "en" else (zh, en)
-        points = [g.preferred for g in groups]
-        others = [o for g in groups for o in g.other]
-        scale = choose_scale([p.value for p in points + others], unit)
+        drawn = [g.preferred for g in shown.chart]
+        others = [o for g in shown.table for o in g.other]
+        listed = [g.preferred for g in shown.table]
+        scale = choose_scale([p.value for p in drawn + others], unit)
         title = f"{name} ({scale.unit})" if scale.unit else name
         blocks.append(SeriesBlock(
             anchor=f"series-{i}", name=name, name_alt=alt if alt != name else None, sector=first.indicator_sector,
             unit=scale.unit,
             value_header=ctx.labels["col_value_in"].format(u=scale.unit) if scale.unit else ctx.labels["col_value"],
-            rows=_series_rows(ctx, groups, scale),
-            chart=chart(points, others, scale, ctx.labels, title),
-            change=_change(ctx, groups, scale), conflict=bool(others),
-            derived=any(p.origin == "derived" for p in points + others)))
+            rows=_series_rows(ctx, shown.table, scale),
+            chart=chart(drawn, others, scale, ctx.labels, title, labelled=len(shown.table)),
+            change=_change(ctx, shown.table, scale), conflict=bool(others),
+            derived=any(p.origin == "derived" for p in listed + others),
+            more=_series_note(ctx, shown, indicator)))
     return blocks
 
 
 def series_section(ctx: Context) -> list[Section]:
     blocks = series_blocks(ctx)
+    left = ctx.facts.series_held - len(blocks) if ctx.facts.series_keys is not None else 0
+    more = ctx.labels["more_series"].format(n=left, r=ctx.facts.region.name or "…", url="/zone/indicator") \
+        if left > 0 and blocks else None
     data = SeriesData(intro=ctx.labels["series_intro"], blocks=blocks,
-                      empty=None if blocks else ctx.labels["series_none"])
+                      empty=None if blocks else ctx.labels["series_none"], more=more)
     return [Section(kind="series", anchor="series", title=ctx.labels["series"], data=data, count=len(blocks))]
 
 
@@ -666,14 +721,16 @@ def _target_row(ctx: Context, group: list[FigureFact]) -> TargetRow:
 
 def targets_section(ctx: Context) -> list[Section]:
     groups: dict[tuple[Any, ...], list[FigureFact]] = {}
-    for fact in ctx.facts.figures:
+    for fact in _listed(ctx):
         if fact.kind == "target":
             groups.setdefault(_same_figure(fact), []).append(fact)
-    ordered = sorted(groups.values(), key=lambda g: (g[0].period_end or "9999", g[0].sector, ctx.figure_numbers[g[0].id]))
+    shown = list(groups.values())[:ctx.facts.limits.targets]      # the most recently reported
+    ordered = sorted(shown, key=lambda g: (g[0].period_end or "9999", g[0].sector, ctx.figure_numbers[g[0].id]))
     rows = [_target_row(ctx, g) for g in ordered]
     if not rows:
         return []
-    data = TargetData(intro=ctx.labels["targets_intro"], rows=rows)
+    more = _more(ctx, "more_targets", ctx.facts.targets_held, shown, "/zone/figure?kind=target")
+    data = TargetData(intro=ctx.labels["targets_intro"], rows=rows, more=more)
     return [Section(kind="targets", anchor="targets", title=ctx.labels["targets"], data=data, count=len(rows))]
 
 
@@ -698,7 +755,8 @@ def build_brief(facts: ZoneFacts, lang: str = "zh", today: date | None = None) -
     sections = [s for build in SECTION_BUILDERS for s in build(ctx)]
     return Brief(lang=lang, labels=labels, zone=facts.region.name, zone_en=facts.region.name_en,
                  as_of=facts.as_of, generated=(today or date.today()).isoformat(),
-                 n_articles=len(facts.articles), n_figures=len(facts.figures),
+                 n_articles=facts.n_articles if facts.n_articles is not None else len(facts.articles),
+                 n_figures=facts.n_figures if facts.n_figures is not None else len(facts.figures),
                  n_sectors=sum(1 for s in sections if s.kind == "sector"), sections=sections)
 
 

@@ -8,6 +8,7 @@ point of a period is preferred and which points conflict.
 """
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 from dataclasses import dataclass, field
@@ -100,44 +101,140 @@ class SeriesPoint:
     point_key: str              # indicator, region, kind, unit and period: points of one period share it
 
 
+@dataclass(frozen=True)
+class Limits:
+    """How much of the database one brief shows: a briefing, not a dump. The rest is
+    counted, and the brief says where to see it (Datasette, `zone series`)."""
+
+    rows_per_sector: int = 25       # figures listed per sector: the latest report of each indicator
+    targets: int = 25               # target rows, the most recently reported first
+    series: int = 12                # series shown: most periods first, then the most recent
+    series_periods: int = 10        # periods in a series table (the latest)
+    chart_periods: int = 20         # periods drawn in a series chart (the latest)
+    other_reports: int = 2          # conflicting values listed per period
+    same_reports: int = 5           # further articles cited for one value
+
+
 @dataclass
 class ZoneFacts:
     """Everything a brief is made from, for one region."""
 
     region: Region
     articles: list[ArticleRef] = field(default_factory=list)      # cited, newest first
-    figures: list[FigureFact] = field(default_factory=list)       # newest article first, then article order
+    figures: list[FigureFact] = field(default_factory=list)       # shown, newest article first, then article order
     points: list[SeriesPoint] = field(default_factory=list)       # series points, in period order
+    # Figures the sector and target tables list (the rest of ``figures`` only back the
+    # series and the targets' latest levels); None: every figure.
+    listed: frozenset[int] | None = None
+    # Figures the database holds for the region, per sector and (targets) in all: what the
+    # tables leave out is this minus what they list.
+    held: dict[str, int] = field(default_factory=dict)
+    targets_held: int = 0
+    series_keys: tuple[tuple[str, str], ...] | None = None    # (indicator, unit) shown; None: all
+    series_held: int = 0            # series of two or more periods the region has
+    n_figures: int | None = None    # in the database for the region (None: len(figures))
+    n_articles: int | None = None
+    latest: str | None = None       # newest article of the region
+    limits: Limits = field(default_factory=Limits)
 
     @property
     def as_of(self) -> str | None:
-        return max((a.published for a in self.articles), default=None)
+        return self.latest or max((a.published for a in self.articles), default=None)
 
 
-# Figures as reviewed: figure_current hides rejected figures and applies corrections and relinks.
+# The region's figures as reviewed: figure_current hides rejected figures and applies
+# corrections and relinks. A figure without a region of its own belongs to its article's.
+_SCOPED = """
+scoped AS (
+    SELECT fc.id, fc.article_id, fc.seq, fc.sector, fc.kind, fc.direction, fc.unit, fc.qualifier,
+           fc.value, fc.value_max, fc.period_start, fc.period_end, a.published,
+           coalesce(fc.indicator_id, fc.subject) AS what,
+           CASE WHEN fc.kind <> 'target' THEN fc.sector END AS part,       -- targets: one table, NULL
+           CASE WHEN fc.kind = 'target' THEN coalesce(fc.period_end, '') END AS horizon
+    FROM figure_current fc
+    JOIN article a ON a.id = fc.article_id
+    WHERE (:region IS NULL OR coalesce(fc.region_id, a.region_id) = :region)
+)"""
+
+_TOTALS = f"""
+WITH {_SCOPED}
+SELECT part, count(*), max(published) FROM scoped GROUP BY part
+"""
+
+# What the sector and target tables list. An indicator (or, unlinked, a subject) shows the
+# figures of the newest article that reports it, per sector, kind and unit (a target also
+# per horizon); a sector lists its :rows most recently reported, the targets :targets.
+# The same value reported by other articles joins them (its row cites those articles too).
+_LISTED = f"""
+WITH {_SCOPED},
+keyed AS (
+    SELECT s.*, first_value(article_id) OVER latest AS newest, first_value(published) OVER latest AS head_published,
+           first_value(seq) OVER latest AS head_seq
+    FROM scoped s
+    WINDOW latest AS (PARTITION BY part, what, kind, unit, horizon ORDER BY published DESC, article_id DESC, seq)
+),
+chosen AS (
+    SELECT * FROM (
+        SELECT k.*, dense_rank() OVER (PARTITION BY part ORDER BY head_published DESC, newest DESC, head_seq) AS place
+        FROM keyed k WHERE article_id = newest)
+    WHERE place <= CASE WHEN part IS NULL THEN :targets ELSE :rows END
+),
+same AS (
+    SELECT k.id, row_number() OVER (PARTITION BY c.id ORDER BY k.published DESC, k.article_id DESC, k.seq) AS nth
+    FROM chosen c
+    JOIN keyed k ON k.part IS c.part AND k.what = c.what AND k.kind = c.kind AND k.unit = c.unit
+                AND k.article_id <> c.article_id AND k.direction IS c.direction AND k.qualifier = c.qualifier
+                AND round(k.value, 6) = round(c.value, 6) AND k.value_max IS c.value_max
+                AND k.period_start IS c.period_start AND k.period_end IS c.period_end
+)
+SELECT id FROM chosen
+UNION
+SELECT id FROM same WHERE nth <= :same
+"""
+
+# Series worth a chart: linked level figures of the region reported for two or more periods,
+# most periods first, then the most recent. (The brief's series view points decide the rest.)
+_SERIES_KEYS = """
+SELECT fc.indicator_id, fc.unit, count(DISTINCT coalesce(fc.period_start, '') || '|' || coalesce(fc.period_end, '')) AS periods,
+       max(coalesce(fc.period_end, fc.period_start, '')) AS latest
+FROM figure_current fc
+JOIN indicator ON indicator.id = fc.indicator_id
+WHERE fc.kind = 'level' AND fc.origin = 'reported' AND (:region IS NULL OR fc.region_id = :region)
+GROUP BY fc.indicator_id, fc.unit
+HAVING periods >= 2
+ORDER BY periods DESC, latest DESC, fc.indicator_id, fc.unit
+"""
+
+# Figures as reviewed, with the sentence cut from the article (not the whole text) and the
+# figure's place in it.
 _FIGURES = """
 SELECT fc.id, fc.fkey, fc.article_id, fc.seq, fc.origin, fc.text,
        fc.value, fc.value_max, fc.unit, fc.qualifier, fc.kind, fc.direction,
        fc.period_start, fc.period_end, fc.period_label, fc.subject, fc.sector,
        fc.section, fc.paragraph, fc.sentence, fc.indicator_id,
        indicator.name, indicator.name_en, fc.corrected, fc.extracted_value,
-       fc.start, fc."end", fc.sentence_start, fc.sentence_end, article.text
+       fc.start - fc.sentence_start, fc."end" - fc.sentence_start, fc.sentence_end - fc.sentence_start,
+       CASE WHEN 0 <= fc.sentence_start AND fc.sentence_start <= fc.start AND fc."end" <= fc.sentence_end
+            THEN substr(article.text, fc.sentence_start + 1, fc.sentence_end - fc.sentence_start) END
 FROM figure_current fc
 JOIN article ON article.id = fc.article_id
 LEFT JOIN indicator ON indicator.id = fc.indicator_id
-WHERE (:region IS NULL OR coalesce(fc.region_id, article.region_id) = :region)
+WHERE fc.id IN (SELECT value FROM json_each(:ids))
 ORDER BY article.published DESC, article.id DESC, fc.seq
 """
 
-# The region's points from the series view (the one definition of preferred and conflict).
-# A brief without a region row covers every figure, so it takes every region's points.
+# The points of some indicators from the series view (the one definition of preferred and
+# conflict). The view ranks only the series asked for: indicator, region and kind are
+# columns it partitions by, and SQLite pushes a literal list (IN (?, ?)) down to the figures,
+# not a subquery. A brief without a region row takes every region's points.
 _POINTS = """
 SELECT s.figure_id, s.article_id, s.indicator_id, s.indicator_name, indicator.name_en, indicator.sector,
        s.kind, s.unit, s.period_start, s.period_end, s.value, s.value_max, s.qualifier, s.text, s.origin,
        s.preferred, s.conflict, s.published, s.point_key
 FROM series s
 JOIN indicator ON indicator.id = s.indicator_id
-WHERE :region IS NULL OR s.region = :region
+WHERE s.indicator_id IN ({indicators}) AND s.kind = 'level'
+  AND (:region IS NULL OR s.region_id = :region)
 ORDER BY s.indicator_id, s.unit, s.kind, coalesce(s.period_end, s.period_start), s.period_start,
          s.preferred DESC, s.published DESC, s.figure_id
 """
@@ -194,45 +291,99 @@ def choose_region(conn: sqlite3.Connection, name: str | None) -> Region:
     return Region(id=None, name=zone_name_from_titles(titles) or "")
 
 
-def _split_sentence(text: str, start: int, end: int, s_start: int, s_end: int,
+def _split_sentence(text: str | None, start: int, end: int, length: int,
                     figure_text: str, sentence: str) -> tuple[str, str, str]:
     """(before, figure, after) of the figure's sentence.
 
-    The source offsets pin the exact occurrence when they agree with the stored text; the
-    stored sentence (which the extractor may have normalised) is the fallback.
+    ``text`` is the sentence as cut from the article and start/end the figure's place in it:
+    they pin the exact occurrence when they agree with the figure's text. The stored
+    sentence (which the extractor may have normalised) is the fallback.
     """
-    if 0 <= s_start <= start < end <= s_end <= len(text) and text[start:end] == figure_text:
+    if text is not None and len(text) == length and 0 <= start < end <= length and text[start:end] == figure_text:
         def clean(s: str) -> str:
             return re.sub(r"\s*\n\s*", "", s)
-        return clean(text[s_start:start]), clean(text[start:end]), clean(text[end:s_end])
+        return clean(text[:start]), clean(text[start:end]), clean(text[end:])
     i = sentence.find(figure_text) if figure_text else -1
     if i < 0:
         return sentence, "", ""
     return sentence[:i], figure_text, sentence[i + len(figure_text):]
 
 
-def load_zone(conn: sqlite3.Connection, region_name: str | None = None) -> ZoneFacts:
-    """The figures and cited articles of one region, ready for the brief's sections."""
-    region = choose_region(conn, region_name)
+def load_figures(conn: sqlite3.Connection, ids: set[int]) -> list[FigureFact]:
+    """The figures asked for, as reviewed, newest article first, then article order."""
     figures: list[FigureFact] = []
-    for row in conn.execute(_FIGURES, {"region": region.id}):
-        *fields, start, end, s_start, s_end, article_text = row
+    for row in conn.execute(_FIGURES, {"ids": json.dumps(sorted(ids))}):
+        *fields, start, end, length, sentence_text = row
         text, sentence = fields[5], fields[19]
-        before, marked, after = _split_sentence(article_text, start, end, s_start, s_end, text, sentence)
+        before, marked, after = _split_sentence(sentence_text, start, end, length, text, sentence)
         fields[23] = bool(fields[23])
         figures.append(FigureFact(*fields, before=before, marked=marked, after=after))
-    if not figures:
+    return figures
+
+
+def load_points(conn: sqlite3.Connection, indicators: set[str], region: Region) -> list[SeriesPoint]:
+    """The region's level points of some indicators, in period order, preferred first."""
+    if not indicators:
+        return []
+    names = {f"i{n}": indicator for n, indicator in enumerate(sorted(indicators))}
+    sql = _POINTS.format(indicators=", ".join(f":{name}" for name in names))
+    rows = conn.execute(sql, {**names, "region": region.id})
+    return [SeriesPoint(*r[:15], bool(r[15]), bool(r[16]), *r[17:]) for r in rows]
+
+
+def load_zone(conn: sqlite3.Connection, region_name: str | None = None, limits: Limits = Limits()) -> ZoneFacts:
+    """What the brief on one region shows, and how much the database holds beyond it.
+
+    Bounded whatever the size of the database: the sector tables take the latest report of
+    each indicator, the series the ones with most periods, and only the figures shown are
+    read with their sentences.
+    """
+    # Imported here: reports.series reads this module's dataclasses.
+    from reports.series import latest_level, level_series, shown_groups
+
+    region = choose_region(conn, region_name)
+    held: dict[str, int] = {}
+    targets_held = n_figures = 0
+    latest: str | None = None
+    for part, n, newest in conn.execute(_TOTALS, {"region": region.id}):
+        if part is None:
+            targets_held = n
+        else:
+            held[part] = n
+        n_figures += n
+        latest = max(latest or "", newest or "") or None
+    if not n_figures:
         where = f" for region {region.name}" if region.name else ""
         raise BriefError(f"the database has no figures{where}; run `zone ingest` first")
+    (n_articles,) = conn.execute(
+        f"WITH {_SCOPED} SELECT count(DISTINCT article_id) FROM scoped", {"region": region.id}).fetchone()
+
+    listed = {i for (i,) in conn.execute(_LISTED, {"region": region.id, "rows": limits.rows_per_sector,
+                                                   "targets": limits.targets, "same": limits.same_reports})}
+    keys = [(ind, unit) for ind, unit, _, _ in conn.execute(_SERIES_KEYS, {"region": region.id})]
+    shown_keys = keys[:limits.series]
+    targets = [f for f in load_figures(conn, listed) if f.kind == "target"]
+    indicators = {ind for ind, _ in shown_keys} | {t.indicator_id for t in targets if t.indicator_id}
+    points = load_points(conn, indicators, region)
+
+    # The figures the series tables and the targets' latest levels cite: numbered and quoted too.
+    cited: set[int] = set()
+    series = level_series([p for p in points if (p.indicator_id, p.unit) in set(shown_keys)])
+    for groups in series.values():
+        for g in shown_groups(groups, limits).table:
+            cited.update(p.figure_id for p in (g.preferred, *g.same, *g.other))
+    for t in targets:
+        level = latest_level(points, t) if t.indicator_id else None
+        if level is not None:
+            cited.add(level.figure_id)
+    figures = load_figures(conn, listed | cited)
     ids = sorted({f.article_id for f in figures})
-    marks = ",".join("?" for _ in ids)
     articles = [ArticleRef(*r) for r in conn.execute(
-        f"SELECT id, source_id, paper, published, edition, page, title, url FROM article "
-        f"WHERE id IN ({marks}) ORDER BY published DESC, id DESC", ids)]
-    shown = {f.id for f in figures}
-    points = [SeriesPoint(*r[:15], bool(r[15]), bool(r[16]), *r[17:]) for r in conn.execute(
-        _POINTS, {"region": region.name if region.id is not None else None}) if r[0] in shown]
+        "SELECT id, source_id, paper, published, edition, page, title, url FROM article "
+        "WHERE id IN (SELECT value FROM json_each(?)) ORDER BY published DESC, id DESC", (json.dumps(ids),))]
     if not region.name:
         region = Region(id=None, name=zone_name_from_titles([a.title for a in articles]) or
                         next((a.paper for a in articles if a.paper), "") or "")
-    return ZoneFacts(region=region, articles=articles, figures=figures, points=points)
+    return ZoneFacts(region=region, articles=articles, figures=figures, points=points, listed=frozenset(listed),
+                     held=held, targets_held=targets_held, series_keys=tuple(shown_keys), series_held=len(keys), n_figures=n_figures,
+                     n_articles=n_articles, latest=latest, limits=limits)

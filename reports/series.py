@@ -10,9 +10,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
-from reports.queries import FigureFact, SeriesPoint
+if TYPE_CHECKING:       # reports.queries imports this module to choose what a brief cites
+    from reports.queries import FigureFact, Limits, SeriesPoint
 
 # Units that are counted or measured in amounts big enough for 万/亿 ("万吨", "亿元").
 # Rates (微克/立方米), percentages and bare index values keep their own unit.
@@ -188,8 +189,12 @@ def text_width(text: str, size: float) -> float:
 
 
 def chart(points: Sequence[SeriesPoint], others: Sequence[SeriesPoint], scale: Scale, labels: dict[str, str],
-          title: str) -> Chart:
-    """A line over the preferred points in period order, x by period end, y in the series' scale."""
+          title: str, labelled: int | None = None) -> Chart:
+    """A line over the preferred points in period order, x by period end, y in the series' scale.
+
+    Only the last ``labelled`` points (all when None) carry their value: those the series
+    table lists with their sources; earlier ones draw the line's course.
+    """
     ends = [_day(p.period_end or p.period_start) for p in points]
     days = [d.toordinal() if d else 0 for d in ends]
     first, last = min(days), max(days)
@@ -234,7 +239,7 @@ def chart(points: Sequence[SeriesPoint], others: Sequence[SeriesPoint], scale: S
         rising_in = i > 0 and ys[i - 1] < ys[i] - 4
         ly = ys[i] + 13 if rising_in and ys[i] + 13 < plot_bottom - 2 else ys[i] - 6
         free = all(abs(xs[i] - px) >= half + ph or abs(ly - py) >= 10 for px, py, ph in placed)
-        if free and ly > 8:
+        if free and ly > 8 and (labelled is None or i >= len(points) - labelled):
             placed.append((xs[i], ly, half))
             value_labels[i] = (text, ly)
         else:
@@ -298,6 +303,26 @@ def level_series(points: Sequence[SeriesPoint]) -> dict[tuple[str, str], list[Po
     # sentence are one statement, not a series.
     return {key: list(groups.values()) for key, groups in by_key.items()
             if sum(1 for g in groups.values() if g.preferred.origin == "reported") >= 2}
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What a brief shows of one series: the table's periods, the chart's, and what is left out."""
+
+    table: list[PointGroup]         # the latest periods, conflicting values and sources capped
+    chart: list[PointGroup]         # the latest periods the chart draws (the table's among them)
+    periods: int                    # periods the series has in all
+    others_left: int                # conflicting values the table leaves out
+
+
+def shown_groups(groups: Sequence[PointGroup], limits: Limits) -> Shown:
+    """The part of a series a brief shows: its latest periods, each with at most a few
+    conflicting values and citing at most a few further articles for its value."""
+    table = [PointGroup(preferred=g.preferred, same=g.same[:limits.same_reports], other=g.other[:limits.other_reports])
+             for g in groups[-limits.series_periods:]]
+    left = sum(len(g.other) for g in groups[-limits.series_periods:]) - sum(len(g.other) for g in table)
+    return Shown(table=table, chart=list(groups[-max(limits.chart_periods, limits.series_periods):]),
+                 periods=len(groups), others_left=left)
 
 
 def latest_level(points: Sequence[SeriesPoint], target: FigureFact) -> SeriesPoint | None:

@@ -380,3 +380,113 @@ def test_cli_bad_database_is_one_line_error(tmp_path: Path) -> None:
     assert result.exit_code != 0
     assert "missing.db" in result.output and len(result.output.strip().splitlines()) == 1
     assert not (tmp_path / "missing.db").exists() and not (tmp_path / "b.pdf").exists()
+
+
+# ---------------------------------------------------------------- a bounded brief
+
+DEPOTS = 30          # subjects in one sector, more than a sector table lists
+
+
+def depot_article(year: int) -> tuple[Article, list[Figure]]:
+    """One yearly report of every depot's steel stock, in a sector of its own."""
+    sentences = [f"第{i}号仓库现存放钢材{100 * i + year % 100}吨。" for i in range(1, DEPOTS + 1)]
+    source = f"{year}年03月01日\n\n{ZONE}仓储物流年报\n\n" + "\n".join(sentences) + "\n"
+    article = _article(source, published=date(year, 3, 1), title=f"{ZONE}仓储物流年报{year}",
+                       source_id=f"物流周报/{year}", paper="物流周报", region=ZONE)
+    day = f"{year}-03-01"
+    figures = [_figure(source, s, f"{100 * i + year % 100}吨", value=100 * i + year % 100, unit="吨",
+                       subject=f"第{i}号仓库钢材存量", sector="仓储物流", paragraph=i,
+                       period_start=day, period_end=day, period_label="现")
+               for i, s in enumerate(sentences, 1)]
+    return article, figures
+
+
+@pytest.fixture
+def depots(tmp_path: Path) -> Path:
+    path = tmp_path / "depots.db"
+    conn = open_db(path)
+    for year in (2020, 2021, 2022):
+        save_article(conn, *depot_article(year), "test")
+    conn.close()
+    return path
+
+
+def test_sector_table_lists_the_latest_report_of_each_subject_and_counts_the_rest(depots: Path) -> None:
+    from reports.queries import Limits
+    facts = load_zone(_conn(depots))
+    assert facts.n_figures == 3 * DEPOTS and facts.n_articles == 3
+    brief = make_brief(_conn(depots))
+    (sector,) = [s for s in brief.sections if s.kind == "sector"]
+    rows = sector.data.rows
+    cap = Limits().rows_per_sector
+    assert len(rows) == cap < DEPOTS
+    assert {r.sources for r in rows} == {(1,)}          # all from the newest article (2022)
+    assert rows[0].text == "122吨" and rows[-1].text == f"{100 * cap + 22}吨"
+    assert sector.data.more and f"另有 {3 * DEPOTS - cap} 条" in sector.data.more
+    assert "/zone/figure_detail?sector=仓储物流" in sector.data.more
+    # Only the figures shown are numbered and quoted, and only their article is cited.
+    evidence = next(s for s in brief.sections if s.kind == "evidence")
+    assert evidence.count == cap
+    assert [e.article.source_id for e in next(s for s in brief.sections if s.kind == "sources").data] == ["物流周报/2022"]
+    assert (brief.n_figures, brief.n_articles) == (3 * DEPOTS, 3)   # the cover counts the database
+    html = render_html(brief)
+    assert set(re.findall(r'href="#([^"]+)"', html)) <= set(re.findall(r'id="([^"]+)"', html))
+    assert "第29号仓库现存放钢材" not in html                  # a sentence of no figure shown
+
+
+@pytest.mark.slow
+@needs_poppler
+def test_bounded_brief_pdf_states_how_many_more_figures_exist(depots: Path, tmp_path: Path) -> None:
+    from reports.queries import Limits
+    cap = Limits().rows_per_sector
+    result = write_brief(_conn(depots), tmp_path / "depots.pdf")
+    text = _text(tmp_path / "depots.pdf")
+    assert len(re.findall(r"(?m)^\s*F\d+\s+第\d+号仓库钢材存量", text)) == cap
+    squeezed = "".join(text.split())
+    assert f"另有{3 * DEPOTS - cap}条数据未列出" in squeezed and "/zone/figure_detail?sector=仓储物流" in squeezed
+    assert result.figures == 3 * DEPOTS
+
+
+def series_article(year: int, value: int, target_years: tuple[int, ...] = ()) -> tuple[Article, list[Figure]]:
+    """A yearly review: signed projects of the year before, and targets for later years."""
+    lines = [f"{year - 1}年,开发区全年签约项目{value}个。"]
+    lines += [f"到{y}年,开发区力争签约项目达到{value + 10 * (y - year)}个。" for y in target_years]
+    source = f"{year}年01月20日\n\n{ZONE}{year - 1}年招商综述\n\n" + "\n".join(lines) + "\n"
+    article = _article(source, published=date(year, 1, 20), title=f"{ZONE}{year - 1}年招商综述",
+                       source_id=f"招商周报/{year}", paper="招商周报", region=ZONE)
+    figures = [_figure(source, lines[0], f"{value}个", value=value, unit="个", subject="签约项目数",
+                       sector="招商引资", paragraph=1, indicator="signed_projects", region=ZONE,
+                       period_start=f"{year - 1}-01-01", period_end=f"{year - 1}-12-31", period_label=f"{year - 1}年")]
+    for i, y in enumerate(target_years, 2):
+        text = f"{value + 10 * (y - year)}个"
+        figures.append(_figure(source, lines[i - 1], text, value=value + 10 * (y - year), unit="个", kind="target",
+                               subject="签约项目目标", sector="招商引资", paragraph=i, indicator="signed_projects",
+                               region=ZONE, period_start=f"{y}-01-01", period_end=f"{y}-12-31", period_label=f"到{y}年"))
+    return article, figures
+
+
+def test_series_and_targets_are_capped_and_every_number_shown_is_sourced(tmp_path: Path) -> None:
+    from ingest.catalog import apply_catalog
+    from reports.brief import build_brief
+    from reports.queries import Limits
+    conn = open_db(tmp_path / "series.db")
+    apply_catalog(conn)
+    for k, year in enumerate(range(2011, 2023)):          # twelve years of one series
+        save_article(conn, *series_article(year, 40 + 3 * k, (year + 3, year + 5) if year >= 2021 else ()), "test")
+    conn.close()
+    limits = Limits(series_periods=3, chart_periods=5, targets=2)
+    facts = load_zone(_conn(tmp_path / "series.db"), limits=limits)
+    brief = build_brief(facts, today=date(2023, 1, 1))
+    (block,) = next(s for s in brief.sections if s.kind == "series").data.blocks
+    assert [r.period for r in block.rows] == ["2019年", "2020年", "2021年"]     # the latest three
+    assert len(block.chart.marks) == 5                                           # the chart draws five
+    assert [m.label for m in block.chart.marks[:2]] == [None, None]              # unlabelled: not in the table
+    assert block.change is not None and block.change.previous_period == "2020年"
+    assert block.more and "共 12 个" in block.more and "zone series signed_projects" in block.more
+    targets = next(s for s in brief.sections if s.kind == "targets").data
+    assert [r.horizon for r in targets.rows] == ["2025年", "2027年"]             # the newest article's targets
+    assert targets.rows[0].latest_period == "2021年" and targets.more and "另有 2 条" in targets.more
+    # Every F-number and source the brief shows resolves to a quoted sentence and a source.
+    html = render_html(brief)
+    assert set(re.findall(r'href="#([^"]+)"', html)) <= set(re.findall(r'id="([^"]+)"', html))
+    assert len(facts.figures) < 12 + 4

@@ -158,3 +158,24 @@ def test_match_text_names_the_whole_of_a_share():
     cat = catalog()
     assert match_text(cat, "全部规上工业企业总产值的", "元") == "industrial_output"
     assert match_text(cat, "全部投资的", "元") is None
+
+
+def test_link_records_its_rival_and_margin_for_the_review_queue():
+    from ingest.catalog import candidates, figure_contexts
+    article = make_article(["今年前三季度，园区实际利用外资0.87亿美元，同比增长15.2%。",
+                            "园区新签约项目12个，其中亿元以上项目5个。"])
+    figures = link_figures(article, figures_in(article, [
+        ("0.87亿美元", 0.87e8, "美元", "level"), ("15.2%", 15.2, "%", "change"),
+        ("12个", 12, "个", "level"), ("5个", 5, "个", "level")]))
+    linked = {f.text: (f.indicator, f.link_rival, f.link_margin) for f in figures}
+    # Only the dollar indicator takes dollars: no doubt.
+    assert linked["0.87亿美元"] == ("actual_fdi", None, None)
+    assert linked["12个"] == ("signed_projects", None, None)
+    # A growth rate fits foreign investment in dollars and in yuan alike: a tie, for a person to settle.
+    assert linked["15.2%"] == ("actual_fdi", "actual_fdi_cny", 0.0)
+    # 亿元以上项目 also reads as signed projects, far behind: the margin is the score difference.
+    ind, rival, margin = linked["5个"]
+    assert (ind, rival) == ("large_projects", "signed_projects") and margin is not None and margin > 100
+    ctx = figure_contexts(figures, {p.index: p.text for p in article.paragraphs})[3][0]
+    scores = {m.indicator: m.score for m in candidates(catalog(), ctx)}
+    assert margin == scores["large_projects"] - scores["signed_projects"]

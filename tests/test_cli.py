@@ -153,3 +153,12 @@ def test_committed_zone_db_is_built_from_articles(tmp_path, monkeypatch):
     assert (REPO / "zone.db").exists(), "zone.db is missing: rm -f zone.db && zone ingest articles/ --db zone.db"
     assert table_rows(REPO / "zone.db") == table_rows(fresh), \
         "zone.db is stale: rm -f zone.db && .venv/bin/zone ingest articles/ --db zone.db"
+
+
+def test_a_database_from_an_older_zone_is_one_line_with_the_fix(db_path):
+    with sqlite3.connect(db_path) as c:  # a figure table without the columns schema.sql indexes
+        c.execute("CREATE TABLE figure (id INTEGER PRIMARY KEY, article_id INTEGER)")
+    result = CliRunner().invoke(cli, ["review", "--db", str(db_path)])
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if line.strip()]
+    assert len(lines) == 1 and str(db_path) in lines[0] and "rebuild" in lines[0]

@@ -368,8 +368,59 @@ def test_a_database_with_older_views_gets_the_current_ones(db_path: Path):
     conn = open_db(db_path)
     conn.execute("DROP VIEW series")
     conn.execute("CREATE VIEW series AS SELECT 1 AS indicator_id")   # as an older zone might have left it
+    conn.execute("PRAGMA user_version = 1")         # with the version of its own schema.sql
     conn.close()
     conn = open_db(db_path)
     columns = {r[1] for r in conn.execute("PRAGMA table_info(series)")}
     conn.close()
     assert {"preferred", "conflict", "point_key", "disagrees_with_derived"} <= columns
+
+
+# A growth rate that fits foreign investment in dollars and in yuan alike.
+ARTICLE_FDI = """---
+title: 沧州经济开发区前三季度外资工作综述
+date: 2021-10-20
+source: 开发区动态
+region: 沧州经济开发区
+---
+
+今年前三季度，园区实际利用外资0.87亿美元，同比增长15.2%。
+
+园区新签约项目12个，总投资36.5亿元。
+"""
+
+
+def test_uncertain_links_come_from_the_margin_stored_at_ingest(tmp_path: Path, db_path: Path):
+    folder = tmp_path / "fdi"
+    folder.mkdir()
+    write(folder, "2021-10-20_fdi.md", ARTICLE_FDI)
+    run("ingest", str(folder), "--db", str(db_path))
+
+    def uncertain_reasons() -> dict[str, str]:
+        conn = open_db(db_path)
+        try:
+            return {r["text"]: r["reason"] for r in queue(conn) if r["reason"].startswith("uncertain")}
+        finally:
+            conn.close()
+
+    with sqlite3.connect(db_path) as c:
+        stored = dict(c.execute("SELECT text, link_rival FROM figure WHERE link_margin < 15").fetchall())
+    assert stored == {"15.2%": "actual_fdi_cny"}
+    assert uncertain_reasons() == {"15.2%": "uncertain: also fits actual_fdi_cny"}
+    # The queue reads the stored margin and does not score the sentence again: change the
+    # stored values and the queue follows them.
+    with sqlite3.connect(db_path) as c:
+        c.execute("UPDATE figure SET link_margin = 80 WHERE text = '15.2%'")
+        c.execute("UPDATE figure SET link_rival = 'started_projects', link_margin = 4 WHERE text = '12个'")
+    assert uncertain_reasons() == {"12个": "uncertain: also fits started_projects"}
+    # A decision takes the figure out of the queue.
+    run("review", "accept", str(figure_id_of(db_path, "12个")), "--db", str(db_path))
+    assert uncertain_reasons() == {}
+    # Re-ingesting scores the link again.
+    run("ingest", str(folder), "--db", str(db_path), "--force")
+    assert uncertain_reasons() == {"15.2%": "uncertain: also fits actual_fdi_cny"}
+
+
+def figure_id_of(db_path: Path, text: str) -> int:
+    with sqlite3.connect(db_path) as c:
+        return int(c.execute("SELECT id FROM figure WHERE text = ?", (text,)).fetchone()[0])

@@ -9,12 +9,11 @@ the figure's text stay the same.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any
 
-from ingest.catalog import Catalog, candidates, catalog, figure_contexts
-from ingest.model import Figure
+from ingest.catalog import Catalog
 from track.derive import derive_figures
 
 ACTIONS = ("accept", "reject", "relink", "correct", "prefer")
@@ -108,40 +107,25 @@ def _dicts(conn: sqlite3.Connection, sql: str, params: tuple[object, ...] = ()) 
 
 
 def uncertain(conn: sqlite3.Connection, cat: Catalog | None = None) -> list[dict[str, Any]]:
-    """Linked, undecided figures whose link is close to another indicator's (re-scored from
-    the stored sentence, so without the paragraph's topic)."""
-    cat = cat or catalog()
+    """Linked, undecided figures whose link is close to another indicator's.
+
+    The margin was scored at ingest (figure.link_margin, see ingest.catalog.link_confidence)
+    and the figure_link_margin index finds the few figures under the threshold. ``cat`` is
+    accepted for callers of the older signature and not used.
+    """
     rows = _dicts(conn, """
         SELECT fc.id AS figure_id, fc.fkey, fc.text, fc.value, fc.unit, fc.kind, fc.subject, fc.sentence, fc.indicator_id,
                fc.period_start, fc.period_end, fc.article_id, fc.paragraph, fc.start, fc.sentence_start, fc.sector,
-               fc.section, a.paper, a.published, a.title
-        FROM figure_current fc JOIN article a ON a.id = fc.article_id
-        WHERE fc.origin = 'reported' AND fc.decision IS NULL AND NOT fc.relinked AND NOT fc.corrected
-        ORDER BY fc.article_id, fc.seq""")
-    out: list[dict[str, Any]] = []
-    by_article: dict[int, list[dict[str, Any]]] = {}
+               fc.section, a.paper, a.published, a.title, f.link_rival, f.link_margin
+        FROM figure f
+        JOIN figure_current fc ON fc.id = f.id
+        JOIN article a ON a.id = fc.article_id
+        WHERE f.link_margin < ? AND f.indicator_id IS NOT NULL
+          AND fc.origin = 'reported' AND fc.decision IS NULL AND NOT fc.relinked AND NOT fc.corrected
+        ORDER BY fc.article_id, fc.seq""", (UNCERTAIN_MARGIN,))
     for r in rows:
-        by_article.setdefault(r["article_id"], []).append(r)
-    for members in by_article.values():
-        figures = [Figure(start=r["start"], end=r["start"] + len(r["text"]), text=r["text"], value=r["value"],
-                          unit=r["unit"], kind=r["kind"], subject=r["subject"], sector=r["sector"],
-                          section=r["section"], paragraph=r["paragraph"], sentence=r["sentence"],
-                          sentence_start=r["sentence_start"]) for r in members]
-        for r, (ctx, _, _) in zip(members, figure_contexts(figures, {}, cat)):
-            stored = cat.indicators.get(r["indicator_id"]) if r["indicator_id"] else None
-            if stored is None:
-                continue
-            # Compare within the link's scope (one industry, or zone-wide): an industry
-            # figure also fitting the zone-wide indicator is the rule, not a doubt.
-            scope = stored.rule.industry
-            scored = [m for m in candidates(cat, replace(ctx, industry=scope))
-                      if cat.indicators[m.indicator].rule.industry == scope]
-            found = [m for m in scored if m.indicator != stored.id]
-            mine = next((m.score for m in scored if m.indicator == stored.id), None)
-            if found and (mine is None or mine - found[0].score < UNCERTAIN_MARGIN):
-                r["reason"] = f"uncertain: also fits {found[0].indicator}"
-                out.append(r)
-    return out
+        r["reason"] = f"uncertain: also fits {r['link_rival']}"
+    return rows
 
 
 QUEUE_COLUMNS = ("figure_id", "fkey", "text", "value", "unit", "kind", "subject", "sentence", "indicator_id",
