@@ -8,6 +8,7 @@ appended to SECTION_BUILDERS and one template file; the page layout lives in CSS
 from __future__ import annotations
 
 import calendar
+import math
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
@@ -203,9 +204,19 @@ def format_number(value: float) -> str:
     return f"{value:,.6f}".rstrip("0").rstrip(".")
 
 
+def significant(value: float, digits: int = 4) -> float:
+    """A computed value to the precision its sources carry: 4.6998712 -> 4.7, 16105000000.3 -> 16110000000."""
+    if value == 0:
+        return 0.0
+    return round(value, digits - 1 - math.floor(math.log10(abs(value))))
+
+
 def format_amount(fact: FigureFact, lang: str) -> str:
-    """The normalised number with its qualifier in words, unit apart: 约 2,000,000,000."""
-    number = format_number(fact.value)
+    """The normalised number with its qualifier in words, unit apart: 约 2,000,000,000.
+
+    A derived figure is a computation from rounded figures, so it is shown to four
+    significant digits rather than with false precision."""
+    number = format_number(significant(fact.value) if fact.origin == "derived" else fact.value)
     if fact.value_max is not None and fact.value_max != fact.value:
         number = f"{number}–{format_number(fact.value_max)}"
     word = QUALIFIER_WORDS[lang].get(fact.qualifier, "")
