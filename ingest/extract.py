@@ -23,7 +23,7 @@ from ingest.numbers import ARABIC, CHINESE, MULTIPLIER_RUN, multiplier, parse_ar
 from ingest.periods import (Period, TimeMention, as_of, default_period, find_time_mentions, still_ahead,
                             year_earlier, year_span)
 
-EXTRACTOR_VERSION = "1.7"
+EXTRACTOR_VERSION = "1.8"
 
 # --- units -----------------------------------------------------------------------------
 
@@ -66,7 +66,7 @@ CHINESE_NUMERAL_UNITS = frozenset(u for u in UNITS.values() if u not in DURATION
 NOT_A_CLASSIFIER_BEFORE = {
     "家": "庭乡居具电园用长属门", "人": "民才员口工均大士物", "名": "称单义牌片列录额", "个": "人体性案月",
     "条": "例款件", "项": "目", "台": "阶风湾州", "所": "有在属得以谓长", "座": "谈", "次": "要级数日年之",
-    "处": "理置罚室长级", "位": "于置列数一", "种": "植类子养业", "场": "景所地馆面", "头": "部号条衔",
+    "处": "理置罚室长级", "位": "于置列数一次", "种": "植类子养业", "场": "景所地馆面", "头": "部号条衔",
     "起": "来步点草诉", "部": "分门署", "支": "持付撑出柱", "块": "钱", "份": "额子", "例": "如",
     "间": "隔", "天": "然津气", "米": "面粮", "户": "籍口外型", "只": "是有要能", "架": "构", "元": "素旦宵",
     "件": "事", "张": "家", "成": "为立本果功员效长都绩交型熟片就品套",
@@ -102,6 +102,7 @@ QUALIFIER_OF = {
 
 # --- cues ------------------------------------------------------------------------------
 
+_SENTENCE_END = re.compile(r"[。！？!?]")
 _CLAUSE_BREAK = re.compile(r"[,，;；:：。！？!?]")
 _SENTENCE = re.compile(r"[^。！？!?；;]*(?:[。！？!?；;]+[”’」』\"']*|$)")
 _RANGE_SEP = re.compile(r"(?:-|—|–|~|～|－|至|到)")
@@ -111,10 +112,16 @@ _BEFORE_CHINESE_BAD = re.compile(r"(?:第|几|数|若|每|周|星|初|礼|老|�
 _AFTER_ARABIC_BAD = re.compile(r"^[A-Za-z]")
 # 前10名 is a rank; 当前、目前、此前 end in 前 but are time words.
 _RANK_BEFORE = re.compile(r"(?:(?<![当目此之提以先空眼])前|居|列|排)$")
+# Moves in a ranking (前移3位, 上升2位, 后退5位, 进位4名).
+_RANK_MOVE = re.compile(r"(?:前移|后移|上移|下移|前进|后退|退后|上升|下降|提升|提高|攀升|跃升|下滑|回落|晋升|进位|退位|前提|后撤)了?$")
 # Political set phrases built from a numeral and 个 (两个维护, 四个意识): names, not counts.
 _SET_PHRASE = re.compile(r"[一二两三四五六七八九十]+个(?:意识|自信|维护|确立|全面|代表|一百年|务必|统筹|坚持|必须|有利于|没有变)")
 _VIEW_COUNT = re.compile(r"(?:浏览|阅读|点击|访问|播放|次数|阅读量|浏览量|点击量)[^,，。;；]{0,4}$")
-_INDEX_CUE = re.compile(r"(?:指数|系数|PMI|指标值|评分|得分|分值|综合指数)(?:值)?(?:为|是|达到|达|升至|降至|保持在|:|:)?$")
+_INDEX_CUE = re.compile(r"(?:(?:指数|系数|PMI|指标值|评分|得分|分值|综合指数)(?:值)?(?:为|是|达到|达|升至|降至|保持在|:|:)?"
+                        r"|(?<![同环占对相无好正反类])比(?:值)?(?:为|是|达到|达|缩小至|缩小到|缩小为|降至|降为|扩大至|扩大到))$")
+# The change of an index just given (收入比为2.25，比上年缩小0.07): a bare number after a base and a verb.
+_INDEX_CHANGE = re.compile(r"(?:比|较)(?:上年|去年|上年末|年初|上年同期|去年同期)?(?:缩小|扩大|下降|降低|减少|回落|上升|提高|增加|增长|提升)了?$")
+_NOT_AN_INDEX_AFTER = re.compile(r"[年月日号:：\d]|\.\d")
 # 增收, 多收, 多挣: income gained over a base (户均增收3000元, 每亩多收1500元) is a change.
 # 缩短, 压缩, 缩减, 削减 a time or an amount by so much is a change down (缩短了20个小时);
 # 缩短至 / 压缩到 name the level reached and never end the words before the figure.
@@ -137,11 +144,25 @@ _RATE_WORD = re.compile(
     r"|(?P<down>降幅|下降率|(?:下降|降低|减少|缩短|压缩|精简|节约|节省|缩减|削减)幅度|降低率))"
     r"(?:分别为|分别|均为|为|是|达到|达|保持在|在)?(?:约|近|超过|超)?$"
 )
+# The gap to an average (高于全省平均分5.8分, 低于全市平均水平1.2个百分点, 比全省平均高出300元):
+# a difference from a base, whatever the unit.
+_GAP_TO_AVERAGE = re.compile(
+    r"(?:(?P<up>高于|超过|超出|快于|多于|高出)|(?P<down>低于|慢于|少于|低出))[^,，。;；\d]{0,12}?(?:平均|均值)(?:水平|值|分|数|线)?"
+    r"了?(?:约|近)?$"
+    r"|(?:比|较)[^,，。;；\d]{0,12}?(?:平均|均值)(?:水平|值|分|数|线)?"
+    r"(?:(?P<up2>高出|多出|高了|多了|高|多|快)|(?P<down2>低出|低了|少了|低|少|慢))(?:约|近)?$")
+# The growth rate reached after it moved (降幅收窄至1.9%, 增幅回落至5%, 增速提高到8.2%): a change at
+# that rate, not a share; the direction is the rate's own (降幅 down, 增幅 and 增速 up).
+_RATE_REACHED = re.compile(
+    r"(?:(?P<up>增速|增幅|涨幅|增长率|增长速度)|(?P<down>降幅|跌幅|下降幅度|减幅))"
+    r"(?:比[^,，。;；\d]{1,8}?)?"
+    r"(?:收窄|扩大|回落|回升|提高|提升|加快|放缓|减缓|下降|下滑|上升|降低|回调|收缩|增加|减少|缩小|由负转正)了?"
+    r"(?:至|到|为)(?:约|近|超过|超)?$")
 _SINCE_YEAR_START = re.compile(r"(?:比|较)(?:年初|上年末|上年底|去年末|去年底)")
 # 比上年新增130家 is a change; 新增企业5家 on its own is a level (the year's count).
 _COMPARED_NEW = re.compile(r"(?:比|较)[^,，。;；]{1,5}?(?:新增|净增|多)$")
 # A minus sign is a sign (增长-3.2%) only after a verb or 为; elsewhere it joins a range (6%-8%).
-_SIGN_CONTEXT = re.compile(r"(?:增长|增速|下降|增幅|降幅|变化|为|是|:|：)$")
+_SIGN_CONTEXT = re.compile(r"(?:增长|增速|下降|增幅|降幅|变化|为|是|:|：|(?:回落|下滑|下降|收窄|放缓|回升|提高|扩大|降)(?:至|到))$")
 _DIRECTION_WORD = re.compile(r"(?P<down>下降|减少|降低|回落|收窄|低于|慢于|降|减|低|慢)|(?P<up>增长|提高|提升|上升|高于|快于|扩大|增|高|快)")
 _TARGET_CUE = re.compile(
     r"力争|争取|(?<!完成)(?<!年度)计划(?!总?投资|的|数|任务的)|预计|预期|目标(?!的|任务的)|(?<![已即])拟|确保|有望|力求|努力(?:实现|达到|使)|"
@@ -149,6 +170,9 @@ _TARGET_CUE = re.compile(
 )
 # Cues that can open a list of goals running over semicolons (not 将, 拟, 建成后 …).
 _LIST_TARGET_CUE = re.compile(r"目标|预期|力争|确保|计划|力求|努力|预计|争取")
+# A cue that opens a list with a colon (…，今年的目标是：…；…) heads it wherever it stands.
+_PART_END = re.compile(r"[；;]")
+_LIST_COLON = re.compile(r"[^,，。;；:：\d]{0,6}[:：]")
 # What ends such a list early: a word of accomplishment or a look back.
 _LIST_BREAK = re.compile(r"已经|(?<![拟将])已|目前|截至|截止|现有|现已|去年|上年|同比|比上年|较上年")
 _RESULT_WORD = re.compile(r"共|累计|合计|总计|全年|已|成功|先后")
@@ -301,6 +325,10 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
         return None
     if unit in ("位", "名") and _RANK_BEFORE.search(text, max(0, start - 2), start):
         return None  # 居全省前三位, 进入全国前10名: a rank, not a count
+    if unit in ("位", "名") and _RANK_MOVE.search(text, max(0, start - 6), start):
+        return None  # 较上年前移3位, 排名上升2位: a move in a ranking, not a count
+    if unit == "个" and text.startswith(("位次", "名次"), end):
+        return None  # 提升4个位次
     if unit == "月" and (_MONTHS_AS_TIME_BEFORE.search(text, max(0, start - 4), start)
                         or _MONTHS_AS_TIME_AFTER.match(text, end)):
         return None  # 前4个月, 近3个月以来: a stretch of time that dates figures, not a measure
@@ -460,10 +488,16 @@ def _inherit_list_units(atoms: list[_Atom], text: str) -> None:
         a.scale, a.unit = b.scale, b.unit
 
 
-def _index_value(a: _Atom, text: str) -> bool:
-    """A bare number after 指数为 / 系数 is an index value with no unit."""
-    return (a.unit is None and not a.chinese and not a.has_factor
-            and bool(_INDEX_CUE.search(text[max(0, a.start - 8):a.start])))
+def _index_value(a: _Atom, text: str, index_before: bool = False) -> bool:
+    """A bare number after 指数为 / 系数 / 收入比为 is an index value with no unit; so is one after
+    比上年缩小 when an index value stands just before it in the sentence (``index_before``).
+    Never a year or a member of a ratio (9.7:37.1:53.2)."""
+    if a.unit is not None or a.chinese or a.has_factor or _looks_like_year(a, text):
+        return False
+    if _NOT_AN_INDEX_AFTER.match(text, a.end) or (a.start > 0 and text[a.start - 1] in ":："):
+        return False
+    before = text[max(0, a.start - 8):a.start]
+    return bool(_INDEX_CUE.search(before)) or (index_before and bool(_INDEX_CHANGE.search(before)))
 
 
 def _figure_atoms(text: str) -> list[_Atom]:
@@ -472,7 +506,8 @@ def _figure_atoms(text: str) -> list[_Atom]:
     kept: list[_Atom] = []
     for a in atoms:
         if a.unit is None:
-            if _index_value(a, text):
+            index_before = bool(kept) and kept[-1].unit == "" and _SENTENCE_END.search(text, kept[-1].end, a.start) is None
+            if _index_value(a, text, index_before):
                 a.unit = ""
             elif a.has_factor and not a.chinese:
                 a.unit = _implied_unit(text, a.start)
@@ -541,6 +576,14 @@ def _clause_end(text: str, pos: int, ceiling: int) -> int:
 def _change(text: str, a: _Atom, floor: int) -> str | None:
     """'up' or 'down' when the words right before the figure make it a change."""
     before = text[max(floor, a.start - 8):a.start]
+    gap = _GAP_TO_AVERAGE.search(text, max(floor, a.start - 24), a.start)
+    if gap is not None:
+        return "down" if gap.group("down") or gap.group("down2") else "up"
+    reached = _RATE_REACHED.search(text, max(floor, a.start - 12), a.start)
+    if reached is not None:
+        # 降幅收窄至1.9%, 增速回落至-2.1%: the rate reached; a falling rate names a fall
+        down = reached.group("down") is not None
+        return "down" if down or a.negative else "up"
     if a.negative:
         return "down" if (_CHANGE_VERB.search(before) or _RATE_WORD.search(before)) else None
     if _COMPARED_NEW.search(before):
@@ -567,7 +610,8 @@ def _direction_in(text: str) -> str:
     return last or "up"
 
 
-def _target_cue(text: str, a: _Atom, sent_start: int, full_start: int) -> tuple[str, int] | None:
+def _target_cue(text: str, a: _Atom, sent_start: int, full_start: int,
+                figure_starts: list[int]) -> tuple[str, int] | None:
     """The cue of intent (力争, 计划, 预计, 建成后 …) that makes the figure a target, with its
     position; None when there is none or a word of accomplishment (已, 目前, 截至) overtakes it.
 
@@ -583,7 +627,9 @@ def _target_cue(text: str, a: _Atom, sent_start: int, full_start: int) -> tuple[
     if aim is not None and "以" in text[clause:a.start]:
         return "目标", aim.end() - 2  # 以营收突破100亿元为目标: the figure is the aim itself
     cue = None
-    for m in _TARGET_CUE.finditer(text, sent_start, a.start):
+    # 完成全年目标任务27500万吨的52.1%: the goal named is the whole the share is taken of
+    plan = _PLAN_SHARE.search(text, clause, a.start) if a.unit == "%" else None
+    for m in _TARGET_CUE.finditer(text, sent_start, plan.start() if plan is not None else a.start):
         if not _quoted(text, m.start(), full_start) and not _not_a_goal_cue(text, m, a, sent_start):
             cue = m
     if cue is not None:
@@ -595,7 +641,22 @@ def _target_cue(text: str, a: _Atom, sent_start: int, full_start: int) -> tuple[
             cue = m
     if cue is None or not _LIST_TARGET_CUE.match(cue.group()) or _LIST_BREAK.search(text, cue.end(), a.start):
         return None
+    if not _LIST_COLON.match(text, cue.end()):
+        # Without a colon the cue opens a list only when it heads its part of the sentence and
+        # figures follow it there (力争营收增长10%；税收增长8%); one after its part's figures
+        # (一期投资45亿元，…，计划2019年底建成投产；) or with none after it binds only its own part.
+        part_end = _PART_END.search(text, cue.end(), sent_start)
+        first = bisect.bisect_left(figure_starts, _sentence_start(text, cue.start()))
+        after = bisect.bisect_left(figure_starts, cue.end())
+        if (first < len(figure_starts) and figure_starts[first] < cue.start()) or part_end is None \
+                or after >= len(figure_starts) or figure_starts[after] >= part_end.start():
+            return None
     return cue.group(), cue.start()
+
+
+# Part of a plan done (完成全年目标任务27500万吨的52.1%, 完成年度计划的56.3%, 占全年任务的八成).
+_PLAN_SHARE = re.compile(r"(?:完成|占|达到|达|实现|为|超过)了?[^,，。;；\d]{0,12}?(?:目标|计划|任务|预算|指标)"
+                         r"[^,，。;；]{0,16}?的$")
 
 
 # A clause naming the aim work is done for (以打造一流营商环境为目标，围绕…目标，为实现…目标，):
@@ -637,17 +698,32 @@ _LOOKING_AHEAD = re.compile(r"下一步|今后|明年|未来|接下来|下阶段
 _FILLER_HEAD = re.compile(r"^[^以围为按对朝向紧锚瞄聚坚根]{0,12}?(?=以|围绕|为|按照|对照|朝着|向着|紧扣|锚定|瞄准|聚焦|坚持|紧盯|根据)")
 
 
-_QUOTES = (("“", "”"), ("《", "》"), ("「", "」"), ("『", "』"), ("〈", "〉"))
+_QUOTES = (("“", "”"), ("《", "》"), ("「", "」"), ("『", "』"), ("〈", "〉"), ('"', '"'))
+# A quoted name is short and has no sentence punctuation in it (“高端人才聚集计划”); a quotation
+# of speech (“下一步，我们要……确保…突破180亿元。”) keeps its cues. Titles in 书名号 run longer.
+_NAME_MAX = {"《": 40, "〈": 40}
+_QUOTED_NAME_MAX = 15
+_SPEECH_PUNCT = re.compile(r"[,，。;；:：!！?？…]")
 
 
 def _quoted(text: str, pos: int, floor: int) -> bool:
-    """Whether pos stands inside quotation marks or 书名号 opened after floor: “高端人才聚集计划”,
-    《行动计划》 are names, and the words in them are no cues."""
+    """Whether pos stands inside a short quoted name or a title in 书名号 opened after floor:
+    “高端人才聚集计划”, 《行动计划》 are names, and the words in them are no cues."""
     for open_, close in _QUOTES:
         o = text.rfind(open_, floor, pos)
-        if o >= 0 and text.rfind(close, o, pos) < 0:
-            return True
-    return text.count('"', floor, pos) % 2 == 1
+        if o < 0:
+            continue
+        if open_ == close:
+            if text.count(open_, floor, pos) % 2 == 0:
+                continue
+        elif text.rfind(close, o, pos) >= 0:
+            continue
+        c = text.find(close, pos)
+        if c < 0:
+            return False  # a quotation running on past the text: speech, not a name
+        inner = text[o + 1:c]
+        return len(inner) <= _NAME_MAX.get(open_, _QUOTED_NAME_MAX) and _SPEECH_PUNCT.search(inner) is None
+    return False
 
 
 def _estimate(text: str, cue: tuple[str, int], a: _Atom, full_start: int, scope: _Scope,
@@ -835,10 +911,10 @@ _INNER_VERB = re.compile(r"(?:实现|完成|达到|累计)(?=..)")
 # 比上年, 同比, 较年初: the base of a change, said again by the suffix of the subject.
 _BASE_PHRASE = re.compile(
     r"同比|环比|(?:比(?![重例率值])|较)[^,，。；;]{1,10}?"
-    r"(?=增|减|提|降|下降|下滑|上升|回|扩|加|收|改|多|少|高|低|快|慢|持平)|与[^,，。；;]{1,10}?相比")
+    r"(?=增|减|提|降|下降|下滑|上升|回|扩|缩|加|收|改|多|少|高|低|快|慢|持平)|与[^,，。；;]{1,10}?相比")
 _CHANGE_WORDS = re.compile(
     r"(?:增长|增加|下降|减少|提高|降低|回落|上升|提升|扩大|收窄|改善|加快|放缓|增速|增幅|降幅|涨幅|新增|净增|多|少"
-    r"|缩短|压缩|精简|节约|节省|缩减|削减|增收|多收|多挣|幅度"
+    r"|缩短|缩小|压缩|精简|节约|节省|缩减|削减|增收|多收|多挣|幅度"
     r"|分别为|分别|均为|为|达到|达|了|约|近|均|平均|年均|预计|预期)+$")
 # Verbs that end the noun after a classifier: 41家企业落户沧州 -> 落户的企业.
 _NOUN_END = re.compile(r"落户|入驻|签约|开工|投产|竣工|落地|建成|开业|上市|参与|参加|获得|获评|获批|实现|完成|申报|纳入|通过|成功|实行|实施"
@@ -1315,8 +1391,6 @@ def _block_figures(article: Article, block: _Block, ctx: _Context) -> list[Figur
     if not atoms:
         return []
     mentions = find_time_mentions(text, ctx.published)
-    if ctx.title is not None:
-        mentions = [_in_title_period(m, ctx) for m in mentions]
     scope = _Scope(mentions, [m.start for m in mentions])
     figure_starts = [a.start for a in atoms]
     sentences = _sentences(text)
@@ -1333,20 +1407,6 @@ def _block_figures(article: Article, block: _Block, ctx: _Context) -> list[Figur
             pending.extend(_sentence_figures(text, sent, sent_atoms, scope, figure_starts, ctx))
         _advance(ctx, text, scope, sent)
     return [_to_figure(article, block, p, sector) for p in pending]
-
-
-_YEAR_SO_FAR = re.compile(r"(?:今年|本年|年初|入年|开年)(?:以来|至今)?")
-
-
-def _in_title_period(m: TimeMention, ctx: _Context) -> TimeMention:
-    """今年以来 in an article on a reporting period that closed before it appeared (上半年…
-    运行情况分析 published in August): the year up to the end of that period."""
-    title = ctx.title
-    if title is None or m.kind != "since" or m.period is None or not _YEAR_SO_FAR.fullmatch(m.period.label) \
-            or m.period.start != date(ctx.published.year, 1, 1):
-        return m
-    # 2018年…工作总结 published in January 2019: its 今年 is 2018
-    return TimeMention(m.start, m.end, "span", Period(date(title.end.year, 1, 1), title.end, m.period.label), m.years)
 
 
 def _is_window(m: TimeMention) -> bool:
@@ -1412,7 +1472,7 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
     s0, s1 = sent
     full_start = _full_sentence_start(text, s0)
     kinds: list[tuple[str, str | None]] = []
-    cues = [_target_cue(text, a, s0, full_start) for a in atoms]
+    cues = [_target_cue(text, a, s0, full_start, figure_starts) for a in atoms]
     estimates = [_estimate(text, c, a, full_start, scope, ctx) if c is not None else None
                  for c, a in zip(cues, atoms)]
     cues = [None if est is not None else c for c, est in zip(cues, estimates)]
@@ -1459,9 +1519,10 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
             # 将加快推进总投资50亿元的项目: the size of the project, not a goal
             kind, direction = "level", None
             period = None
-        if kind == "level" and _is_attribute(text, a, s0) and (own is None or own.start < _clause_start(text, a.start, s0)):
-            # 总投资120亿元的项目, 占地300亩的园区: the size of a thing as the article
-            # describes it, not what the period produced.
+        if kind == "level" and (_is_attribute(text, a, s0) or _project_detail(text, a, s0, full_start)) \
+                and (own is None or own.start < _clause_start(text, a.start, s0)):
+            # 总投资120亿元的项目, 占地300亩的园区, 该项目一期投资45亿元，占地760亩: the size of a
+            # thing as the article describes it, not what the period produced.
             period = default_period(ctx.published)
         capacity = _names_capacity(text, a, s0)
         if capacity and (kind == "level" or (kind == "target" and target_period is None and not ctx.goal
@@ -1477,7 +1538,8 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
         if period is None:
             period = default_period(ctx.published)
         if ((kind == "change" and _YEAR_ON_YEAR.search(text, _clause_start(text, a.start, s0), a.start))
-                or (kind == "level" and period.start != period.end)) and _is_stock(text, a, s0, pending):
+                or (kind == "level" and period.start != period.end)) \
+                and _is_stock(text, a, s0, pending, period, ctx.published):
             # 市场主体总量达4.1万户 under 今年以来: a count on a day, not a flow over the months
             # (and 同比增长18% of it compares that count with a year before)
             day = min(period.end, ctx.published)
@@ -1540,6 +1602,10 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
 _STOCK_CUE = re.compile(r"(?:现有|拥有|总数|总量|保有量|存量|余额|累计(?:达到|达|增至|增加到|突破|超过)|总计达)")
 
 
+# Things under way are counted on a day (在建项目86个, 在孵企业64家, 在册企业). Projects in
+# negotiation or in reserve (在谈, 储备) are not: reports count them over the months so far
+# (今年以来，储备在谈项目200余个), as a pipeline built up in that time.
+_UNDER_WAY = re.compile(r"在建|在孵|在库|在营|在册|在园")
 _NOW_STOCK = re.compile(r"现有|现已")
 # Words that make a figure under 截至10月底 a flow summed since the start of that year
 # (新登记市场主体1268户, 完成投资5亿元), not a count held on the day. 累计 is left out: a total
@@ -1627,11 +1693,16 @@ def _since_year_start(text: str, a: _Atom, s0: int) -> bool:
     return last_since > last_other
 
 
-def _is_stock(text: str, a: _Atom, s0: int, pending: list[_Pending]) -> bool:
-    """A count held on a day (企业总数达到860家, 累计达到7800家, 现有企业120家), or the change
-    of the one just before it in the sentence (…，同比增长18%)."""
+def _is_stock(text: str, a: _Atom, s0: int, pending: list[_Pending], period: Period, published: date) -> bool:
+    """A count held on a day (企业总数达到860家, 累计达到7800家, 现有企业120家, 在建项目86个 in
+    months gone by), or the change of the one just before it in the sentence (…，同比增长18%)."""
     clause = _clause_start(text, a.start, s0)
     if _STOCK_CUE.search(text, clause, a.start):
+        return True
+    if a.unit in CLASSIFIER_UNITS and period.end < published and _UNDER_WAY.search(text, clause, a.start) \
+            and not _FLOW_CUE.search(text, clause, a.start):
+        # 1-9月，全区在建亿元以上项目86个: the projects under way when the months closed, not a
+        # flow over them (under 今年以来 the count stays with the year so far, as the seed's gold has it)
         return True
     stock = next((p for p in reversed(pending) if p.kind != "change"), None)
     if stock is not None and stock.kind == "level" and stock.sentence[0] == s0 and stock.period is not None \
@@ -1745,6 +1816,44 @@ def _is_attribute(text: str, a: _Atom, s0: int) -> bool:
     return _INVEST_BEFORE.search(text, clause, a.start) is not None and _PROJECT_AFTER.match(text, a.end) is not None
 
 
+# The size of one project being described (该项目总投资30亿元，占地500亩；二期投资75亿元).
+_DETAIL_WORD = re.compile(r"(?:计划总投资|总投资额|投资总额|总投资|投资|总占地面积|占地面积|占地|用地面积|总建筑面积|建筑面积)"
+                          r"(?:约|达|为|达到|超过|超|逾|近)?$")
+_DETAIL_CAPACITY = re.compile(r"(?:年产能|年产|年生产|年加工|年处理|设计产能)[^,，。;；:：\d]{0,10}?(?:约|达|为|达到)?$")
+_PROJECT_WORD = re.compile(r"项目|工程|[一二三]期")
+_DETAIL_UNITS = frozenset({"元", "美元", "亩", "平方米", "平方公里", "公顷"})
+# Words that make the owner many projects or a flow of the period (全区, 新签约项目, 完成投资, 固定资产投资).
+_AGGREGATE_OWNER = re.compile(r"全|共|累计|合计|总计|新(?:签|增|开工|引进|建|落户|入驻|注册|登记|上)|签约|引进|在建|开工|竣工|以上|重点|批|完成|实现|到位|固定资产|年度|今年|本年"
+                              r"|各类|工业|社会|实际|利用|外资|内资|招商|园区|开发区|平均")
+# Plain 投资 sizes a project only as a phase of it or with a word pointing at the one project
+# (二期投资, 该项目投资); 技改项目投资32亿元 is money spent over the period.
+_PLAIN_INVEST_OWNER = re.compile(r"(?:期|期工程|期项目|^(?:该|此|这一|这个|其)?(?:项目|工程))$")
+# A count of projects in the sentence makes its 总投资 the sum over them (签约项目12个，总投资43亿元).
+_PROJECT_COUNT = re.compile(rf"(?:{ARABIC}|[两三四五六七八九十百千]+)[余多]?(?:个|项|家|批)")
+
+
+def _project_detail(text: str, a: _Atom, s0: int, full_start: int) -> bool:
+    """该项目一期投资45亿元，占地760亩，建筑面积12万平方米: the size of the one project an article
+    describes is an attribute of it, not something the period produced."""
+    clause = _clause_start(text, a.start, s0)
+    if a.unit in _DETAIL_UNITS:
+        m = _DETAIL_WORD.search(text, clause, a.start)
+    elif a.unit is not None and a.unit not in ("%", "‰", "百分点", "倍") \
+            and _PROJECT_WORD.search(text, full_start, clause):
+        m = _DETAIL_CAPACITY.search(text, clause, a.start)  # 该项目…，年产各类管件8万吨
+    else:
+        return False
+    if m is None:
+        return False
+    owner = _DISCOURSE_HEAD.sub("", text[clause:m.start()])
+    owner = re.sub(r"^(?:其中|同时|此外|另外)", "", owner)
+    if len(owner) > 12 or _AGGREGATE_OWNER.search(owner):
+        return False
+    if m.group().startswith("投资") and not _PLAIN_INVEST_OWNER.search(owner):
+        return False  # 园区投资20亿元: money spent, not the size of a project
+    return _PROJECT_COUNT.search(text, full_start, a.start) is None
+
+
 # What measures a capacity: an annual rate in the unit (20万吨/年) or a capacity word before it.
 _CAPACITY_BEFORE = re.compile(r"(?:年产|年产能|年生产能力|年设计产能|设计产能|设计年产|年加工|年处理|年吞吐|年出栏|年屠宰|年回收)"
                               r"(?:能力)?(?:约|达|为|达到)?$")
@@ -1752,13 +1861,29 @@ _CAPACITY_BEFORE = re.compile(r"(?:年产|年产能|年生产能力|年设计产
 _CAPACITY_THING_AFTER = re.compile(r"的?[^,，。;；:：、\d的“”\"]{0,14}?(?:项目|生产线|产线|装置|工厂|工程|基地|车间|厂)")
 
 
+_CAPACITY_WORD = re.compile(_CAPACITY_BEFORE.pattern.replace("$", ""))
+_LIST_TAIL = re.compile(r".{0,24}\d.{0,12}?(?:和|、|及|与|以及)")
+_LIST_MEMBER_AFTER = re.compile(r"[^,，。;；:：\d“”\"]{0,14}?(?:和|、|及|与|以及)(?=[\d一二三四五六七八九十])")
+_PLANT_WORD = re.compile(r"项目|生产线|产线|装置|工厂|工程|基地|车间|厂")
+
+
 def _names_capacity(text: str, a: _Atom, s0: int) -> bool:
-    """年产8万吨聚氯乙烯项目, 20万吨/年聚丙烯项目: a capacity that names the plant it belongs to."""
+    """年产8万吨聚氯乙烯项目, 20万吨/年聚丙烯项目: a capacity that names the plant it belongs to;
+    also each member of a list of them (年产15万吨聚丙烯和20万吨聚乙烯生产线)."""
     if a.unit is None or a.unit in ("%", "元"):
         return False
-    if not (a.unit.endswith("/年") or _CAPACITY_BEFORE.search(text, _clause_start(text, a.start, s0), a.start)):
-        return False
-    return _CAPACITY_THING_AFTER.match(text, a.end) is not None
+    clause = _clause_start(text, a.start, s0)
+    if not (a.unit.endswith("/年") or _CAPACITY_BEFORE.search(text, clause, a.start)):
+        cue = None
+        for m in _CAPACITY_WORD.finditer(text, clause, a.start):
+            cue = m
+        if cue is None or not _LIST_TAIL.fullmatch(text, cue.end(), a.start):
+            return False  # not a later member of a list the capacity word opens
+    if _CAPACITY_THING_AFTER.match(text, a.end) is not None:
+        return True
+    # an earlier member of the list: the plant is named after the last member
+    return _LIST_MEMBER_AFTER.match(text, a.end) is not None \
+        and _PLANT_WORD.search(text, a.end, _clause_end(text, a.end, len(text))) is not None
 
 
 def _continues(text: str, s0: int) -> bool:

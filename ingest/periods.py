@@ -4,7 +4,8 @@ find_time_mentions() returns every time phrase in a paragraph with what it means
 
 - span:    a stretch of time a flow figure covers (2021年, 今年1-4月, 上半年, 十四五);
 - asof:    a day a stock figure is counted at (截至4月28日, 截至6月底, 目前);
-- since:   from a start to the article date (2021年以来, 今年以来, 3月份以来, 春节以来);
+- since:   from a start to the article date (2021年以来, 今年以来, 3月份以来, 春节以来,
+           自1994年…合作开发以来, 2006年设立以来);
 - years:   a run of years whose figures follow one per year (2019年至2021年分别…);
 - base:    the other side of a comparison (比上年, 较去年同期, 与2020年相比) — sets no period;
 - horizon: the time by which a target is to be met (到2025年, 利用5至10年的时间);
@@ -36,6 +37,8 @@ _M = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 _D = r"(?:3[01]|[12]\d|0?[1-9])"
 _N = r"(?:\d{1,2}|十[一二]?|[一二两三四五六七八九])"
 _DASH = r"(?:-|—|–|~|～|－|至|到)"
+# What a zone or project began with: 2006年设立以来, 2010年获批以来 (with 自/从 any short clause will do).
+_FOUNDING = r"(?:设立|成立|建立|创建|组建|获批|批准|开园|挂牌|启动|建区|建园|升级|开发|运营|投产|开工|落户|实施)"
 _PART = (r"(?:上半年|下半年|前三季度|前两季度|第?(?P<@q>[一二三四1-4])季度|前(?P<@n>" + _N + r")个?月份?"
          r"|(?P<@m1>" + _M + r")\s*" + _DASH + r"\s*(?P<@m2>" + _M + r")\s*月份?"
          r"|(?P<@m>" + _M + r")\s*月(?:份)?(?:(?P<@d>" + _D + r")\s*[日号]|(?P<@edge>底|末|初|上旬|中旬|下旬))?"
@@ -51,6 +54,10 @@ _TIME = re.compile(
     "|".join([
         rf"(?P<yrange>(?P<yr1>{_Y})\s*年?(?:度)?\s*{_DASH}\s*(?P<yr2>{_Y})\s*年(?:度)?)",
         rf"(?P<ylist>{_Y}年?(?:(?:、|和|及|与|以及){_Y}年?)*(?:、|和|及|与|以及){_Y}年)",
+        rf"(?P<found>(?:[自从](?P<found_y1>{_Y})\s*年(?:(?P<found_m1>{_M})\s*月(?:(?P<found_d1>{_D})\s*[日号])?)?"
+        rf"(?![底末度初])[^\d。！？!?；;，,、]{{1,25}}?"
+        rf"|(?P<found_y2>{_Y})\s*年(?:(?P<found_m2>{_M})\s*月(?:(?P<found_d2>{_D})\s*[日号])?)?"
+        rf"(?![底末度初])[^\d。！？!?；;，,、]{{0,8}}?{_FOUNDING})以来)",
         rf"(?P<abs>(?P<abs_y>{_Y})\s*年(?:度)?\s*(?P<abs_part>{_part('a')})?(?P<abs_since>以来|至今)?)",
         rf"(?P<rel>(?P<rel_w>今年|本年|去年|上年|上一年|前年|明年)(?:度)?(?P<rel_part>{_part('r')})?(?P<rel_since>以来|至今|同期)?)",
         rf"(?P<plan>(?P<plan_n>十[一二三四五]五)[”\"]?(?P<plan_tail>期间|时期|以来|末|初)?)",
@@ -212,6 +219,17 @@ def _resolve(m: re.Match[str], published: date, text: str = "") -> tuple[str, Pe
         if len(years) < 2:
             return None
         return "years", Period(date(years[0], 1, 1), date(years[-1], 12, 31), label), years
+    if m.group("found"):
+        # 自1994年中新两国政府合作开发以来, 2006年设立以来: from that year (or month, or day) to
+        # the article date.
+        year = int(m.group("found_y1") or m.group("found_y2"))
+        month = _small(m.group("found_m1") or m.group("found_m2")) or 1
+        day = _small(m.group("found_d1") or m.group("found_d2")) or 1
+        try:
+            start = date(year, month, day)
+        except ValueError:
+            return None
+        return _since(start, published, label)
     if m.group("abs"):
         year = int(m.group("abs_y"))
         part = m.group("abs_part")

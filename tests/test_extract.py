@@ -776,7 +776,7 @@ def test_a_goal_column_without_a_year_is_a_target_some_time_ahead(tmp_path: Path
 
 def test_a_title_naming_a_closed_period_dates_figures_without_a_time_of_their_own(tmp_path: Path) -> None:
     source = ("一季度园区经济运行简析\n发布时间：2021-04-26\n\n"
-              "今年以来，园区企业生产有序，实现营业收入86.3亿元，同比增长15.2%。"
+              "园区企业生产有序，实现营业收入86.3亿元，同比增长15.2%。"
               "园区新入驻企业17家。高新技术产业产值占比达到52.6%。\n\n"
               "入驻企业现有1130家，孵化器目前在孵项目64个。\n\n"
               "截至3月末，园区市场主体总数4210户。园区力争全年营收突破400亿元。\n")
@@ -789,11 +789,26 @@ def test_a_title_naming_a_closed_period_dates_figures_without_a_time_of_their_ow
     assert got["突破400亿元"][3] == "target"
 
 
-def test_this_year_in_a_review_of_last_year_published_in_january_means_that_year(tmp_path: Path) -> None:
+def test_an_explicit_year_so_far_is_never_overridden_by_the_title_period(tmp_path: Path) -> None:
+    # 今年以来 always runs from 1 January of the article's year to the article date, even in an
+    # article whose title names a closed quarter; the title dates only figures with no time phrase.
+    source = ("一季度园区经济运行简析\n发布时间：2021-05-10\n\n"
+              "今年以来，园区实现营业收入92.7亿元，同比增长13.8%。园区新入驻企业21家。\n\n"
+              "年初以来，园区新增发明专利授权46件。今年1-4月，园区完成技改投资7.4亿元。\n\n"
+              "园区完成进出口额11.6亿元。\n")
+    got = _facts(extract_figures(_read(tmp_path, "q1ytd.txt", source)))
+    so_far = ("2021-01-01", "2021-05-10")
+    assert got["92.7亿元"][5:] == so_far and got["13.8%"][5:] == so_far and got["21家"][5:] == so_far
+    assert got["46件"][5:] == so_far
+    assert got["7.4亿元"][5:] == ("2021-01-01", "2021-04-30")
+    assert got["11.6亿元"][5:] == ("2021-01-01", "2021-03-31")
+
+
+def test_this_year_so_far_in_a_january_review_of_last_year_is_still_this_year(tmp_path: Path) -> None:
     source = ("2020年经开区工作总结\n发布时间：2021-01-15\n\n"
               "今年以来，经开区新签约项目34个，总投资188亿元。新增市场主体2100户。\n")
     got = _facts(extract_figures(_read(tmp_path, "review.txt", source)))
-    assert {got[q][5:] for q in ("34个", "2100户")} == {("2020-01-01", "2020-12-31")}
+    assert {got[q][5:] for q in ("34个", "2100户")} == {("2021-01-01", "2021-01-15")}
 
 
 def test_a_title_period_still_running_does_not_date_the_body(tmp_path: Path) -> None:
@@ -886,7 +901,8 @@ def test_trains_are_counted_in_lie_but_words_starting_with_lie_are_not_units() -
     assert "3个" in found and "5家" in found and not any(t.endswith("列") for t in found)
 
 
-@given(st.sampled_from(["三年来，", "近两年，", "五年累计", "2019年，", "今年", "截至5月底，", "“十三五”期间"]),
+@given(st.sampled_from(["三年来，", "近两年，", "五年累计", "2019年，", "今年", "截至5月底，", "“十三五”期间",
+                        "自2003年园区设立以来，", "园区2018年扩区以来", "1-9月，在建"]),
        st.sampled_from(["园区累计引进企业46家", "新增就业1800人", "贷款余额比年初增加12亿元"]),
        st.sampled_from([date(2021, 1, 10), date(2021, 6, 30), date(2016, 12, 20)]))
 @settings(max_examples=60, deadline=None)
@@ -1059,3 +1075,142 @@ def test_a_verb_with_a_short_object_before_a_percent_makes_a_change(text: str, q
 def test_value_added_and_a_rate_raised_to_a_level_are_not_changes() -> None:
     assert one("园区工业增加值的45%来自装备制造企业。", "45%", date(2020, 9, 1)).kind == "share"
     assert one("全区森林覆盖率提高到32%。", "32%", date(2020, 9, 1)).kind != "change"
+
+
+# --- round 6: quoted speech, end-of-clause cues, project details, plan shares, rates reached,
+# --- bare index values, founding years, projects under way, rank moves, gaps to averages ----
+
+def test_a_long_quotation_of_an_official_keeps_its_goal_cues() -> None:
+    text = ("区长在会上说：“今后一段时间，我们要盯项目、优服务，确保三季度园区营收突破260亿元，"
+            "全年突破520亿元，工业投资增长12%以上。”")
+    found = _facts(figs(text, date(2021, 3, 1)))
+    assert {found[q][3] for q in ("突破260亿元", "突破520亿元", "12%以上")} == {"target"}
+
+
+def test_a_short_quoted_name_still_hides_the_cue_inside_it() -> None:
+    assert one("园区深入实施“科技企业倍增计划”，新认定高新技术企业18家。", "18家", date(2021, 3, 1)).kind == "level"
+
+
+def test_a_cue_closing_a_clause_does_not_reach_the_next_part_of_the_sentence() -> None:
+    text = ("该项目分两期建设，一期投资38亿元，占地620亩，主要建设年产12万吨树脂装置，计划2020年底建成投产；"
+            "二期投资56亿元，新增年产10万吨树脂和8万吨薄膜生产线。项目全部达产后，可实现年产值90亿元，带动就业1200人。")
+    published = date(2019, 4, 3)
+    found = _facts(figs(text, published))
+    day = ("2019-04-03", "2019-04-03")
+    for quote in ("38亿元", "620亩", "12万吨", "56亿元", "10万吨", "8万吨"):
+        assert found[quote][3] == "level" and found[quote][5:] == day, quote
+    assert found["90亿元"][3] == "target" and found["1200人"][3] == "target"
+
+
+def test_a_cue_with_no_figure_after_it_in_its_part_opens_no_list() -> None:
+    text = "一期工程计划2020年6月建成投产；二期投资44亿元，新增年产6万吨纤维生产线。"
+    found = _facts(figs(text, date(2019, 4, 3)))
+    assert found["44亿元"][3:] == ("level", None, "2019-04-03", "2019-04-03")
+    assert found["6万吨"][3] == "level"
+
+
+def test_a_cue_heading_figures_carries_over_semicolons() -> None:
+    found = _facts(figs("园区力争全年营收增长11%；税收增长7%；新增规上企业12家。", date(2021, 3, 1)))
+    assert {found[q][3] for q in ("11%", "7%", "12家")} == {"target"}
+
+
+def test_a_list_opened_by_a_colon_still_carries_its_goal_over_semicolons() -> None:
+    text = "园区上年实现营收64亿元，今年的工作目标是：营收增长12%；税收增长9%；新增规上企业15家。"
+    found = _facts(figs(text, date(2021, 3, 1)))
+    assert found["64亿元"][3] == "level"
+    assert {found[q][3] for q in ("12%", "9%", "15家")} == {"target"}
+
+
+def test_the_details_of_one_project_are_dated_to_the_article_not_to_the_frame() -> None:
+    text = "今年以来，园区招商成效明显。华晟新材料项目总投资26亿元，占地340亩，建筑面积15万平方米，年产各类板材6万吨。"
+    found = _facts(figs(text, date(2020, 7, 6)))
+    day = ("2020-07-06", "2020-07-06")
+    assert all(found[q][5:] == day for q in ("26亿元", "340亩", "15万平方米", "6万吨"))
+
+
+def test_the_total_investment_of_projects_counted_keeps_the_period() -> None:
+    text = "今年以来，园区新签约项目16个，总投资57亿元，占地1800亩。"
+    found = _facts(figs(text, date(2020, 7, 6)))
+    so_far = ("2020-01-01", "2020-07-06")
+    assert found["57亿元"][5:] == so_far and found["1800亩"][5:] == so_far
+
+
+def test_the_share_of_a_plan_done_is_a_share_and_the_plan_named_is_a_target() -> None:
+    text = "1-10月，全港完成集装箱吞吐量186万标箱，完成全年目标任务240万标箱的77.5%。"
+    found = _facts(figs(text, date(2019, 11, 12)))
+    assert found["77.5%"][3:] == ("share", None, "2019-01-01", "2019-10-31")
+    assert found["240万标箱"][3] == "target"
+    assert one("前三季度完成年度计划的81.2%。", "81.2%", date(2019, 11, 12)).kind == "share"
+
+
+def test_aiming_to_complete_a_share_of_the_plan_is_still_a_goal() -> None:
+    assert one("园区力争完成全年目标任务的110%。", "110%", date(2019, 11, 12)).kind == "target"
+
+
+@pytest.mark.parametrize("text, quote, direction", [
+    ("1-7月，规上工业产值降幅收窄至2.4%。", "2.4%", "down"),
+    ("1-7月，限上商品零售额增幅回落至6%。", "6%", "up"),
+    ("1-7月，外贸出口增速提高到9.3%。", "9.3%", "up"),
+    ("1-7月，房地产投资降幅扩大至4.1%。", "4.1%", "down"),
+    ("1-7月，工业用电量增速回落至-1.6%。", "-1.6%", "down"),
+])
+def test_the_rate_reached_after_it_moved_is_a_change(text: str, quote: str, direction: str) -> None:
+    f = one(text, quote, date(2020, 8, 20))
+    assert (f.kind, f.direction, f.period_start, f.period_end) == ("change", direction, "2020-01-01", "2020-07-31")
+
+
+def test_a_rate_of_cover_raised_to_a_level_is_still_not_a_change() -> None:
+    assert one("1-7月，园区绿化覆盖率提高到41%。", "41%", date(2020, 8, 20)).kind == "share"
+
+
+def test_bare_index_values_and_their_changes() -> None:
+    text = ("2020年，全县城乡居民收入比为2.31，比上年缩小0.05。全县基尼系数0.36，恩格尔系数29.4%。"
+            "三次产业结构调整为11.2:40.5:48.3。")
+    found = _facts(figs(text, date(2021, 3, 1)))
+    assert found["2.31"][:5] == (2.31, "", "exact", "level", None)
+    assert found["0.05"][:5] == (0.05, "", "exact", "change", "down")
+    assert found["0.36"][:4] == (0.36, "", "exact", "level")
+    assert found["29.4%"][3] == "share"
+    assert not any(q in found for q in ("11.2", "40.5", "48.3"))
+
+
+def test_a_ratio_word_before_a_year_or_a_ratio_makes_no_index_value() -> None:
+    found = [f.text for f in figs("两区产值比为3:2，与2019年比较，2020年增长明显。", date(2021, 3, 1))]
+    assert found == []
+
+
+def test_since_a_founding_year_dates_the_cumulative_count() -> None:
+    f = one("自2003年两市合作共建园区以来，园区累计引进外资项目2310个。", "2310个", date(2019, 5, 1))
+    assert (f.kind, f.period_start, f.period_end) == ("level", "2003-01-01", "2019-05-01")
+
+
+def test_projects_under_way_in_a_closed_run_of_months_are_counted_at_its_end() -> None:
+    text = "1-9月，全县在建亿元以上项目73个，完成投资95亿元；新开工项目21个。"
+    found = _facts(figs(text, date(2019, 10, 18)))
+    assert found["73个"][5:] == ("2019-09-30", "2019-09-30")
+    assert found["95亿元"][5:] == ("2019-01-01", "2019-09-30")
+    assert found["21个"][5:] == ("2019-01-01", "2019-09-30")
+
+
+@pytest.mark.parametrize("text", [
+    "在全省考核中，园区排名较上年前移4位。",
+    "园区综合排名上升3位，位列全省第7位。",
+    "受疫情影响，园区排名后退2位。",
+    "园区在全国经开区中提升6个位次，跻身前五十。",
+])
+def test_moves_in_a_ranking_are_not_figures(text: str) -> None:
+    assert figs(text, date(2020, 1, 10)) == []
+
+
+def test_people_counted_in_wei_are_still_counted() -> None:
+    assert one("园区引进两院院士3位。", "3位", date(2020, 1, 10)).unit == "位"
+
+
+@pytest.mark.parametrize("text, quote, direction", [
+    ("园区营商环境平均得分91.2分，高于全省平均分4.6分。", "4.6分", "up"),
+    ("园区职工人均工资比全市平均高出2600元。", "2600元", "up"),
+    ("园区单位产值能耗低于全省平均水平0.12吨标准煤。", "0.12吨标准煤", "down"),
+])
+def test_a_gap_to_an_average_is_a_change_whatever_the_unit(text: str, quote: str, direction: str) -> None:
+    f = one(text, quote, date(2020, 1, 10))
+    assert (f.kind, f.direction) == ("change", direction)

@@ -175,3 +175,34 @@ def test_runs_of_years_carry_their_length(text: str, published: date, window: in
 @pytest.mark.parametrize("text", ["2020年，园区产值", "上半年，园区产值", "三年行动计划顺利收官", "第三年累计"])
 def test_years_that_are_not_counted_back_have_no_window(text: str) -> None:
     assert all(m.window == 0 for m in find_time_mentions(text, date(2021, 3, 2)))
+
+
+# --- since a founding event ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text, period", [
+    ("自2003年两市合作共建园区以来，共引进企业", ("2003-01-01", "2019-05-01")),
+    ("从2011年被批准为国家级开发区以来，园区", ("2011-01-01", "2019-05-01")),
+    ("园区2008年设立以来，累计", ("2008-01-01", "2019-05-01")),
+    ("自2014年9月正式开园以来，入驻", ("2014-09-01", "2019-05-01")),
+])
+def test_since_a_founding_year_runs_from_its_first_day_to_the_article_date(
+        text: str, period: tuple[str, str]) -> None:
+    [m] = find_time_mentions(text, date(2019, 5, 1))
+    assert (m.kind, m.period.iso()) == ("since", period)
+
+
+def test_a_founding_clause_with_no_year_dates_nothing() -> None:
+    assert find_time_mentions("建区以来，累计引进企业", date(2019, 5, 1)) == []
+
+
+@pytest.mark.parametrize("text, year", [
+    ("自2016年，园区推行一窗受理，以来", 2016),   # a comma ends the clause before 以来
+    ("园区2017年引进企业120家以来", 2017),         # a figure in between: not a founding clause
+])
+def test_a_founding_clause_must_be_one_clause_without_figures(text: str, year: int) -> None:
+    [m] = find_time_mentions(text, date(2019, 5, 1))
+    assert (m.kind, m.period.iso()) == ("span", (f"{year}-01-01", f"{year}-12-31"))
+
+
+def test_a_founding_year_after_the_article_dates_nothing() -> None:
+    assert all(m.kind != "since" for m in find_time_mentions("自2025年园区扩区以来，", date(2019, 5, 1)))
