@@ -23,7 +23,7 @@ from ingest.numbers import ARABIC, CHINESE, MULTIPLIER_RUN, multiplier, parse_ar
 from ingest.periods import (Period, TimeMention, as_of, default_period, find_time_mentions, still_ahead,
                             year_earlier, year_span)
 
-EXTRACTOR_VERSION = "1.8"
+EXTRACTOR_VERSION = "1.9"
 
 # --- units -----------------------------------------------------------------------------
 
@@ -741,13 +741,13 @@ def _estimate(text: str, cue: tuple[str, int], a: _Atom, full_start: int, scope:
     if word not in ("预计", "预期") or text.startswith(("预期目标", "预计目标"), at):
         return None
     mention = _governing(scope, a.start, full_start)
-    if mention is not None:
+    # A time phrase inside an earlier clause (项目于2021年开工，预计…) is not the estimate's; then
+    # the frame decides, as when the sentence has none.
+    if mention is not None and (mention.start > at or _standalone(text, mention, full_start)):
         if mention.period is None or mention.kind not in ("span", "asof", "since", "prior"):
             return None
         if mention.kind == "since" and (date(mention.period.end.year, 12, 31) - mention.period.end).days > 92:
             return None  # 今年预计… in August looks ahead to the rest of the year
-        if not (mention.start > at or _standalone(text, mention, full_start)):
-            return None
         period = mention.period
         if mention.kind == "since" and (period.start.month, period.start.day) == (1, 1):
             return year_span(period.start.year, period.label)  # 今年预计… in December: the whole year

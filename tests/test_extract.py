@@ -1214,3 +1214,11 @@ def test_people_counted_in_wei_are_still_counted() -> None:
 def test_a_gap_to_an_average_is_a_change_whatever_the_unit(text: str, quote: str, direction: str) -> None:
     f = one(text, quote, date(2020, 1, 10))
     assert (f.kind, f.direction) == ("change", direction)
+
+
+def test_a_second_estimate_in_a_december_review_is_an_estimate_too() -> None:
+    found = {f.text: (f.kind, f.period_start, f.period_end)
+             for f in figs("今年以来，园区预计全年完成营业收入96亿元，同比增长7.5%；税收预计完成8.4亿元，比上年增长9.1%。",
+                           date(2019, 12, 28))}
+    assert found["8.4亿元"] == ("level", "2019-01-01", "2019-12-31")
+    assert found["9.1%"] == ("change", "2019-01-01", "2019-12-31")
