@@ -23,7 +23,7 @@ from ingest.numbers import ARABIC, CHINESE, MULTIPLIER_RUN, multiplier, parse_ar
 from ingest.periods import (Period, TimeMention, as_of, default_period, find_time_mentions, still_ahead,
                             year_earlier, year_span)
 
-EXTRACTOR_VERSION = "1.9"
+EXTRACTOR_VERSION = "1.10"
 
 # --- units -----------------------------------------------------------------------------
 
@@ -1653,8 +1653,8 @@ def _goal_context(section: str | None, title: str | None, published: date) -> tu
         if goal_words.search(text):
             horizon = next((m.period for m in find_time_mentions(text, published) if m.kind == "horizon"), None)
             return True, horizon
-        if section:
-            return False, None  # a section of its own kind (产业发展, 营商环境): the title does not decide
+        # A section of its own kind (空间布局, 重点产业, 保障措施) is part of a plan when the
+        # article is one, and of a report otherwise: the title decides.
     return False, None
 
 

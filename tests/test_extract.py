@@ -1222,3 +1222,14 @@ def test_a_second_estimate_in_a_december_review_is_an_estimate_too() -> None:
                            date(2019, 12, 28))}
     assert found["8.4亿元"] == ("level", "2019-01-01", "2019-12-31")
     assert found["9.1%"] == ("change", "2019-01-01", "2019-12-31")
+
+
+def test_a_plan_article_makes_its_plain_sections_goals_but_not_its_review(tmp_path: Path) -> None:
+    from ingest.reader import read_article
+
+    path = tmp_path / "plan.md"
+    path.write_text("---\ntitle: 示例经开区“十四五”发展规划要点\ndate: 2021-06-01\n---\n\n"
+                    "## 一、发展基础\n\n2020年，全区完成营业收入420亿元。\n\n"
+                    "## 三、空间布局\n\n规划期内新增工业用地2000亩，重点建设4个特色产业园。\n", encoding="utf-8")
+    found = {f.text: f.kind for f in extract_figures(read_article(path))}
+    assert found == {"420亿元": "level", "2000亩": "target", "4个": "target"}
