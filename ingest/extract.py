@@ -23,7 +23,7 @@ from ingest.numbers import ARABIC, CHINESE, MULTIPLIER_RUN, multiplier, parse_ar
 from ingest.periods import (Period, TimeMention, as_of, default_period, find_time_mentions, still_ahead,
                             year_earlier, year_span)
 
-EXTRACTOR_VERSION = "1.10"
+EXTRACTOR_VERSION = "1.12"
 
 # --- units -----------------------------------------------------------------------------
 
@@ -47,6 +47,7 @@ UNITS: dict[str, str] = {
     "宗": "宗", "起": "起", "例": "例", "份": "份", "盏": "盏", "支": "支",
     "笔": "笔", "批次": "批次", "批": "批", "单": "单", "册": "册", "个基点": "基点", "基点": "基点",
     "列": "列",  # 开行中欧班列86列: trains run
+    "轮": "轮",  # 开展5轮专项检查: rounds of a campaign
     # Counts of trips or services (46辆次 = 46 passages of vehicles, not 46 vehicles): the
     # classifier with 次 is its own unit, as 人次 is.
     "辆次": "辆次", "架次": "架次", "艘次": "艘次", "航次": "航次", "班次": "班次", "车次": "车次",
@@ -72,6 +73,7 @@ NOT_A_CLASSIFIER_BEFORE = {
     "件": "事", "张": "家", "成": "为立本果功员效长都绩交型熟片就品套",
     "笔": "记者画墨直", "批": "准复示发量评办", "单": "位独项元体个品价据一列纯人打边", "册": "子",
     "列": "入为车表出举位席队明式举阵岛国强",
+    "轮": "流换值岗训班次胎船机作廓番车椅毂回候",
     "分": "钟之别析类布局公司行院会期批级档项享配解拨红散开段担摊流娩工区子队店部厂支站所社中校内外成钱米秒",
 }
 _PER = "年|日|天|月|人|吨|亩|平方米|立方米|千瓦时|小时|户|辆|台|套|公里|件|次"
@@ -675,6 +677,9 @@ def _not_a_goal_cue(text: str, cue: re.Match[str], a: _Atom, floor: int) -> bool
     """Words _TARGET_CUE finds that do not make this figure a goal: 目标 in a clause of aim of its
     own (以…为目标，), 将 marking the object of a verb that reports a result (将…压缩至)."""
     word = cue.group()
+    if word == "计划" and (_PROGRAMME_AFTER.match(text, cue.end())
+                         or _PROGRAMME_BEFORE.search(text, max(0, cue.start() - 2), cue.start())):
+        return True  # 人才计划入选者, 千人计划专家: the name of a programme, not an intention
     if word.startswith("目标"):
         clause = _clause_start(text, cue.start(), floor)
         clause_end = _clause_end(text, cue.end(), len(text))
@@ -691,6 +696,10 @@ def _not_a_goal_cue(text: str, cue: re.Match[str], a: _Atom, floor: int) -> bool
     return False
 
 
+# 计划 as part of the name of a programme (国家级人才计划入选者, 千人计划专家, 引智计划项目库):
+# who was selected under it or the list it keeps, said with no intention.
+_PROGRAMME_AFTER = re.compile(r"入选|专家|人选|人才|项目库")
+_PROGRAMME_BEFORE = re.compile(r"(?:人才|千人|万人|引智|行动|专项|星火|火炬)$")
 _AIM_AFTER = re.compile(r"[^,，。;；:：]{0,12}?为(?:目标|奋斗目标|发展目标)")
 _AIM_TAIL = re.compile(r"(?:要求|任务|导向|定位)?")
 # Words that put a sentence in the future, where 将 keeps its sense of "will" (下一步将…压缩至).
@@ -1029,7 +1038,7 @@ CLASSIFIER_UNITS = frozenset({"家", "个", "项", "条", "名", "人", "户", "
                               "栋", "幢", "处", "间", "张", "艘", "架", "只", "头", "棵", "株", "位", "场", "次",
                               "篇", "部", "块", "宗", "起", "例", "份", "盏", "支", "人次", "笔", "批次", "批", "单",
                               "册", "辆次", "架次", "艘次", "航次", "班次", "车次", "列次", "趟次", "户次", "家次",
-                              "件次", "台次", "场次", "项次", "列"})
+                              "件次", "台次", "场次", "项次", "列", "轮"})
 
 
 # --- tables --------------------------------------------------------------------------
@@ -1448,6 +1457,9 @@ def _advance(ctx: _Context, text: str, scope: _Scope, sent: tuple[int, int]) -> 
                 ctx.frame = m
         i += 1
     governing = _governing(scope, sent[1], sent[0])
+    while governing is not None and _opens_starting_value(text, governing):
+        # 由去年的3个工作日压缩至0.5个工作日: 去年 dates the starting value only, never a later part
+        governing = _governing(scope, governing.start, sent[0])
     if governing is not None and governing.kind not in ("horizon", "years"):
         ctx.last = governing
         ctx.last_local = _local(governing, ctx) or _is_window(governing) or _local_year(governing, text, ctx) \
@@ -1506,6 +1518,9 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
             period = estimates[i]  # 预计达到3.2% in December: the year about to close
         elif own is None:
             period = _inherited_period(text, a, sent, scope, figure_starts, ctx, continuation, has_change)
+            if period is not None and period is ctx.title and kind != "change" \
+                    and _title_stock(text, a, s0, pending, ctx.published):
+                period = None  # 一季度… title, 可办理事项达到1326项: a stock held on the article's day
             if ctx.horizon is not None and kind != "target" and not _DONE_CUE.search(text, s0, a.start) \
                     and ctx.frame is None:
                 kind, direction, target_period = "target", None, ctx.horizon.period
@@ -1731,6 +1746,14 @@ def _starting_point(text: str, own: TimeMention, a: _Atom, figure_starts: list[i
 
 
 _START_VALUE_LEAD = re.compile(r"的?(?:平均|人均|户均|每[^\d,，。;；]{1,3})?(?:为|是)?")
+_START_VALUE = re.compile(_START_VALUE_LEAD.pattern + r"[\d一二两三四五六七八九十百千万零〇.]")
+
+
+def _opens_starting_value(text: str, m: TimeMention) -> bool:
+    """由去年的3个工作日, 从2015年的48家: a time phrase after 由 / 从 that dates the value it
+    starts from."""
+    return m.kind in ("span", "prior", "asof") and _FROM_YEAR.search(text, max(0, m.start - 1), m.start) is not None \
+        and _START_VALUE.match(text, m.end) is not None
 
 
 def _counted_back(own: TimeMention, scope: _Scope, full_start: int, ctx: _Context) -> TimeMention:
@@ -1792,6 +1815,29 @@ def _inherited_period(text: str, a: _Atom, sent: tuple[int, int], scope: _Scope,
     if has_change:
         return ctx.fallback
     return None
+
+
+# A title's reporting period frames flows and changes; a stock (可办理事项1326项, 现有企业, 累计,
+# 总数) is counted on the article's day, and so are the parts and shares of it that follow in
+# its sentence (其中…事项占比98.5%，…事项642项) unless they name a flow of their own.
+_TITLE_STOCK = re.compile(r"可(?:办理|办|提供|容纳|受理)|拥有|共有|累计|现有|总数|总量|保有量|存量|余额")
+_TITLE_FLOW = re.compile(r"新(?:登记|注册|设立|增|签约|签|引进|开工|入驻|落户|招引|发展|建)|(?<!累计)(?:完成|实现)"
+                         r"|(?<![可能])办理|受理|办结")
+
+
+def _title_stock(text: str, a: _Atom, s0: int, pending: list[_Pending], published: date) -> bool:
+    clause = _clause_start(text, a.start, s0)
+    # In a share (占开发区投资总量的64.5%) the words after 占 name the whole, not a stock.
+    share_at = text.find("占", clause, a.start)
+    head_end = share_at if share_at >= 0 else a.start
+    if _TITLE_FLOW.search(text, clause, head_end) is not None:
+        return False
+    if _TITLE_STOCK.search(text, clause, head_end) is not None:
+        return True
+    same = [p for p in pending if p.sentence[0] == s0 and p.kind != "change"]
+    if not same or same[-1].period is None or (same[-1].period.start, same[-1].period.end) != (published, published):
+        return False
+    return any(_TITLE_STOCK.search(text, _clause_start(text, p.atom.start, s0), p.atom.start) is not None for p in same)
 
 
 # Words that count a stock on a day, which the title's reporting period does not date.
@@ -1961,6 +2007,8 @@ def _to_figure(article: Article, block: _Block, p: _Pending, sector: str) -> Fig
     start, end = para.source_span(a.start, a.end)
     s_start, s_end = para.source_span(p.sentence[0], p.sentence[1])
     period = p.target_period if p.kind == "target" else p.period
+    if period is not None and period.end < period.start:
+        period = as_of(period.start, period.label)  # never a period that ends before it starts
     label = period.label if period is not None else None
     return Figure(
         start=start, end=end, text=article.source[start:end],

@@ -373,6 +373,10 @@ def find_time_mentions(text: str, published: date) -> list[TimeMention]:
         if resolved is None:
             continue
         kind, period, years = resolved
+        if m.group("bare") == "全年" and not m.group("bare_since"):
+            closed = _closed_year_frame(text, mentions, published)
+            if closed is not None:
+                kind, period, years = "span", year_span(closed, m.group()), ()
         before = text[max(0, m.start() - 4):m.start()]
         after = text[m.end():m.end() + 4]
         if _DENOMINATOR_BEFORE.search(before) and _DENOMINATOR_AFTER.match(after):
@@ -389,6 +393,29 @@ def find_time_mentions(text: str, published: date) -> list[TimeMention]:
             window = _small(m.group("recent_n") or m.group("ago_n") or m.group("count_n")) or 1
         mentions.append(TimeMention(m.start(), m.end(), kind, period, years, deadline, window))
     return mentions
+
+
+_FRAME_OPENS = re.compile(r"(?:^|[。！？!?；;\n])\s*(?:在|于)?$")
+
+
+def _closed_year_frame(text: str, mentions: list[TimeMention], published: date) -> int | None:
+    """The closed calendar year the paragraph is framed by when 全年 is met (2015年，全区…。全年专利
+    申请量… in June 2016): the year of the latest framing phrase so far, when it names a whole
+    year that is over by the article date. A framing phrase opens a sentence or is a clause of
+    its own (2015年，); one inside a clause (申报2015年项目) frames nothing."""
+    for prior in reversed(mentions):
+        if prior.kind in ("base", "prior") or prior.period is None:
+            continue
+        opens = _FRAME_OPENS.search(text, 0, prior.start) is not None
+        own_clause = text[prior.end:prior.end + 1] in (",", "，")
+        if not (opens or own_clause):
+            continue
+        p = prior.period
+        if prior.kind == "span" and not prior.window and p.start == date(p.start.year, 1, 1) \
+                and p.end == date(p.start.year, 12, 31) and p.end < published:
+            return p.start.year
+        return None
+    return None
 
 
 def year_earlier(period: Period) -> Period:

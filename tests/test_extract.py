@@ -1233,3 +1233,92 @@ def test_a_plan_article_makes_its_plain_sections_goals_but_not_its_review(tmp_pa
                     "## 三、空间布局\n\n规划期内新增工业用地2000亩，重点建设4个特色产业园。\n", encoding="utf-8")
     found = {f.text: f.kind for f in extract_figures(read_article(path))}
     assert found == {"420亿元": "level", "2000亩": "target", "4个": "target"}
+
+
+# --- issue 3, round 4: programme names, closed-year frames, title stocks, 由去年的, 轮 ---------------
+
+@pytest.mark.parametrize("text, quote", [
+    ("上半年，开发区新增省级人才计划入选者7名。", "7名"),
+    ("园区现有万人计划专家4名。", "4名"),
+    ("本年度园区获批引智计划项目库项目9个。", "9个"),
+    ("园区实施火炬计划项目6项。", "6项"),
+])
+def test_a_programme_named_with_jihua_is_no_goal(text: str, quote: str) -> None:
+    assert one(text, quote, date(2019, 9, 1)).kind == "level"
+
+
+def test_jihua_as_an_intention_still_makes_a_target() -> None:
+    assert one("园区计划新增入驻企业40家。", "40家", date(2019, 9, 1)).kind == "target"
+
+
+def test_whole_year_in_a_paragraph_framed_by_a_closed_year_is_that_year() -> None:
+    text = ("2018年，园区技术创新提速，科技投入达到6.2亿元。全年新增授权专利517件，增长22.4%，"
+            "其中发明专利授权88件。")
+    got = {f.text: (f.kind, f.period_start, f.period_end) for f in figs(text, date(2019, 5, 14))}
+    y2018 = ("2018-01-01", "2018-12-31")
+    assert got["517件"] == ("level", *y2018)
+    assert got["22.4%"] == ("change", *y2018)
+    assert got["88件"] == ("level", *y2018)
+
+
+def test_a_title_period_dates_flows_but_not_stocks(tmp_path: Path) -> None:
+    source = ("上半年开发区审批服务工作简况\n发布时间：2020-07-16\n\n"
+              "开发区行政审批局可办理事项增加到865项，其中“一窗通办”事项占比达到91.2%，“掌上办”事项377项。"
+              "开发区新注册企业214家，受理审批业务4380件。园区现有孵化器6个。\n")
+    got = _facts(extract_figures(_read(tmp_path, "h1.txt", source)))
+    today = ("2020-07-16", "2020-07-16")
+    h1 = ("2020-01-01", "2020-06-30")
+    assert got["865项"][5:] == today and got["91.2%"][5:] == today and got["377项"][5:] == today
+    assert got["214家"][5:] == h1 and got["4380件"][5:] == h1
+    assert got["6个"][5:] == today
+
+
+def test_a_base_year_after_you_dates_only_its_starting_value() -> None:
+    text = ("今年以来，开发区深化审批改革。项目备案平均用时由去年的5个工作日缩短至1个工作日，缩短80%。"
+            "不动产登记时间压缩至3个工作日以内，较改革前压缩60%以上。")
+    got = {f.text: (f.kind, f.period_start, f.period_end) for f in figs(text, date(2021, 6, 8))}
+    so_far = ("2021-01-01", "2021-06-08")
+    assert got["5个工作日"][1:] == ("2020-01-01", "2020-12-31")
+    for quote in ("1个工作日", "80%", "3个工作日以内", "60%以上"):
+        assert got[quote][1:] == so_far, quote
+
+
+def test_a_base_year_after_you_without_a_frame_leaves_the_next_sentence_to_the_article_date() -> None:
+    text = "办税平均用时由去年的40分钟缩短至15分钟。窗口等候时间压缩至10分钟以内。"
+    got = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2021, 6, 8))}
+    assert got["40分钟"] == ("2020-01-01", "2020-12-31")
+    assert got["10分钟以内"] == ("2021-06-08", "2021-06-08")
+
+
+def test_rounds_of_a_campaign_are_counted_in_lun() -> None:
+    f = one("园区今年组织3轮安全生产大检查。", "3轮")
+    assert (f.value, f.unit, f.kind) == (3, "轮", "level")
+
+
+@pytest.mark.parametrize("text", [
+    "园区启动新一轮招商引资。",
+    "园区实行干部轮流值守。",
+    "窗口人员定期轮换岗位。",
+    "园区配备电动三轮车。",
+])
+def test_lun_inside_a_word_is_no_unit(text: str) -> None:
+    assert all(f.unit != "轮" for f in figs(text))
+
+
+def test_no_figure_period_ends_before_it_starts() -> None:
+    text = ("2015年，园区研发投入增长8%。全年新增企业30家。由去年的12天压缩至5天。"
+            "截至3月末，园区企业总数达到900家，比年初增加25家。")
+    for published in (date(2016, 1, 5), date(2016, 3, 20), date(2016, 6, 1)):
+        for f in figs(text, published):
+            if f.period_start and f.period_end:
+                assert f.period_start <= f.period_end, (f.text, f.period_start, f.period_end)
+
+
+def test_the_whole_named_in_a_share_is_not_a_stock(tmp_path: Path) -> None:
+    from ingest.reader import read_article
+
+    path = tmp_path / "h1.md"
+    path.write_text("---\ntitle: 上半年示例开发区投资运行简析\ndate: 2016-08-05\n---\n\n"
+                    "工业投资完成120.5亿元，占开发区投资总量的61.2%。\n", encoding="utf-8")
+    found = {f.text: (f.period_start, f.period_end) for f in extract_figures(read_article(path))}
+    assert found["61.2%"] == ("2016-01-01", "2016-06-30")

@@ -206,3 +206,25 @@ def test_a_founding_clause_must_be_one_clause_without_figures(text: str, year: i
 
 def test_a_founding_year_after_the_article_dates_nothing() -> None:
     assert all(m.kind != "since" for m in find_time_mentions("自2025年园区扩区以来，", date(2019, 5, 1)))
+
+
+# --- 全年 under a closed year that frames the paragraph ---------------------------------------
+
+def _whole_year(text: str, published: date) -> tuple[str, tuple[str, str]]:
+    [m] = [m for m in find_time_mentions(text, published) if m.period is not None and m.period.label == "全年"]
+    return m.kind, m.period.iso()
+
+
+def test_whole_year_after_a_closed_year_clause_is_that_year() -> None:
+    text = "2017年，开发区外贸稳中有进。全年进出口总额增长9%。"
+    assert _whole_year(text, date(2018, 7, 2)) == ("span", ("2017-01-01", "2017-12-31"))
+
+
+def test_whole_year_without_a_closed_year_frame_keeps_its_own_reading() -> None:
+    # no frame: 全年 in July looks ahead to the article's year
+    assert _whole_year("全年进出口总额力争增长9%。", date(2018, 7, 2)) == ("horizon", ("2018-01-01", "2018-12-31"))
+    # a year inside a clause (申报2017年…) frames nothing
+    assert _whole_year("园区申报2017年专项资金。全年进出口总额力争增长9%。", date(2018, 7, 2))[0] == "horizon"
+    # a later frame of the current year wins over the closed year said first
+    text = "2017年，开发区外贸稳中有进。今年以来，园区订单回升，全年进出口额有望增长9%。"
+    assert _whole_year(text, date(2018, 7, 2))[1] == ("2018-01-01", "2018-12-31")
