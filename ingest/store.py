@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 import sqlite_utils
 
@@ -92,8 +92,9 @@ def open_db(path: Path | str) -> sqlite3.Connection:
     return conn
 
 
-def database(conn: sqlite3.Connection) -> sqlite_utils.Database:
-    return sqlite_utils.Database(conn)
+def rows(conn: sqlite3.Connection, sql: str, params: tuple[object, ...] | dict[str, object] = ()) -> list[dict[str, Any]]:
+    """The rows of a query as dicts (sqlite-utils' query, on the same connection)."""
+    return list(sqlite_utils.Database(conn).query(sql, params))
 
 
 def figure_key(source_id: str, figure: Figure, seen: Counter[str]) -> str:

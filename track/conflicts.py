@@ -4,13 +4,7 @@ from __future__ import annotations
 import sqlite3
 from typing import Any
 
-
-def _rows(conn: sqlite3.Connection, sql: str, params: tuple[object, ...] = ()) -> list[dict[str, Any]]:
-    conn.row_factory = sqlite3.Row
-    try:
-        return [dict(r) for r in conn.execute(sql, params)]
-    finally:
-        conn.row_factory = None
+from ingest.store import rows as _rows
 
 
 def conflicts(conn: sqlite3.Connection) -> list[dict[str, Any]]:

@@ -14,6 +14,7 @@ from datetime import date, datetime, timezone
 from typing import Any
 
 from ingest.catalog import Catalog
+from ingest.store import rows as query_rows
 from track.derive import derive_figures
 
 ACTIONS = ("accept", "reject", "relink", "correct", "prefer")
@@ -98,14 +99,6 @@ def record(conn: sqlite3.Connection, ref: str | int, action: str, indicator: str
     return target
 
 
-def _dicts(conn: sqlite3.Connection, sql: str, params: tuple[object, ...] = ()) -> list[dict[str, Any]]:
-    conn.row_factory = sqlite3.Row
-    try:
-        return [dict(r) for r in conn.execute(sql, params)]
-    finally:
-        conn.row_factory = None
-
-
 def uncertain(conn: sqlite3.Connection, cat: Catalog | None = None) -> list[dict[str, Any]]:
     """Linked, undecided figures whose link is close to another indicator's.
 
@@ -113,7 +106,7 @@ def uncertain(conn: sqlite3.Connection, cat: Catalog | None = None) -> list[dict
     and the figure_link_margin index finds the few figures under the threshold. ``cat`` is
     accepted for callers of the older signature and not used.
     """
-    rows = _dicts(conn, """
+    rows = query_rows(conn, """
         SELECT fc.id AS figure_id, fc.fkey, fc.text, fc.value, fc.unit, fc.kind, fc.subject, fc.sentence, fc.indicator_id,
                fc.period_start, fc.period_end, fc.article_id, fc.paragraph, fc.start, fc.sentence_start, fc.sector,
                fc.section, a.paper, a.published, a.title, f.link_rival, f.link_margin
@@ -135,7 +128,7 @@ QUEUE_COLUMNS = ("figure_id", "fkey", "text", "value", "unit", "kind", "subject"
 def queue(conn: sqlite3.Connection, cat: Catalog | None = None) -> list[dict[str, Any]]:
     """Figures waiting for a person: unlinked, in conflict, contradicted by a derived figure,
     doubled within an article (review_queue view), or uncertainly linked."""
-    rows = _dicts(conn, f"SELECT {', '.join(QUEUE_COLUMNS)} FROM review_queue ORDER BY published, figure_id")
+    rows = query_rows(conn, f"SELECT {', '.join(QUEUE_COLUMNS)} FROM review_queue ORDER BY published, figure_id")
     seen = {r["figure_id"] for r in rows}
     rows += [{k: r[k] for k in QUEUE_COLUMNS} for r in uncertain(conn, cat) if r["figure_id"] not in seen]
     return rows
@@ -144,4 +137,4 @@ def queue(conn: sqlite3.Connection, cat: Catalog | None = None) -> list[dict[str
 def history(conn: sqlite3.Connection, ref: str | int) -> list[dict[str, Any]]:
     """Every review of one figure, oldest first."""
     target = resolve(conn, ref)
-    return _dicts(conn, "SELECT * FROM review WHERE fkey = ? ORDER BY id", (target.fkey,))
+    return query_rows(conn, "SELECT * FROM review WHERE fkey = ? ORDER BY id", (target.fkey,))

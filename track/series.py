@@ -5,6 +5,7 @@ import sqlite3
 from typing import Any
 
 from ingest.catalog import Catalog, catalog
+from ingest.store import rows
 
 # The query behind `zone series` and the Datasette canned query "series" (browse/):
 # every point of one indicator, optionally for one region, in period order.
@@ -52,9 +53,5 @@ def series(conn: sqlite3.Connection, indicator: str, region: str | None = None,
     """The points of one indicator in period order. Unless all_points, one point per
     region, kind and period: the preferred one (conflicting points are flagged on it)."""
     ind = resolve_indicator(conn, indicator)
-    conn.row_factory = sqlite3.Row
-    try:
-        rows = [dict(r) for r in conn.execute(SERIES_SQL, {"indicator": ind, "region": resolve_region(conn, region)})]
-    finally:
-        conn.row_factory = None
-    return rows if all_points else [r for r in rows if r["preferred"]]
+    points = rows(conn, SERIES_SQL, {"indicator": ind, "region": resolve_region(conn, region)})
+    return points if all_points else [r for r in points if r["preferred"]]
