@@ -326,7 +326,8 @@ def series_command(indicator: str, region: str | None, all_points: bool, db_path
     click.echo(render(
         ["period", "value", "kind", "region", "source", "flags"],
         [[_period(r["period_start"], r["period_end"]),
-          ("-" if r["kind"] == "change" and r["direction"] == "down" else "") + human(r["value"], r["unit"]),
+          ("-" if r["kind"] == "change" and r["direction"] == "down" else "")
+          + human(r["value"], r["unit"], digits=4 if r["origin"] == "derived" else 6),
           r["kind"], r["region"] or "-",
           clip(f"{r['paper'] or ''} {r['published']} {r['title']}", 56),
           ", ".join(f for f, on in (("derived", r["origin"] == "derived"), ("conflict", r["conflict"]),

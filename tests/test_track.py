@@ -424,3 +424,11 @@ def test_uncertain_links_come_from_the_margin_stored_at_ingest(tmp_path: Path, d
 def figure_id_of(db_path: Path, text: str) -> int:
     with sqlite3.connect(db_path) as c:
         return int(c.execute("SELECT id FROM figure WHERE text = ?", (text,)).fetchone()[0])
+
+
+def test_terminal_values_of_derived_figures_are_not_falsely_precise():
+    from track.table import human
+
+    assert human(4.6998712, "", digits=4) == "4.7"
+    assert human(16105000000.3, "元", digits=4) == "161.1亿元"
+    assert human(3221000000, "元") == "32.21亿元"
