@@ -565,11 +565,6 @@ def link_confidence(cat: Catalog, ctx: Context, found: list[Match],
     return rival.indicator, float(mine - rival.score)
 
 
-def describe(cat: Catalog, ctx: Context) -> list[Match]:
-    """candidates() under a name for the review screen."""
-    return candidates(cat, ctx)
-
-
 # ---------------------------------------------------------------------------- regions
 
 def _region_words(cat: Catalog, text: str) -> Iterable[str]:

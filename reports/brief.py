@@ -648,7 +648,7 @@ def _change(ctx: Context, groups: list[PointGroup], scale: Scale) -> Change:
 
 
 def _series_note(ctx: Context, shown: Shown, indicator: str) -> str | None:
-    t, limits = ctx.labels, ctx.facts.limits
+    t = ctx.labels
     region = ctx.facts.region.name or "…"
     notes = []
     if shown.periods > len(shown.table):

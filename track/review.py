@@ -133,8 +133,3 @@ def queue(conn: sqlite3.Connection, cat: Catalog | None = None) -> list[dict[str
     rows += [{k: r[k] for k in QUEUE_COLUMNS} for r in uncertain(conn, cat) if r["figure_id"] not in seen]
     return rows
 
-
-def history(conn: sqlite3.Connection, ref: str | int) -> list[dict[str, Any]]:
-    """Every review of one figure, oldest first."""
-    target = resolve(conn, ref)
-    return query_rows(conn, "SELECT * FROM review WHERE fkey = ? ORDER BY id", (target.fkey,))
