@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from ingest.model import Article, Figure, Paragraph
 from ingest.numbers import ARABIC, CHINESE, MULTIPLIER_RUN, multiplier, parse_arabic, parse_chinese
-from ingest.periods import (Period, TimeMention, as_of, default_period, find_time_mentions, still_ahead,
+from ingest.periods import (Period, TimeMention, as_of, default_period, find_time_mentions, last_named_year, still_ahead,
                             year_earlier, year_span)
 
 EXTRACTOR_VERSION = "1.12"
@@ -1294,14 +1294,17 @@ def extract_figures(article: Article) -> list[Figure]:
     blocks = _blocks(article)
     article_period = _first_period(article.title or "", published) or _lead_frame(blocks, published)
     title_period = _title_report_period(article.title or "", published)
+    event = _article_event(blocks, published)
     figures: list[Figure] = []
     contexts: dict[str | None, _Context] = {}
     header: list[_Column] | None = None
     previous: _Context | None = None
+    passage_year: int | None = None
     for block in blocks:
         section_period = None if block.heading else _first_period(block.section or "", published)
         ctx = _Context(published, article_period, section_period, title=title_period,
-                       review=bool(_REVIEW_WORD.search(f"{block.section or ''} {article.title or ''}")))
+                       review=bool(_REVIEW_WORD.search(f"{block.section or ''} {article.title or ''}")),
+                       passage_year=passage_year, event=event)
         if not block.heading:
             ctx.goal, ctx.goal_period = _goal_context(block.section, article.title, published)
             if ctx.goal and ctx.section is not None and ctx.section.end < published:
@@ -1311,6 +1314,7 @@ def extract_figures(article: Article) -> list[Figure]:
             # 其中，… opening a paragraph breaks down the figures that closed the one before.
             ctx.figure_period, ctx.last, ctx.frame = previous.figure_period, previous.last, previous.frame
         figures.extend(_block_figures(article, block, ctx))
+        passage_year = ctx.named_year or passage_year
         if CELL in block.paragraph.text and not block.heading:
             header = _table_row(article, block, header, contexts.get(block.section) or ctx, figures)
         else:
@@ -1360,6 +1364,57 @@ def _lead_frame(blocks: list[_Block], published: date) -> Period | None:
     return None
 
 
+# What a news report's event is: a ceremony or a batch of projects started, signed, finished.
+_EVENT_VERB = re.compile(r"集中开工|集中签约|集中竣工|集中投产|开工|签约|竣工|投产|开业|揭牌|奠基|落户|开幕|举行|举办|召开")
+_BATCH_AFTER = re.compile(r"[^,，。;；:：]{0,8}?(?:集中开工|集中签约|集中竣工|集中投产|开工|签约|竣工|投产)")
+_BACK_REFERENCE = re.compile(r"此次|本次|这次|这批|该批|上述|这些项目")
+_EVENT_SEARCH_BLOCKS = 4
+
+
+def _article_event(blocks: list[_Block], published: date) -> tuple[Period, str] | None:
+    """The event a news report is about, from its first paragraphs: a batch period naming the
+    projects (2021年第四季度重点项目集中开工 → that quarter) or else the day a sentence opens
+    with (昨天，…集中开工 / 12月1日上午，…举行…). Undated figures elsewhere in the article that
+    name the same event (the headline repeated, 此次共有8个项目…) are dated by it."""
+    day: tuple[Period, str] | None = None
+    seen = 0
+    for block in blocks:
+        if block.heading:
+            continue
+        seen += 1
+        if seen > _EVENT_SEARCH_BLOCKS:
+            break
+        text = block.paragraph.text
+        for m in find_time_mentions(text, published):
+            p = m.period
+            if p is None or p.start > published or m.window:
+                continue
+            batch = _BATCH_AFTER.match(text, m.end)
+            if batch is not None and m.kind in ("span", "horizon") and (p.end - p.start).days < 100:
+                verb = _EVENT_VERB.search(batch.group())
+                return p, verb.group() if verb else ""
+            if day is None and m.kind == "asof" and p.start == p.end and (published - p.end).days <= 7 \
+                    and _standalone(text, m, _sentence_start(text, m.start)):
+                sent_end = _SENTENCE_END.search(text, m.end)
+                verb = _EVENT_VERB.search(text, m.end, sent_end.start() if sent_end else len(text))
+                if verb is not None:
+                    day = (p, verb.group())
+    return day
+
+
+def _event_period(text: str, sent: tuple[int, int], ctx: "_Context") -> Period | None:
+    """The event's period for an undated figure whose sentence names the event again."""
+    if ctx.event is None:
+        return None
+    period, verb = ctx.event
+    first = _SENTENCE_END.search(text)
+    # the figure's sentence, or the paragraph's opening one (此次集中开工的项目…。其中，…), names it
+    for part in (text[sent[0]:sent[1]], text[:first.end() if first else len(text)]):
+        if _BACK_REFERENCE.search(part) or (verb and verb in part):
+            return period
+    return None
+
+
 @dataclass
 class _Context:
     """What a block's earlier sentences leave for later ones."""
@@ -1377,6 +1432,9 @@ class _Context:
     goal: bool = False                      # the section (or a plan article) sets goals: 二、2022年主要目标
     goal_period: Period | None = None       # ... and the horizon it names
     title: Period | None = None             # the closed reporting period the title names (上半年…运行情况)
+    passage_year: int | None = None         # the last year the paragraphs before named (for 当年, 至年底)
+    event: tuple[Period, str] | None = None  # the day or batch period of the event the article reports, its verb
+    named_year: int | None = None           # ... and the last one this paragraph names, for the next
 
     def framing(self) -> Period | None:
         """The period a figure with no time of its own falls back to in this block."""
@@ -1396,10 +1454,11 @@ class _Pending:
 
 def _block_figures(article: Article, block: _Block, ctx: _Context) -> list[Figure]:
     text = block.paragraph.text
+    mentions = find_time_mentions(text, ctx.published, ctx.passage_year)
+    ctx.named_year = last_named_year(mentions)
     atoms = _figure_atoms(text)
     if not atoms:
         return []
-    mentions = find_time_mentions(text, ctx.published)
     scope = _Scope(mentions, [m.start for m in mentions])
     figure_starts = [a.start for a in atoms]
     sentences = _sentences(text)
@@ -1416,6 +1475,31 @@ def _block_figures(article: Article, block: _Block, ctx: _Context) -> list[Figur
             pending.extend(_sentence_figures(text, sent, sent_atoms, scope, figure_starts, ctx))
         _advance(ctx, text, scope, sent)
     return [_to_figure(article, block, p, sector) for p in pending]
+
+
+def _event_day(period: Period | None, published: date) -> Period:
+    """The day a figure's sentence is dated to when that is a single day (昨天, 12月1日, 当日),
+    else the article's date: what a description of a thing is counted at."""
+    if period is not None and period.start == period.end and period.end <= published:
+        return period
+    return default_period(published)
+
+
+def _past_after_cue(text: str, cue: tuple[str, int], a: _Atom, scope: _Scope, published: date) -> bool:
+    """力求…实现突破，去年共签约项目19个: a clause of its own dated to a closed period, between
+    the cue of intent and the figure, reports a result; the intent stays in its clause."""
+    word, at = cue
+    if word in ("级", "实事", "目标") or at >= a.start:
+        return False
+    cue_clause_end = _clause_end(text, at, a.start)
+    i = bisect.bisect_left(scope.starts, cue_clause_end)
+    while i < len(scope.mentions) and scope.mentions[i].start < a.start:
+        m = scope.mentions[i]
+        if m.kind in ("span", "asof") and m.period is not None and m.period.end < published and not m.window \
+                and m.year is not None and m.period.label not in ("全年", "年底", "年末", "底", "末"):
+            return True
+        i += 1
+    return False
 
 
 def _is_window(m: TimeMention) -> bool:
@@ -1485,6 +1569,8 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
     full_start = _full_sentence_start(text, s0)
     kinds: list[tuple[str, str | None]] = []
     cues = [_target_cue(text, a, s0, full_start, figure_starts) for a in atoms]
+    cues = [None if c is not None and _past_after_cue(text, c, a, scope, ctx.published) else c
+            for c, a in zip(cues, atoms)]
     estimates = [_estimate(text, c, a, full_start, scope, ctx) if c is not None else None
                  for c, a in zip(cues, atoms)]
     cues = [None if est is not None else c for c, est in zip(cues, estimates)]
@@ -1518,6 +1604,8 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
             period = estimates[i]  # 预计达到3.2% in December: the year about to close
         elif own is None:
             period = _inherited_period(text, a, sent, scope, figure_starts, ctx, continuation, has_change)
+            if period is None and kind != "target":
+                period = _event_period(text, sent, ctx)
             if period is not None and period is ctx.title and kind != "change" \
                     and _title_stock(text, a, s0, pending, ctx.published):
                 period = None  # 一季度… title, 可办理事项达到1326项: a stock held on the article's day
@@ -1533,19 +1621,20 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
         if kind == "target" and cues[i] is not None and cues[i][0] in ("将", "拟") and _is_attribute(text, a, s0):
             # 将加快推进总投资50亿元的项目: the size of the project, not a goal
             kind, direction = "level", None
-            period = None
+            period = _event_day(period, ctx.published)
         if kind == "level" and (_is_attribute(text, a, s0) or _project_detail(text, a, s0, full_start)) \
                 and (own is None or own.start < _clause_start(text, a.start, s0)):
             # 总投资120亿元的项目, 占地300亩的园区, 该项目一期投资45亿元，占地760亩: the size of a
-            # thing as the article describes it, not what the period produced.
-            period = default_period(ctx.published)
+            # thing as the article describes it, not what the period produced; on the day of
+            # the event it stands in (昨天…开工，投资5.3亿元的…项目) when one is in force.
+            period = _event_day(period, ctx.published)
         capacity = _names_capacity(text, a, s0)
         if capacity and (kind == "level" or (kind == "target" and target_period is None and not ctx.goal
                                              and not (own is not None and own.kind == "horizon"))):
             # 年产8万吨聚氯乙烯项目, 20万吨/年聚丙烯项目: the size of the plant named, as the article
             # describes it; neither a goal (预计…投产) nor what a month (6月上旬) produced.
             kind, direction = "level", None
-            period = default_period(ctx.published)
+            period = _event_day(period, ctx.published)
         cue = cues[i]
         if kind == "target" and cue is not None and cue[0] == "争取" and target_period is None \
                 and _obtained(text, cue[1], _clause_start(text, cue[1], s0), period, ctx):

@@ -40,7 +40,7 @@ _DASH = r"(?:-|—|–|~|～|－|至|到)"
 # What a zone or project began with: 2006年设立以来, 2010年获批以来 (with 自/从 any short clause will do).
 _FOUNDING = r"(?:设立|成立|建立|创建|组建|获批|批准|开园|挂牌|启动|建区|建园|升级|开发|运营|投产|开工|落户|实施)"
 _PART = (r"(?:上半年|下半年|前三季度|前两季度|第?(?P<@q>[一二三四1-4])季度|前(?P<@n>" + _N + r")个?月份?"
-         r"|(?P<@m1>" + _M + r")\s*" + _DASH + r"\s*(?P<@m2>" + _M + r")\s*月份?"
+         r"|(?P<@m1>" + _M + r")\s*(?:月份?)?\s*" + _DASH + r"\s*(?P<@m2>" + _M + r")\s*月份?(?!\s*\d{1,2}\s*[日号])"
          r"|(?P<@m>" + _M + r")\s*月(?:份)?(?:(?P<@d>" + _D + r")\s*[日号]|(?P<@edge>底|末|初|上旬|中旬|下旬))?"
          r"|全年|年底|年末|年初|底|末)")
 
@@ -62,6 +62,8 @@ _TIME = re.compile(
         rf"(?P<rel>(?P<rel_w>今年|本年|去年|上年|上一年|前年|明年)(?:度)?(?P<rel_part>{_part('r')})?(?P<rel_since>以来|至今|同期)?)",
         rf"(?P<plan>(?P<plan_n>十[一二三四五]五)[”\"]?(?P<plan_tail>期间|时期|以来|末|初)?)",
         rf"(?P<yrsince>(?:年初|入年|开年)(?:以来|至今))",
+        r"(?P<day>昨天|昨日|前天|今天|今日|当天|当日|同日)(?![报头])",
+        r"(?P<thatyear>(?<![每])当年(?:度)?(?P<thatyear_part>底|末|年底|年末)?)",
         r"(?P<now>截至目前|截止目前|截至发稿|截至当前|截至现在|目前|当前|现已|如今|眼下|至今|(?<![表体出实发])现在)",
         rf"(?P<feast>(?P<feast_n>春节|元旦|五一|国庆节|国庆)(?:以来|至今))",
         rf"(?P<recent>(?:近|过去|最近)(?P<recent_n>{_N}|一)个?年)",
@@ -101,6 +103,7 @@ class TimeMention:
     years: tuple[int, ...] = ()     # for kind == "years": one year per following figure
     deadline: bool = False          # 10月底前: a horizon that binds only its own clause
     window: int = 0                 # 近三年, 三年来, 五年累计: a run of this many years up to a year in force
+    year: int | None = None         # the calendar year the phrase names outright (2017年, 去年, 当年 …)
 
 
 def as_of(day: date, label: str = "") -> Period:
@@ -365,11 +368,69 @@ def still_ahead(kind: str, period: Period, published: date) -> bool:
     return kind in ("span", "asof") and period.end - published > _PLAN_AHEAD
 
 
-def find_time_mentions(text: str, published: date) -> list[TimeMention]:
-    """Every time phrase in ``text`` (a paragraph), in order, resolved against ``published``."""
+_DAYS_BACK = {"昨天": 1, "昨日": 1, "前天": 2, "今天": 0, "今日": 0}
+_YEAR_PARTS = ("全年", "年底", "年末")
+
+
+def _relative_day(word: str, mentions: list[TimeMention], published: date, label: str
+                  ) -> tuple[str, Period | None, tuple[int, ...]]:
+    """昨天/前天/今天 count back from the article date; 当日/当天/同日 repeat the last day
+    named before them (12月1日…，当日…), else the article date."""
+    if word in _DAYS_BACK:
+        return "asof", as_of(published - timedelta(days=_DAYS_BACK[word]), label), ()
+    for prior in reversed(mentions):
+        p = prior.period
+        if prior.kind == "asof" and p is not None and p.start == p.end:
+            return "asof", as_of(p.start, label), ()
+    return "asof", as_of(published, label), ()
+
+
+def _year_named(m: re.Match[str], published: date) -> int | None:
+    """The calendar year a phrase names outright: 2017年…, 去年…, 今年… (not a run of years)."""
+    if m.group("abs"):
+        return int(m.group("abs_y"))
+    if m.group("rel") and m.group("rel_since") != "同期":
+        word = m.group("rel_w")
+        return published.year + {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "上一年": -1, "前年": -2, "明年": 1}[word]
+    return None
+
+
+def _passage_part(m: re.Match[str], year: int, label: str) -> tuple[str, Period | None, tuple[int, ...]]:
+    """当年, 全年, (至)年底 in a passage about ``year``: that year, or its last day."""
+    part = m.group("thatyear_part") if m.group("thatyear") else m.group("bare")
+    if part in ("底", "末", "年底", "年末"):
+        return "asof", as_of(date(year, 12, 31), label), ()
+    return "span", year_span(year, label), ()
+
+
+def last_named_year(mentions: list[TimeMention]) -> int | None:
+    """The last year a paragraph names outright (the year a following passage is about)."""
+    for m in reversed(mentions):
+        if m.year is not None and m.kind != "base":
+            return m.year
+    return None
+
+
+def find_time_mentions(text: str, published: date, passage_year: int | None = None) -> list[TimeMention]:
+    """Every time phrase in ``text`` (a paragraph), in order, resolved against ``published``.
+
+    ``passage_year`` is the year the paragraphs before were about (the last one they named):
+    当年 and 至年底 with no year of their own in this paragraph fall back to it."""
     mentions: list[TimeMention] = []
     for m in _TIME.finditer(text):
-        resolved = _resolve(m, published, text)
+        year_in_force = last_named_year(mentions)
+        if m.group("day"):
+            resolved: tuple[str, Period | None, tuple[int, ...]] | None = \
+                _relative_day(m.group("day"), mentions, published, m.group())
+        elif m.group("thatyear"):
+            year = year_in_force or passage_year or published.year
+            resolved = _passage_part(m, year, m.group())
+        elif m.group("bare") in ("年底", "年末") and not m.group("bare_since") and \
+                (year_in_force is not None or passage_year is not None):
+            # 2017年，…。至年底，… / 当年…，全年…: the year the passage is about, not the article's
+            resolved = _passage_part(m, year_in_force or passage_year or published.year, m.group())
+        else:
+            resolved = _resolve(m, published, text)
         if resolved is None:
             continue
         kind, period, years = resolved
@@ -391,7 +452,10 @@ def find_time_mentions(text: str, published: date) -> list[TimeMention]:
         window = 0
         if kind == "span" and (m.group("recent") or m.group("ago") or m.group("count")):
             window = _small(m.group("recent_n") or m.group("ago_n") or m.group("count_n")) or 1
-        mentions.append(TimeMention(m.start(), m.end(), kind, period, years, deadline, window))
+        named = _year_named(m, published)
+        if named is None and (m.group("thatyear") or m.group("bare") in _YEAR_PARTS) and period is not None:
+            named = period.end.year
+        mentions.append(TimeMention(m.start(), m.end(), kind, period, years, deadline, window, named))
     return mentions
 
 
