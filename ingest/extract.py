@@ -144,7 +144,7 @@ _VERB_OBJECT_PERCENT = re.compile(
 _RATE_WORD = re.compile(
     r"(?:(?P<up>增速|增幅|涨幅|(?<!自然)增长率|增长速度|(?:增长|提高|提升|增加|上升)幅度|增长了)"
     r"|(?P<down>降幅|下降率|(?:下降|降低|减少|缩短|压缩|精简|节约|节省|缩减|削减)幅度|降低率))"
-    r"(?:分别为|分别|均为|为|是|达到|达|保持在|在)?(?:约|近|超过|超)?$"
+    r"(?:分别|均)?(?:为|是|达到|达|保持在|在)?(?:约|近|超过|超)?$"
 )
 # The gap to an average (高于全省平均分5.8分, 低于全市平均水平1.2个百分点, 比全省平均高出300元):
 # a difference from a base, whatever the unit.
@@ -502,11 +502,30 @@ def _index_value(a: _Atom, text: str, index_before: bool = False) -> bool:
     return bool(_INDEX_CUE.search(before)) or (index_before and bool(_INDEX_CHANGE.search(before)))
 
 
+# 三次产业结构为7.2∶48.7∶44.1: each member of a structure ratio is a share in per cent.
+_RATIO = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d+)?(?:\s*[:：∶]\s*\d{1,3}(?:\.\d+)?){1,3}(?![\d.:：∶])")
+_RATIO_CUE = re.compile(r"结构|比例|之比|比重|构成")
+
+
+def _ratio_spans(text: str) -> list[tuple[int, int]]:
+    """Structure ratios: after a word naming one, or after another ratio just before
+    (由2017年的7.2∶48.7∶44.1调整为2018年的7.5∶43.0∶49.5)."""
+    spans: list[tuple[int, int]] = []
+    for m in _RATIO.finditer(text):
+        if _RATIO_CUE.search(text, max(0, m.start() - 20), m.start()) \
+                or (spans and m.start() - spans[-1][1] <= 20 and _SENTENCE_END.search(text, spans[-1][1], m.start()) is None):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
 def _figure_atoms(text: str) -> list[_Atom]:
     atoms = _merge_ranges(_scan_atoms(text), text)
     _inherit_list_units(atoms, text)
+    ratios = _ratio_spans(text) if "∶" in text or ":" in text or "：" in text else []
     kept: list[_Atom] = []
     for a in atoms:
+        if a.unit is None and any(r0 <= a.start and a.end <= r1 for r0, r1 in ratios):
+            a.unit = "%"
         if a.unit is None:
             index_before = bool(kept) and kept[-1].unit == "" and _SENTENCE_END.search(text, kept[-1].end, a.start) is None
             if _index_value(a, text, index_before):
@@ -673,6 +692,9 @@ _FUTURE_AFTER_JIANG = re.compile(
     r"|推动|推进|打造|建设|实施|启动|开展|引进|达|按|以|从|由|重新|积极|统筹|确保|争取|用|通过|坚持|围绕|聚焦|迎来|直接|更|大大|显著)")
 
 
+_COMPARED_WITH_GOAL = re.compile(r"(?:高于|低于|超过|超出|超|比|较|差|落后|快于|慢于|塌|距离|距)(?:年度|年初|全年)?$")
+
+
 def _not_a_goal_cue(text: str, cue: re.Match[str], a: _Atom, floor: int) -> bool:
     """Words _TARGET_CUE finds that do not make this figure a goal: 目标 in a clause of aim of its
     own (以…为目标，), 将 marking the object of a verb that reports a result (将…压缩至)."""
@@ -680,6 +702,8 @@ def _not_a_goal_cue(text: str, cue: re.Match[str], a: _Atom, floor: int) -> bool
     if word == "计划" and (_PROGRAMME_AFTER.match(text, cue.end())
                          or _PROGRAMME_BEFORE.search(text, max(0, cue.start() - 2), cue.start())):
         return True  # 人才计划入选者, 千人计划专家: the name of a programme, not an intention
+    if word.startswith("目标") and _COMPARED_WITH_GOAL.search(text, max(0, cue.start() - 3), cue.start()):
+        return True  # 高于目标2.1个百分点, 比目标低…: the goal is the base of a comparison
     if word.startswith("目标"):
         clause = _clause_start(text, cue.start(), floor)
         clause_end = _clause_end(text, cue.end(), len(text))
@@ -753,6 +777,8 @@ def _estimate(text: str, cue: tuple[str, int], a: _Atom, full_start: int, scope:
     # A time phrase inside an earlier clause (项目于2021年开工，预计…) is not the estimate's; then
     # the frame decides, as when the sentence has none.
     if mention is not None and (mention.start > at or _standalone(text, mention, full_start)):
+        if mention.kind == "years" and mention.period is not None and mention.period.end < ctx.published:
+            return mention.period  # 预计2015-2017年年均增长12% written in 2019: years gone by
         if mention.period is None or mention.kind not in ("span", "asof", "since", "prior"):
             return None
         if mention.kind == "since" and (date(mention.period.end.year, 12, 31) - mention.period.end).days > 92:
@@ -770,9 +796,13 @@ def _estimate(text: str, cue: tuple[str, int], a: _Atom, full_start: int, scope:
         return year_span(published.year, "预计")  # 前三季度，…。预计达到… in December: the whole year
     if frame is not None and frame.end < published and published.month <= 3 and frame.end.year == published.year - 1:
         return frame  # 2022年，全县经济回升。…预计增长4% in January 2023
+    if frame is None and published.month <= _EARLY_ESTIMATE_MONTHS:
+        return year_span(published.year - 1, "预计")  # a January work report: 预计地区生产总值… of the year just closed
     return None
 
 
+# Until the statistics of the year are out (end of February), 预计 with no time phrase speaks of the year just closed.
+_EARLY_ESTIMATE_MONTHS = 2
 # From this day on, an estimate with no time phrase (预计达到…) is of the year about to close.
 _YEAR_CLOSING = (11, 15)
 _PROJECTION = re.compile(r"建成|投产|达产|达效|投用|运营|竣工|满产|年产|年可|每年|年均|带动|届时|总投资|可|将|后")
@@ -1299,7 +1329,8 @@ def extract_figures(article: Article) -> list[Figure]:
     contexts: dict[str | None, _Context] = {}
     header: list[_Column] | None = None
     previous: _Context | None = None
-    passage_year: int | None = None
+    # 丹寨县2015年国民经济和社会发展统计公报: a title naming one year makes it the passage's year
+    passage_year: int | None = last_named_year(find_time_mentions(article.title or "", published))
     for block in blocks:
         section_period = None if block.heading else _first_period(block.section or "", published)
         ctx = _Context(published, article_period, section_period, title=title_period,
@@ -1473,6 +1504,11 @@ def _block_figures(article: Article, block: _Block, ctx: _Context) -> list[Figur
             ai += 1
         if sent_atoms:
             pending.extend(_sentence_figures(text, sent, sent_atoms, scope, figure_starts, ctx))
+        elif _FOUNDING_EVENT.search(text, sent[0], sent[1]):
+            # 2005年3月，园区管委会挂牌成立。园区规划面积30平方公里: a date of an event with no
+            # figure of its own dates that event only, not the description after it.
+            ctx.opened = True
+            continue
         _advance(ctx, text, scope, sent)
     return [_to_figure(article, block, p, sector) for p in pending]
 
@@ -1496,10 +1532,13 @@ def _past_after_cue(text: str, cue: tuple[str, int], a: _Atom, scope: _Scope, pu
     while i < len(scope.mentions) and scope.mentions[i].start < a.start:
         m = scope.mentions[i]
         if m.kind in ("span", "asof") and m.period is not None and m.period.end < published and not m.window \
-                and m.year is not None and m.period.label not in ("全年", "年底", "年末", "底", "末"):
+                and m.period.label not in ("全年", "年底", "年末", "底", "末"):
             return True
         i += 1
     return False
+
+
+_FOUNDING_EVENT = re.compile(r"成立|挂牌|批准|获批|设立|组建|揭牌|开园|奠基|升级为|更名|划归|托管|启用|动工|建区|建园")
 
 
 def _is_window(m: TimeMention) -> bool:
@@ -1716,7 +1755,7 @@ _NOW_STOCK = re.compile(r"现有|现已")
 # since a project began (累计完成投资32.5亿元) is read as of the day.
 _FLOW_CUE = re.compile(r"新(?:登记|注册|设立|增|签约|签|引进|开工|入驻|落户|招引|发展)|(?<!累计)(?:完成|实现)")
 # The day a 截至 phrase names: 截至10月底, 截至2018年4月28日, 截止今年9月末 (not 截至目前).
-_CUTOFF_BEFORE = re.compile(r"(?:截至|截止到|截止|截至到)\s*$")
+_CUTOFF_BEFORE = re.compile(r"(?:截至|截止到|截止|截至到|(?<![截])至|(?<![截止])到)\s*$")
 _CUTOFF_DAY = re.compile(r"(?:月|日|号|底|末)$")
 
 

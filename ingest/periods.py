@@ -368,6 +368,7 @@ def still_ahead(kind: str, period: Period, published: date) -> bool:
     return kind in ("span", "asof") and period.end - published > _PLAN_AHEAD
 
 
+_RELEASE_PART = re.compile(r"季度|半年$")
 _DAYS_BACK = {"昨天": 1, "昨日": 1, "前天": 2, "今天": 0, "今日": 0}
 _YEAR_PARTS = ("全年", "年底", "年末")
 
@@ -406,7 +407,7 @@ def _passage_part(m: re.Match[str], year: int, label: str) -> tuple[str, Period 
 def last_named_year(mentions: list[TimeMention]) -> int | None:
     """The last year a paragraph names outright (the year a following passage is about)."""
     for m in reversed(mentions):
-        if m.year is not None and m.kind != "base":
+        if m.year is not None and m.kind not in ("base", "horizon"):
             return m.year
     return None
 
@@ -436,6 +437,8 @@ def find_time_mentions(text: str, published: date, passage_year: int | None = No
         kind, period, years = resolved
         if m.group("bare") == "全年" and not m.group("bare_since"):
             closed = _closed_year_frame(text, mentions, published)
+            if closed is None and year_in_force is None and passage_year is not None and passage_year < published.year:
+                closed = passage_year  # a bulletin on 2015 published later: 全年 is 2015 throughout
             if closed is not None:
                 kind, period, years = "span", year_span(closed, m.group()), ()
         before = text[max(0, m.start() - 4):m.start()]
@@ -444,7 +447,9 @@ def find_time_mentions(text: str, published: date, passage_year: int | None = No
             continue
         if kind not in ("horizon",) and (_BASE_BEFORE.search(before) or _BASE_AFTER.match(after)):
             kind, period, years = "base", None, ()
-        elif period is not None and _ASOF_BEFORE.search(before) and kind == "span":
+        elif period is not None and _ASOF_BEFORE.search(before) and kind == "span" \
+                and not _RELEASE_PART.search(m.group()):
+            # 截至6月, 截至2021年: the day it closes; 截至一季度 names the release window and stays one
             kind, period = "asof", as_of(period.end, before.strip()[-2:] + period.label)
         elif period is not None and still_ahead(kind, period, published):
             kind = "horizon"

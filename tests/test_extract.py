@@ -1171,7 +1171,15 @@ def test_bare_index_values_and_their_changes() -> None:
     assert found["0.05"][:5] == (0.05, "", "exact", "change", "down")
     assert found["0.36"][:4] == (0.36, "", "exact", "level")
     assert found["29.4%"][3] == "share"
-    assert not any(q in found for q in ("11.2", "40.5", "48.3"))
+    # a structure ratio gives one share per member (CONVENTIONS §2)
+    assert [found[q][1:4] for q in ("11.2", "40.5", "48.3")] == [("%", "exact", "share")] * 3
+
+
+def test_a_second_ratio_after_the_first_is_a_ratio_too() -> None:
+    text = "三次产业结构由2017年的7.2∶48.7∶44.1调整为2018年的7.5∶43.0∶49.5。"
+    found = figs(text, date(2019, 3, 4))
+    assert [(f.text, f.unit, f.kind, f.period_start) for f in found][3:] == [
+        ("7.5", "%", "share", "2018-01-01"), ("43.0", "%", "share", "2018-01-01"), ("49.5", "%", "share", "2018-01-01")]
 
 
 def test_a_ratio_word_before_a_year_or_a_ratio_makes_no_index_value() -> None:
