@@ -1538,7 +1538,36 @@ def _past_after_cue(text: str, cue: tuple[str, int], a: _Atom, scope: _Scope, pu
     return False
 
 
-_FOUNDING_EVENT = re.compile(r"成立|挂牌|批准|获批|设立|组建|揭牌|开园|奠基|升级为|更名|划归|托管|启用|动工|建区|建园")
+_FOUNDING_EVENT = re.compile(r"成立|挂牌|批准|获批|设立|组建|揭牌|开园|奠基|升级为|更名|划归|托管|启用|动工|建区|建园"
+                             r"|始建|创建|创办|兴建|合署办公|建立")
+
+
+# What a place is like: its area, length of coast or roads, population, the units it holds.
+_PLACE_UNITS = frozenset({"平方公里", "公顷", "平方千米", "公里", "千米"})
+_PLACE_WORDS = re.compile(r"面积|人口|岸线|海岸|辖|占地|长度|纵深|周长|宽|建成区|起步区|区域|范围")
+
+
+def _describes_place(text: str, a: _Atom, s0: int) -> bool:
+    clause = _clause_start(text, a.start, s0)
+    if _CHANGE_OR_FLOW_NEAR.search(text, clause, a.start):
+        return False
+    return a.unit in _PLACE_UNITS or _PLACE_WORDS.search(text, clause, a.start) is not None
+
+
+_CHANGE_OR_FLOW_NEAR = re.compile(r"新增|新建|完成|实现|增加|扩大|减少|开发了|征收|出让|供应|治理|绿化|改造|整治")
+
+
+def _event_dated(text: str, own: TimeMention | None, ctx: "_Context", a: _Atom, s0: int) -> bool:
+    """Whether the time in force is the date of an event (批准设立, 成立, 奠基…) told in another
+    clause than the figure's."""
+    mention = own if own is not None else ctx.frame
+    if mention is None or mention.period is None or mention.kind not in ("span", "asof"):
+        return False
+    if mention.start >= _clause_start(text, a.start, s0):
+        return False
+    end = _clause_end(text, mention.end, a.start)
+    return _FOUNDING_EVENT.search(text, mention.start, max(end, mention.end)) is not None \
+        or _FOUNDING_EVENT.search(text, max(0, mention.start - 12), mention.start) is not None
 
 
 def _is_window(m: TimeMention) -> bool:
@@ -1667,6 +1696,10 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
             # thing as the article describes it, not what the period produced; on the day of
             # the event it stands in (昨天…开工，投资5.3亿元的…项目) when one is in force.
             period = _event_day(period, ctx.published)
+        if kind == "level" and _describes_place(text, a, s0) and _event_dated(text, own, ctx, a, s0):
+            # 1994年10月经省政府批准设立，总面积60.24平方公里: the founding date dates the
+            # founding; the size of the place is the passage's, on the article's day
+            period = default_period(ctx.published)
         capacity = _names_capacity(text, a, s0)
         if capacity and (kind == "level" or (kind == "target" and target_period is None and not ctx.goal
                                              and not (own is not None and own.kind == "horizon"))):
@@ -1870,7 +1903,7 @@ def _starting_point(text: str, own: TimeMention, a: _Atom, figure_starts: list[i
     # the starting value follows the time phrase at once (由去年的86.2分, 由上年同期平均36.5小时)
     if not _START_VALUE_LEAD.fullmatch(text, own.end, figure_starts[first]):
         return False
-    return re.search(r"到|至", text[figure_starts[first]:a.start]) is not None
+    return re.search(r"到|至|成为|变为|发展成", text[figure_starts[first]:a.start]) is not None
 
 
 _START_VALUE_LEAD = re.compile(r"的?(?:平均|人均|户均|每[^\d,，。;；]{1,3})?(?:为|是)?")
