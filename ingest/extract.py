@@ -105,7 +105,7 @@ QUALIFIER_OF = {
 # --- cues ------------------------------------------------------------------------------
 
 _SENTENCE_END = re.compile(r"[。！？!?]")
-_CLAUSE_BREAK = re.compile(r"[,，;；:：。！？!?]")
+_CLAUSE_BREAK = re.compile(r"[,，;；:：。！？!?|｜]")
 _SENTENCE = re.compile(r"[^。！？!?；;]*(?:[。！？!?；;]+[”’」』\"']*|$)")
 _RANGE_SEP = re.compile(r"(?:-|—|–|~|～|－|至|到)")
 _LIST_SEP = re.compile(r"(?:、|和|与|及|以及|或)")
@@ -162,7 +162,7 @@ _RATE_REACHED = re.compile(
     r"(?:至|到|为)(?:约|近|超过|超)?$")
 _SINCE_YEAR_START = re.compile(r"(?:比|较)(?:年初|上年末|上年底|去年末|去年底)")
 # 比上年新增130家 is a change; 新增企业5家 on its own is a level (the year's count).
-_COMPARED_NEW = re.compile(r"(?:比|较)[^,，。;；]{1,5}?(?:新增|净增|多)$")
+_COMPARED_NEW = re.compile(r"(?:(?:比|较)[^,，。;；]{1,5}?(?:新增|净增|多)|(?<![新])净(?:增加|增)了?)$")
 # A minus sign is a sign (增长-3.2%) only after a verb or 为; elsewhere it joins a range (6%-8%).
 _SIGN_CONTEXT = re.compile(r"(?:增长|增速|下降|增幅|降幅|变化|为|是|:|：|(?:回落|下滑|下降|收窄|放缓|回升|提高|扩大|降)(?:至|到))$")
 _DIRECTION_WORD = re.compile(r"(?P<down>下降|减少|降低|回落|收窄|低于|慢于|降|减|低|慢)|(?P<up>增长|提高|提升|上升|高于|快于|扩大|增|高|快)")
@@ -653,6 +653,8 @@ def _target_cue(text: str, a: _Atom, sent_start: int, full_start: int,
     for m in _TARGET_CUE.finditer(text, sent_start, plan.start() if plan is not None else a.start):
         if not _quoted(text, m.start(), full_start) and not _not_a_goal_cue(text, m, a, sent_start):
             cue = m
+    if cue is not None and _plan_of_its_own_clause(text, cue, a, figure_starts):
+        cue = None
     if cue is not None:
         return None if _DONE_CUE.search(text, cue.end(), a.start) else (cue.group(), cue.start())
     if full_start >= sent_start:
@@ -673,6 +675,18 @@ def _target_cue(text: str, a: _Atom, sent_start: int, full_start: int,
                 or after >= len(figure_starts) or figure_starts[after] >= part_end.start():
             return None
     return cue.group(), cue.start()
+
+
+def _plan_of_its_own_clause(text: str, cue: re.Match[str], a: _Atom, figure_starts: list[int]) -> bool:
+    """总投资898.2亿元，年内计划完成投资86亿元，开复工项目25个: 计划 or 拟 with a figure of
+    its own in its clause plans that figure only; the clauses after it report."""
+    if cue.group() not in ("计划", "拟"):
+        return False
+    cue_end = _clause_end(text, cue.end(), a.start)
+    if cue_end >= a.start:
+        return False
+    i = bisect.bisect_left(figure_starts, cue.end())
+    return i < len(figure_starts) and figure_starts[i] < cue_end
 
 
 # Part of a plan done (完成全年目标任务27500万吨的52.1%, 完成年度计划的56.3%, 占全年任务的八成).
@@ -776,7 +790,8 @@ def _estimate(text: str, cue: tuple[str, int], a: _Atom, full_start: int, scope:
     mention = _governing(scope, a.start, full_start)
     # A time phrase inside an earlier clause (项目于2021年开工，预计…) is not the estimate's; then
     # the frame decides, as when the sentence has none.
-    if mention is not None and (mention.start > at or _standalone(text, mention, full_start)):
+    if mention is not None and (mention.start > at or _standalone(text, mention, full_start)
+                                or mention.start >= _clause_start(text, at, full_start)):
         if mention.kind == "years" and mention.period is not None and mention.period.end < ctx.published:
             return mention.period  # 预计2015-2017年年均增长12% written in 2019: years gone by
         if mention.period is None or mention.kind not in ("span", "asof", "since", "prior"):
@@ -1398,6 +1413,7 @@ def _lead_frame(blocks: list[_Block], published: date) -> Period | None:
 # What a news report's event is: a ceremony or a batch of projects started, signed, finished.
 _EVENT_VERB = re.compile(r"集中开工|集中签约|集中竣工|集中投产|开工|签约|竣工|投产|开业|揭牌|奠基|落户|开幕|举行|举办|召开")
 _BATCH_AFTER = re.compile(r"[^,，。;；:：]{0,8}?(?:集中开工|集中签约|集中竣工|集中投产|开工|签约|竣工|投产)")
+_SETTING_VERBS = frozenset({"举行", "举办", "召开"})  # name the occasion, not what happened at it
 _BACK_REFERENCE = re.compile(r"此次|本次|这次|这批|该批|上述|这些项目")
 _EVENT_SEARCH_BLOCKS = 4
 
@@ -1427,9 +1443,9 @@ def _article_event(blocks: list[_Block], published: date) -> tuple[Period, str] 
             if day is None and m.kind == "asof" and p.start == p.end and (published - p.end).days <= 7 \
                     and _standalone(text, m, _sentence_start(text, m.start)):
                 sent_end = _SENTENCE_END.search(text, m.end)
-                verb = _EVENT_VERB.search(text, m.end, sent_end.start() if sent_end else len(text))
-                if verb is not None:
-                    day = (p, verb.group())
+                verbs = _EVENT_VERB.findall(text, m.end, sent_end.start() if sent_end else len(text))
+                if verbs:
+                    day = (p, "|".join(verbs))
     return day
 
 
@@ -1440,8 +1456,9 @@ def _event_period(text: str, sent: tuple[int, int], ctx: "_Context") -> Period |
     period, verb = ctx.event
     first = _SENTENCE_END.search(text)
     # the figure's sentence, or the paragraph's opening one (此次集中开工的项目…。其中，…), names it
+    verbs = [v for v in verb.split("|") if v not in _SETTING_VERBS]
     for part in (text[sent[0]:sent[1]], text[:first.end() if first else len(text)]):
-        if _BACK_REFERENCE.search(part) or (verb and verb in part):
+        if _BACK_REFERENCE.search(part) or any(v in part for v in verbs):
             return period
     return None
 

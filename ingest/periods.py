@@ -368,6 +368,9 @@ def still_ahead(kind: str, period: Period, published: date) -> bool:
     return kind in ("span", "asof") and period.end - published > _PLAN_AHEAD
 
 
+_EVENT_NAME_AFTER = re.compile(
+    r"[^,，。;；!?！？\d]{0,30}?(?:洽谈会|推介会|博览会|交易会|论坛|峰会|大会|年会|展览会|招商会|发布会|投洽会|交流会|对接会)"
+    r"(?:在|于|近日|日前|昨天|今天|昨日|举行|召开|开幕|上|期间|现场)")
 _RELEASE_PART = re.compile(r"季度|半年$")
 _DAYS_BACK = {"昨天": 1, "昨日": 1, "前天": 2, "今天": 0, "今日": 0}
 _YEAR_PARTS = ("全年", "年底", "年末")
@@ -441,6 +444,8 @@ def find_time_mentions(text: str, published: date, passage_year: int | None = No
                 closed = passage_year  # a bulletin on 2015 published later: 全年 is 2015 throughout
             if closed is not None:
                 kind, period, years = "span", year_span(closed, m.group()), ()
+        if _EVENT_NAME_AFTER.match(text, m.end()):
+            continue  # 2023年北京通州·河北廊坊北三县项目推介洽谈会近日举行: the year names the event
         before = text[max(0, m.start() - 4):m.start()]
         after = text[m.end():m.end() + 4]
         if _DENOMINATOR_BEFORE.search(before) and _DENOMINATOR_AFTER.match(after):
