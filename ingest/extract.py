@@ -518,6 +518,10 @@ def _ratio_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_PER_UNIT = {"亩均": "亩", "每亩": "亩", "日均": "日"}
+_PER_UNIT_BEFORE = re.compile(r"(?P<per>亩均|每亩|日均)[^,，。;；\d]{0,12}$")
+
+
 def _figure_atoms(text: str) -> list[_Atom]:
     atoms = _merge_ranges(_scan_atoms(text), text)
     _inherit_list_units(atoms, text)
@@ -538,6 +542,10 @@ def _figure_atoms(text: str) -> list[_Atom]:
                 continue
         if _VIEW_COUNT.search(text[max(0, a.start - 8):a.start]):
             continue
+        per = _PER_UNIT_BEFORE.search(text, _clause_start(text, a.start), a.start)
+        if per is not None and a.unit not in ("%", "‰", "成", "倍", "百分点", "") and "/" not in a.unit:
+            # 亩均税收15万元, 日均通关4.6万人次: an amount per mu or per day (CONVENTIONS §2)
+            a.unit = f"{a.unit}/{_PER_UNIT[per.group('per')]}"
         if a.unit == "%" and a.qualifier == "exact":
             share = _SHARE_OF.search(text, _clause_start(text, a.start), a.start)
             if share is not None:

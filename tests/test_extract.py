@@ -662,7 +662,7 @@ def test_since_a_month_runs_from_its_first_day_to_the_article(text: str, publish
     ("今年以来，港区进出港船舶5200艘次。", "5200艘次", "艘次"),
     ("检查站共查验货车46辆次。", "46辆次", "辆次"),
     ("机场保障航班起降1.8万架次。", "1.8万架次", "架次"),
-    ("新开通公交线路后日均发车320班次。", "320班次", "班次"),
+    ("新开通公交线路后当月发车320班次。", "320班次", "班次"),
     ("中欧班列累计开行86车次。", "86车次", "车次"),
     ("货轮完成远洋运输14航次。", "14航次", "航次"),
     ("送政策上门服务企业900户次。", "900户次", "户次"),
@@ -1330,3 +1330,13 @@ def test_the_whole_named_in_a_share_is_not_a_stock(tmp_path: Path) -> None:
                     "工业投资完成120.5亿元，占开发区投资总量的61.2%。\n", encoding="utf-8")
     found = {f.text: (f.period_start, f.period_end) for f in extract_figures(read_article(path))}
     assert found["61.2%"] == ("2016-01-01", "2016-06-30")
+
+
+@pytest.mark.parametrize("text, quote, unit", [
+    ("开发区亩均税收15万元，同比增长21%。", "15万元", "元/亩"),
+    ("口岸日均通关4.6万人次。", "4.6万人次", "人次/日"),
+    ("项目平均每亩投资额540万元。", "540万元", "元/亩"),
+    ("城镇居民人均可支配收入36671元。", "36671元", "元"),
+])
+def test_amounts_per_mu_or_per_day_carry_a_compound_unit(text: str, quote: str, unit: str) -> None:
+    assert one(text, quote, date(2022, 3, 1)).unit == unit
