@@ -108,11 +108,15 @@ def ingest(paths: tuple[Path, ...], db_path: Path, published: object, title: str
 
 @cli.command()
 @click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="JSON Lines, one figure per line")
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines, one figure per line (with why_kind, why_period)")
+@click.option("--explain", is_flag=True, help="For each figure, the rule and words behind its kind and period")
 @metadata_options
-def extract(path: Path, as_json: bool, published: object, title: str | None, source: str | None,
+def extract(path: Path, as_json: bool, explain: bool, published: object, title: str | None, source: str | None,
             region: str | None) -> None:
-    """Print the figures of one article, touching no database."""
+    """Print the figures of one article, touching no database.
+
+    --explain shows, under each figure, which rule gave its kind and its period and the
+    words that decided (“own time phrase (over): 2021年”, “change: 同比增长”)."""
     from ingest.pipeline import figures_of
     from ingest.reader import read_article
 
@@ -124,6 +128,11 @@ def extract(path: Path, as_json: bool, published: object, title: str | None, sou
     for figure in figures_of(article):
         if as_json:
             click.echo(json.dumps(figure.as_json(), ensure_ascii=False))
+        elif explain:
+            period = "/".join(p for p in (figure.period_start, figure.period_end) if p) or "-"
+            click.echo(f"{figure.text}  [{figure.start}:{figure.end}]  {figure.value:.15g} {figure.unit}  {figure.subject}\n"
+                       f"    kind   {figure.kind:<7} {figure.why_kind}\n"
+                       f"    period {period:<21} {figure.why_period}")
         else:
             period = "/".join(p for p in (figure.period_start, figure.period_end) if p) or "-"
             click.echo(f"{figure.text}\t{figure.value:g} {figure.unit}\t{figure.qualifier}\t{figure.kind}\t"

@@ -1291,6 +1291,8 @@ def _cell_figure(article: Article, block: _Block, ctx: _Context, label: str, col
         subject=subject, sector=sector_of(label, column.name, block.section, article.title),
         section=block.section, paragraph=block.index, sentence=para.text,
         sentence_start=row_start, sentence_end=row_end,
+        why_kind=f"table cell: {kind} from the column and row headers",
+        why_period=_why_cell_period(column.period, period),
     )
 
 
@@ -1506,6 +1508,8 @@ class _Pending:
     target_period: Period | None
     subject: str
     sentence: tuple[int, int]
+    why_kind: str = ""
+    why_period: str = ""
 
 
 def _block_figures(article: Article, block: _Block, ctx: _Context) -> list[Figure]:
@@ -1677,6 +1681,7 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
     groups = _respectively_groups(text, s0, s1, atoms)
     for i, a in enumerate(atoms):
         kind, direction = kinds[i]
+        kind_why = ""
         own = _governing(scope, a.start, s0)
         while own is not None and own.deadline and own.start < _clause_start(text, a.start, s0):
             own = _governing(scope, own.start, s0)  # 力争10月底前…，新增就业500人: the deadline stays in its clause
@@ -1685,6 +1690,7 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
         if own is not None and own.window and own.period is not None:
             own = _counted_back(own, scope, full_start, ctx)
         period, target_period = _own_period(own, i, groups)
+        period_why = _why_own(own, i, groups)
         if own is not None and own.kind == "prior":
             current = _governing(scope, own.start, 0)
             now = current.period if current is not None and current.kind != "prior" else ctx.framing()
@@ -1693,38 +1699,50 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
                 # figure is a balance held on the day (贷款余额…，上年同期为…)
                 now = Period(now.start.replace(month=1, day=1), now.end, now.label)
             period = year_earlier(now) if now is not None else year_span(ctx.published.year - 1)
+            period_why = f"去年同期 of the period in force ({own.period.label if own.period else '去年同期'})"
         if own is None and estimates[i] is not None:
             period = estimates[i]  # 预计达到3.2% in December: the year about to close
+            period_why, kind_why = f"预计 of a period over or closing: {period.label}", "estimate (预计 of a closed period), not a target"
         elif own is None:
-            period = _inherited_period(text, a, sent, scope, figure_starts, ctx, continuation, has_change)
+            period, period_why = _inherited_period(text, a, sent, scope, figure_starts, ctx, continuation, has_change)
             if period is None and kind != "target":
                 period = _event_period(text, sent, ctx)
+                if period is not None:
+                    period_why = f"the event the article reports ({period.label}), named again in this sentence"
             if period is not None and period is ctx.title and kind != "change" \
                     and _title_stock(text, a, s0, pending, ctx.published):
                 period = None  # 一季度… title, 可办理事项达到1326项: a stock held on the article's day
             if ctx.horizon is not None and kind != "target" and not _DONE_CUE.search(text, s0, a.start) \
                     and ctx.frame is None:
                 kind, direction, target_period = "target", None, ctx.horizon.period
+                kind_why = f"target: paragraph horizon {ctx.horizon.period.label if ctx.horizon.period else ''}"
         elif own.kind == "horizon":
             kind, direction = "target", None
+            kind_why = f"target: horizon {own.period.label if own.period else ''}"
         if period is None:
             period = _base_year_period(text, s0, s1, ctx.published)
+            if period is not None:
+                period_why = "比上年 early in a year: the year before"
         if ctx.goal and kind != "target" and _goal_figure(text, a, s0, own, ctx, scope):
             kind, direction, target_period = "target", None, ctx.goal_period
+            kind_why = "target: in a section or article of goals"
         if kind == "target" and cues[i] is not None and cues[i][0] in ("将", "拟") and _is_attribute(text, a, s0):
             # 将加快推进总投资50亿元的项目: the size of the project, not a goal
             kind, direction = "level", None
             period = _event_day(period, ctx.published)
+            kind_why, period_why = "level: the size of a project (将/拟 does not make it a goal)", _why_day(period)
         if kind == "level" and (_is_attribute(text, a, s0) or _project_detail(text, a, s0, full_start)) \
                 and (own is None or own.start < _clause_start(text, a.start, s0)):
             # 总投资120亿元的项目, 占地300亩的园区, 该项目一期投资45亿元，占地760亩: the size of a
             # thing as the article describes it, not what the period produced; on the day of
             # the event it stands in (昨天…开工，投资5.3亿元的…项目) when one is in force.
             period = _event_day(period, ctx.published)
+            period_why = "attribute of a project: " + _why_day(period)
         if kind == "level" and _describes_place(text, a, s0) and _event_dated(text, own, ctx, a, s0):
             # 1994年10月经省政府批准设立，总面积60.24平方公里: the founding date dates the
             # founding; the size of the place is the passage's, on the article's day
             period = default_period(ctx.published)
+            period_why = "description of a place: not dated by the founding event before it; article date"
         capacity = _names_capacity(text, a, s0)
         if capacity and (kind == "level" or (kind == "target" and target_period is None and not ctx.goal
                                              and not (own is not None and own.kind == "horizon"))):
@@ -1732,12 +1750,15 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
             # describes it; neither a goal (预计…投产) nor what a month (6月上旬) produced.
             kind, direction = "level", None
             period = _event_day(period, ctx.published)
+            kind_why, period_why = "level: capacity of a plant", "capacity of a plant: " + _why_day(period)
         cue = cues[i]
         if kind == "target" and cue is not None and cue[0] == "争取" and target_period is None \
                 and _obtained(text, cue[1], _clause_start(text, cue[1], s0), period, ctx):
             kind, direction = _kind(text, a, s0, atoms[i - 1] if i else None, kinds[i - 1] if i else None)
+            kind_why = f"{kind}: 争取 of money won, not a goal"
         if period is None:
             period = default_period(ctx.published)
+            period_why = "no time phrase in force: the article's date"
         if ((kind == "change" and _YEAR_ON_YEAR.search(text, _clause_start(text, a.start, s0), a.start))
                 or (kind == "level" and period.start != period.end)) \
                 and _is_stock(text, a, s0, pending, period, ctx.published):
@@ -1749,6 +1770,7 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
             # 3月末贷款余额142.9亿元，同比增长13.5%: the change compares the balance on that
             # day with the balance a year before, so it is dated to the day as well.
             period = as_of(day, period.label)
+            period_why = f"stock held on a day ({day.isoformat()}), not a flow: {period_why}"
         if estimates[i] is not None and own is not None and own.kind == "since" and period.start.month == 1 \
                 and period.start.day == 1:
             period = year_span(period.start.year, period.label)  # 今年预计… in December: the whole year
@@ -1770,6 +1792,7 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
                     flow = level.period
             if flow is not None:
                 period = flow
+                period_why = f"flow counted up to the 截至 day: {period.label}"
         if kind == "target" and target_period is None:
             # the time phrase of the goal's sentence: 今年主要预期目标是：…；…
             stated = own if own is not None else _governing(scope, a.start, full_start)
@@ -1792,7 +1815,8 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
             previous_subject = subject or previous_subject
         elif not previous_subject:
             previous_subject = _CHANGE_SUFFIX.sub("", subject)
-        pending.append(_Pending(a, kind, direction, period, target_period, subject, sent))
+        pending.append(_Pending(a, kind, direction, period, target_period, subject, sent,
+                                kind_why or _why_kind(text, a, s0, kind, cues[i]), period_why))
     reported = [p for p in pending if p.kind != "target" and p.period is not None]
     if reported:
         stocks = [p for p in reported if p.kind != "change"]
@@ -1974,33 +1998,75 @@ def _own_period(own: TimeMention | None, i: int, groups: dict[int, tuple[int, in
 
 
 def _inherited_period(text: str, a: _Atom, sent: tuple[int, int], scope: _Scope, figure_starts: list[int],
-                      ctx: _Context, continuation: bool, has_change: bool) -> Period | None:
-    """The period of a figure with no time phrase before it in its sentence part.
+                      ctx: _Context, continuation: bool, has_change: bool) -> tuple[Period | None, str]:
+    """The period of a figure with no time phrase before it in its sentence part, and why.
 
     A sentence that breaks down the figure before it (其中，…) shares that figure's period;
     a change sentence follows the time phrase of the sentence before unless that was a
     local month; everything else falls back to the block's framing period."""
     trailing = _trailing_asof(scope, text, a.end, sent[1], figure_starts)
     if trailing is not None:
-        return trailing.period
+        return trailing.period, f"截至 phrase later in the sentence: {_label(trailing)}"
     if continuation:
         if ctx.figure_period is not None and _BREAKDOWN.match(text, _sentence_head(text, sent[0])):
-            return ctx.figure_period
+            return ctx.figure_period, f"其中 breaks down the figure before: {ctx.figure_period.label}"
         if ctx.last is not None:
-            return ctx.last.period
-        return ctx.framing()
+            return ctx.last.period, f"continues the sentence before: {_label(ctx.last)}"
+        framing = ctx.framing()
+        return framing, f"continues the paragraph frame: {framing.label}" if framing else ""
     if has_change and ctx.last is not None and not ctx.last_local:
-        return ctx.last.period
+        return ctx.last.period, f"change after the sentence before: {_label(ctx.last)}"
     if ctx.frame is not None:
-        return ctx.frame.period
+        return ctx.frame.period, f"paragraph frame: {_label(ctx.frame)}"
     if ctx.section is not None:
-        return ctx.section
+        return ctx.section, f"section heading: {ctx.section.label}"
     if ctx.title is not None and not _ASOF_WORD.search(text, _clause_start(text, a.start, sent[0]), a.start):
         # 上半年…运行情况分析: figures with no time of their own are the period's
-        return ctx.title
-    if has_change:
-        return ctx.fallback
-    return None
+        return ctx.title, f"reporting period of the title: {ctx.title.label}"
+    if has_change and ctx.fallback is not None:
+        return ctx.fallback, f"lead or title period, for a change: {ctx.fallback.label}"
+    return None, ""
+
+
+def _why_cell_period(column: Period | None, period: Period | None) -> str:
+    if period is None:
+        return "table cell: a goal with no horizon"
+    where = f"column {column.label}" if column is not None else "row label, paragraph frame or article date"
+    return f"table cell: {where} ({period.label or period.start.isoformat()})"
+
+
+def _label(m: TimeMention) -> str:
+    return m.period.label if m.period is not None else ""
+
+
+def _why_own(own: TimeMention | None, i: int, groups: dict[int, tuple[int, int, int, str]]) -> str:
+    if own is None or own.period is None:
+        return ""
+    if own.kind == "horizon":
+        return f"target horizon: {own.period.label}"
+    if own.kind == "years" and i in groups:
+        return f"分别 list over the years {own.period.label}, in order"
+    clause = {"asof": "as of", "since": "since", "span": "over", "years": "over", "prior": "a year before"}[own.kind]
+    return f"own time phrase ({clause}): {own.period.label}"
+
+
+def _why_day(period: Period) -> str:
+    return f"the day of the event, {period.label}" if period.label else "the article's date"
+
+
+def _why_kind(text: str, a: _Atom, s0: int, kind: str, cue: tuple[str, int] | None) -> str:
+    """The words that decided a figure's kind, for zone extract --explain."""
+    clause = _clause_start(text, a.start, s0)
+    before = text[max(clause, a.start - 8):a.start]
+    if kind == "target":
+        return f"target: cue {cue[0]}" if cue is not None else "target"
+    if kind == "change":
+        if a.unit in ("百分点", "倍", "基点"):
+            return f"change: unit {a.unit}"
+        return f"change: {before.strip()}" if before.strip() else "change: list of changes"
+    if kind == "share":
+        return "share: per cent of a whole" + (f" ({before.strip()})" if before.strip() else "")
+    return "level: an amount (no change, share or goal words)"
 
 
 # A title's reporting period frames flows and changes; a stock (可办理事项1326项, 现有企业, 累计,
@@ -2208,6 +2274,8 @@ def _to_figure(article: Article, block: _Block, p: _Pending, sector: str) -> Fig
         subject=p.subject, sector=sector, section=block.section if not block.heading else None,
         paragraph=block.index, sentence=para.text[p.sentence[0]:p.sentence[1]],
         sentence_start=s_start, sentence_end=s_end,
+        why_kind=p.why_kind, why_period=p.why_period if p.kind != "target" else (
+            f"target horizon: {period.label}" if period is not None else "target with no horizon"),
     )
 
 

@@ -87,6 +87,10 @@ class Figure:
     # None when no other indicator fits; set by ingest.catalog.link_figures.
     link_rival: str | None = None
     link_margin: float | None = None
+    # Why the extractor gave this kind and period (the rule and the words that decided), for
+    # `zone extract --explain`; not stored.
+    why_kind: str = ""
+    why_period: str = ""
 
     def as_json(self) -> dict[str, Any]:
         row = asdict(self)

@@ -162,3 +162,22 @@ def test_a_database_from_an_older_zone_is_one_line_with_the_fix(db_path):
     assert result.exit_code == 1
     lines = [line for line in result.output.splitlines() if line.strip()]
     assert len(lines) == 1 and str(db_path) in lines[0] and "rebuild" in lines[0]
+
+
+def test_extract_explain_names_the_rule_behind_every_kind_and_period():
+    result = run("extract", str(SEED), "--explain")
+    assert result.exit_code == 0, result.output
+    blocks = [b for b in result.output.split("\n") if b and not b.startswith("    ")]
+    kinds = [line for line in result.output.splitlines() if line.startswith("    kind ")]
+    periods = [line for line in result.output.splitlines() if line.startswith("    period ")]
+    assert len(blocks) == len(kinds) == len(periods) >= 60
+    # every line carries a reason after the value it explains
+    assert all(len(line.split(None, 2)) == 3 for line in kinds + periods)
+    assert any("own time phrase (since): 今年以来" in line for line in periods)
+    assert any("change: " in line for line in kinds)
+
+
+def test_extract_json_carries_the_reasons():
+    result = run("extract", str(SEED), "--json")
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert rows and all(r["why_kind"] and r["why_period"] for r in rows)

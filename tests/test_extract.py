@@ -1340,3 +1340,103 @@ def test_the_whole_named_in_a_share_is_not_a_stock(tmp_path: Path) -> None:
 ])
 def test_amounts_per_mu_or_per_day_carry_a_compound_unit(text: str, quote: str, unit: str) -> None:
     assert one(text, quote, date(2022, 3, 1)).unit == unit
+
+
+# --- periods and kinds on the causes seen on real pages (issue 7) ----------------------
+
+def _dated(text: str, published: date) -> dict[str, tuple[str, str | None, str | None]]:
+    return {f.text: (f.kind, f.period_start, f.period_end) for f in figs(text, published)}
+
+
+def test_relative_days_date_an_event():
+    found = _dated("昨天，开发区举行签约仪式，共签约项目12个。前天，5个项目开工。当日还有3个项目竣工。",
+                   date(2019, 5, 1))
+    assert found["12个"] == ("level", "2019-04-30", "2019-04-30")
+    assert found["5个"] == ("level", "2019-04-29", "2019-04-29")
+    assert found["3个"] == ("level", "2019-04-29", "2019-04-29")
+
+
+def test_year_end_and_that_year_follow_the_passage_not_the_publication():
+    text = "1997年，开发区完成工业产值12亿元。至年底，区内共有企业85家，当年新增企业12家。"
+    found = _dated(text, date(1998, 5, 1))
+    assert found["85家"] == ("level", "1997-12-31", "1997-12-31")
+    assert found["12家"] == ("level", "1997-01-01", "1997-12-31")
+
+
+def test_passage_year_carries_to_the_next_paragraph_and_comes_from_the_title(tmp_path: Path):
+    found = _dated("2017年，全区经济平稳发展。\n至年底，区内共有企业85家。", date(2019, 5, 1))
+    assert found["85家"] == ("level", "2017-12-31", "2017-12-31")
+    article = tmp_path / "bulletin.md"
+    article.write_text("---\ntitle: 某县2015年国民经济和社会发展统计公报\ndate: 2023-03-21\n---\n"
+                       "一、农业\n\n全年粮食总产量46695吨，同比增长0.98%。\n", encoding="utf-8")
+    from ingest.reader import read_article
+    got = {f.text: (f.period_start, f.period_end) for f in extract_figures(read_article(article))}
+    assert got["46695吨"] == ("2015-01-01", "2015-12-31")
+
+
+def test_a_founding_date_does_not_date_the_description_after_it():
+    found = _dated("2005年3月，园区管委会挂牌成立。园区规划面积30平方公里，总人口5万人。", date(2019, 5, 1))
+    assert found["30平方公里"] == ("level", "2019-05-01", "2019-05-01")
+    assert found["5万人"] == ("level", "2019-05-01", "2019-05-01")
+    found = _dated("度假区1993年11月经省政府批准成立，总面积60.24平方公里。", date(2002, 12, 31))
+    assert found["60.24平方公里"] == ("level", "2002-12-31", "2002-12-31")
+
+
+def test_an_estimate_of_years_gone_by_is_not_a_target():
+    assert _dated("预计2015-2017年年均增长12%。", date(2019, 5, 1))["12%"] == ("change", "2015-01-01", "2017-12-31")
+    found = _dated("会上公布，去年澳资产业增加值预计达到20.5亿元。", date(2024, 6, 11))
+    assert found["20.5亿元"] == ("level", "2023-01-01", "2023-12-31")
+
+
+def test_estimates_in_a_january_work_report_are_of_the_year_just_closed():
+    found = _dated("预计地区生产总值超过2100亿元，增长8.8%左右。", date(2018, 1, 24))
+    assert found["超过2100亿元"] == ("level", "2017-01-01", "2017-12-31")
+    assert found["8.8%左右"] == ("change", "2017-01-01", "2017-12-31")
+
+
+def test_a_quarter_batch_dates_every_mention_of_the_batch(tmp_path: Path):
+    article = tmp_path / "batch.md"
+    article.write_text("---\ntitle: 开发区重点项目集中开工\ndate: 2021-12-02\n---\n"
+                       "此次共有8个重点项目集中开工，总投资7.39亿元。\n\n"
+                       "12月1日上午，开发区举行2021年第四季度重点项目集中开工仪式。\n\n"
+                       "此次共有8个重点项目集中开工，总投资7.39亿元。\n", encoding="utf-8")
+    from ingest.reader import read_article
+    got = [(f.text, f.period_start, f.period_end) for f in extract_figures(read_article(article))]
+    assert got == [("8个", "2021-10-01", "2021-12-31"), ("7.39亿元", "2021-10-01", "2021-12-31")] * 2
+
+
+def test_a_closed_year_in_its_own_clause_ends_a_cue_of_intent():
+    found = _dated("开发区力求在四方面实现突破，去年共签约项目19个，总投资152亿元。", date(2013, 4, 5))
+    assert found["19个"] == ("level", "2012-01-01", "2012-12-31")
+
+
+def test_a_goal_as_the_base_of_a_comparison_makes_no_target():
+    found = _dated("2023年上半年，规模以上工业增加值同比增长10.1%，高于目标2.1个百分点。", date(2023, 8, 1))
+    assert found["2.1个百分点"] == ("change", "2023-01-01", "2023-06-30")
+
+
+def test_a_plan_with_its_own_figure_binds_only_its_clause():
+    found = _dated("新型化工项目32个，年内计划完成投资86亿元，开复工项目25个，开复工率78%。", date(2022, 7, 21))
+    assert found["86亿元"][0] == "target"
+    assert found["25个"][0] == "level" and found["78%"][0] == "share"
+
+
+def test_the_year_in_an_events_name_frames_nothing():
+    found = _dated("2023年项目推介洽谈会近日举行，50个项目签约落地。", date(2023, 11, 3))
+    assert found["50个"] == ("level", "2023-11-03", "2023-11-03")
+
+
+def test_month_ranges_written_with_both_months_and_release_windows():
+    found = _dated("今年1月至2月，全市共有582家规模以上企业。", date(2021, 4, 8))
+    assert found["582家"][1:] == ("2021-01-01", "2021-02-28")
+    found = _dated("截至一季度，高新区建设项目829个。", date(2022, 4, 18))
+    assert found["829个"][1:] == ("2022-01-01", "2022-03-31")
+
+
+def test_growth_rates_listed_with_fen_bie_da_dao_are_changes():
+    found = _dated("2021年，两个行业增速分别达到82.5%和79.2%。", date(2022, 4, 8))
+    assert found["82.5%"][0] == found["79.2%"][0] == "change"
+
+
+def test_bare_net_increase_is_a_change():
+    assert _dated("2017年，两税收入386.6亿元，净增50亿元。", date(2018, 3, 1))["50亿元"][0] == "change"
