@@ -62,7 +62,7 @@ UNITS: dict[str, str] = {
 DURATION_UNITS = frozenset({"工作日", "小时", "分钟", "天", "月"})
 # Units a Chinese numeral may carry. 次 is left out (十届二次全会), and so are durations and
 # scores (十分 is "very").
-CHINESE_NUMERAL_UNITS = frozenset(u for u in UNITS.values() if u not in DURATION_UNITS | {"次", "‰", "分"})
+CHINESE_NUMERAL_UNITS = frozenset(u for u in UNITS.values() if u not in DURATION_UNITS | {"‰", "分"})
 # The character after a one-character classifier that shows it is the start of a word.
 NOT_A_CLASSIFIER_BEFORE = {
     "家": "庭乡居具电园用长属门", "人": "民才员口工均大士物", "名": "称单义牌片列录额", "个": "人体性案月",
@@ -323,7 +323,9 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
         return None
     if chinese and _SET_PHRASE.match(text, m.start("num")):
         return None
-    if unit in DURATION_UNITS and _is_slogan_duration(value * factor, unit):
+    if unit in ("小时", "天") and _is_slogan_duration(text, end):
+        return None
+    if unit == "次" and chinese and not _counted_times(raw, text, start, end):
         return None
     if unit in ("位", "名") and _RANK_BEFORE.search(text, max(0, start - 2), start):
         return None  # 居全省前三位, 进入全国前10名: a rank, not a count
@@ -342,6 +344,20 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
         start -= 1
     return _Atom(start, end, num_start, value * factor * scale, unit, bare[1] if bare else _qualifier(m), chinese,
                  factor=factor, has_factor=bool(mult), scale=scale, negative=negative)
+
+
+def _counted_times(raw: str, text: str, start: int, end: int) -> bool:
+    """召开三次协调会, 开展五次督导: a count of times. Not 一次性, 二次创业, 三次产业, 一次能源,
+    十届二次全会, 首次, 多次 (the words only look numeric)."""
+    if raw in ("一", "二", "两") and not text.startswith(("会", "专题", "集中", "调度"), end):
+        return False
+    if _TIMES_NOT_AFTER.match(text, end) or _TIMES_NOT_BEFORE.search(text, max(0, start - 1), start):
+        return False
+    return True
+
+
+_TIMES_NOT_AFTER = re.compile(r"性|产业|能源|创业|全会|会议精神|元|方程|函数|开发|分配|污染|供水|加压|结构|握手")
+_TIMES_NOT_BEFORE = re.compile(r"[届第首再多屡依层档每]$")
 
 
 # Months counted as a time phrase (前4个月, 近3个月, 连续6个月, 3个月来) rather than a duration measured.
@@ -436,9 +452,13 @@ def _chinese_numeral_ok(raw: str, before: str) -> bool:
     return True
 
 
-def _is_slogan_duration(value: Decimal, unit: str) -> bool:
-    """24小时 and 365天 are service slogans (24小时不打烊), not measurements."""
-    return (unit == "小时" and value == 24) or (unit == "天" and value == 365)
+def _is_slogan_duration(text: str, end: int) -> bool:
+    """24小时不打烊, 365天无休, 全年365天在线: a promise of round-the-clock service, not a
+    duration measured (审批时限压缩至24小时 is one)."""
+    return _ROUND_THE_CLOCK_AFTER.match(text, end) is not None
+
+
+_ROUND_THE_CLOCK_AFTER = re.compile(r"(?:全天候|不间断|不打烊|无休|在线|营业|值守|服务|响应|运转|开放|畅通|监控|不停|随时|“?全天)")
 
 
 def _merge_ranges(atoms: list[_Atom], text: str) -> list[_Atom]:

@@ -1440,3 +1440,13 @@ def test_growth_rates_listed_with_fen_bie_da_dao_are_changes():
 
 def test_bare_net_increase_is_a_change():
     assert _dated("2017年，两税收入386.6亿元，净增50亿元。", date(2018, 3, 1))["50亿元"][0] == "change"
+
+
+def test_times_counted_in_chinese_numerals_are_figures_but_look_alikes_are_not():
+    assert [(f.text, f.unit) for f in figs("开发区召开三次协调会。")] == [("三次", "次")]
+    assert figs("一次性告知，二次创业，十届二次全会，首次签约。") == []
+
+
+def test_round_the_clock_promises_are_not_durations_but_a_time_limit_is():
+    assert figs("政务大厅24小时不打烊，365天无休。") == []
+    assert [(f.text, f.unit) for f in figs("审批时限压缩至24小时。")] == [("24小时", "小时")]
