@@ -620,6 +620,14 @@ def _stated_region(cat: Catalog, text: str, article_region: str | None) -> str |
     if not m or _TITLE_AFTER_REGION.match(stripped[m.end():]):
         return None
     found = _resolve(cat, m.group(0), article_region)
+    if found and article_region in cat.regions and cat.regions[article_region].level == "zone" \
+            and found != article_region and m.group(0) != found and cat._region_names.get(m.group(0)) == found \
+            and cat.regions[found].level == "city" \
+            and any(r.name == found for r in cat.ancestors(article_region)) \
+            and not _ZONES_OF.match(stripped[m.end():]):
+        # 沧州坚持…，引进项目56个 in an article about 沧州经济开发区: the city's short name as the
+        # zone's byname, not 全市 or 沧州市 speaking of the whole city
+        return article_region
     if found and cat.regions.get(found) and cat.regions[found].level in ("city", "province") \
             and _ZONES_OF.match(stripped[m.end():]) and f"{found}开发区" in cat.regions:
         return f"{found}开发区"
@@ -630,7 +638,9 @@ def figure_region(cat: Catalog, article_region: str | None, clause: str, before:
                   paragraph_before: str = "") -> str | None:
     """The region a figure belongs to: the one named at the start of its clause (全市…,
     河北省…), else of an earlier clause of its sentence, else of an earlier sentence of its
-    paragraph (the topic carries over), else the article's region."""
+    paragraph (the topic carries over: 全市9个开发区…。共实现营业收入…), else the article's
+    region. The city's bare short name in an article about one of its zones (沧州坚持…) names
+    the zone, not the city (see _stated_region)."""
     texts = [clause] + list(reversed(re.split(r"[,，;；:：]", before)[:-1]))
     texts += list(reversed([t for t in re.split(r"[。!?！？；;]", paragraph_before) if t.strip()]))
     for text in texts:

@@ -179,3 +179,9 @@ def test_link_records_its_rival_and_margin_for_the_review_queue():
     ctx = figure_contexts(figures, {p.index: p.text for p in article.paragraphs})[3][0]
     scores = {m.indicator: m.score for m in candidates(catalog(), ctx)}
     assert margin == scores["large_projects"] - scores["signed_projects"]
+
+
+def test_the_citys_short_name_in_an_article_about_one_of_its_zones_names_the_zone():
+    article = make_article(["近年来，沧州坚持项目为王，今年以来引进项目56个。全市规模以上工业增加值增长6.1%。"])
+    figs = link_figures(article, figures_in(article, [("56个", 56, "个", "level"), ("6.1%", 6.1, "%", "change")]))
+    assert [f.region for f in figs] == ["沧州经济开发区", "沧州市"]
