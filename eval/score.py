@@ -13,6 +13,7 @@ texts are there and prints one line per article and a micro total per set.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from pathlib import Path
 
@@ -21,9 +22,44 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from ingest.extract import extract_figures  # noqa: E402
 from ingest.reader import read_article  # noqa: E402
-from scoring import Score, load_gold, score  # noqa: E402
+from scoring import Score, canon_unit, load_gold, resolve_gold, same_value, score  # noqa: E402
 
 TEXTS = ROOT / "eval" / "texts"
+_ASIDE = re.compile(r"[（(][^）)]*[）)]")
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def subject_agrees(gold: str, predicted: str) -> bool:
+    """Containment either way, or half the character bigrams shared (Dice): the extracted
+    subject names the same thing as the annotator's, in other words allowed."""
+    g, p = _ASIDE.sub("", gold).strip(), _ASIDE.sub("", predicted).strip()
+    if not g or not p:
+        return False
+    if g in p or p in g:
+        return True
+    a, b = _bigrams(g), _bigrams(p)
+    return bool(a and b) and 2 * len(a & b) / (len(a) + len(b)) >= 0.5
+
+
+def subject_counts(source: str, gold_rows: list[dict], figures: list) -> tuple[int, int]:
+    """(matched required gold figures with a subject, those whose extracted subject agrees)."""
+    subjects = {int(r.get("id", i + 1)): r.get("subject", "") for i, r in enumerate(gold_rows)}
+    claimed: set[int] = set()
+    n = ok = 0
+    for g in resolve_gold(source, gold_rows):
+        hit = next((i for i, f in enumerate(figures) if i not in claimed and f.start < g.end and g.start < f.end
+                    and same_value(f.value, g.value) and canon_unit(f.unit) == canon_unit(g.unit)), None)
+        if hit is None:
+            continue
+        claimed.add(hit)
+        if g.optional or not subjects.get(g.id):
+            continue
+        n += 1
+        ok += subject_agrees(subjects[g.id], figures[hit].subject)
+    return n, ok
 
 
 def score_set(name: str, gold_dir: Path, verbose: bool) -> Score | None:
@@ -31,20 +67,26 @@ def score_set(name: str, gold_dir: Path, verbose: bool) -> Score | None:
     if not texts.is_dir():
         return None
     total = Score()
+    subjects = [0, 0]
     for gold in sorted(gold_dir.glob("*.jsonl")):
         article = texts / f"{gold.stem}.md"
         if not article.is_file():
             continue
         source = article.read_text(encoding="utf-8")
-        s = score(source, load_gold(gold), extract_figures(read_article(article)))
+        rows, figures = load_gold(gold), extract_figures(read_article(article))
+        s = score(source, rows, figures)
+        n, ok = subject_counts(source, rows, figures)
+        subjects[0] += n
+        subjects[1] += ok
         print(f"{name}/{gold.stem}: gold={s.gold} tp={s.tp} fp={s.fp} fn={s.fn} "
-              f"f1={s.f1:.3f} strict_f1={s.strict_f1:.3f}")
+              f"f1={s.f1:.3f} strict_f1={s.strict_f1:.3f} subject={ok}/{n}")
         if verbose:
             print("\n".join("    " + line for line in s.report().splitlines()[1:]))
         for k in ("gold", "predicted", "tp", "fn", "fp", "strict_tp"):
             setattr(total, k, getattr(total, k) + getattr(s, k))
+    share = subjects[1] / subjects[0] if subjects[0] else 0.0
     print(f"{name} (micro): gold={total.gold} tp={total.tp} fp={total.fp} fn={total.fn} "
-          f"f1={total.f1:.3f} strict_f1={total.strict_f1:.3f}")
+          f"f1={total.f1:.3f} strict_f1={total.strict_f1:.3f} subject={share:.3f}")
     return total
 
 
