@@ -209,6 +209,7 @@ class _Atom:
     magnitude: bool = False
     scale: Decimal = Decimal(1)      # 成 -> 10 (三成 = 30%)
     negative: bool = False           # 增长-3.2%: a minus sign before the number
+    member: str = ""                 # the member of a structure ratio it stands for (第二产业占比)
 
 
 @dataclass
@@ -527,15 +528,30 @@ _RATIO = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d+)?(?:\s*[:：∶]\s*\d{1,3}(?:\.\
 _RATIO_CUE = re.compile(r"结构|比例|之比|比重|构成")
 
 
-def _ratio_spans(text: str) -> list[tuple[int, int]]:
-    """Structure ratios: after a word naming one, or after another ratio just before
-    (由2017年的7.2∶48.7∶44.1调整为2018年的7.5∶43.0∶49.5)."""
-    spans: list[tuple[int, int]] = []
+def _ratio_spans(text: str) -> list[tuple[int, int, str]]:
+    """Structure ratios, with the phrase naming the structure: after a word naming one, or
+    after another ratio just before (由2017年的7.2∶48.7∶44.1调整为2018年的7.5∶43.0∶49.5)."""
+    spans: list[tuple[int, int, str]] = []
     for m in _RATIO.finditer(text):
-        if _RATIO_CUE.search(text, max(0, m.start() - 20), m.start()) \
-                or (spans and m.start() - spans[-1][1] <= 20 and _SENTENCE_END.search(text, spans[-1][1], m.start()) is None):
-            spans.append((m.start(), m.end()))
+        cue = None
+        for c in _RATIO_CUE.finditer(text, max(0, m.start() - 20), m.start()):
+            cue = c
+        if cue is not None:
+            name = text[_clause_start(text, cue.start()):cue.end()]
+            spans.append((m.start(), m.end(), _SUBJECT_TIME.sub("", name).strip("由从的")))
+        elif spans and m.start() - spans[-1][1] <= 20 and _SENTENCE_END.search(text, spans[-1][1], m.start()) is None:
+            spans.append((m.start(), m.end(), spans[-1][2]))
     return spans
+
+
+_ORDINAL_INDUSTRY = ("第一产业", "第二产业", "第三产业")
+
+
+def _ratio_member(structure: str, index: int, size: int) -> str:
+    """三次产业结构, 2nd of 3 -> 第二产业占比; otherwise the structure and the member's place."""
+    if "产业" in structure and size == 3:
+        return f"{_ORDINAL_INDUSTRY[index]}占比"
+    return _cap(f"{structure}第{index + 1}项占比")
 
 
 _PER_UNIT = {"亩均": "亩", "每亩": "亩", "日均": "日"}
@@ -548,8 +564,11 @@ def _figure_atoms(text: str) -> list[_Atom]:
     ratios = _ratio_spans(text) if "∶" in text or ":" in text or "：" in text else []
     kept: list[_Atom] = []
     for a in atoms:
-        if a.unit is None and any(r0 <= a.start and a.end <= r1 for r0, r1 in ratios):
+        ratio = next((r for r in ratios if r[0] <= a.start and a.end <= r[1]), None)
+        if a.unit is None and ratio is not None:
             a.unit = "%"
+            members = [x for x in atoms if ratio[0] <= x.start and x.end <= ratio[1]]
+            a.member = _ratio_member(ratio[2], members.index(a), len(members))
         if a.unit is None:
             index_before = bool(kept) and kept[-1].unit == "" and _SENTENCE_END.search(text, kept[-1].end, a.start) is None
             if _index_value(a, text, index_before):
@@ -999,10 +1018,10 @@ _CHANGE_WORDS = re.compile(
     r"|缩短|缩小|压缩|精简|节约|节省|缩减|削减|增收|多收|多挣|幅度"
     r"|分别为|分别|均为|为|达到|达|了|约|近|均|平均|年均|预计|预期)+$")
 # Verbs that end the noun after a classifier: 41家企业落户沧州 -> 落户的企业.
-_NOUN_END = re.compile(r"落户|入驻|签约|开工|投产|竣工|落地|建成|开业|上市|参与|参加|获得|获评|获批|实现|完成|申报|纳入|通过|成功|实行|实施"
+_NOUN_END = re.compile(r"集中开工|集中签约|集中竣工|集中投产|落户|入驻|签约|开工|投产|竣工|落地|建成|开业|上市|参与|参加|获得|获评|获批|实现|完成|申报|纳入|通过|成功|实行|实施"
                        r"|达到|带动|提供|分布|位于|覆盖|涉及|在内|的|被|在|于|和|与|及|等|已|将|正|均|共|全部|分别")
 _NEXT_FIGURE = re.compile(rf"^(?:{ARABIC})(?:{MULTIPLIER_RUN})?(?:{_UNIT_ALT})")
-_ARRIVAL_VERB = frozenset({"落户", "入驻", "签约", "开工", "投产", "竣工", "落地", "建成", "开业", "上市", "获批", "获评"})
+_ARRIVAL_VERB = frozenset({"集中开工", "集中签约", "集中竣工", "集中投产", "落户", "入驻", "签约", "开工", "投产", "竣工", "落地", "建成", "开业", "上市", "获批", "获评"})
 _LIST_VERB = re.compile(r"^(?:聚焦|围绕|涵盖|包括|包含|形成|打造|培育|建设|实施|引进|推进|开展)")
 _GENERIC_ATTRIBUTE = frozenset({"总投资", "投资", "投资额", "总额", "占地", "占地面积", "面积", "总数", "总量", "数量", "产值",
                                 "年产值", "年纳税", "纳税", "年销售收入", "销售收入", "营业收入", "年产", "产能", "规模"})
@@ -1101,10 +1120,27 @@ def _change_subject(text: str, a: _Atom, raw: str, before: str, previous: str, c
 
 
 def _cap(subject: str) -> str:
+    """A subject trimmed to read as a phrase: no stray quotes or unbalanced brackets, and when
+    too long, cut after a list mark or 的 rather than inside a word or a name."""
     subject = subject.replace("\t", "").strip(" ,，、;；:：。“”\"'‘’")
+    subject = _unbalanced(subject)
     if len(subject) > SUBJECT_MAX:
-        subject = subject[-SUBJECT_MAX:].lstrip("的之")
+        tail = subject[-SUBJECT_MAX:]
+        cut = max(tail.rfind(c) for c in "、，,的之及和与")
+        subject = tail[cut + 1:] if 0 <= cut < SUBJECT_MAX - 3 else tail
+        subject = subject.lstrip("的之")
     return subject
+
+
+_BRACKETS = {"(": ")", "（": "）", "《": "》", "“": "”", "【": "】"}
+
+
+def _unbalanced(subject: str) -> str:
+    """Drop a bracket whose partner is outside the subject: (新建 -> 新建, 续建) -> 续建."""
+    for left, right in _BRACKETS.items():
+        if subject.count(left) != subject.count(right):
+            subject = subject.replace(left, "").replace(right, "")
+    return subject.strip()
 
 
 CLASSIFIER_UNITS = frozenset({"家", "个", "项", "条", "名", "人", "户", "种", "台", "套", "台套", "辆", "件", "所", "座",
@@ -1825,7 +1861,9 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
         if i and atoms[i - 1].end > clause_start:
             clause_start = atoms[i - 1].end  # a list: 博士45名、硕士360名
         subject = _subject(text, a, clause_start, clause_end, previous_subject, kind)
-        if i in groups and groups[i][3]:
+        if a.member:
+            subject = a.member
+        elif i in groups and groups[i][3]:
             subject = groups[i][3]
         elif capacity:
             thing = _CAPACITY_THING_AFTER.match(text, a.end)
