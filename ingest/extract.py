@@ -20,8 +20,8 @@ from decimal import Decimal
 
 from ingest.model import Article, Figure, Paragraph
 from ingest.numbers import ARABIC, CHINESE, MULTIPLIER_RUN, multiplier, parse_arabic, parse_chinese
-from ingest.periods import (Period, TimeMention, as_of, default_period, find_time_mentions, last_named_year, still_ahead,
-                            year_earlier, year_span)
+from ingest.periods import (Period, TimeMention, as_of, default_period, find_time_mentions, last_framing_year,
+                            last_named_year, still_ahead, year_earlier, year_span)
 
 EXTRACTOR_VERSION = "1.12"
 
@@ -47,6 +47,7 @@ UNITS: dict[str, str] = {
     "宗": "宗", "起": "起", "例": "例", "份": "份", "盏": "盏", "支": "支",
     "笔": "笔", "批次": "批次", "批": "批", "单": "单", "册": "册", "个基点": "基点", "基点": "基点",
     "列": "列",  # 开行中欧班列86列: trains run
+    "类": "类",  # 统计监测的19类商品: categories counted; after Arabic numerals only (两类人群 is a phrase)
     "轮": "轮",  # 开展5轮专项检查: rounds of a campaign
     # Counts of trips or services (46辆次 = 46 passages of vehicles, not 46 vehicles): the
     # classifier with 次 is its own unit, as 人次 is.
@@ -62,7 +63,7 @@ UNITS: dict[str, str] = {
 DURATION_UNITS = frozenset({"工作日", "小时", "分钟", "天", "月"})
 # Units a Chinese numeral may carry. 次 is left out (十届二次全会), and so are durations and
 # scores (十分 is "very").
-CHINESE_NUMERAL_UNITS = frozenset(u for u in UNITS.values() if u not in DURATION_UNITS | {"‰", "分"})
+CHINESE_NUMERAL_UNITS = frozenset(u for u in UNITS.values() if u not in DURATION_UNITS | {"‰", "分", "类"})
 # The character after a one-character classifier that shows it is the start of a word.
 NOT_A_CLASSIFIER_BEFORE = {
     "家": "庭乡居具电园用长属门", "人": "民才员口工均大士物", "名": "称单义牌片列录额", "个": "人体性案月",
@@ -352,13 +353,13 @@ def _counted_times(raw: str, text: str, start: int, end: int) -> bool:
     十届二次全会, 首次, 多次 (the words only look numeric)."""
     if raw in ("一", "二", "两") and not text.startswith(("会", "专题", "集中", "调度"), end):
         return False
-    if _TIMES_NOT_AFTER.match(text, end) or _TIMES_NOT_BEFORE.search(text, max(0, start - 1), start):
+    if _TIMES_NOT_AFTER.match(text, end) or _TIMES_NOT_BEFORE.search(text, max(0, start - 6), start):
         return False
     return True
 
 
 _TIMES_NOT_AFTER = re.compile(r"性|产业|能源|创业|全会|会议精神|元|方程|函数|开发|分配|污染|供水|加压|结构|握手")
-_TIMES_NOT_BEFORE = re.compile(r"[届第首再多屡依层档每]$")
+_TIMES_NOT_BEFORE = re.compile(r"[届第首再多屡依层档每]$|届[^\d,，。;；、]{0,4}$")  # 二届人大三次会议
 
 
 # Months counted as a time phrase (前4个月, 近3个月, 连续6个月, 3个月来) rather than a duration measured.
@@ -1411,12 +1412,16 @@ def extract_figures(article: Article) -> list[Figure]:
     header: list[_Column] | None = None
     previous: _Context | None = None
     # 丹寨县2015年国民经济和社会发展统计公报: a title naming one year makes it the passage's year
-    passage_year: int | None = last_named_year(find_time_mentions(article.title or "", published))
+    title_mentions = find_time_mentions(article.title or "", published)
+    passage_year: int | None = last_named_year(title_mentions)
+    passage_frame_year: int | None = passage_year
+    carried: Period | None = None
     for block in blocks:
         section_period = None if block.heading else _first_period(block.section or "", published)
         ctx = _Context(published, article_period, section_period, title=title_period,
                        review=bool(_REVIEW_WORD.search(f"{block.section or ''} {article.title or ''}")),
-                       passage_year=passage_year, event=event)
+                       passage_year=passage_year, passage_frame_year=passage_frame_year, event=event,
+                       carried=carried)
         if not block.heading:
             ctx.goal, ctx.goal_period = _goal_context(block.section, article.title, published)
             if ctx.goal and ctx.section is not None and ctx.section.end < published:
@@ -1427,6 +1432,9 @@ def extract_figures(article: Article) -> list[Figure]:
             ctx.figure_period, ctx.last, ctx.frame = previous.figure_period, previous.last, previous.frame
         figures.extend(_block_figures(article, block, ctx))
         passage_year = ctx.named_year or passage_year
+        passage_frame_year = ctx.framing_year or passage_frame_year
+        if not block.heading:
+            carried = _year_to_date(ctx.frame, published) or carried
         if CELL in block.paragraph.text and not block.heading:
             header = _table_row(article, block, header, contexts.get(block.section) or ctx, figures)
         else:
@@ -1549,6 +1557,9 @@ class _Context:
     passage_year: int | None = None         # the last year the paragraphs before named (for 当年, 至年底)
     event: tuple[Period, str] | None = None  # the day or batch period of the event the article reports, its verb
     named_year: int | None = None           # ... and the last one this paragraph names, for the next
+    passage_frame_year: int | None = None   # the last year the paragraphs before were framed by (2023年是…)
+    carried: Period | None = None           # the year-to-date window that framed the paragraph before (1-10月，…)
+    framing_year: int | None = None         # ... and the one this paragraph is framed by, for the next
 
     def framing(self) -> Period | None:
         """The period a figure with no time of its own falls back to in this block."""
@@ -1570,8 +1581,9 @@ class _Pending:
 
 def _block_figures(article: Article, block: _Block, ctx: _Context) -> list[Figure]:
     text = block.paragraph.text
-    mentions = find_time_mentions(text, ctx.published, ctx.passage_year)
+    mentions = find_time_mentions(text, ctx.published, ctx.passage_year, ctx.passage_frame_year)
     ctx.named_year = last_named_year(mentions)
+    ctx.framing_year = last_framing_year(text, mentions)
     atoms = _figure_atoms(text)
     if not atoms:
         return []
@@ -2081,9 +2093,24 @@ def _inherited_period(text: str, a: _Atom, sent: tuple[int, int], scope: _Scope,
     if ctx.title is not None and not _ASOF_WORD.search(text, _clause_start(text, a.start, sent[0]), a.start):
         # 上半年…运行情况分析: figures with no time of their own are the period's
         return ctx.title, f"reporting period of the title: {ctx.title.label}"
+    if has_change and ctx.carried is not None:
+        # 1-10月，示范区规上工业增加值增长14.3%。⏎重点行业产值“两增两降”…增长10.5%: a release
+        # reports its window paragraph after paragraph
+        return ctx.carried, f"year-to-date window of the paragraph before: {ctx.carried.label}"
     if has_change and ctx.fallback is not None:
         return ctx.fallback, f"lead or title period, for a change: {ctx.fallback.label}"
     return None, ""
+
+
+def _year_to_date(frame: TimeMention | None, published: date) -> Period | None:
+    """A frame that is a closed window from the first of January (1-10月, 前三季度, 上半年)."""
+    if frame is None or frame.kind != "span" or frame.period is None or frame.window:
+        return None
+    p = frame.period
+    if (p.start.month, p.start.day) != (1, 1) or p.end >= published or p.start.year != p.end.year \
+            or (p.end.month, p.end.day) == (12, 31):
+        return None
+    return p
 
 
 def _why_cell_period(column: Period | None, period: Period | None) -> str:
@@ -2261,6 +2288,8 @@ def _kind(text: str, a: _Atom, s0: int, prev: _Atom | None, prev_kind: tuple[str
     if prev is not None and prev_kind is not None and prev_kind[0] == "change" \
             and _LIST_SEP.fullmatch(text[prev.end:a.start]) and prev.unit == a.unit:
         return prev_kind
+    if a.unit == "%" and _CONTRIBUTION_SHARE.search(text, clause_floor, a.start):
+        return "share", None  # 对全市规上工业增长贡献率超过30%: a part of the whole growth
     if a.unit == "‰" or (a.unit == "%" and _RATE_LEVEL.search(text, clause_floor, a.start)):
         # 出生率9.8‰, 贷款利率4.65%: rates of their own, not parts of a whole
         return "level", None
@@ -2269,6 +2298,7 @@ def _kind(text: str, a: _Atom, s0: int, prev: _Atom | None, prev_kind: tuple[str
     return "level", None
 
 
+_CONTRIBUTION_SHARE = re.compile(r"贡献率(?:分别为|分别|为|是|达到|达|超过|超|近|约)*$")
 _RATE_LEVEL = re.compile(r"(?:利率|利息率|收益率|贴现率|汇率|出生率|死亡率|自然增长率|税率|费率)"
                          r"(?:分别为|分别|平均为|平均|为|是|达到|达|保持在|降至|降到|在|约|仅)*$")
 

@@ -415,11 +415,26 @@ def last_named_year(mentions: list[TimeMention]) -> int | None:
     return None
 
 
-def find_time_mentions(text: str, published: date, passage_year: int | None = None) -> list[TimeMention]:
+def last_framing_year(text: str, mentions: list[TimeMention]) -> int | None:
+    """The year of the last phrase that frames what follows (2023年是…, 2023年，…, opening a
+    sentence), not one inside a clause (延续上年度…态势)."""
+    for m in reversed(mentions):
+        if m.year is None or m.kind in ("base", "horizon"):
+            continue
+        if _FRAME_OPENS.search(text, 0, m.start) is not None or text[m.end:m.end + 1] in (",", "，", "是"):
+            return m.year
+    return None
+
+
+def find_time_mentions(text: str, published: date, passage_year: int | None = None,
+                       passage_frame_year: int | None = None) -> list[TimeMention]:
     """Every time phrase in ``text`` (a paragraph), in order, resolved against ``published``.
 
     ``passage_year`` is the year the paragraphs before were about (the last one they named):
-    当年 and 至年底 with no year of their own in this paragraph fall back to it."""
+    当年 and 至年底 with no year of their own in this paragraph fall back to it.
+    ``passage_frame_year`` is the last year they were framed by (2023年是…): a part of a year
+    with no year of its own (1—11月, 前三季度) in a later paragraph is of that year when it
+    is over."""
     mentions: list[TimeMention] = []
     for m in _TIME.finditer(text):
         year_in_force = last_named_year(mentions)
@@ -435,6 +450,18 @@ def find_time_mentions(text: str, published: date, passage_year: int | None = No
             resolved = _passage_part(m, year_in_force or passage_year or published.year, m.group())
         else:
             resolved = _resolve(m, published, text)
+            closed_year = last_framing_year(text, mentions) or (passage_frame_year if year_in_force is None else None)
+            if m.group("bare") and not m.group("bare_since") and m.group("bare") not in ("全年", "底", "末", "年初") \
+                    and resolved is not None and resolved[0] != "horizon":
+                if closed_year is not None and closed_year < published.year:
+                    # 2023年以来工作回顾 … 1—11月固定资产投资增长17.9% read in January 2024
+                    resolved = _part_period(closed_year, m, "b", m.group("bare"), m.group()) or resolved
+                    resolved = (resolved[0], resolved[1], ()) if len(resolved) == 2 else resolved
+                elif resolved[1] is not None and resolved[1].end > published and published.month <= 3 \
+                        and resolved[1].start.month == 1 and resolved[1].end.month >= published.month + 3:
+                    # 1—11月… in a January report: the months of the year just closed
+                    resolved = (resolved[0], Period(resolved[1].start.replace(year=published.year - 1),
+                                                    resolved[1].end.replace(year=published.year - 1), m.group()), ())
         if resolved is None:
             continue
         kind, period, years = resolved

@@ -1450,3 +1450,26 @@ def test_times_counted_in_chinese_numerals_are_figures_but_look_alikes_are_not()
 def test_round_the_clock_promises_are_not_durations_but_a_time_limit_is():
     assert figs("政务大厅24小时不打烊，365天无休。") == []
     assert [(f.text, f.unit) for f in figs("审批时限压缩至24小时。")] == [("24小时", "小时")]
+
+
+def test_months_without_a_year_in_a_january_report_are_of_the_year_just_closed():
+    found = _dated("1—11月固定资产投资总额增长17.9%。", date(2024, 1, 23))
+    assert found["17.9%"] == ("change", "2023-01-01", "2023-11-30")
+    found = _dated("2023年是开局之年。\n前三季度工业增加值占地区生产总值的比重达到64.5%。", date(2024, 1, 23))
+    assert found["64.5%"] == ("share", "2023-01-01", "2023-09-30")
+
+
+def test_a_year_inside_a_clause_does_not_move_a_later_quarter():
+    found = _dated("主要指标保持增长，延续上年度持续向好态势。\n截至一季度，高新区建设项目829个。", date(2022, 4, 18))
+    assert found["829个"][1:] == ("2022-01-01", "2022-03-31")
+
+
+def test_a_release_window_carries_to_the_changes_of_the_next_paragraph():
+    text = "1-10月，示范区规上工业增加值增长14.3%。\n重点行业产值两增两降，装备制造业产值增长10.5%。"
+    assert _dated(text, date(2023, 11, 23))["10.5%"] == ("change", "2023-01-01", "2023-10-31")
+
+
+def test_a_contribution_rate_is_a_share_and_categories_are_counted():
+    assert _dated("2023年规上工业增加值对全市增长贡献率超过30%。", date(2024, 1, 23))["超过30%"][0] == "share"
+    assert [(f.text, f.unit) for f in figs("统计监测的19类商品中，11类增长。")] == [("19类", "类"), ("11类", "类")]
+    assert figs("较好地完成了区二届人大三次会议确定的任务。") == []
