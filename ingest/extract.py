@@ -2279,6 +2279,8 @@ def _kind(text: str, a: _Atom, s0: int, prev: _Atom | None, prev_kind: tuple[str
     clause_floor = _clause_start(text, a.start, s0)
     if target:
         return "target", None
+    if a.unit == "%" and _CONTRIBUTION_SHARE.search(text, clause_floor, a.start):
+        return "share", None  # 对全市规上工业增长贡献率超过30%: a part of the whole growth
     direction = _change(text, a, clause_floor)
     if a.unit in ("百分点", "倍", "基点"):
         # 提高1.9个百分点, 高于全省2个百分点; 增长1.3倍, 是上年的1.8倍: differences and ratios to a base
@@ -2288,8 +2290,6 @@ def _kind(text: str, a: _Atom, s0: int, prev: _Atom | None, prev_kind: tuple[str
     if prev is not None and prev_kind is not None and prev_kind[0] == "change" \
             and _LIST_SEP.fullmatch(text[prev.end:a.start]) and prev.unit == a.unit:
         return prev_kind
-    if a.unit == "%" and _CONTRIBUTION_SHARE.search(text, clause_floor, a.start):
-        return "share", None  # 对全市规上工业增长贡献率超过30%: a part of the whole growth
     if a.unit == "‰" or (a.unit == "%" and _RATE_LEVEL.search(text, clause_floor, a.start)):
         # 出生率9.8‰, 贷款利率4.65%: rates of their own, not parts of a whole
         return "level", None
