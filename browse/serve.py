@@ -33,9 +33,32 @@ NEEDS_INDICATORS = ("series", "conflicts")
 SETTINGS: dict[str, Any] = {
     "sql_time_limit_ms": 3000,
     "default_page_size": 100,
+    "max_returned_rows": 1000,   # a page is at most this many rows, whatever ?_size= asks
+    "max_csv_mb": 20,
     "allow_download": False,     # Datasette offers downloads only for immutable files anyway
     "truncate_cells_html": 2048,  # article.text is long; the row page and .json carry it whole
 }
+
+# What one ad hoc query may build: a string or blob of at most 8 MB (the longest article is
+# capped at 5 MB), SQL text of at most 100 KB, and the server's SQLite heap at most 512 MB,
+# so select zeroblob(999999999) or randomblob(9e8) fails at once instead of eating memory.
+MAX_VALUE_BYTES = 8 * 1024 * 1024
+MAX_SQL_BYTES = 100_000
+HEAP_LIMIT_BYTES = 512 * 1024 * 1024
+
+# Headers of a public read-only site. Datasette's pages use inline scripts and styles, so
+# those stay allowed; nothing may be loaded from elsewhere, framed, or posted anywhere.
+SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
+    (b"content-security-policy", b"default-src 'self'; script-src 'self' 'unsafe-inline'; "
+                                 b"style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; "
+                                 b"base-uri 'none'; form-action 'self'; frame-ancestors 'none'"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+)
+# Pages that would show where the database lives on disk.
+HIDDEN_PATHS = ("/-/databases", "/-/databases.json")
+READ_METHODS = ("GET", "HEAD", "OPTIONS")
 
 
 class ServeError(Exception):
@@ -54,6 +77,51 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     conn.execute("PRAGMA query_only = 1")
     return conn
+
+
+def bound(conn: sqlite3.Connection) -> sqlite3.Connection:
+    """Read-only and bounded: what any request may make SQLite do on this connection."""
+    conn.execute("PRAGMA query_only = 1")
+    conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, MAX_VALUE_BYTES)
+    conn.setlimit(sqlite3.SQLITE_LIMIT_SQL_LENGTH, MAX_SQL_BYTES)
+    conn.execute(f"PRAGMA hard_heap_limit = {HEAP_LIMIT_BYTES}")
+    return conn
+
+
+def guarded(app: Any) -> Any:
+    """The Datasette ASGI app behind zone's rules: only reads (any other method is 405, so a
+    POST to a canned query is refused before Datasette sees it), no page that shows the
+    database's path on disk, and the security headers on every response."""
+
+    async def asgi(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await app(scope, receive, send)
+            return
+        if scope["method"] not in READ_METHODS:
+            await _plain(send, 405, b"zone serves a read-only database: only GET requests are answered\n",
+                         extra=((b"allow", b"GET, HEAD, OPTIONS"),))
+            return
+        if scope["path"].rstrip("/") in HIDDEN_PATHS:
+            await _plain(send, 404, b"not found\n")
+            return
+
+        async def send_with_headers(message: dict[str, Any]) -> None:
+            if message["type"] == "http.response.start":
+                names = {name.lower() for name, _ in message.get("headers", [])}
+                message["headers"] = list(message.get("headers", [])) + [
+                    (name, value) for name, value in SECURITY_HEADERS if name not in names]
+            await send(message)
+
+        await app(scope, receive, send_with_headers)
+
+    return asgi
+
+
+async def _plain(send: Any, status: int, body: bytes, extra: tuple[tuple[bytes, bytes], ...] = ()) -> None:
+    headers = [(b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": status,
+                "headers": headers + list(extra) + list(SECURITY_HEADERS)})
+    await send({"type": "http.response.body", "body": body})
 
 
 def inspect_database(path: Path) -> DatabaseInfo:
@@ -112,8 +180,7 @@ def make_datasette(path: Path, metadata: dict[str, Any] | None = None, info: Dat
 
         def connect(self, write: bool = False) -> sqlite3.Connection:
             conn: sqlite3.Connection = super().connect(write=False)
-            conn.execute("PRAGMA query_only = 1")
-            return conn
+            return bound(conn)
 
     info = info or inspect_database(path)
     if metadata is None:
@@ -157,4 +224,4 @@ def serve(path: Path, host: str = "127.0.0.1", port: int = 8001,
     run_sync(lambda: check_databases(ds))
     if on_ready is not None:
         on_ready(info, url_for(host, port))
-    uvicorn.run(ds.app(), host=host, port=port, log_level="warning", lifespan="on", workers=1)
+    uvicorn.run(guarded(ds.app()), host=host, port=port, log_level="warning", lifespan="on", workers=1)
