@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from ingest.model import ArticleError
+from ingest.model import Article, ArticleError
 from ingest.reader import Overrides
 
 DEFAULT_DB = Path("zone.db")
@@ -33,7 +33,20 @@ def overrides(published: object, title: str | None, source: str | None, region: 
 
 def fail(path: Path, reason: str) -> None:
     """The one-line error for a file that cannot be used."""
-    click.echo(f"zone: {path}: {reason}", err=True)
+    from ingest.limits import printable
+
+    click.echo(f"zone: {printable(path)}: {printable(reason)}", err=True)
+
+
+max_size_option = click.option("--max-size", "max_mb", type=click.FloatRange(0.001, 1024), default=5, show_default=True,
+                               help="Largest article file to read, in MB")
+
+
+def read_checked(path: Path, meta: Overrides, max_mb: float) -> Article:
+    """Read one article within zone's limits (ingest/limits.py); ArticleError says why not."""
+    from ingest.pipeline import read_within_limits
+
+    return read_within_limits(path, meta, int(max_mb * 1024 * 1024))
 
 
 class ZoneGroup(click.Group):
@@ -63,15 +76,15 @@ def cli() -> None:
 @db_option
 @metadata_options
 @click.option("--force", is_flag=True, help="Re-extract articles even when file and rules are unchanged")
+@max_size_option
 def ingest(paths: tuple[Path, ...], db_path: Path, published: object, title: str | None, source: str | None,
-           region: str | None, force: bool) -> None:
+           region: str | None, force: bool, max_mb: float) -> None:
     """Load article files (or folders of them) into the database.
 
     Each article goes in whole or not at all. The same article again adds nothing; a
     changed version replaces that article's figures. Prints one line per article.
     """
     from ingest.pipeline import article_paths, ingest_article
-    from ingest.reader import read_article
     from ingest.store import open_db
 
     meta = overrides(published, title, source, region)
@@ -82,9 +95,13 @@ def ingest(paths: tuple[Path, ...], db_path: Path, published: object, title: str
                            hidden=len(files) < 10 or not sys.stderr.isatty()) as bar:
         for path in bar:
             try:
-                article = read_article(path, meta)
+                article = read_checked(path, meta, max_mb)
             except ArticleError as e:
                 fail(path, str(e))
+                failed += 1
+                continue
+            except Exception as e:  # a reader bug: one line, nothing saved, the run goes on
+                fail(path, f"internal error while reading, nothing was saved: {e.__class__.__name__}: {e}")
                 failed += 1
                 continue
             # Opened only once an article has been read: bad input never creates a database.
@@ -111,21 +128,25 @@ def ingest(paths: tuple[Path, ...], db_path: Path, published: object, title: str
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines, one figure per line (with why_kind, why_period)")
 @click.option("--explain", is_flag=True, help="For each figure, the rule and words behind its kind and period")
 @metadata_options
+@max_size_option
 def extract(path: Path, as_json: bool, explain: bool, published: object, title: str | None, source: str | None,
-            region: str | None) -> None:
+            region: str | None, max_mb: float) -> None:
     """Print the figures of one article, touching no database.
 
     --explain shows, under each figure, which rule gave its kind and its period and the
     words that decided (“own time phrase (over): 2021年”, “change: 同比增长”)."""
     from ingest.pipeline import figures_of
-    from ingest.reader import read_article
 
     try:
-        article = read_article(path, overrides(published, title, source, region))
+        article = read_checked(path, overrides(published, title, source, region), max_mb)
+        figures = figures_of(article)
     except ArticleError as e:
         fail(path, str(e))
         sys.exit(1)
-    for figure in figures_of(article):
+    except Exception as e:  # a bug: one line naming the file, not a traceback
+        fail(path, f"internal error: {e.__class__.__name__}: {e}")
+        sys.exit(1)
+    for figure in figures:
         if as_json:
             click.echo(json.dumps(figure.as_json(), ensure_ascii=False))
         elif explain:

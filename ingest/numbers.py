@@ -23,7 +23,11 @@ MULTIPLIERS = {"十": Decimal(10), "百": Decimal(100), "千": Decimal(1000),
 ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u2009\u202f]\d{3})+(?![\d.])|\d+)(?:\.\d+)?"
 # A run of Chinese numeral characters; validity is decided by parse_chinese.
 CHINESE = r"[零〇一二两三四五六七八九十百千万亿](?:[零〇一二两三四五六七八九十百千万亿]|点(?=[零〇一二两三四五六七八九]))*"
-MULTIPLIER_RUN = r"[十百千万亿]+"
+MULTIPLIER_RUN = r"[十百千万亿]{1,3}"
+# Bounds that keep hostile text cheap: no figure in any statistics is written with more
+# digits or numeral characters than these (a trillion yuan is 13 digits).
+MAX_DIGITS = 24
+MAX_NUMERAL_CHARS = 24
 
 _ARABIC_FULL = re.compile(rf"({ARABIC})({MULTIPLIER_RUN})?")
 _CHINESE_FULL = re.compile(CHINESE)
@@ -44,7 +48,8 @@ class NumberToken:
 
 def parse_arabic(text: str) -> Decimal | None:
     """'1,234.5' -> 1234.5; '7 315' -> 7315; None when the text is not one Arabic number."""
-    if not re.fullmatch(ARABIC, text):
+    if len(text) > MAX_DIGITS * 2 or not re.fullmatch(ARABIC, text) \
+            or sum(ch.isdigit() for ch in text) > MAX_DIGITS:
         return None
     try:
         return Decimal(_SEPARATORS.sub("", text))
@@ -110,8 +115,8 @@ def _parse_chinese_integer(text: str) -> int | None:
 
 def parse_chinese(text: str) -> Decimal | None:
     """'三十亿' -> 3000000000, '一千二百' -> 1200, '两' -> 2, '三点五' -> 3.5; None if malformed."""
-    if not text:
-        return None
+    if not text or len(text) > MAX_NUMERAL_CHARS:
+        return None  # 万万万…: not a number anyone writes (and deep to parse)
     whole, _, frac = text.partition("点")
     if "点" in frac or (_ and not frac):
         return None

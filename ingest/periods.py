@@ -437,63 +437,81 @@ def find_time_mentions(text: str, published: date, passage_year: int | None = No
     is over."""
     mentions: list[TimeMention] = []
     for m in _TIME.finditer(text):
-        year_in_force = last_named_year(mentions)
-        if m.group("day"):
-            resolved: tuple[str, Period | None, tuple[int, ...]] | None = \
-                _relative_day(m.group("day"), mentions, published, m.group())
-        elif m.group("thatyear"):
-            year = year_in_force or passage_year or published.year
-            resolved = _passage_part(m, year, m.group())
-        elif m.group("bare") in ("年底", "年末") and not m.group("bare_since") and \
-                (year_in_force is not None or passage_year is not None):
-            # 2017年，…。至年底，… / 当年…，全年…: the year the passage is about, not the article's
-            resolved = _passage_part(m, year_in_force or passage_year or published.year, m.group())
-        else:
-            resolved = _resolve(m, published, text)
-            closed_year = last_framing_year(text, mentions) or (passage_frame_year if year_in_force is None else None)
-            if m.group("bare") and not m.group("bare_since") and m.group("bare") not in ("全年", "底", "末", "年初") \
-                    and resolved is not None and resolved[0] != "horizon":
-                if closed_year is not None and closed_year < published.year:
-                    # 2023年以来工作回顾 … 1—11月固定资产投资增长17.9% read in January 2024
-                    resolved = _part_period(closed_year, m, "b", m.group("bare"), m.group()) or resolved
-                    resolved = (resolved[0], resolved[1], ()) if len(resolved) == 2 else resolved
-                elif resolved[1] is not None and resolved[1].end > published and published.month <= 3 \
-                        and resolved[1].start.month == 1 and resolved[1].end.month >= published.month + 3:
-                    # 1—11月… in a January report: the months of the year just closed
-                    resolved = (resolved[0], Period(resolved[1].start.replace(year=published.year - 1),
-                                                    resolved[1].end.replace(year=published.year - 1), m.group()), ())
-        if resolved is None:
-            continue
-        kind, period, years = resolved
-        if m.group("bare") == "全年" and not m.group("bare_since"):
-            closed = _closed_year_frame(text, mentions, published)
-            if closed is None and year_in_force is None and passage_year is not None and passage_year < published.year:
-                closed = passage_year  # a bulletin on 2015 published later: 全年 is 2015 throughout
-            if closed is not None:
-                kind, period, years = "span", year_span(closed, m.group()), ()
-        if _EVENT_NAME_AFTER.match(text, m.end()):
-            continue  # 2023年北京通州·河北廊坊北三县项目推介洽谈会近日举行: the year names the event
-        before = text[max(0, m.start() - 4):m.start()]
-        after = text[m.end():m.end() + 4]
-        if _DENOMINATOR_BEFORE.search(before) and _DENOMINATOR_AFTER.match(after):
-            continue
-        if kind not in ("horizon",) and (_BASE_BEFORE.search(before) or _BASE_AFTER.match(after)):
-            kind, period, years = "base", None, ()
-        elif period is not None and _ASOF_BEFORE.search(before) and kind == "span" \
-                and not _RELEASE_PART.search(m.group()):
-            # 截至6月, 截至2021年: the day it closes; 截至一季度 names the release window and stays one
-            kind, period = "asof", as_of(period.end, before.strip()[-2:] + period.label)
-        elif period is not None and still_ahead(kind, period, published):
-            kind = "horizon"
-        deadline = kind == "horizon" and _DEADLINE_AFTER.match(text, m.end()) is not None
-        window = 0
-        if kind == "span" and (m.group("recent") or m.group("ago") or m.group("count")):
-            window = _small(m.group("recent_n") or m.group("ago_n") or m.group("count_n")) or 1
-        named = _year_named(m, published)
-        if named is None and (m.group("thatyear") or m.group("bare") in _YEAR_PARTS) and period is not None:
-            named = period.end.year
-        mentions.append(TimeMention(m.start(), m.end(), kind, period, years, deadline, window, named))
+        try:
+            mention = _mention(m, text, published, mentions, passage_year, passage_frame_year)
+        except (ValueError, OverflowError):
+            continue  # 去年 in an article dated 0001-01-01, 明年 in 9999: no calendar date to give
+        if mention is not None:
+            mentions.append(mention)
     return mentions
+
+
+def _resolved_in_passage(m: re.Match[str], text: str, published: date, mentions: list[TimeMention],
+                         passage_year: int | None, passage_frame_year: int | None
+                         ) -> tuple[str, Period | None, tuple[int, ...]] | None:
+    """A phrase's (kind, period, years), reading 昨天/当日, 当年, 年底 and parts of a year with
+    no year of their own against the day or year the passage is about."""
+    year_in_force = last_named_year(mentions)
+    if m.group("day"):
+        return _relative_day(m.group("day"), mentions, published, m.group())
+    if m.group("thatyear"):
+        return _passage_part(m, year_in_force or passage_year or published.year, m.group())
+    if m.group("bare") in ("年底", "年末") and not m.group("bare_since") and \
+            (year_in_force is not None or passage_year is not None):
+        # 2017年，…。至年底，… / 当年…，全年…: the year the passage is about, not the article's
+        return _passage_part(m, year_in_force or passage_year or published.year, m.group())
+    resolved = _resolve(m, published, text)
+    if not m.group("bare") or m.group("bare_since") or m.group("bare") in ("全年", "底", "末", "年初") \
+            or resolved is None or resolved[0] == "horizon":
+        return resolved
+    closed_year = last_framing_year(text, mentions) or (passage_frame_year if year_in_force is None else None)
+    if closed_year is not None and closed_year < published.year:
+        # 2023年以来工作回顾 … 1—11月固定资产投资增长17.9% read in January 2024
+        part = _part_period(closed_year, m, "b", m.group("bare"), m.group())
+        return (part[0], part[1], ()) if part is not None else resolved
+    p = resolved[1]
+    if p is not None and p.end > published and published.month <= 3 and p.start.month == 1 \
+            and p.end.month >= published.month + 3:
+        # 1—11月… in a January report: the months of the year just closed
+        return resolved[0], Period(p.start.replace(year=published.year - 1), p.end.replace(year=published.year - 1),
+                                   m.group()), ()
+    return resolved
+
+
+def _mention(m: re.Match[str], text: str, published: date, mentions: list[TimeMention],
+             passage_year: int | None, passage_frame_year: int | None) -> TimeMention | None:
+    """One time phrase resolved in its paragraph, or None when it is not one after all."""
+    resolved = _resolved_in_passage(m, text, published, mentions, passage_year, passage_frame_year)
+    if resolved is None or _EVENT_NAME_AFTER.match(text, m.end()):
+        return None  # 2023年…项目推介洽谈会近日举行: the year names the event, it dates nothing
+    kind, period, years = resolved
+    if m.group("bare") == "全年" and not m.group("bare_since"):
+        closed = _closed_year_frame(text, mentions, published)
+        if closed is None and last_named_year(mentions) is None and passage_year is not None \
+                and passage_year < published.year:
+            closed = passage_year  # a bulletin on 2015 published later: 全年 is 2015 throughout
+        if closed is not None:
+            kind, period, years = "span", year_span(closed, m.group()), ()
+    before = text[max(0, m.start() - 4):m.start()]
+    after = text[m.end():m.end() + 4]
+    if _DENOMINATOR_BEFORE.search(before) and _DENOMINATOR_AFTER.match(after):
+        return None
+    if kind not in ("horizon",) and (_BASE_BEFORE.search(before) or _BASE_AFTER.match(after)):
+        kind, period, years = "base", None, ()
+    elif period is not None and _ASOF_BEFORE.search(before) and kind == "span" \
+            and not _RELEASE_PART.search(m.group()):
+        # 截至6月, 截至2021年: the day it closes; 截至一季度 names the release window and stays one
+        kind, period = "asof", as_of(period.end, before.strip()[-2:] + period.label)
+    elif period is not None and still_ahead(kind, period, published):
+        kind = "horizon"
+    deadline = kind == "horizon" and _DEADLINE_AFTER.match(text, m.end()) is not None
+    window = 0
+    if kind == "span" and (m.group("recent") or m.group("ago") or m.group("count")):
+        window = _small(m.group("recent_n") or m.group("ago_n") or m.group("count_n")) or 1
+    named = _year_named(m, published)
+    if named is None and (m.group("thatyear") or m.group("bare") in _YEAR_PARTS) and period is not None:
+        named = period.end.year
+    return TimeMention(m.start(), m.end(), kind, period, years, deadline, window, named)
 
 
 _FRAME_OPENS = re.compile(r"(?:^|[。！？!?；;\n])\s*(?:在|于)?$")

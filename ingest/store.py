@@ -16,6 +16,7 @@ from typing import Any, Callable, Iterable
 
 import sqlite_utils
 
+from ingest.limits import printable
 from ingest.model import Article, Figure
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema.sql"
@@ -45,9 +46,10 @@ class SaveResult:
     dropped: int         # figures of the earlier version that are gone
 
     def summary(self) -> str:
+        path = printable(self.path)
         if self.status == "unchanged":
-            return f"{self.path}: unchanged, {self.found} figures"
-        return (f"{self.path}: {self.status}, {self.found} figures found, {self.new} new, "
+            return f"{path}: unchanged, {self.found} figures"
+        return (f"{path}: {self.status}, {self.found} figures found, {self.new} new, "
                 f"{self.replaced} replaced" + (f", {self.dropped} dropped" if self.dropped else ""))
 
 
