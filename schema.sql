@@ -126,6 +126,17 @@ CREATE TABLE IF NOT EXISTS review (
 
 CREATE INDEX IF NOT EXISTS review_fkey ON review (fkey, id);
 
+-- Reviews whose figure is gone (its article re-published with the sentence changed, and no
+-- single successor to move the review to): listed by `zone review --orphaned` and in
+-- Datasette, never silently applied to nothing. The article is the fkey's prefix.
+DROP VIEW IF EXISTS review_orphaned;
+CREATE VIEW review_orphaned AS
+SELECT r.id AS review_id, r.fkey, r.action, r.indicator_id, r.value, r.period_start, r.period_end, r.note,
+       r.reviewed_at, a.id AS article_id, a.title, a.published
+FROM review r
+LEFT JOIN article a ON a.source_id = substr(r.fkey, 1, instr(r.fkey, '#') - 1)
+WHERE NOT EXISTS (SELECT 1 FROM figure f WHERE f.fkey = r.fkey);
+
 -- Each figure with the article it comes from: the view people browse first.
 DROP VIEW IF EXISTS figure_detail;
 CREATE VIEW figure_detail AS

@@ -226,12 +226,15 @@ def _period(start: str | None, end: str | None) -> str:
 @cli.group(invoke_without_command=True)
 @db_option
 @click.option("--limit", type=click.IntRange(1), default=100, show_default=True, help="Figures to list at most")
+@click.option("--orphaned", is_flag=True, help="List reviews whose figure no longer exists instead")
 @click.pass_context
-def review(ctx: click.Context, db_path: Path, limit: int) -> None:
+def review(ctx: click.Context, db_path: Path, limit: int, orphaned: bool) -> None:
     """List figures that need a person (unlinked, uncertain, conflicting), or record a decision.
 
     Decisions are kept apart from extraction, keyed on the figure's stable key, and
-    survive re-ingesting: accept, reject, relink FIGURE INDICATOR, correct, prefer.
+    survive re-ingesting: accept, reject, relink FIGURE INDICATOR, correct, prefer. A review
+    whose sentence changed in a re-published article moves to the one figure with the same
+    text and value; one that cannot move is listed by --orphaned.
     """
     ctx.obj = db_path
     if ctx.invoked_subcommand is not None:
@@ -240,6 +243,16 @@ def review(ctx: click.Context, db_path: Path, limit: int) -> None:
     from track.table import clip, human, render
 
     conn = _open_existing(db_path)
+    if orphaned:
+        from ingest.store import orphaned_reviews
+
+        lost = orphaned_reviews(conn)
+        conn.close()
+        click.echo(render(["review", "action", "figure key", "article", "reviewed", "note"],
+                          [[r["review_id"], r["action"], clip(r["fkey"], 40), clip(r["title"] or "-", 24),
+                            r["reviewed_at"][:10], clip(r["note"] or "", 30)] for r in lost[:limit]])
+                   if lost else "no orphaned reviews")
+        return
     rows = queue(conn)
     conn.close()
     if not rows:

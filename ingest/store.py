@@ -99,6 +99,37 @@ def rows(conn: sqlite3.Connection, sql: str, params: tuple[object, ...] | dict[s
     return list(sqlite_utils.Database(conn).query(sql, params))
 
 
+def reattach_reviews(conn: sqlite3.Connection, old: dict[str, tuple[str, float]],
+                     new: dict[str, tuple[str, float]]) -> int:
+    """Move the reviews of figures that disappeared in a re-ingest to their successors.
+
+    A review is keyed on its figure's sentence, so one word changed in that sentence would
+    leave it pointing at nothing. When exactly one new figure of the same article has the
+    same text and value as the vanished one (and carries no review of its own), the review
+    moves to it, with a note saying so; otherwise it stays where it was and `zone review
+    --orphaned` lists it. Returns how many reviews moved."""
+    moved = 0
+    gone = {k: tv for k, tv in old.items() if k not in new}
+    fresh = {k: tv for k, tv in new.items() if k not in old}
+    for key, (text, value) in gone.items():
+        if conn.execute("SELECT 1 FROM review WHERE fkey = ? LIMIT 1", (key,)).fetchone() is None:
+            continue
+        twins = [k for k, (t, v) in fresh.items() if t == text and v == value]
+        if len(twins) != 1 or conn.execute("SELECT 1 FROM review WHERE fkey = ?", (twins[0],)).fetchone():
+            continue
+        stamp = datetime.now(timezone.utc).date().isoformat()
+        moved += conn.execute(
+            "UPDATE review SET fkey = ?, note = coalesce(note || ' ', '') || ? WHERE fkey = ?",
+            (twins[0], f"[re-attached {stamp}: its sentence changed; was {key}]", key)).rowcount
+        del fresh[twins[0]]
+    return moved
+
+
+def orphaned_reviews(conn: sqlite3.Connection) -> list[dict[str, Any]]:
+    """Reviews whose figure no longer exists (review_orphaned view)."""
+    return rows(conn, "SELECT * FROM review_orphaned ORDER BY review_id")
+
+
 def figure_key(source_id: str, figure: Figure, seen: Counter[str]) -> str:
     """A key that stays the same when the article is re-extracted: the sentence's text,
     the figure's text and its occurrence within the sentence, not character offsets."""
@@ -176,9 +207,13 @@ def _save(conn: sqlite3.Connection, article: Article, figures: list[Figure],
         "text": article.source, "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     }
     old_keys: set[str] = set()
+    old_figures: dict[str, tuple[str, float]] = {}
     if row:
         article_id = int(row[0])
-        old_keys = {k for (k,) in conn.execute("SELECT fkey FROM figure WHERE article_id = ?", (article_id,))}
+        old_figures = {k: (t, v) for k, t, v in conn.execute(
+            "SELECT fkey, text, value FROM figure WHERE article_id = ? AND origin = 'reported'", (article_id,))}
+        old_keys = set(old_figures) | {k for (k,) in conn.execute("SELECT fkey FROM figure WHERE article_id = ?",
+                                                                 (article_id,))}
         conn.execute("DELETE FROM figure WHERE article_id = ?", (article_id,))
         conn.execute("UPDATE article SET {} WHERE id = ?".format(", ".join(f"{c} = ?" for c in ARTICLE_COLUMNS)),
                      [values[c] for c in ARTICLE_COLUMNS] + [article_id])
@@ -199,5 +234,7 @@ def _save(conn: sqlite3.Connection, article: Article, figures: list[Figure],
                      f.indicator, region_id(conn, f.region), f.link_rival if f.indicator else None,
                      f.link_margin if f.indicator else None))
     conn.executemany(_INSERT_FIGURE, rows)
+    if old_figures:
+        reattach_reviews(conn, old_figures, {r[2]: (r[6], r[7]) for r in rows})
     return SaveResult(article.path, "replaced" if row else "new", len(rows),
                       len(new_keys - old_keys), len(new_keys & old_keys), len(old_keys - new_keys))

@@ -432,3 +432,32 @@ def test_terminal_values_of_derived_figures_are_not_falsely_precise():
     assert human(4.6998712, "", digits=4) == "4.7"
     assert human(16105000000.3, "元", digits=4) == "161.1亿元"
     assert human(3221000000, "元") == "32.21亿元"
+
+
+def test_a_review_follows_its_figure_when_the_sentence_is_reworded(two_years: Path, db_path: Path):
+    with sqlite3.connect(db_path) as c:
+        old_id, old_key = c.execute("SELECT id, fkey FROM figure WHERE text = '6个'").fetchone()
+    run("review", "reject", str(old_id), "--note", "not tracked", "--db", str(db_path))
+    # re-published with one word of the sentence changed: the key (sentence hash) changes
+    write(two_years, "2021-01-25_kfq.md", ARTICLE_2021.replace("新建篮球场6个", "新建标准篮球场6个"))
+    run("ingest", str(two_years), "--db", str(db_path))
+    with sqlite3.connect(db_path) as c:
+        new_key = c.execute("SELECT fkey FROM figure WHERE text = '6个'").fetchone()[0]
+        assert new_key != old_key
+        assert c.execute("SELECT count(*) FROM figure_current WHERE fkey = ?", (new_key,)).fetchone() == (0,)
+        note = c.execute("SELECT note FROM review WHERE fkey = ?", (new_key,)).fetchone()[0]
+        assert note.startswith("not tracked [re-attached") and old_key in note
+    assert "no orphaned reviews" in run("review", "--orphaned", "--db", str(db_path))
+
+
+def test_a_review_whose_figure_is_gone_is_listed_as_orphaned(two_years: Path, db_path: Path):
+    with sqlite3.connect(db_path) as c:
+        old_id, old_key = c.execute("SELECT id, fkey FROM figure WHERE text = '6个'").fetchone()
+    run("review", "reject", str(old_id), "--db", str(db_path))
+    write(two_years, "2021-01-25_kfq.md", ARTICLE_2021.replace("新建篮球场6个，", ""))
+    run("ingest", str(two_years), "--db", str(db_path))
+    listing = run("review", "--orphaned", "--db", str(db_path))
+    assert "reject" in listing and old_key[:30] in listing
+    with sqlite3.connect(db_path) as c:
+        assert c.execute("SELECT action, title FROM review_orphaned").fetchall() == [
+            ("reject", "沧州经济开发区2020年经济运行综述")]
