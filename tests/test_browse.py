@@ -235,7 +235,7 @@ def test_database_lists_tables_views_and_queries(server: Server) -> None:
     assert "figure_detail" in {v["name"] for v in body["views"]}
     queries = {q["name"] for q in body["queries"]}
     assert queries == {"latest_by_sector", "article_figures", "figure_search", "articles", "series", "conflicts",
-                       "review_queue"}
+                       "review_queue", "orphaned_reviews"}
     assert {"figure_current", "series", "conflict", "review_queue"} <= {v["name"] for v in body["views"]}
     assert all(not q.get("write") for q in body["queries"])
 
@@ -436,7 +436,7 @@ PLAN_PARAMS: dict[str, list[dict[str, str]]] = {
 }
 # Listings of the whole database by design: every point is compared with the others of its
 # period (conflicts) and every figure is checked for a reason to review it (review_queue).
-WHOLE_DATABASE = {"conflicts", "review_queue"}
+WHOLE_DATABASE = {"conflicts", "review_queue", "orphaned_reviews"}
 EXPECTED_INDEXES = {
     "latest_by_sector": {"figure_sector"},
     "article_figures": {"figure_article"},
@@ -537,7 +537,8 @@ def test_series_query_is_offered_only_with_indicators(tmp_path: Path) -> None:
     assert inspect_database(db).indicators == 0
     ds = make_datasette(db)
     queries = asyncio.run(ds.get_canned_queries(DATABASE_NAME, None))
-    assert set(queries) == {"latest_by_sector", "article_figures", "figure_search", "articles", "review_queue"}
+    assert set(queries) == {"latest_by_sector", "article_figures", "figure_search", "articles", "review_queue",
+                            "orphaned_reviews"}
 
 
 # --- a server that survives its users (hostile requests) ---------------------------------------
