@@ -321,31 +321,39 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
     scale = Decimal(1)
     if unit == "成":
         unit, scale = "%", Decimal(10)
-    if unit is not None and chinese and unit.split("/")[0] not in CHINESE_NUMERAL_UNITS:
+    if _not_a_figure(m, text, raw, chinese, unit, start, end):
         return None
-    if chinese and _SET_PHRASE.match(text, m.start("num")):
-        return None
-    if unit in ("小时", "天") and _is_slogan_duration(text, end):
-        return None
-    if unit == "次" and chinese and not _counted_times(raw, text, start, end):
-        return None
-    if unit in ("位", "名") and _RANK_BEFORE.search(text, max(0, start - 2), start):
-        return None  # 居全省前三位, 进入全国前10名: a rank, not a count
-    if unit in ("位", "名") and _RANK_MOVE.search(text, max(0, start - 6), start):
-        return None  # 较上年前移3位, 排名上升2位: a move in a ranking, not a count
-    if unit == "个" and text.startswith(("位次", "名次"), end):
-        return None  # 提升4个位次
-    if unit == "月" and (_MONTHS_AS_TIME_BEFORE.search(text, max(0, start - 4), start)
-                        or _MONTHS_AS_TIME_AFTER.match(text, end)):
-        return None  # 前4个月, 近3个月以来: a stretch of time that dates figures, not a measure
-    if unit == "分" and start > 0 and text[start - 1] in "时点:：":
-        return None  # 9时30分: a clock time
     negative = not chinese and not m.group("pre") and start > 0 and text[start - 1] in "-−" \
         and _SIGN_CONTEXT.search(text, max(0, start - 7), start - 1) is not None
     if negative:
         start -= 1
     return _Atom(start, end, num_start, value * factor * scale, unit, bare[1] if bare else _qualifier(m), chinese,
                  factor=factor, has_factor=bool(mult), scale=scale, negative=negative)
+
+
+def _not_a_figure(m: re.Match[str], text: str, raw: str, chinese: bool, unit: str | None, start: int, end: int) -> bool:
+    """A number with its unit that is no figure: a Chinese numeral with a unit it never counts,
+    a set phrase, a slogan, a rank, a clock time or a stretch of time that dates figures."""
+    if unit is not None and chinese and unit.split("/")[0] not in CHINESE_NUMERAL_UNITS:
+        return True
+    if chinese and _SET_PHRASE.match(text, m.start("num")):
+        return True
+    if unit in ("小时", "天") and _is_slogan_duration(text, end):
+        return True
+    if unit == "次" and chinese and not _counted_times(raw, text, start, end):
+        return True
+    if unit in ("位", "名") and _RANK_BEFORE.search(text, max(0, start - 2), start):
+        return True  # 居全省前三位, 进入全国前10名: a rank, not a count
+    if unit in ("位", "名") and _RANK_MOVE.search(text, max(0, start - 6), start):
+        return True  # 较上年前移3位, 排名上升2位: a move in a ranking, not a count
+    if unit == "个" and text.startswith(("位次", "名次"), end):
+        return True  # 提升4个位次
+    if unit == "月" and (_MONTHS_AS_TIME_BEFORE.search(text, max(0, start - 4), start)
+                        or _MONTHS_AS_TIME_AFTER.match(text, end)):
+        return True  # 前4个月, 近3个月以来: a stretch of time that dates figures, not a measure
+    if unit == "分" and start > 0 and text[start - 1] in "时点:：":
+        return True  # 9时30分: a clock time
+    return False
 
 
 def _counted_times(raw: str, text: str, start: int, end: int) -> bool:
@@ -695,6 +703,17 @@ def _target_cue(text: str, a: _Atom, sent_start: int, full_start: int,
     aim = _AIM_AFTER.match(text, a.end)
     if aim is not None and "以" in text[clause:a.start]:
         return "目标", aim.end() - 2  # 以营收突破100亿元为目标: the figure is the aim itself
+    cue = _cue_in_part(text, a, clause, sent_start, full_start, figure_starts)
+    if cue is not None:
+        return None if _DONE_CUE.search(text, cue.end(), a.start) else (cue.group(), cue.start())
+    if full_start >= sent_start:
+        return None
+    return _list_cue(text, a, sent_start, full_start, figure_starts)
+
+
+def _cue_in_part(text: str, a: _Atom, clause: int, sent_start: int, full_start: int,
+                 figure_starts: list[int]) -> re.Match[str] | None:
+    """The last cue of intent before the figure in its own sentence part, if it binds the figure."""
     cue = None
     # 完成全年目标任务27500万吨的52.1%: the goal named is the whole the share is taken of
     plan = _PLAN_SHARE.search(text, clause, a.start) if a.unit == "%" else None
@@ -702,27 +721,35 @@ def _target_cue(text: str, a: _Atom, sent_start: int, full_start: int,
         if not _quoted(text, m.start(), full_start) and not _not_a_goal_cue(text, m, a, sent_start):
             cue = m
     if cue is not None and _plan_of_its_own_clause(text, cue, a, figure_starts):
-        cue = None
-    if cue is not None:
-        return None if _DONE_CUE.search(text, cue.end(), a.start) else (cue.group(), cue.start())
-    if full_start >= sent_start:
         return None
+    return cue
+
+
+def _list_cue(text: str, a: _Atom, sent_start: int, full_start: int,
+              figure_starts: list[int]) -> tuple[str, int] | None:
+    """A cue in an earlier part of the sentence that opens a list of goals running on to the figure."""
+    cue = None
     for m in _TARGET_CUE.finditer(text, full_start, sent_start):
         if not _quoted(text, m.start(), full_start) and not _not_a_goal_cue(text, m, a, full_start):
             cue = m
     if cue is None or not _LIST_TARGET_CUE.match(cue.group()) or _LIST_BREAK.search(text, cue.end(), a.start):
         return None
-    if not _LIST_COLON.match(text, cue.end()):
-        # Without a colon the cue opens a list only when it heads its part of the sentence and
-        # figures follow it there (力争营收增长10%；税收增长8%); one after its part's figures
-        # (一期投资45亿元，…，计划2019年底建成投产；) or with none after it binds only its own part.
-        part_end = _PART_END.search(text, cue.end(), sent_start)
-        first = bisect.bisect_left(figure_starts, _sentence_start(text, cue.start()))
-        after = bisect.bisect_left(figure_starts, cue.end())
-        if (first < len(figure_starts) and figure_starts[first] < cue.start()) or part_end is None \
-                or after >= len(figure_starts) or figure_starts[after] >= part_end.start():
-            return None
+    if not _LIST_COLON.match(text, cue.end()) and not _heads_its_part(text, cue, sent_start, figure_starts):
+        return None
     return cue.group(), cue.start()
+
+
+def _heads_its_part(text: str, cue: re.Match[str], sent_start: int, figure_starts: list[int]) -> bool:
+    """Without a colon the cue opens a list only when it heads its part of the sentence and
+    figures follow it there (力争营收增长10%；税收增长8%); one after its part's figures
+    (一期投资45亿元，…，计划2019年底建成投产；) or with none after it binds only its own part."""
+    part_end = _PART_END.search(text, cue.end(), sent_start)
+    first = bisect.bisect_left(figure_starts, _sentence_start(text, cue.start()))
+    after = bisect.bisect_left(figure_starts, cue.end())
+    if (first < len(figure_starts) and figure_starts[first] < cue.start()) or part_end is None \
+            or after >= len(figure_starts) or figure_starts[after] >= part_end.start():
+        return False
+    return True
 
 
 def _plan_of_its_own_clause(text: str, cue: re.Match[str], a: _Atom, figure_starts: list[int]) -> bool:
@@ -1059,9 +1086,8 @@ def _subject(text: str, a: _Atom, clause_start: int, clause_end: int, previous: 
     raw = _LIST_LEAD.sub("", text[clause_start:a.start])
     if kind == "share" and text.startswith("的", a.end) and not raw.strip():
         noun, verb = _noun_after(text, a, clause_end)
-        rest = text[a.end + 1 + len(noun):clause_end]
         if noun:  # 30%的企业实现盈利 -> 实现盈利的企业
-            return _cap(f"{rest}的{noun}" if verb and len(rest) <= 8 else noun)
+            return _share_of_noun(text, a, clause_end, noun, verb)
     if not raw.strip() and previous and kind != "change":
         return previous  # 分别为10.2亿元、11.5亿元: the list shares its subject
     before = _clean_before(raw)
@@ -1072,25 +1098,9 @@ def _subject(text: str, a: _Atom, clause_start: int, clause_end: int, previous: 
         return _cap(f"{previous}{share}{'' if share.endswith(('比重', '比例')) else '比重'}")
     noun, verb = _noun_after(text, a, clause_end)
     if kind == "share" and text.startswith("的", a.end) and noun:
-        rest = text[a.end + 1 + len(noun):clause_end]
-        return _cap(f"{rest}的{noun}" if verb and len(rest) <= 8 else noun)
+        return _share_of_noun(text, a, clause_end, noun, verb)
     if noun and (a.unit in CLASSIFIER_UNITS or not before):
-        if verb and verb not in ("的", "在内") and len(noun) <= 4:
-            # 7家企业纳入正面清单 -> 纳入正面清单的企业
-            tail = text[a.end + len(text[a.end:clause_end]) - len(text[a.end:clause_end].lstrip()):clause_end]
-            rest = tail[tail.find(verb):] if verb in tail else ""
-            if rest and rest.endswith(noun):
-                return _cap(rest)  # 11家企业成功申报专精特新企业
-            if rest and len(rest) + 1 + len(noun) <= SUBJECT_MAX:
-                return _cap(f"{rest}的{noun}")
-        if verb in _ARRIVAL_VERB:
-            return _cap(f"{verb}的{noun}")
-        if "、" in raw or not before:
-            lead = _LIST_VERB.match(before) if "、" in raw else None
-            return _cap(f"{lead.group()}{noun}" if lead else noun)
-        if len(before) <= 4 and not before.endswith(noun[-1:]):
-            return _cap(f"{before}{noun}")
-        return _cap(noun)
+        return _counted_noun(text, a, clause_end, raw, before, noun, verb)
     if before in _GENERIC_ATTRIBUTE and previous and previous != before:
         return _cap(f"{previous}{before}")  # 项目43个，总投资412亿元 -> 项目总投资
     if not before and not previous:
@@ -1098,6 +1108,33 @@ def _subject(text: str, a: _Atom, clause_start: int, clause_end: int, previous: 
         lead = text[_clause_start(text, clause_start - 1):max(clause_start - 1, 0)] if clause_start else ""
         return _cap(_clean_before(lead))
     return _cap(before or previous)
+
+
+def _share_of_noun(text: str, a: _Atom, clause_end: int, noun: str, verb: str) -> str:
+    """30%的企业实现盈利 -> 实现盈利的企业: the share is of the noun after it, with what it does."""
+    rest = text[a.end + 1 + len(noun):clause_end]
+    return _cap(f"{rest}的{noun}" if verb and len(rest) <= 8 else noun)
+
+
+def _counted_noun(text: str, a: _Atom, clause_end: int, raw: str, before: str, noun: str, verb: str) -> str:
+    """The noun a classifier counts, with the verb that ends it when that says which ones
+    (7家企业纳入正面清单 -> 纳入正面清单的企业, 41家企业落户 -> 落户的企业)."""
+    if verb and verb not in ("的", "在内") and len(noun) <= 4:
+        # 7家企业纳入正面清单 -> 纳入正面清单的企业
+        tail = text[a.end + len(text[a.end:clause_end]) - len(text[a.end:clause_end].lstrip()):clause_end]
+        rest = tail[tail.find(verb):] if verb in tail else ""
+        if rest and rest.endswith(noun):
+            return _cap(rest)  # 11家企业成功申报专精特新企业
+        if rest and len(rest) + 1 + len(noun) <= SUBJECT_MAX:
+            return _cap(f"{rest}的{noun}")
+    if verb in _ARRIVAL_VERB:
+        return _cap(f"{verb}的{noun}")
+    if "、" in raw or not before:
+        lead = _LIST_VERB.match(before) if "、" in raw else None
+        return _cap(f"{lead.group()}{noun}" if lead else noun)
+    if len(before) <= 4 and not before.endswith(noun[-1:]):
+        return _cap(f"{before}{noun}")
+    return _cap(noun)
 
 
 def _change_subject(text: str, a: _Atom, raw: str, before: str, previous: str, clause_start: int) -> str:
@@ -1269,33 +1306,47 @@ def _table_row(article: Article, block: _Block, header: list[_Column] | None, ct
         blank = _Column("", None, None, None, False, False)
         header = [blank] * (len(cells) - len(header)) + header
     label, label_factor, label_unit = _unit_in(cells[0][1])
-    row_factor, row_unit = label_factor, label_unit
-    for column, (_, cell) in zip(header, cells):
-        if column.unit_column:
-            m = _BARE_UNIT.fullmatch(cell)
-            if m:
-                row_factor = multiplier(m.group("mult")) if m.group("mult") else Decimal(1)
-                row_unit = _label_unit(m)
+    row_factor, row_unit = _row_unit(header, cells, label_factor, label_unit)
     for column, (pos, cell) in list(zip(header, cells))[1:]:
         m = _CELL_VALUE.fullmatch(cell)
         if not m or column.unit_column:
             continue
-        if m.group("unit"):
-            # 386.2亿元 in the cell: the cell's own unit wins over the row's
-            factor = multiplier(m.group("mult")) if m.group("mult") else Decimal(1)
-            unit = UNITS[m.group("unit")] + (m.group("per") or "")
-            if unit == "成":
-                continue
-        elif m.group("mult") and m.group("per"):
-            continue
-        else:
-            factor, unit = (column.factor, column.unit) if column.unit else (row_factor, row_unit)
-            if m.group("mult") and factor is not None:
-                factor = factor * multiplier(m.group("mult"))
+        factor, unit = _cell_unit(m, column, row_factor, row_unit)
         if unit is None or factor is None:
             continue
         figures.append(_cell_figure(article, block, ctx, label, column, pos, cell, m, factor, unit))
     return header
+
+
+def _row_unit(header: list[_Column], cells: list[tuple[int, str]], factor: Decimal | None,
+              unit: str | None) -> tuple[Decimal | None, str | None]:
+    """The multiplier and unit of a row: its label's (签约总投资(亿元)), or a 单位 column's cell."""
+    for column, (_, cell) in zip(header, cells):
+        if column.unit_column:
+            m = _BARE_UNIT.fullmatch(cell)
+            if m:
+                factor = multiplier(m.group("mult")) if m.group("mult") else Decimal(1)
+                unit = _label_unit(m)
+    return factor, unit
+
+
+def _cell_unit(m: re.Match[str], column: _Column, row_factor: Decimal | None,
+               row_unit: str | None) -> tuple[Decimal | None, str | None]:
+    """The multiplier and unit of a cell's number: its own, else the column's, else the row's;
+    (None, None) when the cell holds no figure (三成, 5万/年)."""
+    if m.group("unit"):
+        # 386.2亿元 in the cell: the cell's own unit wins over the row's
+        factor = multiplier(m.group("mult")) if m.group("mult") else Decimal(1)
+        unit = UNITS[m.group("unit")] + (m.group("per") or "")
+        if unit == "成":
+            return None, None
+        return factor, unit
+    if m.group("mult") and m.group("per"):
+        return None, None
+    factor, unit = (column.factor, column.unit) if column.unit else (row_factor, row_unit)
+    if m.group("mult") and factor is not None:
+        factor = factor * multiplier(m.group("mult"))
+    return factor, unit
 
 
 def _row_period(label: str, published: date) -> Period | None:
@@ -1400,41 +1451,46 @@ def _folded_paragraph(source: str, start: int, end: int) -> Paragraph:
     return Paragraph(index=0, text=text, offsets=tuple(range(start, end)), section=None)
 
 
+@dataclass
+class _Passage:
+    """What the article and the paragraphs read so far leave for the next paragraph."""
+
+    period: Period | None                  # the title's period or the lead paragraph's frame
+    title: Period | None                   # the closed reporting period the title names
+    event: tuple[Period, str] | None       # the event the article reports, its verb
+    year: int | None                       # the last year named (for 当年, 至年底)
+    frame_year: int | None                 # the last year the paragraphs were framed by
+    carried: Period | None = None          # the year-to-date window of the paragraph before
+
+    @classmethod
+    def of(cls, article: Article, blocks: list[_Block]) -> _Passage:
+        published = article.published
+        # 丹寨县2015年国民经济和社会发展统计公报: a title naming one year makes it the passage's year
+        title_year = last_named_year(find_time_mentions(article.title or "", published))
+        return cls(period=_first_period(article.title or "", published) or _lead_frame(blocks, published),
+                   title=_title_report_period(article.title or "", published),
+                   event=_article_event(blocks, published), year=title_year, frame_year=title_year)
+
+    def follow(self, block: _Block, ctx: _Context) -> None:
+        """Carry what a paragraph named and was framed by to the paragraphs after it."""
+        self.year = ctx.named_year or self.year
+        self.frame_year = ctx.framing_year or self.frame_year
+        if not block.heading:
+            self.carried = _year_to_date(ctx.frame, ctx.published) or self.carried
+
+
 def extract_figures(article: Article) -> list[Figure]:
     """Every figure of the article, in document order."""
-    published = article.published
     blocks = _blocks(article)
-    article_period = _first_period(article.title or "", published) or _lead_frame(blocks, published)
-    title_period = _title_report_period(article.title or "", published)
-    event = _article_event(blocks, published)
+    passage = _Passage.of(article, blocks)
     figures: list[Figure] = []
     contexts: dict[str | None, _Context] = {}
     header: list[_Column] | None = None
     previous: _Context | None = None
-    # 丹寨县2015年国民经济和社会发展统计公报: a title naming one year makes it the passage's year
-    title_mentions = find_time_mentions(article.title or "", published)
-    passage_year: int | None = last_named_year(title_mentions)
-    passage_frame_year: int | None = passage_year
-    carried: Period | None = None
     for block in blocks:
-        section_period = None if block.heading else _first_period(block.section or "", published)
-        ctx = _Context(published, article_period, section_period, title=title_period,
-                       review=bool(_REVIEW_WORD.search(f"{block.section or ''} {article.title or ''}")),
-                       passage_year=passage_year, passage_frame_year=passage_frame_year, event=event,
-                       carried=carried)
-        if not block.heading:
-            ctx.goal, ctx.goal_period = _goal_context(block.section, article.title, published)
-            if ctx.goal and ctx.section is not None and ctx.section.end < published:
-                ctx.goal = False  # 2021年发展目标完成情况 read in 2022: a look back
-        if previous is not None and not block.heading and _BREAKDOWN.match(block.paragraph.text,
-                                                                            _sentence_head(block.paragraph.text, 0)):
-            # 其中，… opening a paragraph breaks down the figures that closed the one before.
-            ctx.figure_period, ctx.last, ctx.frame = previous.figure_period, previous.last, previous.frame
+        ctx = _block_context(article, block, passage, previous)
         figures.extend(_block_figures(article, block, ctx))
-        passage_year = ctx.named_year or passage_year
-        passage_frame_year = ctx.framing_year or passage_frame_year
-        if not block.heading:
-            carried = _year_to_date(ctx.frame, published) or carried
+        passage.follow(block, ctx)
         if CELL in block.paragraph.text and not block.heading:
             header = _table_row(article, block, header, contexts.get(block.section) or ctx, figures)
         else:
@@ -1444,6 +1500,26 @@ def extract_figures(article: Article) -> list[Figure]:
                 previous = ctx
     figures.sort(key=lambda f: (f.start, f.end))
     return figures
+
+
+def _block_context(article: Article, block: _Block, passage: _Passage, previous: _Context | None) -> _Context:
+    """The context a block's sentences start from: the passage so far, the section's period
+    and goals, and for a paragraph opening with 其中 the figures that closed the one before."""
+    published = article.published
+    section_period = None if block.heading else _first_period(block.section or "", published)
+    ctx = _Context(published, passage.period, section_period, title=passage.title,
+                   review=bool(_REVIEW_WORD.search(f"{block.section or ''} {article.title or ''}")),
+                   passage_year=passage.year, passage_frame_year=passage.frame_year, event=passage.event,
+                   carried=passage.carried)
+    if not block.heading:
+        ctx.goal, ctx.goal_period = _goal_context(block.section, article.title, published)
+        if ctx.goal and ctx.section is not None and ctx.section.end < published:
+            ctx.goal = False  # 2021年发展目标完成情况 read in 2022: a look back
+    if previous is not None and not block.heading and _BREAKDOWN.match(block.paragraph.text,
+                                                                        _sentence_head(block.paragraph.text, 0)):
+        # 其中，… opening a paragraph breaks down the figures that closed the one before.
+        ctx.figure_period, ctx.last, ctx.frame = previous.figure_period, previous.last, previous.frame
+    return ctx
 
 
 @lru_cache(maxsize=256)
@@ -1728,8 +1804,67 @@ def _local(m: TimeMention, ctx: _Context) -> bool:
     return p.start.day == 1 and months in (1, 3)
 
 
+@dataclass
+class _Sentence:
+    """One sentence part and what each of its figures is decided against: the cues of intent,
+    the estimates and the kinds read from the words before every figure, found before any
+    figure is dated."""
+
+    text: str
+    sent: tuple[int, int]
+    full_start: int                        # where the sentence begins when only full stops end one
+    atoms: list[_Atom]
+    scope: _Scope
+    figure_starts: list[int]
+    ctx: _Context
+    cues: list[tuple[str, int] | None]     # the cue of intent making each figure a target
+    estimates: list[Period | None]         # the period each figure estimates (预计 of a closed period)
+    kinds: list[tuple[str, str | None]]    # kind and direction from the words before each figure
+    has_change: bool                       # a change figure: the sentence follows the one before
+    continuation: bool                     # 其中，分行业看，…: it details what the one before reported
+    groups: dict[int, tuple[int, int, int, str]]  # 分别 lists, from _respectively_groups
+
+
+@dataclass
+class _Decision:
+    """One figure's kind and period as the steps of _decide settle them, and why."""
+
+    index: int
+    atom: _Atom
+    kind: str
+    direction: str | None
+    own: TimeMention | None = None         # the time phrase before it in its own sentence part
+    period: Period | None = None
+    target_period: Period | None = None
+    kind_why: str = ""
+    period_why: str = ""
+    capacity: bool = False                 # it names the capacity of a plant (年产8万吨…项目)
+
+
 def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scope: _Scope,
                       figure_starts: list[int], ctx: _Context) -> list[_Pending]:
+    s = _read_sentence(text, sent, atoms, scope, figure_starts, ctx)
+    pending: list[_Pending] = []
+    previous_subject = ""
+    for i, a in enumerate(atoms):
+        d = _decide(s, i, pending)
+        subject = _figure_subject(s, d, previous_subject)
+        if d.kind != "change":
+            previous_subject = subject or previous_subject
+        elif not previous_subject:
+            previous_subject = _CHANGE_SUFFIX.sub("", subject)
+        pending.append(_Pending(a, d.kind, d.direction, d.period, d.target_period, subject, sent,
+                                d.kind_why or _why_kind(text, a, sent[0], d.kind, s.cues[i]), d.period_why))
+    reported = [p for p in pending if p.kind != "target" and p.period is not None]
+    if reported:
+        stocks = [p for p in reported if p.kind != "change"]
+        ctx.figure_period = (stocks or reported)[-1].period
+    return pending
+
+
+def _read_sentence(text: str, sent: tuple[int, int], atoms: list[_Atom], scope: _Scope,
+                   figure_starts: list[int], ctx: _Context) -> _Sentence:
+    """The cues, estimates and kinds of a sentence part's figures, before any is dated."""
     s0, s1 = sent
     full_start = _full_sentence_start(text, s0)
     kinds: list[tuple[str, str | None]] = []
@@ -1742,156 +1877,225 @@ def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scop
     for i, a in enumerate(atoms):
         kinds.append(_kind(text, a, s0, atoms[i - 1] if i else None, kinds[-1] if kinds else None,
                            cues[i] is not None))
-    has_change = any(k == "change" for k, _ in kinds)
-    continuation = _continues(text, s0)
-    pending: list[_Pending] = []
-    previous_subject = ""
-    groups = _respectively_groups(text, s0, s1, atoms)
-    for i, a in enumerate(atoms):
-        kind, direction = kinds[i]
-        kind_why = ""
-        own = _governing(scope, a.start, s0)
-        while own is not None and own.deadline and own.start < _clause_start(text, a.start, s0):
-            own = _governing(scope, own.start, s0)  # 力争10月底前…，新增就业500人: the deadline stays in its clause
-        if own is not None and _starting_point(text, own, a, figure_starts):
-            own = _governing(scope, own.start, s0)  # 由2015年的48家增加到156家: 156家 is now
-        if own is not None and own.window and own.period is not None:
-            own = _counted_back(own, scope, full_start, ctx)
-        period, target_period = _own_period(own, i, groups)
-        period_why = _why_own(own, i, groups)
-        if own is not None and own.kind == "prior":
-            current = _governing(scope, own.start, 0)
-            now = current.period if current is not None and current.kind != "prior" else ctx.framing()
-            if now is not None and now.start == now.end and not _STOCK_CUE.search(text, full_start, own.start):
-                # 截至10月底…，上年同期为…: the months up to that day a year before, unless the
-                # figure is a balance held on the day (贷款余额…，上年同期为…)
-                now = Period(now.start.replace(month=1, day=1), now.end, now.label)
-            period = year_earlier(now) if now is not None else year_span(ctx.published.year - 1)
-            period_why = f"去年同期 of the period in force ({own.period.label if own.period else '去年同期'})"
-        if own is None and estimates[i] is not None:
-            period = estimates[i]  # 预计达到3.2% in December: the year about to close
-            period_why, kind_why = f"预计 of a period over or closing: {period.label}", "estimate (预计 of a closed period), not a target"
-        elif own is None:
-            period, period_why = _inherited_period(text, a, sent, scope, figure_starts, ctx, continuation, has_change)
-            if period is None and kind != "target":
-                period = _event_period(text, sent, ctx)
-                if period is not None:
-                    period_why = f"the event the article reports ({period.label}), named again in this sentence"
-            if period is not None and period is ctx.title and kind != "change" \
-                    and _title_stock(text, a, s0, pending, ctx.published):
-                period = None  # 一季度… title, 可办理事项达到1326项: a stock held on the article's day
-            if ctx.horizon is not None and kind != "target" and not _DONE_CUE.search(text, s0, a.start) \
-                    and ctx.frame is None:
-                kind, direction, target_period = "target", None, ctx.horizon.period
-                kind_why = f"target: paragraph horizon {ctx.horizon.period.label if ctx.horizon.period else ''}"
-        elif own.kind == "horizon":
-            kind, direction = "target", None
-            kind_why = f"target: horizon {own.period.label if own.period else ''}"
-        if period is None:
-            period = _base_year_period(text, s0, s1, ctx.published)
-            if period is not None:
-                period_why = "比上年 early in a year: the year before"
-        if ctx.goal and kind != "target" and _goal_figure(text, a, s0, own, ctx, scope):
-            kind, direction, target_period = "target", None, ctx.goal_period
-            kind_why = "target: in a section or article of goals"
-        if kind == "target" and cues[i] is not None and cues[i][0] in ("将", "拟") and _is_attribute(text, a, s0):
-            # 将加快推进总投资50亿元的项目: the size of the project, not a goal
-            kind, direction = "level", None
-            period = _event_day(period, ctx.published)
-            kind_why, period_why = "level: the size of a project (将/拟 does not make it a goal)", _why_day(period)
-        if kind == "level" and (_is_attribute(text, a, s0) or _project_detail(text, a, s0, full_start)) \
-                and (own is None or own.start < _clause_start(text, a.start, s0)):
-            # 总投资120亿元的项目, 占地300亩的园区, 该项目一期投资45亿元，占地760亩: the size of a
-            # thing as the article describes it, not what the period produced; on the day of
-            # the event it stands in (昨天…开工，投资5.3亿元的…项目) when one is in force.
-            period = _event_day(period, ctx.published)
-            period_why = "attribute of a project: " + _why_day(period)
-        if kind == "level" and _describes_place(text, a, s0) and _event_dated(text, own, ctx, a, s0):
-            # 1994年10月经省政府批准设立，总面积60.24平方公里: the founding date dates the
-            # founding; the size of the place is the passage's, on the article's day
-            period = default_period(ctx.published)
-            period_why = "description of a place: not dated by the founding event before it; article date"
-        capacity = _names_capacity(text, a, s0)
-        if capacity and (kind == "level" or (kind == "target" and target_period is None and not ctx.goal
+    return _Sentence(text, sent, full_start, atoms, scope, figure_starts, ctx, cues, estimates, kinds,
+                     has_change=any(k == "change" for k, _ in kinds), continuation=_continues(text, s0),
+                     groups=_respectively_groups(text, s0, s1, atoms))
+
+
+def _decide(s: _Sentence, i: int, pending: list[_Pending]) -> _Decision:
+    """A figure's kind and period, step by step: the time phrase of its own, else what it
+    inherits; goals and the sizes of things described; stocks, cutoff days and horizons."""
+    d = _Decision(i, s.atoms[i], *s.kinds[i])
+    d.own = _own_time(s, d.atom)
+    _date_by_own(s, d)
+    if d.own is None:
+        _date_without_own(s, d, pending)
+    elif d.own.kind == "horizon":
+        d.kind, d.direction = "target", None
+        d.kind_why = f"target: horizon {d.own.period.label if d.own.period else ''}"
+    if d.period is None:
+        d.period = _base_year_period(s.text, s.sent[0], s.sent[1], s.ctx.published)
+        if d.period is not None:
+            d.period_why = "比上年 early in a year: the year before"
+    _goal_or_size(s, d)
+    _described_thing(s, d)
+    _money_obtained(s, d)
+    if d.period is None:
+        d.period = default_period(s.ctx.published)
+        d.period_why = "no time phrase in force: the article's date"
+    _settle_period(s, d, pending)
+    _target_horizon(s, d)
+    return d
+
+
+def _own_time(s: _Sentence, a: _Atom) -> TimeMention | None:
+    """The time phrase before the figure in its sentence part that dates it."""
+    text, scope, s0 = s.text, s.scope, s.sent[0]
+    own = _governing(scope, a.start, s0)
+    while own is not None and own.deadline and own.start < _clause_start(text, a.start, s0):
+        own = _governing(scope, own.start, s0)  # 力争10月底前…，新增就业500人: the deadline stays in its clause
+    if own is not None and _starting_point(text, own, a, s.figure_starts):
+        own = _governing(scope, own.start, s0)  # 由2015年的48家增加到156家: 156家 is now
+    if own is not None and own.window and own.period is not None:
+        own = _counted_back(own, scope, s.full_start, s.ctx)
+    return own
+
+
+def _date_by_own(s: _Sentence, d: _Decision) -> None:
+    """The period (or target horizon) the figure's own time phrase sets; 上年同期 counts back
+    a year from the period in force."""
+    own, text, ctx = d.own, s.text, s.ctx
+    d.period, d.target_period = _own_period(own, d.index, s.groups)
+    d.period_why = _why_own(own, d.index, s.groups)
+    if own is not None and own.kind == "prior":
+        current = _governing(s.scope, own.start, 0)
+        now = current.period if current is not None and current.kind != "prior" else ctx.framing()
+        if now is not None and now.start == now.end and not _STOCK_CUE.search(text, s.full_start, own.start):
+            # 截至10月底…，上年同期为…: the months up to that day a year before, unless the
+            # figure is a balance held on the day (贷款余额…，上年同期为…)
+            now = Period(now.start.replace(month=1, day=1), now.end, now.label)
+        d.period = year_earlier(now) if now is not None else year_span(ctx.published.year - 1)
+        d.period_why = f"去年同期 of the period in force ({own.period.label if own.period else '去年同期'})"
+
+
+def _date_without_own(s: _Sentence, d: _Decision, pending: list[_Pending]) -> None:
+    """A figure with no time phrase of its own: the period it estimates, or the one it
+    inherits from the sentence, paragraph, section, title or event; under a paragraph's
+    horizon (到2025年，…) it is a target."""
+    text, ctx, a, s0 = s.text, s.ctx, d.atom, s.sent[0]
+    estimate = s.estimates[d.index]
+    if estimate is not None:
+        d.period = estimate  # 预计达到3.2% in December: the year about to close
+        d.period_why = f"预计 of a period over or closing: {estimate.label}"
+        d.kind_why = "estimate (预计 of a closed period), not a target"
+        return
+    d.period, d.period_why = _inherited_period(text, a, s.sent, s.scope, s.figure_starts, ctx, s.continuation,
+                                               s.has_change)
+    if d.period is None and d.kind != "target":
+        d.period = _event_period(text, s.sent, ctx)
+        if d.period is not None:
+            d.period_why = f"the event the article reports ({d.period.label}), named again in this sentence"
+    if d.period is not None and d.period is ctx.title and d.kind != "change" \
+            and _title_stock(text, a, s0, pending, ctx.published):
+        d.period = None  # 一季度… title, 可办理事项达到1326项: a stock held on the article's day
+    if ctx.horizon is not None and d.kind != "target" and not _DONE_CUE.search(text, s0, a.start) \
+            and ctx.frame is None:
+        d.kind, d.direction, d.target_period = "target", None, ctx.horizon.period
+        d.kind_why = f"target: paragraph horizon {ctx.horizon.period.label if ctx.horizon.period else ''}"
+
+
+def _goal_or_size(s: _Sentence, d: _Decision) -> None:
+    """A figure in goal-setting text is a goal; one that 将 or 拟 only seems to make a goal is
+    the size of a project."""
+    text, ctx, a, s0 = s.text, s.ctx, d.atom, s.sent[0]
+    if ctx.goal and d.kind != "target" and _goal_figure(text, a, s0, d.own, ctx, s.scope):
+        d.kind, d.direction, d.target_period = "target", None, ctx.goal_period
+        d.kind_why = "target: in a section or article of goals"
+    cue = s.cues[d.index]
+    if d.kind == "target" and cue is not None and cue[0] in ("将", "拟") and _is_attribute(text, a, s0):
+        # 将加快推进总投资50亿元的项目: the size of the project, not a goal
+        d.kind, d.direction = "level", None
+        d.period = _event_day(d.period, ctx.published)
+        d.kind_why, d.period_why = "level: the size of a project (将/拟 does not make it a goal)", _why_day(d.period)
+
+
+def _described_thing(s: _Sentence, d: _Decision) -> None:
+    """The size of a project, a place or a plant as the article describes it: dated to the
+    day it is described on, not to the period that produced the other figures."""
+    text, ctx, a, s0, own = s.text, s.ctx, d.atom, s.sent[0], d.own
+    if d.kind == "level" and (_is_attribute(text, a, s0) or _project_detail(text, a, s0, s.full_start)) \
+            and (own is None or own.start < _clause_start(text, a.start, s0)):
+        # 总投资120亿元的项目, 占地300亩的园区, 该项目一期投资45亿元，占地760亩: the size of a
+        # thing as the article describes it, not what the period produced; on the day of
+        # the event it stands in (昨天…开工，投资5.3亿元的…项目) when one is in force.
+        d.period = _event_day(d.period, ctx.published)
+        d.period_why = "attribute of a project: " + _why_day(d.period)
+    if d.kind == "level" and _describes_place(text, a, s0) and _event_dated(text, own, ctx, a, s0):
+        # 1994年10月经省政府批准设立，总面积60.24平方公里: the founding date dates the
+        # founding; the size of the place is the passage's, on the article's day
+        d.period = default_period(ctx.published)
+        d.period_why = "description of a place: not dated by the founding event before it; article date"
+    d.capacity = _names_capacity(text, a, s0)
+    if d.capacity and (d.kind == "level" or (d.kind == "target" and d.target_period is None and not ctx.goal
                                              and not (own is not None and own.kind == "horizon"))):
-            # 年产8万吨聚氯乙烯项目, 20万吨/年聚丙烯项目: the size of the plant named, as the article
-            # describes it; neither a goal (预计…投产) nor what a month (6月上旬) produced.
-            kind, direction = "level", None
-            period = _event_day(period, ctx.published)
-            kind_why, period_why = "level: capacity of a plant", "capacity of a plant: " + _why_day(period)
-        cue = cues[i]
-        if kind == "target" and cue is not None and cue[0] == "争取" and target_period is None \
-                and _obtained(text, cue[1], _clause_start(text, cue[1], s0), period, ctx):
-            kind, direction = _kind(text, a, s0, atoms[i - 1] if i else None, kinds[i - 1] if i else None)
-            kind_why = f"{kind}: 争取 of money won, not a goal"
-        if period is None:
-            period = default_period(ctx.published)
-            period_why = "no time phrase in force: the article's date"
-        if ((kind == "change" and _YEAR_ON_YEAR.search(text, _clause_start(text, a.start, s0), a.start))
-                or (kind == "level" and period.start != period.end)) \
-                and _is_stock(text, a, s0, pending, period, ctx.published):
-            # 市场主体总量达4.1万户 under 今年以来: a count on a day, not a flow over the months
-            # (and 同比增长18% of it compares that count with a year before)
-            day = min(period.end, ctx.published)
-            if _NOW_STOCK.search(text, _clause_start(text, a.start, s0), a.start):
-                day = ctx.published  # 现有: held on the article's day whatever the paragraph's year
-            # 3月末贷款余额142.9亿元，同比增长13.5%: the change compares the balance on that
-            # day with the balance a year before, so it is dated to the day as well.
-            period = as_of(day, period.label)
-            period_why = f"stock held on a day ({day.isoformat()}), not a flow: {period_why}"
-        if estimates[i] is not None and own is not None and own.kind == "since" and period.start.month == 1 \
-                and period.start.day == 1:
-            period = year_span(period.start.year, period.label)  # 今年预计… in December: the whole year
-        if kind == "change" and period.start == period.end and _since_year_start(text, a, s0):
-            # 截至9月底…比年初增加1026家: the change covers the year up to that day.
-            period = Period(period.start.replace(month=1, day=1), period.end, period.label)
-        if kind in ("level", "change") and period.start == period.end and period.start.month * 100 + period.start.day > 101 \
-                and _cutoff_day(text, scope, a.start, period):
-            flow = None
-            if kind == "level" and _is_flow(text, a, s0):
-                # 截至10月底，新登记市场主体1268户: counted over the year up to that day
-                flow = Period(period.start.replace(month=1, day=1), period.end, period.label)
-            elif kind == "change" or _BREAKDOWN.match(text, _clause_start(text, a.start, s0)):
-                # …，同比增长18.4% / …，其中工业企业20家: the change or the part of the flow just
-                # reported covers the same months
-                level = next((p for p in reversed(pending) if p.kind != "change"), None)
-                if level is not None and level.sentence[0] == s0 and level.period is not None \
-                        and level.period.end == period.end and level.period.start < period.start:
-                    flow = level.period
-            if flow is not None:
-                period = flow
-                period_why = f"flow counted up to the 截至 day: {period.label}"
-        if kind == "target" and target_period is None:
-            # the time phrase of the goal's sentence: 今年主要预期目标是：…；…
-            stated = own if own is not None else _governing(scope, a.start, full_start)
-            if stated is not None and stated.period is not None and stated.period.end >= ctx.published:
-                target_period = year_span(stated.period.start.year) if stated.kind == "since" else stated.period
-        if kind == "target" and target_period is None and ctx.goal:
-            target_period = ctx.goal_period
-        clause_start = _clause_start(text, a.start, s0)
-        clause_end = _clause_end(text, a.end, s1)
-        if i and atoms[i - 1].end > clause_start:
-            clause_start = atoms[i - 1].end  # a list: 博士45名、硕士360名
-        subject = _subject(text, a, clause_start, clause_end, previous_subject, kind)
-        if a.member:
-            subject = a.member
-        elif i in groups and groups[i][3]:
-            subject = groups[i][3]
-        elif capacity:
-            thing = _CAPACITY_THING_AFTER.match(text, a.end)
-            if thing is not None:
-                subject = _cap(f"{thing.group().lstrip('的')}产能")  # 聚氯乙烯项目产能
-        if kind != "change":
-            previous_subject = subject or previous_subject
-        elif not previous_subject:
-            previous_subject = _CHANGE_SUFFIX.sub("", subject)
-        pending.append(_Pending(a, kind, direction, period, target_period, subject, sent,
-                                kind_why or _why_kind(text, a, s0, kind, cues[i]), period_why))
-    reported = [p for p in pending if p.kind != "target" and p.period is not None]
-    if reported:
-        stocks = [p for p in reported if p.kind != "change"]
-        ctx.figure_period = (stocks or reported)[-1].period
-    return pending
+        # 年产8万吨聚氯乙烯项目, 20万吨/年聚丙烯项目: the size of the plant named, as the article
+        # describes it; neither a goal (预计…投产) nor what a month (6月上旬) produced.
+        d.kind, d.direction = "level", None
+        d.period = _event_day(d.period, ctx.published)
+        d.kind_why, d.period_why = "level: capacity of a plant", "capacity of a plant: " + _why_day(d.period)
+
+
+def _money_obtained(s: _Sentence, d: _Decision) -> None:
+    """争取上级资金1.2亿元 reporting money won is no goal: the figure gets the kind its words give."""
+    text, a, s0, i = s.text, d.atom, s.sent[0], d.index
+    cue = s.cues[i]
+    if d.kind == "target" and cue is not None and cue[0] == "争取" and d.target_period is None \
+            and _obtained(text, cue[1], _clause_start(text, cue[1], s0), d.period, s.ctx):
+        d.kind, d.direction = _kind(text, a, s0, s.atoms[i - 1] if i else None, s.kinds[i - 1] if i else None)
+        d.kind_why = f"{d.kind}: 争取 of money won, not a goal"
+
+
+def _settle_period(s: _Sentence, d: _Decision, pending: list[_Pending]) -> None:
+    """Stocks held on a day, an estimate of the whole year, a change since the start of the
+    year, and a flow counted up to a 截至 day."""
+    text, ctx, a, s0 = s.text, s.ctx, d.atom, s.sent[0]
+    period = d.period
+    assert period is not None
+    if ((d.kind == "change" and _YEAR_ON_YEAR.search(text, _clause_start(text, a.start, s0), a.start))
+            or (d.kind == "level" and period.start != period.end)) \
+            and _is_stock(text, a, s0, pending, period, ctx.published):
+        # 市场主体总量达4.1万户 under 今年以来: a count on a day, not a flow over the months
+        # (and 同比增长18% of it compares that count with a year before)
+        day = min(period.end, ctx.published)
+        if _NOW_STOCK.search(text, _clause_start(text, a.start, s0), a.start):
+            day = ctx.published  # 现有: held on the article's day whatever the paragraph's year
+        # 3月末贷款余额142.9亿元，同比增长13.5%: the change compares the balance on that
+        # day with the balance a year before, so it is dated to the day as well.
+        period = as_of(day, period.label)
+        d.period_why = f"stock held on a day ({day.isoformat()}), not a flow: {d.period_why}"
+    if s.estimates[d.index] is not None and d.own is not None and d.own.kind == "since" \
+            and period.start.month == 1 and period.start.day == 1:
+        period = year_span(period.start.year, period.label)  # 今年预计… in December: the whole year
+    if d.kind == "change" and period.start == period.end and _since_year_start(text, a, s0):
+        # 截至9月底…比年初增加1026家: the change covers the year up to that day.
+        period = Period(period.start.replace(month=1, day=1), period.end, period.label)
+    d.period = period
+    flow = _flow_to_cutoff(s, d, pending)
+    if flow is not None:
+        d.period = flow
+        d.period_why = f"flow counted up to the 截至 day: {flow.label}"
+
+
+def _flow_to_cutoff(s: _Sentence, d: _Decision, pending: list[_Pending]) -> Period | None:
+    """The months a flow was counted over when its period is the day a 截至 phrase names."""
+    text, a, s0, period = s.text, d.atom, s.sent[0], d.period
+    assert period is not None
+    if d.kind not in ("level", "change") or period.start != period.end \
+            or period.start.month * 100 + period.start.day <= 101 or not _cutoff_day(text, s.scope, a.start, period):
+        return None
+    if d.kind == "level" and _is_flow(text, a, s0):
+        # 截至10月底，新登记市场主体1268户: counted over the year up to that day
+        return Period(period.start.replace(month=1, day=1), period.end, period.label)
+    if d.kind == "change" or _BREAKDOWN.match(text, _clause_start(text, a.start, s0)):
+        # …，同比增长18.4% / …，其中工业企业20家: the change or the part of the flow just
+        # reported covers the same months
+        level = next((p for p in reversed(pending) if p.kind != "change"), None)
+        if level is not None and level.sentence[0] == s0 and level.period is not None \
+                and level.period.end == period.end and level.period.start < period.start:
+            return level.period
+    return None
+
+
+def _target_horizon(s: _Sentence, d: _Decision) -> None:
+    """The horizon of a goal with none yet: the time phrase of its sentence, or the goal section's."""
+    ctx = s.ctx
+    if d.kind == "target" and d.target_period is None:
+        # the time phrase of the goal's sentence: 今年主要预期目标是：…；…
+        stated = d.own if d.own is not None else _governing(s.scope, d.atom.start, s.full_start)
+        if stated is not None and stated.period is not None and stated.period.end >= ctx.published:
+            d.target_period = year_span(stated.period.start.year) if stated.kind == "since" else stated.period
+    if d.kind == "target" and d.target_period is None and ctx.goal:
+        d.target_period = ctx.goal_period
+
+
+def _figure_subject(s: _Sentence, d: _Decision, previous_subject: str) -> str:
+    """What the figure measures: its words before it in its clause (or list member), the member
+    of a structure ratio, the item of a 分别 list, or the plant a capacity names."""
+    text, a, i = s.text, d.atom, d.index
+    clause_start = _clause_start(text, a.start, s.sent[0])
+    clause_end = _clause_end(text, a.end, s.sent[1])
+    if i and s.atoms[i - 1].end > clause_start:
+        clause_start = s.atoms[i - 1].end  # a list: 博士45名、硕士360名
+    subject = _subject(text, a, clause_start, clause_end, previous_subject, d.kind)
+    if a.member:
+        subject = a.member
+    elif i in s.groups and s.groups[i][3]:
+        subject = s.groups[i][3]
+    elif d.capacity:
+        thing = _CAPACITY_THING_AFTER.match(text, a.end)
+        if thing is not None:
+            subject = _cap(f"{thing.group().lstrip('的')}产能")  # 聚氯乙烯项目产能
+    return subject
 
 
 _STOCK_CUE = re.compile(r"(?:现有|拥有|总数|总量|保有量|存量|余额|累计(?:达到|达|增至|增加到|突破|超过)|总计达)")
