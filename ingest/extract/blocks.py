@@ -1,0 +1,209 @@
+"""Blocks: the title, headings and paragraphs of an article read in order, each with the
+context the passage before leaves it, and their figures put together."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from ingest.model import Article, Figure, Paragraph
+from ingest.periods import Period, as_of, find_time_mentions, last_framing_year, last_named_year
+from ingest.extract.units import _number
+from ingest.extract.sectors import sector_of
+from ingest.extract.clauses import _clause_end, _sentence_head, _sentences
+from ingest.extract.scan import _Atom
+from ingest.extract.figure_atoms import _figure_atoms
+from ingest.extract.scope import _Scope
+from ingest.extract.context import _Block, _Context, _Pending
+from ingest.extract.attributes import _FOUNDING_EVENT
+from ingest.extract.goals import _goal_context
+from ingest.extract.timing import _BREAKDOWN, _advance, _year_to_date
+from ingest.extract.frames import _article_event, _first_period, _lead_frame, _title_report_period
+from ingest.extract.sentence import _sentence_figures
+from ingest.extract.tables import CELL, _Column, _table_row
+
+
+def _blocks(article: Article) -> list[_Block]:
+    blocks: list[_Block] = []
+    title = _title_block(article)
+    if title is not None:
+        blocks.append(title)
+    for h in article.headings:
+        blocks.append(_Block(h, 0, h.text, heading=True))
+    for p in article.paragraphs:
+        blocks.append(_Block(p, p.index, p.section))
+    blocks.sort(key=lambda b: b.paragraph.offsets[0] if b.paragraph.offsets else 0)
+    return blocks
+
+
+_FRONT_MATTER_END = re.compile(r"\A\ufeff?---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+
+
+def _title_block(article: Article) -> _Block | None:
+    """The title line of a plain or e-paper text, when it is not already a heading."""
+    title = (article.title or "").strip()
+    if not title or article.format not in ("epaper-text", "text", "markdown"):
+        return None
+    if any(h.text == title for h in article.headings):
+        return None
+    body_start = min((p.offsets[0] for p in article.paragraphs if p.offsets), default=len(article.source))
+    front = _FRONT_MATTER_END.match(article.source) if article.format == "markdown" else None
+    pos = article.source.find(title, front.end() if front else 0, body_start)
+    if pos < 0:
+        return None
+    para = _folded_paragraph(article.source, pos, pos + len(title))
+    return _Block(para, 0, None, heading=True) if para.text.strip() else None
+
+
+def _folded_paragraph(source: str, start: int, end: int) -> Paragraph:
+    """source[start:end] (one line) as a Paragraph, folded as the reader folds body text."""
+    from ingest import reader  # the reader owns folding; import late to keep module load light
+
+    text = "".join(reader.fold(ch) for ch in source[start:end])
+    to_simplified = getattr(reader, "to_simplified", None)
+    if to_simplified is not None:
+        simplified = to_simplified(text)
+        if len(simplified) == len(text):
+            text = simplified
+    return Paragraph(index=0, text=text, offsets=tuple(range(start, end)), section=None)
+
+
+_REVIEW_WORD = re.compile(r"回顾|总结|成绩|成效|完成情况|工作情况")
+
+
+@dataclass
+class _Passage:
+    """What the article and the paragraphs read so far leave for the next paragraph."""
+
+    period: Period | None                  # the title's period or the lead paragraph's frame
+    title: Period | None                   # the closed reporting period the title names
+    event: tuple[Period, str] | None       # the event the article reports, its verb
+    year: int | None                       # the last year named (for 当年, 至年底)
+    frame_year: int | None                 # the last year the paragraphs were framed by
+    carried: Period | None = None          # the year-to-date window of the paragraph before
+
+    @classmethod
+    def of(cls, article: Article, blocks: list[_Block]) -> _Passage:
+        """The passage before the first paragraph: what the title and the opening paragraphs set."""
+        published = article.published
+        # 丹寨县2015年国民经济和社会发展统计公报: a title naming one year makes it the passage's year
+        title_year = last_named_year(find_time_mentions(article.title or "", published))
+        return cls(period=_first_period(article.title or "", published) or _lead_frame(blocks, published),
+                   title=_title_report_period(article.title or "", published),
+                   event=_article_event(blocks, published), year=title_year, frame_year=title_year)
+
+    def follow(self, block: _Block, ctx: _Context) -> None:
+        """Carry what a paragraph named and was framed by to the paragraphs after it."""
+        self.year = ctx.named_year or self.year
+        self.frame_year = ctx.framing_year or self.frame_year
+        if not block.heading:
+            self.carried = _year_to_date(ctx.frame, ctx.published) or self.carried
+
+
+def extract_figures(article: Article) -> list[Figure]:
+    """Every figure of the article, in document order."""
+    blocks = _blocks(article)
+    passage = _Passage.of(article, blocks)
+    figures: list[Figure] = []
+    contexts: dict[str | None, _Context] = {}
+    header: list[_Column] | None = None
+    previous: _Context | None = None
+    for block in blocks:
+        ctx = _block_context(article, block, passage, previous)
+        figures.extend(_block_figures(article, block, ctx))
+        passage.follow(block, ctx)
+        if CELL in block.paragraph.text and not block.heading:
+            header = _table_row(article, block, header, contexts.get(block.section) or ctx, figures)
+        else:
+            header = None
+            if not block.heading:
+                contexts[block.section] = ctx
+                previous = ctx
+    figures.sort(key=lambda f: (f.start, f.end))
+    return figures
+
+
+def _block_context(article: Article, block: _Block, passage: _Passage, previous: _Context | None) -> _Context:
+    """The context a block's sentences start from: the passage so far, the section's period
+    and goals, and for a paragraph opening with 其中 the figures that closed the one before."""
+    published = article.published
+    section_period = None if block.heading else _first_period(block.section or "", published)
+    ctx = _Context(published, passage.period, section_period, title=passage.title,
+                   review=bool(_REVIEW_WORD.search(f"{block.section or ''} {article.title or ''}")),
+                   passage_year=passage.year, passage_frame_year=passage.frame_year, event=passage.event,
+                   carried=passage.carried)
+    if not block.heading:
+        ctx.goal, ctx.goal_period = _goal_context(block.section, article.title, published)
+        if ctx.goal and ctx.section is not None and ctx.section.end < published:
+            ctx.goal = False  # 2021年发展目标完成情况 read in 2022: a look back
+    if previous is not None and not block.heading and _BREAKDOWN.match(block.paragraph.text,
+                                                                        _sentence_head(block.paragraph.text, 0)):
+        # 其中，… opening a paragraph breaks down the figures that closed the one before.
+        ctx.figure_period, ctx.last, ctx.frame = previous.figure_period, previous.last, previous.frame
+    return ctx
+
+
+def _block_figures(article: Article, block: _Block, ctx: _Context) -> list[Figure]:
+    text = block.paragraph.text
+    mentions = find_time_mentions(text, ctx.published, ctx.passage_year, ctx.passage_frame_year)
+    ctx.named_year = last_named_year(mentions)
+    ctx.framing_year = last_framing_year(text, mentions)
+    atoms = _figure_atoms(text)
+    if not atoms:
+        return []
+    scope = _Scope(mentions, [m.start for m in mentions])
+    figure_starts = [a.start for a in atoms]
+    sentences = _sentences(text)
+    lead = text[sentences[0][0]:_clause_end(text, sentences[0][0], sentences[0][1])] if sentences else ""
+    sector = sector_of(lead, block.section, text, article.title)
+    pending: list[_Pending] = []
+    ai = 0
+    for sent in sentences:
+        sent_atoms: list[_Atom] = []
+        while ai < len(atoms) and atoms[ai].start < sent[1]:
+            sent_atoms.append(atoms[ai])
+            ai += 1
+        if sent_atoms:
+            pending.extend(_sentence_figures(text, sent, sent_atoms, scope, figure_starts, ctx))
+        elif _FOUNDING_EVENT.search(text, sent[0], sent[1]):
+            # 2005年3月，园区管委会挂牌成立。园区规划面积30平方公里: a date of an event with no
+            # figure of its own dates that event only, not the description after it.
+            ctx.opened = True
+            continue
+        _advance(ctx, text, scope, sent)
+    return [_to_figure(article, block, p, sector) for p in pending]
+
+
+def _to_figure(article: Article, block: _Block, p: _Pending, sector: str) -> Figure:
+    para = block.paragraph
+    a = p.atom
+    start, end = para.source_span(a.start, a.end)
+    s_start, s_end = para.source_span(p.sentence[0], p.sentence[1])
+    period = p.target_period if p.kind == "target" else p.period
+    if period is not None and period.end < period.start:
+        period = as_of(period.start, period.label)  # never a period that ends before it starts
+    label = period.label if period is not None else None
+    return Figure(
+        start=start, end=end, text=article.source[start:end],
+        value=_number(-a.value if a.negative and p.kind != "change" else a.value),
+        value_max=_number(a.value_max) if a.value_max is not None else None,
+        unit=a.unit or "", qualifier=a.qualifier, kind=p.kind,
+        direction=p.direction if p.kind == "change" else None,
+        period_start=period.start.isoformat() if period else None,
+        period_end=period.end.isoformat() if period else None,
+        period_label=label or None,
+        subject=p.subject, sector=sector, section=block.section if not block.heading else None,
+        paragraph=block.index, sentence=para.text[p.sentence[0]:p.sentence[1]],
+        sentence_start=s_start, sentence_end=s_end,
+        why_kind=p.why_kind, why_period=p.why_period if p.kind != "target" else (
+            f"target horizon: {period.label}" if period is not None else "target with no horizon"),
+    )
+
+
+def figures_in_text(text: str, published: date) -> list[Figure]:
+    """Figures of a bare piece of text (one paragraph), for tests and quick checks."""
+    offsets = tuple(range(len(text)))
+    para = Paragraph(index=1, text=text, offsets=offsets, section=None)
+    article = Article(path="<text>", source=text, encoding="utf-8", sha256="", format="text",
+                      published=published, title="", source_id="text", paragraphs=[para])
+    return extract_figures(article)

@@ -1,0 +1,103 @@
+"""Frames set by the article as a whole: the period of its title or a heading, the time clause
+opening its first paragraph, and the event a news report is about."""
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+
+from ingest.periods import Period, find_time_mentions
+from ingest.extract.clauses import _SENTENCE_END, _sentence_start
+from ingest.extract.scope import _is_window, _standalone
+from ingest.extract.context import _Block, _Context
+
+
+@lru_cache(maxsize=256)
+def _first_period(text: str, published: date) -> Period | None:
+    """The period a heading or title speaks of (前三季度全省…); a full date there is a dateline, not a period."""
+    for m in find_time_mentions(text, published):
+        if m.kind in ("span", "since") and m.period is not None:
+            return m.period
+    return None
+
+
+def _title_report_period(title: str, published: date) -> Period | None:
+    """The reporting period a title names when it is over by the article's date (上半年全市
+    开发区经济运行情况分析, 一季度…, 1-5月…, 2018年…工作总结): at most a calendar year, so
+    that plans and runs of years (“十三五”成就, 近三年) do not count."""
+    for m in find_time_mentions(title, published):
+        if m.kind != "span" or m.period is None or m.window:
+            continue
+        p = m.period
+        if p.start.year == p.end.year and p.end < published and p.start.year >= published.year - 1:
+            return p
+        return None
+    return None
+
+
+def _lead_frame(blocks: list[_Block], published: date) -> Period | None:
+    """The time clause opening the article's first paragraph (今年前三季度，…): later change
+    figures with no period of their own are read against it."""
+    for block in blocks:
+        if block.heading:
+            continue
+        text = block.paragraph.text
+        for m in find_time_mentions(text, published):
+            if m.kind in ("span", "since", "asof") and not _is_window(m) \
+                    and _standalone(text, m, _sentence_start(text, m.start)):
+                return m.period
+        return None
+    return None
+
+
+# What a news report's event is: a ceremony or a batch of projects started, signed, finished.
+_EVENT_VERB = re.compile(r"集中开工|集中签约|集中竣工|集中投产|开工|签约|竣工|投产|开业|揭牌|奠基|落户|开幕|举行|举办|召开")
+_BATCH_AFTER = re.compile(r"[^,，。;；:：]{0,8}?(?:集中开工|集中签约|集中竣工|集中投产|开工|签约|竣工|投产)")
+_SETTING_VERBS = frozenset({"举行", "举办", "召开"})  # name the occasion, not what happened at it
+_BACK_REFERENCE = re.compile(r"此次|本次|这次|这批|该批|上述|这些项目")
+_EVENT_SEARCH_BLOCKS = 4
+
+
+def _article_event(blocks: list[_Block], published: date) -> tuple[Period, str] | None:
+    """The event a news report is about, from its first paragraphs: a batch period naming the
+    projects (2021年第四季度重点项目集中开工 → that quarter) or else the day a sentence opens
+    with (昨天，…集中开工 / 12月1日上午，…举行…). Undated figures elsewhere in the article that
+    name the same event (the headline repeated, 此次共有8个项目…) are dated by it."""
+    day: tuple[Period, str] | None = None
+    seen = 0
+    for block in blocks:
+        if block.heading:
+            continue
+        seen += 1
+        if seen > _EVENT_SEARCH_BLOCKS:
+            break
+        text = block.paragraph.text
+        for m in find_time_mentions(text, published):
+            p = m.period
+            if p is None or p.start > published or m.window:
+                continue
+            batch = _BATCH_AFTER.match(text, m.end)
+            if batch is not None and m.kind in ("span", "horizon") and (p.end - p.start).days < 100:
+                verb = _EVENT_VERB.search(batch.group())
+                return p, verb.group() if verb else ""
+            if day is None and m.kind == "asof" and p.start == p.end and (published - p.end).days <= 7 \
+                    and _standalone(text, m, _sentence_start(text, m.start)):
+                sent_end = _SENTENCE_END.search(text, m.end)
+                verbs = _EVENT_VERB.findall(text, m.end, sent_end.start() if sent_end else len(text))
+                if verbs:
+                    day = (p, "|".join(verbs))
+    return day
+
+
+def _event_period(text: str, sent: tuple[int, int], ctx: _Context) -> Period | None:
+    """The event's period for an undated figure whose sentence names the event again."""
+    if ctx.event is None:
+        return None
+    period, verb = ctx.event
+    first = _SENTENCE_END.search(text)
+    # the figure's sentence, or the paragraph's opening one (此次集中开工的项目…。其中，…), names it
+    verbs = [v for v in verb.split("|") if v not in _SETTING_VERBS]
+    for part in (text[sent[0]:sent[1]], text[:first.end() if first else len(text)]):
+        if _BACK_REFERENCE.search(part) or any(v in part for v in verbs):
+            return period
+    return None

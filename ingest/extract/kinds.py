@@ -1,0 +1,133 @@
+"""Kinds: whether a figure is a change (and which way), a share or a level, from the words
+right before it; targets are decided by the cues in ingest.extract.targets."""
+from __future__ import annotations
+
+import re
+
+from ingest.extract.clauses import _clause_start
+from ingest.extract.scan import _Atom
+from ingest.extract.figure_atoms import _LIST_SEP
+
+
+# 增收, 多收, 多挣: income gained over a base (户均增收3000元, 每亩多收1500元) is a change.
+# 缩短, 压缩, 缩减, 削减 a time or an amount by so much is a change down (缩短了20个小时);
+# 缩短至 / 压缩到 name the level reached and never end the words before the figure.
+_CHANGE_VERB = re.compile(
+    r"(?:(?P<up>增长|增加收入|增加|上升|提高|提升|攀升|上涨|扩大|(?<![新净])增收|多收|多挣|(?<![新净])增|涨"
+    r"|(?<![最较更])(?:高|快)|多)"
+    r"|(?P<down>下降|减少|降低|下滑|回落|收窄|缩小|改善|缩短|压缩|缩减|削减|减收|少收|减|降|跌|(?<![最较更])(?:低|慢)|少))"
+    r"了?(?:分别为|分别|均为|均|平均|约|近|超过|超|逾)?$"
+)
+# Cuts that are changes only as a part of the whole (申报材料精简35%, 节约成本12%): 节约资金300万元
+# is the amount saved, a level.
+_CUT_SHARE_VERB = re.compile(r"(?:精简|节约|节省|节能|降本)了?(?:平均|分别|均|约|近|超过|超|逾)?$")
+# The verb with its object before a percent (降低物流成本12%, 提高生产效率20%, 节约用电14%):
+# the object is a short noun, not a rate or a share (提高到, 节约用地率达15%).
+_VERB_OBJECT_PERCENT = re.compile(
+    r"(?:(?P<up>提高|提升|增加|增长)|(?P<down>降低|减少|缩短|压缩|精简|节约|节省|削减|缩减))(?!值|点|极)"
+    r"[^\d\s,，。;；:：、“”()（）比重为达占的是了和与及到至在等从由]{1,6}(?:平均|约|近|超过|超|逾)?$")
+_RATE_WORD = re.compile(
+    r"(?:(?P<up>增速|增幅|涨幅|(?<!自然)增长率|增长速度|(?:增长|提高|提升|增加|上升)幅度|增长了)"
+    r"|(?P<down>降幅|下降率|(?:下降|降低|减少|缩短|压缩|精简|节约|节省|缩减|削减)幅度|降低率))"
+    r"(?:分别|均)?(?:为|是|达到|达|保持在|在)?(?:约|近|超过|超)?$"
+)
+# The gap to an average (高于全省平均分5.8分, 低于全市平均水平1.2个百分点, 比全省平均高出300元):
+# a difference from a base, whatever the unit.
+_GAP_TO_AVERAGE = re.compile(
+    r"(?:(?P<up>高于|超过|超出|快于|多于|高出)|(?P<down>低于|慢于|少于|低出))[^,，。;；\d]{0,12}?(?:平均|均值)(?:水平|值|分|数|线)?"
+    r"了?(?:约|近)?$"
+    r"|(?:比|较)[^,，。;；\d]{0,12}?(?:平均|均值)(?:水平|值|分|数|线)?"
+    r"(?:(?P<up2>高出|多出|高了|多了|高|多|快)|(?P<down2>低出|低了|少了|低|少|慢))(?:约|近)?$")
+# The growth rate reached after it moved (降幅收窄至1.9%, 增幅回落至5%, 增速提高到8.2%): a change at
+# that rate, not a share; the direction is the rate's own (降幅 down, 增幅 and 增速 up).
+_RATE_REACHED = re.compile(
+    r"(?:(?P<up>增速|增幅|涨幅|增长率|增长速度)|(?P<down>降幅|跌幅|下降幅度|减幅))"
+    r"(?:比[^,，。;；\d]{1,8}?)?"
+    r"(?:收窄|扩大|回落|回升|提高|提升|加快|放缓|减缓|下降|下滑|上升|降低|回调|收缩|增加|减少|缩小|由负转正)了?"
+    r"(?:至|到|为)(?:约|近|超过|超)?$")
+
+# 比上年新增130家 is a change; 新增企业5家 on its own is a level (the year's count).
+_COMPARED_NEW = re.compile(r"(?:(?:比|较)[^,，。;；]{1,5}?(?:新增|净增|多)|(?<![新])净(?:增加|增)了?)$")
+
+_DIRECTION_WORD = re.compile(r"(?P<down>下降|减少|降低|回落|收窄|低于|慢于|降|减|低|慢)|(?P<up>增长|提高|提升|上升|高于|快于|扩大|增|高|快)")
+
+
+def _change(text: str, a: _Atom, floor: int) -> str | None:
+    """'up' or 'down' when the words right before the figure make it a change."""
+    before = text[max(floor, a.start - 8):a.start]
+    gap = _GAP_TO_AVERAGE.search(text, max(floor, a.start - 24), a.start)
+    if gap is not None:
+        return "down" if gap.group("down") or gap.group("down2") else "up"
+    reached = _RATE_REACHED.search(text, max(floor, a.start - 12), a.start)
+    if reached is not None:
+        # 降幅收窄至1.9%, 增速回落至-2.1%: the rate reached; a falling rate names a fall
+        down = reached.group("down") is not None
+        return "down" if down or a.negative else "up"
+    if a.negative:
+        return "down" if (_CHANGE_VERB.search(before) or _RATE_WORD.search(before)) else None
+    if _COMPARED_NEW.search(before):
+        return "up"
+    m = _RATE_WORD.search(before)
+    if m:
+        return "down" if m.group("down") else "up"
+    m = _CHANGE_VERB.search(before)
+    if m:
+        return "down" if m.group("down") else "up"
+    if a.unit == "%" and _CUT_SHARE_VERB.search(before):
+        return "down"
+    if a.unit == "%":
+        m = _VERB_OBJECT_PERCENT.search(text, max(floor, a.start - 12), a.start)
+        if m:
+            return "down" if m.group("down") else "up"
+    return None
+
+
+def _direction_in(text: str) -> str:
+    last = None
+    for m in _DIRECTION_WORD.finditer(text):
+        last = "down" if m.group("down") else "up"
+    return last or "up"
+
+
+def _kind(text: str, a: _Atom, s0: int, prev: _Atom | None, prev_kind: tuple[str, str | None] | None,
+          target: bool = False) -> tuple[str, str | None]:
+    clause_floor = _clause_start(text, a.start, s0)
+    if target:
+        return "target", None
+    if a.unit == "%" and _CONTRIBUTION_SHARE.search(text, clause_floor, a.start):
+        return "share", None  # 对全市规上工业增长贡献率超过30%: a part of the whole growth
+    direction = _change(text, a, clause_floor)
+    if a.unit in ("百分点", "倍", "基点"):
+        # 提高1.9个百分点, 高于全省2个百分点; 增长1.3倍, 是上年的1.8倍: differences and ratios to a base
+        return "change", direction or _direction_in(text[clause_floor:a.start])
+    if direction is not None:
+        return "change", direction
+    if prev is not None and prev_kind is not None and prev_kind[0] == "change" \
+            and _LIST_SEP.fullmatch(text[prev.end:a.start]) and prev.unit == a.unit:
+        return prev_kind
+    if a.unit == "‰" or (a.unit == "%" and _RATE_LEVEL.search(text, clause_floor, a.start)):
+        # 出生率9.8‰, 贷款利率4.65%: rates of their own, not parts of a whole
+        return "level", None
+    if a.unit == "%":
+        return "share", None
+    return "level", None
+
+
+_CONTRIBUTION_SHARE = re.compile(r"贡献率(?:分别为|分别|为|是|达到|达|超过|超|近|约)*$")
+_RATE_LEVEL = re.compile(r"(?:利率|利息率|收益率|贴现率|汇率|出生率|死亡率|自然增长率|税率|费率)"
+                         r"(?:分别为|分别|平均为|平均|为|是|达到|达|保持在|降至|降到|在|约|仅)*$")
+
+
+def _why_kind(text: str, a: _Atom, s0: int, kind: str, cue: tuple[str, int] | None) -> str:
+    """The words that decided a figure's kind, for zone extract --explain."""
+    clause = _clause_start(text, a.start, s0)
+    before = text[max(clause, a.start - 8):a.start]
+    if kind == "target":
+        return f"target: cue {cue[0]}" if cue is not None else "target"
+    if kind == "change":
+        if a.unit in ("百分点", "倍", "基点"):
+            return f"change: unit {a.unit}"
+        return f"change: {before.strip()}" if before.strip() else "change: list of changes"
+    if kind == "share":
+        return "share: per cent of a whole" + (f" ({before.strip()})" if before.strip() else "")
+    return "level: an amount (no change, share or goal words)"

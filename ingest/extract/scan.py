@@ -1,0 +1,228 @@
+"""Scanning: every number in a block with what is glued to it (qualifiers, 余/多, multipliers,
+units), round amounts written as multipliers alone (近千人, 上亿元), halves (近一半) and size
+classes (千亿元级)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ingest.numbers import ARABIC, CHINESE, MULTIPLIER_RUN, multiplier, parse_arabic, parse_chinese
+from ingest.extract.units import (CLASSIFIER_UNITS, NOT_A_CLASSIFIER_BEFORE, QUALIFIER_OF, UNITS, _PER, _POST, _PRE,
+                                  _UNIT_ALT)
+from ingest.extract.clauses import _clause_start
+from ingest.extract.nonfigures import _AFTER_ARABIC_BAD, _BEFORE_ARABIC_BAD, _chinese_numeral_ok, _not_a_figure
+
+
+_ATOM = re.compile(
+    rf"(?P<pre>{_PRE})?"
+    rf"(?:(?P<pct>百分之)(?P<pctnum>{ARABIC}|{CHINESE})"
+    rf"|(?P<num>{ARABIC}|{CHINESE})(?P<more>余|多)?"
+    rf"(?:(?P<mult>{MULTIPLIER_RUN})(?P<more2>余|多)?(?P<unit>{_UNIT_ALT})(?P<per>/(?:{_PER}))?"
+    rf"|(?P<unit2>{_UNIT_ALT})(?P<per2>/(?:{_PER}))?"
+    rf"|(?P<mult2>{MULTIPLIER_RUN})(?P<more3>余|多)?)?)"
+    rf"(?P<post>{_POST})?"
+)
+# 千亿元级, 百亿级: the size class of something being built.
+_MAGNITUDE = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千万亿.])(?P<run>[十百千万]?[百千万亿]+)(?P<unit>元|美元)?级")
+
+# A minus sign is a sign (增长-3.2%) only after a verb or 为; elsewhere it joins a range (6%-8%).
+_SIGN_CONTEXT = re.compile(r"(?:增长|增速|下降|增幅|降幅|变化|为|是|:|：|(?:回落|下滑|下降|收窄|放缓|回升|提高|扩大|降)(?:至|到))$")
+
+
+@dataclass
+class _Atom:
+    """A number with what is glued to it, in block-text offsets."""
+
+    start: int
+    end: int
+    num_start: int
+    value: Decimal
+    unit: str | None
+    qualifier: str
+    chinese: bool
+    factor: Decimal = Decimal(1)
+    has_factor: bool = False
+    value_max: Decimal | None = None
+    magnitude: bool = False
+    scale: Decimal = Decimal(1)      # 成 -> 10 (三成 = 30%)
+    negative: bool = False           # 增长-3.2%: a minus sign before the number
+    member: str = ""                 # the member of a structure ratio it stands for (第二产业占比)
+
+
+def _unit_of(m: re.Match[str], text: str) -> tuple[str | None, int]:
+    """The canonical unit glued to the number and where it ends; (None, end) when a
+    one-character classifier turns out to start a word (3个人 -> 个人)."""
+    surface = m.group("unit") or m.group("unit2")
+    per = m.group("per") or m.group("per2")
+    if not surface:
+        return None, m.end()
+    unit_end = (m.end("unit") if m.group("unit") else m.end("unit2"))
+    nxt = text[unit_end:unit_end + 1]
+    counted = bool(m.group("more") or m.group("more2"))
+    if len(surface) == 1 and nxt and nxt in NOT_A_CLASSIFIER_BEFORE.get(surface, "") and not counted:
+        # 三十余家电缆企业: after 余/多 the character can only be a classifier, not 家电
+        return None, unit_end
+    unit = UNITS[surface]
+    if per:
+        unit = f"{unit}{per}"
+    return unit, m.end()
+
+
+def _number_value(m: re.Match[str]) -> tuple[Decimal | None, bool]:
+    raw = m.group("num")
+    if raw is None:
+        return None, False
+    if raw[0].isdigit():
+        return parse_arabic(raw), False
+    return parse_chinese(raw), True
+
+
+def _qualifier(m: re.Match[str]) -> str:
+    pre, post = m.group("pre"), m.group("post")
+    if pre:
+        return QUALIFIER_OF[pre]
+    if m.group("more") or m.group("more2") or m.group("more3"):
+        return "more_than"
+    if post:
+        return QUALIFIER_OF[post]
+    return "exact"
+
+
+def _scan_atoms(text: str) -> list[_Atom]:
+    atoms: list[_Atom] = []
+    for m in _ATOM.finditer(text):
+        atom = _atom_from_match(m, text)
+        if atom is not None:
+            atoms.append(atom)
+    for m in _HALF.finditer(text):
+        if m.group("pre") or m.group("post"):
+            qualifier = QUALIFIER_OF[m.group("pre") or m.group("post")]
+        else:
+            share = _HALF_OF.search(text, _clause_start(text, m.start()), m.start())
+            if share is None:
+                continue
+            qualifier = QUALIFIER_OF.get(share.group("q") or share.group("verb") or "", "exact")
+        atoms.append(_Atom(m.start(), m.end(), m.start(), Decimal(50), "%", qualifier, True))
+    for m in _MAGNITUDE.finditer(text):
+        atoms.append(_Atom(m.start(), m.end(), m.start(), multiplier(m.group("run")), m.group("unit") or "元",
+                           "order_of_magnitude", True, magnitude=True))
+    atoms.sort(key=lambda a: a.start)
+    return atoms
+
+
+def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
+    start = m.start()
+    if m.group("pct"):
+        raw = m.group("pctnum")
+        value = parse_arabic(raw) if raw[0].isdigit() else parse_chinese(raw)
+        if value is None:
+            return None
+        return _Atom(start, m.end(), m.start("pct"), value, "%", _qualifier(m), not raw[0].isdigit())
+    value, chinese = _number_value(m)
+    num_start = m.start("num") if m.group("num") else start
+    raw = m.group("num") or ""
+    before = text[max(0, start - 3):start]
+    bare = _bare_round(m, text)
+    if bare is not None:
+        value = bare[0]
+        start -= bare[2]
+    elif value is None:
+        return None
+    elif chinese:
+        # 增长近一倍, 翻了一倍: 一 alone is a figure only as a multiple.
+        doubling = raw == "一" and text.startswith("倍", m.end("num"))
+        if not doubling and not _chinese_numeral_ok(raw, before if not m.group("pre") else ""):
+            return None
+    elif _BEFORE_ARABIC_BAD.search(text[max(0, num_start - 1):num_start]):
+        return None
+    mult = m.group("mult") or m.group("mult2")
+    unit, end = _unit_of(m, text)
+    if unit is None:
+        end = _bare_end(m)
+        if not chinese and _AFTER_ARABIC_BAD.match(text[end:end + 1]):
+            return None
+    factor = multiplier(mult) if mult else Decimal(1)
+    scale = Decimal(1)
+    if unit == "成":
+        unit, scale = "%", Decimal(10)
+    if _not_a_figure(m, text, raw, chinese, unit, start, end):
+        return None
+    negative = not chinese and not m.group("pre") and start > 0 and text[start - 1] in "-−" \
+        and _SIGN_CONTEXT.search(text, max(0, start - 7), start - 1) is not None
+    if negative:
+        start -= 1
+    return _Atom(start, end, num_start, value * factor * scale, unit, bare[1] if bare else _qualifier(m), chinese,
+                 factor=factor, has_factor=bool(mult), scale=scale, negative=negative)
+
+
+# A round amount written as multipliers alone: 百, 千万, 十亿, 万亿 (not 亿万, an idiom).
+_ROUND_RUN = re.compile(r"(?:十|百|千)?(?:万|亿|万亿)?")
+_MONEY_UNITS = frozenset({"元", "美元", "欧元", "港元", "日元"})
+# 上百个, 上亿元 (a hundred / 1e8 or more) and 过百家, 过亿元 (more than): one-character
+# qualifiers that _PRE leaves out, since 上 and 过 end many words (以上, 马上, 通过, 经过).
+_LEAD_QUALIFIER = {"上": "at_least", "过": "more_than", "破": "more_than"}
+# 以上, 马上, 网上, 会上 …: 上 ends a word there; 通过, 经过, 不过 …: so does 过 (and 突破, 打破 破).
+_LEAD_WORD_BEFORE = {"上": "以向马之早晚线路网成会台街岸海山身面", "过": "通经超不越度跨错难路闯胜",
+                     "破": "突打攻爆击冲识看"}
+# Measures a round amount may be given in (流转土地近千亩, 吞吐量超万吨); 万吨级 is a class.
+_ROUND_MEASURES = frozenset({"亩", "公顷", "平方米", "平方公里", "吨", "千瓦", "千瓦时", "立方米", "公里", "米",
+                             "标箱", "标准箱", "千克", "公斤"})
+
+
+def _bare_round(m: re.Match[str], text: str) -> tuple[Decimal, str, int] | None:
+    """超百家, 近千人, 千余家, 上百个, 近千万元, 逾百万元, 上亿元, 超千亿元: multipliers standing
+    alone as a round amount, read as 1 百/千万/亿 with the qualifier around it; returns
+    (value, qualifier, characters of a one-character qualifier before the match).
+
+    Only with a counting classifier or a money unit, and only with a qualifier: 百家 alone is
+    usually a name, and 亿元以上项目, 千万元级, 超百亿元企业 (a noun right after the unit) name
+    a size class, not an amount."""
+    raw = m.group("num")
+    if not raw or m.group("mult") or m.group("mult2") or m.group("pct") or m.group("per2") \
+            or not _ROUND_RUN.fullmatch(raw):
+        return None
+    unit = m.group("unit2")
+    if unit is None:
+        return None
+    unit_end = m.end("unit2")
+    if UNITS[unit] in _MONEY_UNITS:
+        if m.group("post") or _CJK_AFTER.match(text, unit_end):
+            return None
+    elif UNITS[unit] in _ROUND_MEASURES:
+        if m.group("post") or text.startswith("级", unit_end):
+            return None
+    elif UNITS[unit] in CLASSIFIER_UNITS:
+        nxt = text[unit_end:unit_end + 1]
+        if len(unit) == 1 and nxt and nxt in NOT_A_CLASSIFIER_BEFORE.get(unit, ""):
+            return None
+    else:
+        return None
+    value = multiplier(raw)
+    if m.group("pre"):
+        return (value, _qualifier(m), 0) if not m.group("post") else None
+    if m.group("more"):
+        return value, "more_than", 0
+    start = m.start()
+    lead = text[start - 1] if start > 0 else ""
+    if lead in _LEAD_QUALIFIER and not (start > 1 and text[start - 2] in _LEAD_WORD_BEFORE[lead]) \
+            and text[max(0, start - 3):start - 1] not in ("成百", "成千", "成万"):  # 成百上千: an idiom
+        return value, _LEAD_QUALIFIER[lead], 1
+    return None
+
+
+_CJK_AFTER = re.compile(r"[\u4e00-\u9fff]")
+# 近一半, 超过一半, 一半以上: a half as a share (50 %); 一半 alone and 过半 are left out.
+_HALF = re.compile(r"(?P<pre>将近|接近|近|约|超过|超|逾|不到|不足)?一半(?P<post>以上|左右)?")
+
+# 占全市总数的一半, 超过全县企业的一半: a half of a named whole is a share (一半的时间 is not).
+_HALF_OF = re.compile(r"(?:(?P<q>大约|约|将近|接近|近|超过|超|逾|不到|不足)?占比?|(?P<verb>超过|不到|不足|接近|将近|达到|完成))"
+                      r"(?:[^,，。;；:：\d%一]{0,15}的)?$")
+
+
+def _bare_end(m: re.Match[str]) -> int:
+    """Where a number with no unit ends: after its multiplier (35万) or 余/多, before anything else."""
+    for group in ("more3", "mult2", "mult", "more"):
+        if m.group(group):
+            return m.end(group)
+    return m.end("num")

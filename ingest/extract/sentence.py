@@ -1,0 +1,316 @@
+"""The figures of one sentence part: their kinds, periods and subjects, decided in steps."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ingest.periods import Period, TimeMention, as_of, default_period, year_earlier, year_span
+from ingest.extract.clauses import _clause_end, _clause_start, _full_sentence_start
+from ingest.extract.phrases import _cap
+from ingest.extract.scan import _Atom
+from ingest.extract.scope import _Scope, _governing
+from ingest.extract.context import _Context, _Pending
+from ingest.extract.kinds import _kind, _why_kind
+from ingest.extract.subjects import _CHANGE_SUFFIX, _respectively_groups, _subject
+from ingest.extract.attributes import (_CAPACITY_THING_AFTER, _describes_place, _event_dated, _event_day,
+                                       _is_attribute, _names_capacity, _project_detail, _why_day)
+from ingest.extract.targets import _DONE_CUE, _target_cue
+from ingest.extract.goals import _estimate, _goal_figure, _obtained, _past_after_cue
+from ingest.extract.timing import (_BREAKDOWN, _base_year_period, _continues, _counted_back, _inherited_period,
+                                   _own_period, _starting_point, _why_own)
+from ingest.extract.stocks import (_NOW_STOCK, _STOCK_CUE, _YEAR_ON_YEAR, _cutoff_day, _is_flow, _is_stock,
+                                   _since_year_start, _title_stock)
+from ingest.extract.frames import _event_period
+
+
+@dataclass
+class _Sentence:
+    """One sentence part and what each of its figures is decided against: the cues of intent,
+    the estimates and the kinds read from the words before every figure, found before any
+    figure is dated."""
+
+    text: str
+    sent: tuple[int, int]
+    full_start: int                        # where the sentence begins when only full stops end one
+    atoms: list[_Atom]
+    scope: _Scope
+    figure_starts: list[int]
+    ctx: _Context
+    cues: list[tuple[str, int] | None]     # the cue of intent making each figure a target
+    estimates: list[Period | None]         # the period each figure estimates (预计 of a closed period)
+    kinds: list[tuple[str, str | None]]    # kind and direction from the words before each figure
+    has_change: bool                       # a change figure: the sentence follows the one before
+    continuation: bool                     # 其中，分行业看，…: it details what the one before reported
+    groups: dict[int, tuple[int, int, int, str]]  # 分别 lists, from _respectively_groups
+
+
+@dataclass
+class _Decision:
+    """One figure's kind and period as the steps of _decide settle them, and why."""
+
+    index: int
+    atom: _Atom
+    kind: str
+    direction: str | None
+    own: TimeMention | None = None         # the time phrase before it in its own sentence part
+    period: Period | None = None
+    target_period: Period | None = None
+    kind_why: str = ""
+    period_why: str = ""
+    capacity: bool = False                 # it names the capacity of a plant (年产8万吨…项目)
+
+
+def _sentence_figures(text: str, sent: tuple[int, int], atoms: list[_Atom], scope: _Scope,
+                      figure_starts: list[int], ctx: _Context) -> list[_Pending]:
+    s = _read_sentence(text, sent, atoms, scope, figure_starts, ctx)
+    pending: list[_Pending] = []
+    previous_subject = ""
+    for i, a in enumerate(atoms):
+        d = _decide(s, i, pending)
+        subject = _figure_subject(s, d, previous_subject)
+        if d.kind != "change":
+            previous_subject = subject or previous_subject
+        elif not previous_subject:
+            previous_subject = _CHANGE_SUFFIX.sub("", subject)
+        pending.append(_Pending(a, d.kind, d.direction, d.period, d.target_period, subject, sent,
+                                d.kind_why or _why_kind(text, a, sent[0], d.kind, s.cues[i]), d.period_why))
+    reported = [p for p in pending if p.kind != "target" and p.period is not None]
+    if reported:
+        stocks = [p for p in reported if p.kind != "change"]
+        ctx.figure_period = (stocks or reported)[-1].period
+    return pending
+
+
+def _read_sentence(text: str, sent: tuple[int, int], atoms: list[_Atom], scope: _Scope,
+                   figure_starts: list[int], ctx: _Context) -> _Sentence:
+    """The cues, estimates and kinds of a sentence part's figures, before any is dated."""
+    s0, s1 = sent
+    full_start = _full_sentence_start(text, s0)
+    kinds: list[tuple[str, str | None]] = []
+    cues = [_target_cue(text, a, s0, full_start, figure_starts) for a in atoms]
+    cues = [None if c is not None and _past_after_cue(text, c, a, scope, ctx.published) else c
+            for c, a in zip(cues, atoms)]
+    estimates = [_estimate(text, c, a, full_start, scope, ctx) if c is not None else None
+                 for c, a in zip(cues, atoms)]
+    cues = [None if est is not None else c for c, est in zip(cues, estimates)]
+    for i, a in enumerate(atoms):
+        kinds.append(_kind(text, a, s0, atoms[i - 1] if i else None, kinds[-1] if kinds else None,
+                           cues[i] is not None))
+    return _Sentence(text, sent, full_start, atoms, scope, figure_starts, ctx, cues, estimates, kinds,
+                     has_change=any(k == "change" for k, _ in kinds), continuation=_continues(text, s0),
+                     groups=_respectively_groups(text, s0, s1, atoms))
+
+
+def _decide(s: _Sentence, i: int, pending: list[_Pending]) -> _Decision:
+    """A figure's kind and period, step by step: the time phrase of its own, else what it
+    inherits; goals and the sizes of things described; stocks, cutoff days and horizons."""
+    d = _Decision(i, s.atoms[i], *s.kinds[i])
+    d.own = _own_time(s, d.atom)
+    _date_by_own(s, d)
+    if d.own is None:
+        _date_without_own(s, d, pending)
+    elif d.own.kind == "horizon":
+        d.kind, d.direction = "target", None
+        d.kind_why = f"target: horizon {d.own.period.label if d.own.period else ''}"
+    if d.period is None:
+        d.period = _base_year_period(s.text, s.sent[0], s.sent[1], s.ctx.published)
+        if d.period is not None:
+            d.period_why = "比上年 early in a year: the year before"
+    _goal_or_size(s, d)
+    _described_thing(s, d)
+    _money_obtained(s, d)
+    if d.period is None:
+        d.period = default_period(s.ctx.published)
+        d.period_why = "no time phrase in force: the article's date"
+    _settle_period(s, d, pending)
+    _target_horizon(s, d)
+    return d
+
+
+def _own_time(s: _Sentence, a: _Atom) -> TimeMention | None:
+    """The time phrase before the figure in its sentence part that dates it."""
+    text, scope, s0 = s.text, s.scope, s.sent[0]
+    own = _governing(scope, a.start, s0)
+    while own is not None and own.deadline and own.start < _clause_start(text, a.start, s0):
+        own = _governing(scope, own.start, s0)  # 力争10月底前…，新增就业500人: the deadline stays in its clause
+    if own is not None and _starting_point(text, own, a, s.figure_starts):
+        own = _governing(scope, own.start, s0)  # 由2015年的48家增加到156家: 156家 is now
+    if own is not None and own.window and own.period is not None:
+        own = _counted_back(own, scope, s.full_start, s.ctx)
+    return own
+
+
+def _date_by_own(s: _Sentence, d: _Decision) -> None:
+    """The period (or target horizon) the figure's own time phrase sets; 上年同期 counts back
+    a year from the period in force."""
+    own, text, ctx = d.own, s.text, s.ctx
+    d.period, d.target_period = _own_period(own, d.index, s.groups)
+    d.period_why = _why_own(own, d.index, s.groups)
+    if own is not None and own.kind == "prior":
+        current = _governing(s.scope, own.start, 0)
+        now = current.period if current is not None and current.kind != "prior" else ctx.framing()
+        if now is not None and now.start == now.end and not _STOCK_CUE.search(text, s.full_start, own.start):
+            # 截至10月底…，上年同期为…: the months up to that day a year before, unless the
+            # figure is a balance held on the day (贷款余额…，上年同期为…)
+            now = Period(now.start.replace(month=1, day=1), now.end, now.label)
+        d.period = year_earlier(now) if now is not None else year_span(ctx.published.year - 1)
+        d.period_why = f"去年同期 of the period in force ({own.period.label if own.period else '去年同期'})"
+
+
+def _date_without_own(s: _Sentence, d: _Decision, pending: list[_Pending]) -> None:
+    """A figure with no time phrase of its own: the period it estimates, or the one it
+    inherits from the sentence, paragraph, section, title or event; under a paragraph's
+    horizon (到2025年，…) it is a target."""
+    text, ctx, a, s0 = s.text, s.ctx, d.atom, s.sent[0]
+    estimate = s.estimates[d.index]
+    if estimate is not None:
+        d.period = estimate  # 预计达到3.2% in December: the year about to close
+        d.period_why = f"预计 of a period over or closing: {estimate.label}"
+        d.kind_why = "estimate (预计 of a closed period), not a target"
+        return
+    d.period, d.period_why = _inherited_period(text, a, s.sent, s.scope, s.figure_starts, ctx, s.continuation,
+                                               s.has_change)
+    if d.period is None and d.kind != "target":
+        d.period = _event_period(text, s.sent, ctx)
+        if d.period is not None:
+            d.period_why = f"the event the article reports ({d.period.label}), named again in this sentence"
+    if d.period is not None and d.period is ctx.title and d.kind != "change" \
+            and _title_stock(text, a, s0, pending, ctx.published):
+        d.period = None  # 一季度… title, 可办理事项达到1326项: a stock held on the article's day
+    if ctx.horizon is not None and d.kind != "target" and not _DONE_CUE.search(text, s0, a.start) \
+            and ctx.frame is None:
+        d.kind, d.direction, d.target_period = "target", None, ctx.horizon.period
+        d.kind_why = f"target: paragraph horizon {ctx.horizon.period.label if ctx.horizon.period else ''}"
+
+
+def _goal_or_size(s: _Sentence, d: _Decision) -> None:
+    """A figure in goal-setting text is a goal; one that 将 or 拟 only seems to make a goal is
+    the size of a project."""
+    text, ctx, a, s0 = s.text, s.ctx, d.atom, s.sent[0]
+    if ctx.goal and d.kind != "target" and _goal_figure(text, a, s0, d.own, ctx, s.scope):
+        d.kind, d.direction, d.target_period = "target", None, ctx.goal_period
+        d.kind_why = "target: in a section or article of goals"
+    cue = s.cues[d.index]
+    if d.kind == "target" and cue is not None and cue[0] in ("将", "拟") and _is_attribute(text, a, s0):
+        # 将加快推进总投资50亿元的项目: the size of the project, not a goal
+        d.kind, d.direction = "level", None
+        d.period = _event_day(d.period, ctx.published)
+        d.kind_why, d.period_why = "level: the size of a project (将/拟 does not make it a goal)", _why_day(d.period)
+
+
+def _described_thing(s: _Sentence, d: _Decision) -> None:
+    """The size of a project, a place or a plant as the article describes it: dated to the
+    day it is described on, not to the period that produced the other figures."""
+    text, ctx, a, s0, own = s.text, s.ctx, d.atom, s.sent[0], d.own
+    if d.kind == "level" and (_is_attribute(text, a, s0) or _project_detail(text, a, s0, s.full_start)) \
+            and (own is None or own.start < _clause_start(text, a.start, s0)):
+        # 总投资120亿元的项目, 占地300亩的园区, 该项目一期投资45亿元，占地760亩: the size of a
+        # thing as the article describes it, not what the period produced; on the day of
+        # the event it stands in (昨天…开工，投资5.3亿元的…项目) when one is in force.
+        d.period = _event_day(d.period, ctx.published)
+        d.period_why = "attribute of a project: " + _why_day(d.period)
+    if d.kind == "level" and _describes_place(text, a, s0) and _event_dated(text, own, ctx, a, s0):
+        # 1994年10月经省政府批准设立，总面积60.24平方公里: the founding date dates the
+        # founding; the size of the place is the passage's, on the article's day
+        d.period = default_period(ctx.published)
+        d.period_why = "description of a place: not dated by the founding event before it; article date"
+    d.capacity = _names_capacity(text, a, s0)
+    if d.capacity and (d.kind == "level" or (d.kind == "target" and d.target_period is None and not ctx.goal
+                                             and not (own is not None and own.kind == "horizon"))):
+        # 年产8万吨聚氯乙烯项目, 20万吨/年聚丙烯项目: the size of the plant named, as the article
+        # describes it; neither a goal (预计…投产) nor what a month (6月上旬) produced.
+        d.kind, d.direction = "level", None
+        d.period = _event_day(d.period, ctx.published)
+        d.kind_why, d.period_why = "level: capacity of a plant", "capacity of a plant: " + _why_day(d.period)
+
+
+def _money_obtained(s: _Sentence, d: _Decision) -> None:
+    """争取上级资金1.2亿元 reporting money won is no goal: the figure gets the kind its words give."""
+    text, a, s0, i = s.text, d.atom, s.sent[0], d.index
+    cue = s.cues[i]
+    if d.kind == "target" and cue is not None and cue[0] == "争取" and d.target_period is None \
+            and _obtained(text, cue[1], _clause_start(text, cue[1], s0), d.period, s.ctx):
+        d.kind, d.direction = _kind(text, a, s0, s.atoms[i - 1] if i else None, s.kinds[i - 1] if i else None)
+        d.kind_why = f"{d.kind}: 争取 of money won, not a goal"
+
+
+def _settle_period(s: _Sentence, d: _Decision, pending: list[_Pending]) -> None:
+    """Stocks held on a day, an estimate of the whole year, a change since the start of the
+    year, and a flow counted up to a 截至 day."""
+    text, ctx, a, s0 = s.text, s.ctx, d.atom, s.sent[0]
+    period = d.period
+    assert period is not None
+    if ((d.kind == "change" and _YEAR_ON_YEAR.search(text, _clause_start(text, a.start, s0), a.start))
+            or (d.kind == "level" and period.start != period.end)) \
+            and _is_stock(text, a, s0, pending, period, ctx.published):
+        # 市场主体总量达4.1万户 under 今年以来: a count on a day, not a flow over the months
+        # (and 同比增长18% of it compares that count with a year before)
+        day = min(period.end, ctx.published)
+        if _NOW_STOCK.search(text, _clause_start(text, a.start, s0), a.start):
+            day = ctx.published  # 现有: held on the article's day whatever the paragraph's year
+        # 3月末贷款余额142.9亿元，同比增长13.5%: the change compares the balance on that
+        # day with the balance a year before, so it is dated to the day as well.
+        period = as_of(day, period.label)
+        d.period_why = f"stock held on a day ({day.isoformat()}), not a flow: {d.period_why}"
+    if s.estimates[d.index] is not None and d.own is not None and d.own.kind == "since" \
+            and period.start.month == 1 and period.start.day == 1:
+        period = year_span(period.start.year, period.label)  # 今年预计… in December: the whole year
+    if d.kind == "change" and period.start == period.end and _since_year_start(text, a, s0):
+        # 截至9月底…比年初增加1026家: the change covers the year up to that day.
+        period = Period(period.start.replace(month=1, day=1), period.end, period.label)
+    d.period = period
+    flow = _flow_to_cutoff(s, d, pending)
+    if flow is not None:
+        d.period = flow
+        d.period_why = f"flow counted up to the 截至 day: {flow.label}"
+
+
+def _flow_to_cutoff(s: _Sentence, d: _Decision, pending: list[_Pending]) -> Period | None:
+    """The months a flow was counted over when its period is the day a 截至 phrase names."""
+    text, a, s0, period = s.text, d.atom, s.sent[0], d.period
+    assert period is not None
+    if d.kind not in ("level", "change") or period.start != period.end \
+            or period.start.month * 100 + period.start.day <= 101 or not _cutoff_day(text, s.scope, a.start, period):
+        return None
+    if d.kind == "level" and _is_flow(text, a, s0):
+        # 截至10月底，新登记市场主体1268户: counted over the year up to that day
+        return Period(period.start.replace(month=1, day=1), period.end, period.label)
+    if d.kind == "change" or _BREAKDOWN.match(text, _clause_start(text, a.start, s0)):
+        # …，同比增长18.4% / …，其中工业企业20家: the change or the part of the flow just
+        # reported covers the same months
+        level = next((p for p in reversed(pending) if p.kind != "change"), None)
+        if level is not None and level.sentence[0] == s0 and level.period is not None \
+                and level.period.end == period.end and level.period.start < period.start:
+            return level.period
+    return None
+
+
+def _target_horizon(s: _Sentence, d: _Decision) -> None:
+    """The horizon of a goal with none yet: the time phrase of its sentence, or the goal section's."""
+    ctx = s.ctx
+    if d.kind == "target" and d.target_period is None:
+        # the time phrase of the goal's sentence: 今年主要预期目标是：…；…
+        stated = d.own if d.own is not None else _governing(s.scope, d.atom.start, s.full_start)
+        if stated is not None and stated.period is not None and stated.period.end >= ctx.published:
+            d.target_period = year_span(stated.period.start.year) if stated.kind == "since" else stated.period
+    if d.kind == "target" and d.target_period is None and ctx.goal:
+        d.target_period = ctx.goal_period
+
+
+def _figure_subject(s: _Sentence, d: _Decision, previous_subject: str) -> str:
+    """What the figure measures: its words before it in its clause (or list member), the member
+    of a structure ratio, the item of a 分别 list, or the plant a capacity names."""
+    text, a, i = s.text, d.atom, d.index
+    clause_start = _clause_start(text, a.start, s.sent[0])
+    clause_end = _clause_end(text, a.end, s.sent[1])
+    if i and s.atoms[i - 1].end > clause_start:
+        clause_start = s.atoms[i - 1].end  # a list: 博士45名、硕士360名
+    subject = _subject(text, a, clause_start, clause_end, previous_subject, d.kind)
+    if a.member:
+        subject = a.member
+    elif i in s.groups and s.groups[i][3]:
+        subject = s.groups[i][3]
+    elif d.capacity:
+        thing = _CAPACITY_THING_AFTER.match(text, a.end)
+        if thing is not None:
+            subject = _cap(f"{thing.group().lstrip('的')}产能")  # 聚氯乙烯项目产能
+    return subject

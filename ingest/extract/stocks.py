@@ -1,0 +1,113 @@
+"""Stocks and flows: a count held on a day (企业总数, 现有, 余额, 在建) against one summed over
+months; flows counted up to a 截至 day, changes since the start of the year."""
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import date
+
+from ingest.periods import Period
+from ingest.extract.units import CLASSIFIER_UNITS
+from ingest.extract.clauses import _clause_start
+from ingest.extract.scan import _Atom
+from ingest.extract.scope import _Scope
+from ingest.extract.context import _Pending
+from ingest.extract.subjects import _BASE_PHRASE
+
+
+_STOCK_CUE = re.compile(r"(?:现有|拥有|总数|总量|保有量|存量|余额|累计(?:达到|达|增至|增加到|突破|超过)|总计达)")
+
+# Things under way are counted on a day (在建项目86个, 在孵企业64家, 在册企业). Projects in
+# negotiation or in reserve (在谈, 储备) are not: reports count them over the months so far
+# (今年以来，储备在谈项目200余个), as a pipeline built up in that time.
+_UNDER_WAY = re.compile(r"在建|在孵|在库|在营|在册|在园")
+_NOW_STOCK = re.compile(r"现有|现已")
+# Words that make a figure under 截至10月底 a flow summed since the start of that year
+# (新登记市场主体1268户, 完成投资5亿元), not a count held on the day. 累计 is left out: a total
+# since a project began (累计完成投资32.5亿元) is read as of the day.
+_FLOW_CUE = re.compile(r"新(?:登记|注册|设立|增|签约|签|引进|开工|入驻|落户|招引|发展)|(?<!累计)(?:完成|实现)")
+# The day a 截至 phrase names: 截至10月底, 截至2018年4月28日, 截止今年9月末 (not 截至目前).
+_CUTOFF_BEFORE = re.compile(r"(?:截至|截止到|截止|截至到|(?<![截])至|(?<![截止])到)\s*$")
+_CUTOFF_DAY = re.compile(r"(?:月|日|号|底|末)$")
+
+
+def _cutoff_day(text: str, scope: _Scope, pos: int, period: Period) -> bool:
+    """Whether the day ``period`` stands for was named by a 截至 phrase before ``pos``."""
+    i = bisect.bisect_left(scope.starts, pos) - 1
+    while i >= 0:
+        m = scope.mentions[i]
+        if m.kind == "asof" and m.period is not None and m.period.end == period.end and m.end <= pos:
+            return _CUTOFF_BEFORE.search(text, max(0, m.start - 5), m.start) is not None \
+                and _CUTOFF_DAY.search(text, m.start, m.end) is not None
+        i -= 1
+    return False
+
+
+def _is_flow(text: str, a: _Atom, s0: int) -> bool:
+    clause = _clause_start(text, a.start, s0)
+    return _FLOW_CUE.search(text, clause, a.start) is not None and _STOCK_CUE.search(text, clause, a.start) is None \
+        and "累计" not in text[clause:a.start]
+
+
+_YEAR_ON_YEAR = re.compile(r"同比|(?:比|较)(?:上年|去年)(?!末|底|初)")
+
+_SINCE_YEAR_START = re.compile(r"(?:比|较)(?:年初|上年末|上年底|去年末|去年底)")
+
+
+def _since_year_start(text: str, a: _Atom, s0: int) -> bool:
+    """The change is measured from the start of the year (比年初增加…), in its own clause or,
+    when its clause names no base, in the clause before (比年初净增2100户，增长7.1%)."""
+    clause = _clause_start(text, a.start, s0)
+    if _SINCE_YEAR_START.search(text, clause, a.start):
+        return True
+    if _BASE_PHRASE.search(text, clause, a.start):
+        return False
+    last_since = last_other = -1
+    for m in _SINCE_YEAR_START.finditer(text, s0, clause):
+        last_since = m.start()
+    for m in _BASE_PHRASE.finditer(text, s0, clause):
+        if not _SINCE_YEAR_START.match(text, m.start()):
+            last_other = m.start()
+    return last_since > last_other
+
+
+def _is_stock(text: str, a: _Atom, s0: int, pending: list[_Pending], period: Period, published: date) -> bool:
+    """A count held on a day (企业总数达到860家, 累计达到7800家, 现有企业120家, 在建项目86个 in
+    months gone by), or the change of the one just before it in the sentence (…，同比增长18%)."""
+    clause = _clause_start(text, a.start, s0)
+    if _STOCK_CUE.search(text, clause, a.start):
+        return True
+    if a.unit in CLASSIFIER_UNITS and period.end < published and _UNDER_WAY.search(text, clause, a.start) \
+            and not _FLOW_CUE.search(text, clause, a.start):
+        # 1-9月，全区在建亿元以上项目86个: the projects under way when the months closed, not a
+        # flow over them (under 今年以来 the count stays with the year so far, as the seed's gold has it)
+        return True
+    stock = next((p for p in reversed(pending) if p.kind != "change"), None)
+    if stock is not None and stock.kind == "level" and stock.sentence[0] == s0 and stock.period is not None \
+            and stock.period.start == stock.period.end \
+            and _STOCK_CUE.search(text, _clause_start(text, stock.atom.start, s0), stock.atom.start):
+        return True
+    return False
+
+
+# A title's reporting period frames flows and changes; a stock (可办理事项1326项, 现有企业, 累计,
+# 总数) is counted on the article's day, and so are the parts and shares of it that follow in
+# its sentence (其中…事项占比98.5%，…事项642项) unless they name a flow of their own.
+_TITLE_STOCK = re.compile(r"可(?:办理|办|提供|容纳|受理)|拥有|共有|累计|现有|总数|总量|保有量|存量|余额")
+_TITLE_FLOW = re.compile(r"新(?:登记|注册|设立|增|签约|签|引进|开工|入驻|落户|招引|发展|建)|(?<!累计)(?:完成|实现)"
+                         r"|(?<![可能])办理|受理|办结")
+
+
+def _title_stock(text: str, a: _Atom, s0: int, pending: list[_Pending], published: date) -> bool:
+    clause = _clause_start(text, a.start, s0)
+    # In a share (占开发区投资总量的64.5%) the words after 占 name the whole, not a stock.
+    share_at = text.find("占", clause, a.start)
+    head_end = share_at if share_at >= 0 else a.start
+    if _TITLE_FLOW.search(text, clause, head_end) is not None:
+        return False
+    if _TITLE_STOCK.search(text, clause, head_end) is not None:
+        return True
+    same = [p for p in pending if p.sentence[0] == s0 and p.kind != "change"]
+    if not same or same[-1].period is None or (same[-1].period.start, same[-1].period.end) != (published, published):
+        return False
+    return any(_TITLE_STOCK.search(text, _clause_start(text, p.atom.start, s0), p.atom.start) is not None for p in same)

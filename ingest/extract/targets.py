@@ -1,0 +1,184 @@
+"""Target cues: the words of intent (力争, 计划, 预计, 建成后 …) that make a figure a goal, the
+lists of goals they open, and the words that only look like cues (quoted names, 以…为目标，,
+将 marking an object)."""
+from __future__ import annotations
+
+import bisect
+import re
+
+from ingest.extract.clauses import _clause_end, _clause_start, _full_sentence_start, _sentence_start
+from ingest.extract.scan import _Atom
+
+
+_TARGET_CUE = re.compile(
+    r"力争|争取|(?<!完成)(?<!年度)计划(?!总?投资|的|数|任务的)|预计|预期|目标(?!的|任务的)|(?<![已即])拟|确保|有望|力求|努力(?:实现|达到|使)|"
+    r"(?<![即必])将(?!近|军|来|会议)|届时|(?:建成|投产|达产|达效|投用|运营|竣工)后|到期|规划到"
+)
+# Cues that can open a list of goals running over semicolons (not 将, 拟, 建成后 …).
+_LIST_TARGET_CUE = re.compile(r"目标|预期|力争|确保|计划|力求|努力|预计|争取")
+# A cue that opens a list with a colon (…，今年的目标是：…；…) heads it wherever it stands.
+_PART_END = re.compile(r"[；;]")
+_LIST_COLON = re.compile(r"[^,，。;；:：\d]{0,6}[:：]")
+# What ends such a list early: a word of accomplishment or a look back.
+_LIST_BREAK = re.compile(r"已经|(?<![拟将])已|目前|截至|截止|现有|现已|去年|上年|同比|比上年|较上年")
+
+_DONE_CUE = re.compile(r"已经|(?<![拟将])已|目前|截至|截止|现有|现已")
+_PLEDGE_AFTER = re.compile(r"[^,，。;；]{0,3}(?:民生实事|惠民实事|民心工程|为民办实事)")
+
+
+def _target_cue(text: str, a: _Atom, sent_start: int, full_start: int,
+                figure_starts: list[int]) -> tuple[str, int] | None:
+    """The cue of intent (力争, 计划, 预计, 建成后 …) that makes the figure a target, with its
+    position; None when there is none or a word of accomplishment (已, 目前, 截至) overtakes it.
+
+    Cues are looked for in the figure's sentence part; a cue that opens a list of goals
+    (今年主要预期目标是：A增长6.5%；B增长7%；…) also covers the later parts of its sentence
+    up to the full stop."""
+    if a.magnitude:
+        return "级", a.start
+    if _PLEDGE_AFTER.match(text, a.end):
+        return "实事", a.end
+    clause = _clause_start(text, a.start, sent_start)
+    aim = _AIM_AFTER.match(text, a.end)
+    if aim is not None and "以" in text[clause:a.start]:
+        return "目标", aim.end() - 2  # 以营收突破100亿元为目标: the figure is the aim itself
+    cue = _cue_in_part(text, a, clause, sent_start, full_start, figure_starts)
+    if cue is not None:
+        return None if _DONE_CUE.search(text, cue.end(), a.start) else (cue.group(), cue.start())
+    if full_start >= sent_start:
+        return None
+    return _list_cue(text, a, sent_start, full_start, figure_starts)
+
+
+def _cue_in_part(text: str, a: _Atom, clause: int, sent_start: int, full_start: int,
+                 figure_starts: list[int]) -> re.Match[str] | None:
+    """The last cue of intent before the figure in its own sentence part, if it binds the figure."""
+    cue = None
+    # 完成全年目标任务27500万吨的52.1%: the goal named is the whole the share is taken of
+    plan = _PLAN_SHARE.search(text, clause, a.start) if a.unit == "%" else None
+    for m in _TARGET_CUE.finditer(text, sent_start, plan.start() if plan is not None else a.start):
+        if not _quoted(text, m.start(), full_start) and not _not_a_goal_cue(text, m, a, sent_start):
+            cue = m
+    if cue is not None and _plan_of_its_own_clause(text, cue, a, figure_starts):
+        return None
+    return cue
+
+
+def _list_cue(text: str, a: _Atom, sent_start: int, full_start: int,
+              figure_starts: list[int]) -> tuple[str, int] | None:
+    """A cue in an earlier part of the sentence that opens a list of goals running on to the figure."""
+    cue = None
+    for m in _TARGET_CUE.finditer(text, full_start, sent_start):
+        if not _quoted(text, m.start(), full_start) and not _not_a_goal_cue(text, m, a, full_start):
+            cue = m
+    if cue is None or not _LIST_TARGET_CUE.match(cue.group()) or _LIST_BREAK.search(text, cue.end(), a.start):
+        return None
+    if not _LIST_COLON.match(text, cue.end()) and not _heads_its_part(text, cue, sent_start, figure_starts):
+        return None
+    return cue.group(), cue.start()
+
+
+def _heads_its_part(text: str, cue: re.Match[str], sent_start: int, figure_starts: list[int]) -> bool:
+    """Without a colon the cue opens a list only when it heads its part of the sentence and
+    figures follow it there (力争营收增长10%；税收增长8%); one after its part's figures
+    (一期投资45亿元，…，计划2019年底建成投产；) or with none after it binds only its own part."""
+    part_end = _PART_END.search(text, cue.end(), sent_start)
+    first = bisect.bisect_left(figure_starts, _sentence_start(text, cue.start()))
+    after = bisect.bisect_left(figure_starts, cue.end())
+    if (first < len(figure_starts) and figure_starts[first] < cue.start()) or part_end is None \
+            or after >= len(figure_starts) or figure_starts[after] >= part_end.start():
+        return False
+    return True
+
+
+def _plan_of_its_own_clause(text: str, cue: re.Match[str], a: _Atom, figure_starts: list[int]) -> bool:
+    """总投资898.2亿元，年内计划完成投资86亿元，开复工项目25个: 计划 or 拟 with a figure of
+    its own in its clause plans that figure only; the clauses after it report."""
+    if cue.group() not in ("计划", "拟"):
+        return False
+    cue_end = _clause_end(text, cue.end(), a.start)
+    if cue_end >= a.start:
+        return False
+    i = bisect.bisect_left(figure_starts, cue.end())
+    return i < len(figure_starts) and figure_starts[i] < cue_end
+
+
+# Part of a plan done (完成全年目标任务27500万吨的52.1%, 完成年度计划的56.3%, 占全年任务的八成).
+_PLAN_SHARE = re.compile(r"(?:完成|占|达到|达|实现|为|超过)了?[^,，。;；\d]{0,12}?(?:目标|计划|任务|预算|指标)"
+                         r"[^,，。;；]{0,16}?的$")
+
+# A clause naming the aim work is done for (以打造一流营商环境为目标，围绕…目标，为实现…目标，):
+# it sets the scene for the results after it and makes none of them a goal.
+_AIM_CLAUSE_HEAD = re.compile(r"(?:以|围绕|为实现|为了实现|为了|为|按照|对照|朝着|向着|紧扣|锚定|瞄准|聚焦|坚持|紧盯|根据)")
+# 将 as the marker of the object (园区将企业开办时间压缩至4小时以内 = 把…压缩至): a result when
+# nothing else in the sentence looks ahead. 将 before a verb or an adverb looks ahead (将建成, 将进一步压缩).
+_DISPOSAL_VERB = re.compile(r"(?:压缩|缩短|缩减|降低|降|提高|提升|提|增加|扩大|减少|控制|缩小|延长|放宽|下调|上调|精简|调整)(?:至|到|为|在)")
+_FUTURE_AFTER_JIANG = re.compile(
+    r"(?:进一步|继续|持续|全面|力争|努力|加快|加大|逐步|陆续|再|可|会|于|在|实现|达到|建成|新增|带动|形成|突破|超过|有|成为|是|为"
+    r"|新建|投资|完成|全部|不断|大力|重点|着力|集中|主要|每年|年|累计|提供|吸纳|解决|增加|提高|提升|降低|压缩|缩短|开工|投产|使|让"
+    r"|推动|推进|打造|建设|实施|启动|开展|引进|达|按|以|从|由|重新|积极|统筹|确保|争取|用|通过|坚持|围绕|聚焦|迎来|直接|更|大大|显著)")
+
+_COMPARED_WITH_GOAL = re.compile(r"(?:高于|低于|超过|超出|超|比|较|差|落后|快于|慢于|塌|距离|距)(?:年度|年初|全年)?$")
+
+
+def _not_a_goal_cue(text: str, cue: re.Match[str], a: _Atom, floor: int) -> bool:
+    """Words _TARGET_CUE finds that do not make this figure a goal: 目标 in a clause of aim of its
+    own (以…为目标，), 将 marking the object of a verb that reports a result (将…压缩至)."""
+    word = cue.group()
+    if word == "计划" and (_PROGRAMME_AFTER.match(text, cue.end())
+                         or _PROGRAMME_BEFORE.search(text, max(0, cue.start() - 2), cue.start())):
+        return True  # 人才计划入选者, 千人计划专家: the name of a programme, not an intention
+    if word.startswith("目标") and _COMPARED_WITH_GOAL.search(text, max(0, cue.start() - 3), cue.start()):
+        return True  # 高于目标2.1个百分点, 比目标低…: the goal is the base of a comparison
+    if word.startswith("目标"):
+        clause = _clause_start(text, cue.start(), floor)
+        clause_end = _clause_end(text, cue.end(), len(text))
+        return clause_end < a.start and text[clause_end:clause_end + 1] in (",", "，") \
+            and _AIM_TAIL.fullmatch(text, cue.end(), clause_end) is not None \
+            and _AIM_CLAUSE_HEAD.match(_FILLER_HEAD.sub("", text[clause:cue.start()])) is not None
+    if word == "将":
+        rest_end = _clause_end(text, cue.end(), len(text))
+        if rest_end < a.start or _FUTURE_AFTER_JIANG.match(text, cue.end()) \
+                or _LOOKING_AHEAD.search(text, _full_sentence_start(text, cue.start()), a.start):
+            return False
+        verb = _DISPOSAL_VERB.search(text, cue.end() + 1, a.start)
+        return verb is not None and verb.end() <= a.start
+    return False
+
+
+# 计划 as part of the name of a programme (国家级人才计划入选者, 千人计划专家, 引智计划项目库):
+# who was selected under it or the list it keeps, said with no intention.
+_PROGRAMME_AFTER = re.compile(r"入选|专家|人选|人才|项目库")
+_PROGRAMME_BEFORE = re.compile(r"(?:人才|千人|万人|引智|行动|专项|星火|火炬)$")
+_AIM_AFTER = re.compile(r"[^,，。;；:：]{0,12}?为(?:目标|奋斗目标|发展目标)")
+_AIM_TAIL = re.compile(r"(?:要求|任务|导向|定位)?")
+# Words that put a sentence in the future, where 将 keeps its sense of "will" (下一步将…压缩至).
+_LOOKING_AHEAD = re.compile(r"下一步|今后|明年|未来|接下来|下阶段|下一阶段|年底前|月底前|之前|以前|后续|届时|力争|争取|计划|预计|确保|目标")
+_FILLER_HEAD = re.compile(r"^[^以围为按对朝向紧锚瞄聚坚根]{0,12}?(?=以|围绕|为|按照|对照|朝着|向着|紧扣|锚定|瞄准|聚焦|坚持|紧盯|根据)")
+
+_QUOTES = (("“", "”"), ("《", "》"), ("「", "」"), ("『", "』"), ("〈", "〉"), ('"', '"'))
+# A quoted name is short and has no sentence punctuation in it (“高端人才聚集计划”); a quotation
+# of speech (“下一步，我们要……确保…突破180亿元。”) keeps its cues. Titles in 书名号 run longer.
+_NAME_MAX = {"《": 40, "〈": 40}
+_QUOTED_NAME_MAX = 15
+_SPEECH_PUNCT = re.compile(r"[,，。;；:：!！?？…]")
+
+
+def _quoted(text: str, pos: int, floor: int) -> bool:
+    """Whether pos stands inside a short quoted name or a title in 书名号 opened after floor:
+    “高端人才聚集计划”, 《行动计划》 are names, and the words in them are no cues."""
+    for open_, close in _QUOTES:
+        o = text.rfind(open_, floor, pos)
+        if o < 0:
+            continue
+        if open_ == close:
+            if text.count(open_, floor, pos) % 2 == 0:
+                continue
+        elif text.rfind(close, o, pos) >= 0:
+            continue
+        c = text.find(close, pos)
+        if c < 0:
+            return False  # a quotation running on past the text: speech, not a name
+        inner = text[o + 1:c]
+        return len(inner) <= _NAME_MAX.get(open_, _QUOTED_NAME_MAX) and _SPEECH_PUNCT.search(inner) is None
+    return False

@@ -1,0 +1,208 @@
+"""Timing: the period a figure's own time phrase sets, the one a figure with none inherits,
+and how the time phrases of a finished sentence part carry to the parts after it."""
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import date
+
+from ingest.periods import Period, TimeMention, year_span
+from ingest.extract.clauses import _clause_start, _sentence_head
+from ingest.extract.scan import _Atom
+from ingest.extract.scope import _Scope, _governing, _is_window, _label, _standalone, _trailing_asof
+from ingest.extract.context import _Context
+
+
+# 其中 breaks down the figure just reported; the others detail the topic of the paragraph.
+_BREAKDOWN = re.compile(r"(?:这|而)?其中")
+_CONTINUATION = re.compile(r"(?:(?:这|而)?其中|分[^,，。]{1,4}看|从[^,，。]{1,6}(?:看|来看)|具体(?:来看|看|而言)|按[^,，。]{1,6}分)")
+
+
+def _continues(text: str, s0: int) -> bool:
+    """The sentence breaks down or details what the one before reported (其中，分行业看，…)."""
+    return bool(_CONTINUATION.match(text, _sentence_head(text, s0)))
+
+
+def _own_period(own: TimeMention | None, i: int, groups: dict[int, tuple[int, int, int, str]]
+                ) -> tuple[Period | None, Period | None]:
+    """(period, target horizon) set by the time phrase before the figure in its own sentence."""
+    if own is None or own.period is None:
+        return None, None
+    if own.kind == "horizon":
+        return None, own.period
+    if own.kind == "years" and i in groups and own.start < groups[i][0] and groups[i][2] == len(own.years):
+        return year_span(own.years[i - groups[i][1]], own.period.label), None
+    return own.period, None
+
+
+def _why_own(own: TimeMention | None, i: int, groups: dict[int, tuple[int, int, int, str]]) -> str:
+    if own is None or own.period is None:
+        return ""
+    if own.kind == "horizon":
+        return f"target horizon: {own.period.label}"
+    if own.kind == "years" and i in groups:
+        return f"分别 list over the years {own.period.label}, in order"
+    clause = {"asof": "as of", "since": "since", "span": "over", "years": "over", "prior": "a year before"}[own.kind]
+    return f"own time phrase ({clause}): {own.period.label}"
+
+
+def _inherited_period(text: str, a: _Atom, sent: tuple[int, int], scope: _Scope, figure_starts: list[int],
+                      ctx: _Context, continuation: bool, has_change: bool) -> tuple[Period | None, str]:
+    """The period of a figure with no time phrase before it in its sentence part, and why.
+
+    A sentence that breaks down the figure before it (其中，…) shares that figure's period;
+    a change sentence follows the time phrase of the sentence before unless that was a
+    local month; everything else falls back to the block's framing period."""
+    trailing = _trailing_asof(scope, text, a.end, sent[1], figure_starts)
+    if trailing is not None:
+        return trailing.period, f"截至 phrase later in the sentence: {_label(trailing)}"
+    if continuation:
+        if ctx.figure_period is not None and _BREAKDOWN.match(text, _sentence_head(text, sent[0])):
+            return ctx.figure_period, f"其中 breaks down the figure before: {ctx.figure_period.label}"
+        if ctx.last is not None:
+            return ctx.last.period, f"continues the sentence before: {_label(ctx.last)}"
+        framing = ctx.framing()
+        return framing, f"continues the paragraph frame: {framing.label}" if framing else ""
+    if has_change and ctx.last is not None and not ctx.last_local:
+        return ctx.last.period, f"change after the sentence before: {_label(ctx.last)}"
+    if ctx.frame is not None:
+        return ctx.frame.period, f"paragraph frame: {_label(ctx.frame)}"
+    if ctx.section is not None:
+        return ctx.section, f"section heading: {ctx.section.label}"
+    if ctx.title is not None and not _ASOF_WORD.search(text, _clause_start(text, a.start, sent[0]), a.start):
+        # 上半年…运行情况分析: figures with no time of their own are the period's
+        return ctx.title, f"reporting period of the title: {ctx.title.label}"
+    if has_change and ctx.carried is not None:
+        # 1-10月，示范区规上工业增加值增长14.3%。⏎重点行业产值“两增两降”…增长10.5%: a release
+        # reports its window paragraph after paragraph
+        return ctx.carried, f"year-to-date window of the paragraph before: {ctx.carried.label}"
+    if has_change and ctx.fallback is not None:
+        return ctx.fallback, f"lead or title period, for a change: {ctx.fallback.label}"
+    return None, ""
+
+
+# Words that count a stock on a day, which the title's reporting period does not date.
+_ASOF_WORD = re.compile(r"截至|截止|目前|现有|现已|末|底")
+
+
+def _advance(ctx: _Context, text: str, scope: _Scope, sent: tuple[int, int]) -> None:
+    """Carry the time phrases of a finished part of a sentence to the parts after it.
+
+    A time clause that opens the block, or one that is not inside the period already in
+    force, frames the rest of the block. A single month or quarter met later inside that
+    period (一季度，…。3月份增长…) is local: it dates its own sentence (and a 其中 after
+    it), then the framing period resumes."""
+    i = bisect.bisect_left(scope.starts, sent[0])
+    while i < len(scope.mentions) and scope.mentions[i].start < sent[1]:
+        m = scope.mentions[i]
+        if _standalone(text, m, sent[0]):
+            if m.kind == "horizon":
+                ctx.horizon = m
+            elif not (_local(m, ctx) or _is_window(m) or _local_year(m, text, ctx)):
+                ctx.frame = m
+        i += 1
+    governing = _governing(scope, sent[1], sent[0])
+    while governing is not None and _opens_starting_value(text, governing):
+        # 由去年的3个工作日压缩至0.5个工作日: 去年 dates the starting value only, never a later part
+        governing = _governing(scope, governing.start, sent[0])
+    if governing is not None and governing.kind not in ("horizon", "years"):
+        ctx.last = governing
+        ctx.last_local = _local(governing, ctx) or _is_window(governing) or _local_year(governing, text, ctx) \
+            or _plan_in_clause(governing, text, sent[0])
+    ctx.opened = True
+
+
+def _local(m: TimeMention, ctx: _Context) -> bool:
+    """A single month or quarter after the block's opening, inside the period in force."""
+    if m.kind != "span" or m.period is None or (not ctx.opened and ctx.frame is None):
+        return False
+    frame = ctx.framing()
+    if frame is None or m.period == frame or not (frame.start <= m.period.start and m.period.end <= frame.end):
+        return False
+    p = m.period
+    months = (p.end.year - p.start.year) * 12 + p.end.month - p.start.month + 1
+    return p.start.day == 1 and months in (1, 3)
+
+
+def _local_year(m: TimeMention, text: str, ctx: _Context) -> bool:
+    """今年新增… in the middle of a paragraph framed by 截至9月末，: a look at the year so far for
+    one sentence; the frame stays. The same holds inside the sentence that set the frame
+    (截至6月底，…，其中今年新增68家；开展业务的企业95家): the part after the semicolon returns to
+    截至6月底."""
+    return ctx.frame is not None and ctx.frame is not m and (ctx.opened or ctx.frame.start < m.start) \
+        and m.period is not None and m.kind == "since" and m.period.label in ("今年", "本年")
+
+
+def _plan_in_clause(m: TimeMention, text: str, sent_start: int) -> bool:
+    """2020年，…，“十三五”期间年均增长7.8%；…: a plan period inside a clause dates that clause
+    only; the next sentence part returns to the frame the sentence opened with."""
+    return m.kind == "span" and m.period is not None and re.match(r"十[一二三四五]五", m.period.label) is not None \
+        and not _standalone(text, m, sent_start)
+
+
+_FROM_YEAR = re.compile(r"[由从]$")
+
+
+def _starting_point(text: str, own: TimeMention, a: _Atom, figure_starts: list[int]) -> bool:
+    """由2015年的48家增加到156家, 由去年同期的36.5小时压缩至14.2小时: the time phrase after 由
+    dates the starting value only; the figures after the 到 / 至 that follows it belong to the
+    period in force."""
+    if own.kind not in ("span", "prior", "asof") or not _FROM_YEAR.search(text, max(0, own.start - 1), own.start):
+        return False
+    first = bisect.bisect_left(figure_starts, own.end)
+    if first >= len(figure_starts) or figure_starts[first] >= a.start:
+        return False
+    # the starting value follows the time phrase at once (由去年的86.2分, 由上年同期平均36.5小时)
+    if not _START_VALUE_LEAD.fullmatch(text, own.end, figure_starts[first]):
+        return False
+    return re.search(r"到|至|成为|变为|发展成", text[figure_starts[first]:a.start]) is not None
+
+
+_START_VALUE_LEAD = re.compile(r"的?(?:平均|人均|户均|每[^\d,，。;；]{1,3})?(?:为|是)?")
+_START_VALUE = re.compile(_START_VALUE_LEAD.pattern + r"[\d一二两三四五六七八九十百千万零〇.]")
+
+
+def _opens_starting_value(text: str, m: TimeMention) -> bool:
+    """由去年的3个工作日, 从2015年的48家: a time phrase after 由 / 从 that dates the value it
+    starts from."""
+    return m.kind in ("span", "prior", "asof") and _FROM_YEAR.search(text, max(0, m.start - 1), m.start) is not None \
+        and _START_VALUE.match(text, m.end) is not None
+
+
+def _counted_back(own: TimeMention, scope: _Scope, full_start: int, ctx: _Context) -> TimeMention:
+    """五年累计, 近五年 in a review of a closed year Y (2020年，… read in 2021): the N years
+    ending with Y, not the N years up to the article date. A run of years named earlier in
+    the sentence (2010年至2012年，…三年累计) ends the count at its last year."""
+    earlier = _governing(scope, own.start, full_start)
+    stated = earlier.period if earlier is not None and not _is_window(earlier) else None
+    anchor = None
+    for p in (stated, ctx.frame.period if ctx.frame is not None and not _is_window(ctx.frame) else None,
+              ctx.section, ctx.title):
+        if p is not None and (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31) \
+                and (p.start.year == p.end.year or p is stated) and p.end < ctx.published:
+            anchor = p.end.year
+            break
+    if anchor is None or anchor == ctx.published.year:
+        return own
+    period = Period(date(anchor - own.window + 1, 1, 1), date(anchor, 12, 31), own.period.label if own.period else "")
+    return TimeMention(own.start, own.end, own.kind, period, own.years, own.deadline, own.window)
+
+
+def _base_year_period(text: str, s0: int, s1: int, published: date) -> Period | None:
+    """比上年增长 with no period stated, early in a year: the statistics of the year before."""
+    if published.month > 4:
+        return None
+    if re.search(r"(?:比|较)(?:上年|去年)(?!同期)", text[s0:s1]):
+        return year_span(published.year - 1, "上年")
+    return None
+
+
+def _year_to_date(frame: TimeMention | None, published: date) -> Period | None:
+    """A frame that is a closed window from the first of January (1-10月, 前三季度, 上半年)."""
+    if frame is None or frame.kind != "span" or frame.period is None or frame.window:
+        return None
+    p = frame.period
+    if (p.start.month, p.start.day) != (1, 1) or p.end >= published or p.start.year != p.end.year \
+            or (p.end.month, p.end.day) == (12, 31):
+        return None
+    return p
