@@ -174,11 +174,26 @@ def _block_figures(article: Article, block: _Block, ctx: _Context) -> list[Figur
     return [_to_figure(article, block, p, sector) for p in pending]
 
 
+# A figure keeps the sentence it stands in; a "sentence" longer than this (a list of 8,000
+# counts joined by 、, a table flattened into one line) keeps only the stretch around the
+# figure, so that storing, linking and showing each figure costs the same however long the
+# sentence is.
+SENTENCE_WINDOW = 300
+
+
+def _sentence_window(sentence: tuple[int, int], start: int, end: int) -> tuple[int, int]:
+    s0, s1 = sentence
+    if s1 - s0 <= 2 * SENTENCE_WINDOW + (end - start):
+        return s0, s1
+    return max(s0, start - SENTENCE_WINDOW), min(s1, end + SENTENCE_WINDOW)
+
+
 def _to_figure(article: Article, block: _Block, p: _Pending, sector: str) -> Figure:
     para = block.paragraph
     a = p.atom
     start, end = para.source_span(a.start, a.end)
-    s_start, s_end = para.source_span(p.sentence[0], p.sentence[1])
+    s0, s1 = _sentence_window(p.sentence, a.start, a.end)
+    s_start, s_end = para.source_span(s0, s1)
     period = p.target_period if p.kind == "target" else p.period
     if period is not None and period.end < period.start:
         period = as_of(period.start, period.label)  # never a period that ends before it starts
@@ -193,7 +208,7 @@ def _to_figure(article: Article, block: _Block, p: _Pending, sector: str) -> Fig
         period_end=period.end.isoformat() if period else None,
         period_label=label or None,
         subject=p.subject, sector=sector, section=block.section if not block.heading else None,
-        paragraph=block.index, sentence=para.text[p.sentence[0]:p.sentence[1]],
+        paragraph=block.index, sentence=para.text[s0:s1],
         sentence_start=s_start, sentence_end=s_end,
         why_kind=p.why_kind, why_period=p.why_period if p.kind != "target" else (
             f"target horizon: {period.label}" if period is not None else "target with no horizon"),
