@@ -274,6 +274,11 @@ def test_simplified_article_is_left_alone():
     ("2022.08.10", date(2022, 8, 10)),
     ("发布时间：2013-1-5", date(2013, 1, 5)),
     ("二〇一九年十二月二十一日", date(2019, 12, 21)),
+    ("二○二二年八月十日", date(2022, 8, 10)),
+    ("二〇二一年十月三十一日", date(2021, 10, 31)),
+    ("二〇二一年二月三十日", None),
+    ("二〇二一年十十月一日", None),
+    ("二〇二一年三月二二日", None),
     ("增长12022.08.105", None),
     ("2022-13-40", None),
     ("2022年", None),
@@ -281,6 +286,30 @@ def test_simplified_article_is_left_alone():
 ])
 def test_parse_date(text, expected):
     assert parse_date(text) == expected
+
+
+def test_chinese_month_and_day_read_as_tens_and_ones():
+    """Every month and day the Chinese-numeral date pattern admits (one to three of 一…九 and 十)
+    reads as tens 十 ones, or as no date: 十 = 10, 十二 = 12, 二十 = 20, 二十一 = 21, 二二 = none."""
+    digits = {c: i for i, c in enumerate("一二三四五六七八九", 1)}
+
+    def tens_ones(s: str) -> int | None:
+        tens, ten, ones = s.partition("十")
+        if not ten:
+            return digits.get(s)
+        if (tens and tens not in digits) or (ones and ones not in digits):
+            return None
+        return digits.get(tens, 1) * 10 + digits.get(ones, 0)
+
+    chars = "一二三四五六七八九十"
+    words = [a + b + c for a in chars for b in ["", *chars] for c in ["", *chars] if b or not c]
+    for word in words:
+        n = tens_ones(word)
+        if len(word) <= 2:
+            expected = date(2004, n, 1) if n is not None and n <= 12 else None
+            assert parse_date(f"二〇〇四年{word}月一日") == expected, word
+        expected = date(2004, 1, n) if n is not None and n <= 31 else None
+        assert parse_date(f"二〇〇四年一月{word}日") == expected, word
 
 
 def test_parse_date_takes_the_first_date():

@@ -1,0 +1,79 @@
+"""Source text -> Lines: each line cleaned (folded, indentation and invisible characters
+dropped, Markdown markup removed when asked) and marked as text, a table row, a bulleted
+item or a numbered point, with blank lines kept as BLANK."""
+from __future__ import annotations
+
+import re
+
+from ingest.read.markup import markdown_line
+from ingest.read.offsets import BLANK, PIPE_ROW, PIPE_RULE, Line, as_row, pipe_cells, strip_text, take
+from ingest.read.text import display_width
+
+NEWLINE = re.compile(r"\r\n|\r|\n")
+# A numbered point starts a new paragraph; it may be a heading (一、工业生产).
+_ENUM = re.compile(
+    r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}(?:[、)]|\.(?!\d))"
+    r"|[一二三四五六七八九十]是|其[一二三四五六七八九十]是?[，,、]|第[一二三四五六七八九十]{1,3}[，,、是])")
+# A bulleted item starts a new paragraph and is never a heading.
+_BULLET = re.compile(r"^[●■◆◇▲△►▶•·※★☆○◎□√]|^[-+*]\s")
+
+
+def raw_lines(source: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) of each line of source[start:end], line breaks excluded."""
+    end = len(source) if end is None else end
+    spans = []
+    pos = start
+    while pos < end:
+        m = NEWLINE.search(source, pos, end)
+        spans.append((pos, m.start() if m else end))
+        pos = m.end() if m else end
+    return spans
+
+
+def source_lines(source: str, start: int = 0, end: int | None = None, markdown: bool = False) -> list[Line]:
+    """The lines of source[start:end], cleaned, with blank lines kept as BLANK."""
+    end = len(source) if end is None else end
+    lines: list[Line] = []
+    pos = start
+    while pos < end:
+        m = NEWLINE.search(source, pos, end)
+        l_end, nxt = (m.start(), m.end()) if m else (end, end)
+        lines.append(_clean_line(source, pos, l_end, markdown))
+        pos = nxt
+    return lines
+
+
+def _clean_line(source: str, a: int, b: int, markdown: bool) -> Line:
+    raw = source[a:b]
+    body = raw.lstrip(" \t\u3000\u00a0")
+    indent = raw[:len(raw) - len(body)]
+    body = body.rstrip(" \t\u3000\u00a0")
+    if not body:
+        return BLANK
+    lead = len(indent)
+    text, offsets = take(source, a + lead, a + lead + len(body))
+    text, offsets = strip_text(text, offsets, " \t")
+    if not text:
+        return BLANK
+    line = Line(text, offsets, "text", width=display_width(raw.rstrip()), chars=len(raw.rstrip()),
+                indented=display_width(indent.replace("\t", "    ")) >= 2, end=b)
+    if markdown:
+        line = markdown_line(line)
+        if line.kind == "blank":
+            return line
+    if not markdown and line.kind == "text" and "|" in line.text:
+        # Markdown pipe tables pasted into plain text (a .txt copy of a statistics page).
+        if PIPE_RULE.match(line.text):
+            return Line("", [], "blank-row")
+        if PIPE_ROW.match(line.text) and re.search(r"[^|\s]", line.text):
+            line.text, line.offsets = pipe_cells(line.text, line.offsets)
+            line.kind = "row"
+    if line.kind == "text":
+        if "\t" in line.text or len(re.findall(r" {2,}", line.text)) >= 2:
+            line.text, line.offsets = as_row(line.text, line.offsets, r"[ \t]*\t[ \t]*| {2,}")
+            line.kind = "row"
+        elif _BULLET.match(line.text):
+            line.kind = "item"
+        elif _ENUM.match(line.text):
+            line.kind = "enum"
+    return line
