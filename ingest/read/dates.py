@@ -69,6 +69,17 @@ def as_date(value: object) -> date | None:
         return value.date()
     if isinstance(value, date):
         return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)  # date: 20220810 in front matter
     if isinstance(value, str):
-        return parse_date(value) or parse_loose_date(value)
+        return parse_date(value) or parse_loose_date(value) or _iso(value)
     return None
+
+
+def _iso(value: str) -> date | None:
+    """An ISO date outside the years articles are written in (0001-01-01): a date all the
+    same, which ingest.limits then refuses with the reason."""
+    try:
+        return date.fromisoformat(value.strip())
+    except ValueError:
+        return None

@@ -10,7 +10,12 @@ import html as html_lib
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
+from typing import Iterator
 
+# Pages nest a few dozen elements deep; deeper nesting (100,000 <div>s) is hostile. Elements
+# beyond this depth keep their text but are read as children of the deepest open one, so
+# building and walking the tree never recurses past Python's limit.
+MAX_DEPTH = 200
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
         "keygen", "basefont", "frame"}
 # Elements a <p> cannot contain: their start tag closes an open <p>.
@@ -93,12 +98,13 @@ class _TreeBuilder(HTMLParser):
                 self._close_to(i)
         node = Node(tag, {k: (v or "") for k, v in attrs}, pos, parent=self.stack[-1])
         self.stack[-1].children.append(node)
-        if tag not in VOID:
+        if tag not in VOID and len(self.stack) < MAX_DEPTH:
             self.stack.append(node)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        depth = len(self.stack)
         self.handle_starttag(tag, attrs)
-        if tag not in VOID and self.stack[-1].tag == tag:
+        if tag not in VOID and len(self.stack) > depth:
             self.stack.pop()
 
     def handle_endtag(self, tag: str) -> None:
@@ -142,11 +148,14 @@ def parse(source: str) -> Node:
     return builder.root
 
 
-def iter_nodes(node: Node):
-    yield node
-    for child in node.children:
-        if isinstance(child, Node):
-            yield from iter_nodes(child)
+def iter_nodes(node: Node) -> Iterator[Node]:
+    """Every element under node, node first, in document order (an explicit stack: a nested
+    generator per level made each element cost as much as its depth)."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        yield current
+        stack.extend(child for child in reversed(current.children) if isinstance(child, Node))
 
 
 def text_of(node: Node) -> str:

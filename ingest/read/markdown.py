@@ -16,7 +16,27 @@ from ingest.read.text import source_id
 from ingest.read.units import group_lines
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(?P<yaml>.*?)\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
+_OPENING = re.compile(r"\A---[ \t]*\r?\n")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
+# A front matter block is a handful of fields; anything larger is not one zone should parse.
+MAX_FRONT_MATTER_CHARS = 64 * 1024
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """YAML as front matter needs it: no aliases (an alias bomb expands a few lines into
+    gigabytes) and no implicit timestamps (YAML turns 2022-13-45 into a Python error rather
+    than a value; dates are read as text by ingest.read.dates, and checked there)."""
+
+    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            raise ArticleError("front matter uses a YAML alias (*name); write the value out")
+        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 _FM_KEYS = {
     "title": "title", "标题": "title", "date": "date", "published": "date", "pubdate": "date", "publish_date": "date",
@@ -28,13 +48,19 @@ _FM_KEYS = {
 
 def front_matter(source: str) -> tuple[dict[str, object], int]:
     """(the front matter's fields under their canonical names, where the body starts)."""
-    m = FRONT_MATTER.match(source)
+    m = FRONT_MATTER.match(source[:MAX_FRONT_MATTER_CHARS + 16])
     if not m:
+        if _OPENING.match(source):
+            limit = MAX_FRONT_MATTER_CHARS // 1024
+            raise ArticleError(f"front matter: no closing '---' line within {limit} KB (close it, or remove the "
+                               f"opening '---' if the file has no front matter)")
         return {}, 0
     try:
-        loaded = yaml.safe_load(m["yaml"]) or {}
+        loaded = yaml.load(m["yaml"], Loader=_FrontMatterLoader) or {}
     except yaml.YAMLError as e:
         raise ArticleError(f"front matter is not valid YAML ({e.__class__.__name__})") from None
+    except RecursionError:
+        raise ArticleError("front matter is nested too deeply to be YAML fields") from None
     if not isinstance(loaded, dict):
         raise ArticleError("front matter is not a YAML mapping")
     meta: dict[str, object] = {}
@@ -47,6 +73,8 @@ def front_matter(source: str) -> tuple[dict[str, object], int]:
 
 def read_markdown(path: Path, source: str) -> Article:
     meta, body_start = front_matter(source)
+    if meta.get("date") is not None and as_date(meta["date"]) is None:
+        raise ArticleError(f"front matter: date {str(meta['date'])[:40]!r} is not a calendar date (write YYYY-MM-DD)")
     title = str(meta.get("title") or "").strip()
     raw, meta_tail = split_enp_tail(source, raw_lines(source, body_start))
     body = digest(group_lines(source_lines(source, body_start, raw, markdown=True)), title=title or None)
