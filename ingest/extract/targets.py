@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from bisect import bisect_left
+from functools import lru_cache
 
 from ingest.extract.clauses import _clause_end, _clause_start, _full_sentence_start, _sentence_start
 from ingest.extract.scan import _Atom
@@ -50,15 +52,30 @@ def _target_cue(text: str, a: _Atom, sent_start: int, full_start: int,
     return _list_cue(text, a, sent_start, full_start, figure_starts)
 
 
+@lru_cache(maxsize=64)
+def _all_cues(text: str) -> tuple[tuple[re.Match[str], ...], tuple[int, ...]]:
+    """Every cue of intent in a paragraph, found once, with their start offsets."""
+    found = tuple(_TARGET_CUE.finditer(text))
+    return found, tuple(m.start() for m in found)
+
+
+def _cues_between(text: str, lo: int, hi: int) -> tuple[re.Match[str], ...]:
+    """The cues lying wholly inside [lo, hi), as finditer(text, lo, hi) would find them."""
+    found, starts = _all_cues(text)
+    i, j = bisect_left(starts, lo), bisect_left(starts, hi)
+    return tuple(m for m in found[i:j] if m.end() <= hi)
+
+
 def _cue_in_part(text: str, a: _Atom, clause: int, sent_start: int, full_start: int,
                  figure_starts: list[int]) -> re.Match[str] | None:
     """The last cue of intent before the figure in its own sentence part, if it binds the figure."""
     cue = None
     # 完成全年目标任务27500万吨的52.1%: the goal named is the whole the share is taken of
     plan = _PLAN_SHARE.search(text, clause, a.start) if a.unit == "%" else None
-    for m in _TARGET_CUE.finditer(text, sent_start, plan.start() if plan is not None else a.start):
+    for m in reversed(_cues_between(text, sent_start, plan.start() if plan is not None else a.start)):
         if not _quoted(text, m.start(), full_start) and not _not_a_goal_cue(text, m, a, sent_start):
             cue = m
+            break  # the last one that binds; looking further back for each figure made long sentences quadratic
     if cue is not None and _plan_of_its_own_clause(text, cue, a, figure_starts):
         return None
     return cue
