@@ -1,0 +1,179 @@
+"""Time phrases in their passage: find_time_mentions() reads a paragraph's phrases in order,
+resolving 当年, 至年底, parts of a year and 昨天/当日 against the year or day the passage is
+about, and deciding which phrases are bases of a comparison, horizons or event names."""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from ingest.periods.model import Period, TimeMention, as_of, still_ahead, year_span
+from ingest.periods.phrases import (_ASOF_BEFORE, _BASE_AFTER, _BASE_BEFORE, _DEADLINE_AFTER, _DENOMINATOR_AFTER,
+                                    _DENOMINATOR_BEFORE, _TIME, _part_period, _resolve, _small)
+
+_EVENT_NAME_AFTER = re.compile(
+    r"[^,，。;；!?！？\d]{0,30}?(?:洽谈会|推介会|博览会|交易会|论坛|峰会|大会|年会|展览会|招商会|发布会|投洽会|交流会|对接会)"
+    r"(?:在|于|近日|日前|昨天|今天|昨日|举行|召开|开幕|上|期间|现场)")
+_RELEASE_PART = re.compile(r"季度|半年$")
+_DAYS_BACK = {"昨天": 1, "昨日": 1, "前天": 2, "今天": 0, "今日": 0}
+_YEAR_PARTS = ("全年", "年底", "年末")
+
+
+def _relative_day(word: str, mentions: list[TimeMention], published: date, label: str
+                  ) -> tuple[str, Period | None, tuple[int, ...]]:
+    """昨天/前天/今天 count back from the article date; 当日/当天/同日 repeat the last day
+    named before them (12月1日…，当日…), else the article date."""
+    if word in _DAYS_BACK:
+        return "asof", as_of(published - timedelta(days=_DAYS_BACK[word]), label), ()
+    for prior in reversed(mentions):
+        p = prior.period
+        if prior.kind == "asof" and p is not None and p.start == p.end:
+            return "asof", as_of(p.start, label), ()
+    return "asof", as_of(published, label), ()
+
+
+def _year_named(m: re.Match[str], published: date) -> int | None:
+    """The calendar year a phrase names outright: 2017年…, 去年…, 今年… (not a run of years)."""
+    if m.group("abs"):
+        return int(m.group("abs_y"))
+    if m.group("rel") and m.group("rel_since") != "同期":
+        word = m.group("rel_w")
+        return published.year + {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "上一年": -1, "前年": -2, "明年": 1}[word]
+    return None
+
+
+def _passage_part(m: re.Match[str], year: int, label: str) -> tuple[str, Period | None, tuple[int, ...]]:
+    """当年, 全年, (至)年底 in a passage about ``year``: that year, or its last day."""
+    part = m.group("thatyear_part") if m.group("thatyear") else m.group("bare")
+    if part in ("底", "末", "年底", "年末"):
+        return "asof", as_of(date(year, 12, 31), label), ()
+    return "span", year_span(year, label), ()
+
+
+def last_named_year(mentions: list[TimeMention]) -> int | None:
+    """The last year a paragraph names outright (the year a following passage is about)."""
+    for m in reversed(mentions):
+        if m.year is not None and m.kind not in ("base", "horizon"):
+            return m.year
+    return None
+
+
+def last_framing_year(text: str, mentions: list[TimeMention]) -> int | None:
+    """The year of the last phrase that frames what follows (2023年是…, 2023年，…, opening a
+    sentence), not one inside a clause (延续上年度…态势)."""
+    for m in reversed(mentions):
+        if m.year is None or m.kind in ("base", "horizon"):
+            continue
+        if _FRAME_OPENS.search(text, 0, m.start) is not None or text[m.end:m.end + 1] in (",", "，", "是"):
+            return m.year
+    return None
+
+
+def find_time_mentions(text: str, published: date, passage_year: int | None = None,
+                       passage_frame_year: int | None = None) -> list[TimeMention]:
+    """Every time phrase in ``text`` (a paragraph), in order, resolved against ``published``.
+
+    ``passage_year`` is the year the paragraphs before were about (the last one they named):
+    当年 and 至年底 with no year of their own in this paragraph fall back to it.
+    ``passage_frame_year`` is the last year they were framed by (2023年是…): a part of a year
+    with no year of its own (1—11月, 前三季度) in a later paragraph is of that year when it
+    is over."""
+    mentions: list[TimeMention] = []
+    for m in _TIME.finditer(text):
+        try:
+            mention = _mention(m, text, published, mentions, passage_year, passage_frame_year)
+        except (ValueError, OverflowError):
+            continue  # 去年 in an article dated 0001-01-01, 明年 in 9999: no calendar date to give
+        if mention is not None:
+            mentions.append(mention)
+    return mentions
+
+
+def _resolved_in_passage(m: re.Match[str], text: str, published: date, mentions: list[TimeMention],
+                         passage_year: int | None, passage_frame_year: int | None
+                         ) -> tuple[str, Period | None, tuple[int, ...]] | None:
+    """A phrase's (kind, period, years), reading 昨天/当日, 当年, 年底 and parts of a year with
+    no year of their own against the day or year the passage is about."""
+    year_in_force = last_named_year(mentions)
+    if m.group("day"):
+        return _relative_day(m.group("day"), mentions, published, m.group())
+    if m.group("thatyear"):
+        return _passage_part(m, year_in_force or passage_year or published.year, m.group())
+    if m.group("bare") in ("年底", "年末") and not m.group("bare_since") and \
+            (year_in_force is not None or passage_year is not None):
+        # 2017年，…。至年底，… / 当年…，全年…: the year the passage is about, not the article's
+        return _passage_part(m, year_in_force or passage_year or published.year, m.group())
+    resolved = _resolve(m, published, text)
+    if not m.group("bare") or m.group("bare_since") or m.group("bare") in ("全年", "底", "末", "年初") \
+            or resolved is None or resolved[0] == "horizon":
+        return resolved
+    closed_year = last_framing_year(text, mentions) or (passage_frame_year if year_in_force is None else None)
+    if closed_year is not None and closed_year < published.year:
+        # 2023年以来工作回顾 … 1—11月固定资产投资增长17.9% read in January 2024
+        part = _part_period(closed_year, m, "b", m.group("bare"), m.group())
+        return (part[0], part[1], ()) if part is not None else resolved
+    p = resolved[1]
+    if p is not None and p.end > published and published.month <= 3 and p.start.month == 1 \
+            and p.end.month >= published.month + 3:
+        # 1—11月… in a January report: the months of the year just closed
+        return resolved[0], Period(p.start.replace(year=published.year - 1), p.end.replace(year=published.year - 1),
+                                   m.group()), ()
+    return resolved
+
+
+def _mention(m: re.Match[str], text: str, published: date, mentions: list[TimeMention],
+             passage_year: int | None, passage_frame_year: int | None) -> TimeMention | None:
+    """One time phrase resolved in its paragraph, or None when it is not one after all."""
+    resolved = _resolved_in_passage(m, text, published, mentions, passage_year, passage_frame_year)
+    if resolved is None or _EVENT_NAME_AFTER.match(text, m.end()):
+        return None  # 2023年…项目推介洽谈会近日举行: the year names the event, it dates nothing
+    kind, period, years = resolved
+    if m.group("bare") == "全年" and not m.group("bare_since"):
+        closed = _closed_year_frame(text, mentions, published)
+        if closed is None and last_named_year(mentions) is None and passage_year is not None \
+                and passage_year < published.year:
+            closed = passage_year  # a bulletin on 2015 published later: 全年 is 2015 throughout
+        if closed is not None:
+            kind, period, years = "span", year_span(closed, m.group()), ()
+    before = text[max(0, m.start() - 4):m.start()]
+    after = text[m.end():m.end() + 4]
+    if _DENOMINATOR_BEFORE.search(before) and _DENOMINATOR_AFTER.match(after):
+        return None
+    if kind not in ("horizon",) and (_BASE_BEFORE.search(before) or _BASE_AFTER.match(after)):
+        kind, period, years = "base", None, ()
+    elif period is not None and _ASOF_BEFORE.search(before) and kind == "span" \
+            and not _RELEASE_PART.search(m.group()):
+        # 截至6月, 截至2021年: the day it closes; 截至一季度 names the release window and stays one
+        kind, period = "asof", as_of(period.end, before.strip()[-2:] + period.label)
+    elif period is not None and still_ahead(kind, period, published):
+        kind = "horizon"
+    deadline = kind == "horizon" and _DEADLINE_AFTER.match(text, m.end()) is not None
+    window = 0
+    if kind == "span" and (m.group("recent") or m.group("ago") or m.group("count")):
+        window = _small(m.group("recent_n") or m.group("ago_n") or m.group("count_n")) or 1
+    named = _year_named(m, published)
+    if named is None and (m.group("thatyear") or m.group("bare") in _YEAR_PARTS) and period is not None:
+        named = period.end.year
+    return TimeMention(m.start(), m.end(), kind, period, years, deadline, window, named)
+
+
+_FRAME_OPENS = re.compile(r"(?:^|[。！？!?；;\n])\s*(?:在|于)?$")
+
+
+def _closed_year_frame(text: str, mentions: list[TimeMention], published: date) -> int | None:
+    """The closed calendar year the paragraph is framed by when 全年 is met (2015年，全区…。全年专利
+    申请量… in June 2016): the year of the latest framing phrase so far, when it names a whole
+    year that is over by the article date. A framing phrase opens a sentence or is a clause of
+    its own (2015年，); one inside a clause (申报2015年项目) frames nothing."""
+    for prior in reversed(mentions):
+        if prior.kind in ("base", "prior") or prior.period is None:
+            continue
+        opens = _FRAME_OPENS.search(text, 0, prior.start) is not None
+        own_clause = text[prior.end:prior.end + 1] in (",", "，")
+        if not (opens or own_clause):
+            continue
+        p = prior.period
+        if prior.kind == "span" and not prior.window and p.start == date(p.start.year, 1, 1) \
+                and p.end == date(p.start.year, 12, 31) and p.end < published:
+            return p.start.year
+        return None
+    return None
