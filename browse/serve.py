@@ -98,6 +98,7 @@ def guarded(app: Any) -> Any:
             await app(scope, receive, send)
             return
         if scope["method"] not in READ_METHODS:
+            await _drain(receive)
             await _plain(send, 405, b"zone serves a read-only database: only GET requests are answered\n",
                          extra=((b"allow", b"GET, HEAD, OPTIONS"),))
             return
@@ -115,6 +116,22 @@ def guarded(app: Any) -> Any:
         await app(scope, receive, send_with_headers)
 
     return asgi
+
+
+# A refused request's body is read (and dropped) so that the client's next request on the
+# same kept-alive connection is not taken for the rest of it; beyond this, the connection closes.
+MAX_DRAINED_BYTES = 1024 * 1024
+
+
+async def _drain(receive: Any) -> None:
+    seen = 0
+    while seen <= MAX_DRAINED_BYTES:
+        message = await receive()
+        if message["type"] != "http.request":
+            return
+        seen += len(message.get("body", b""))
+        if not message.get("more_body"):
+            return
 
 
 async def _plain(send: Any, status: int, body: bytes, extra: tuple[tuple[bytes, bytes], ...] = ()) -> None:
@@ -172,8 +189,15 @@ def load_metadata(with_series: bool = True) -> dict[str, Any]:
 
 def make_datasette(path: Path, metadata: dict[str, Any] | None = None, info: DatabaseInfo | None = None) -> Any:
     """A Datasette instance serving ``path`` read-only as /zone, with zone's metadata."""
+    import datasette.handle_exception
     from datasette.app import Datasette
     from datasette.database import Database
+
+    # When the rich package is installed (other tools pull it in), Datasette prints every
+    # error page's traceback with its local variables to the console: half a second of CPU
+    # for each refused query, so a few hundred bad requests would stall the server. A
+    # refused query is expected here; the error page the user gets is unchanged.
+    datasette.handle_exception.rich = None  # type: ignore[attr-defined]
 
     class ReadOnlyDatabase(Database):  # type: ignore[misc]
         """Datasette opens a plain read-write connection for writes; this one never does."""
