@@ -32,7 +32,7 @@ from typing import Sequence
 
 from ingest.catalog.load import catalog
 from ingest.catalog.model import Catalog, Key
-from ingest.catalog.parse import SUBSET_WORDS, Context, Parsed, list_items, parse
+from ingest.catalog.parse import SUBSET_WORDS, TOPIC_MEASURES, Context, Parsed, list_items, parse
 from ingest.catalog.regions import detect_region, figure_region, region_spans
 from ingest.model import Article, Figure
 from ingest.reader import to_simplified
@@ -192,11 +192,13 @@ def _clause_items(cat: Catalog, sentence: str, positions: list[int], i: int) -> 
     head = re.split(r"[,，]", clause[:k])[-1]
     items = list_items(cat, head)
     if not items and not head.strip(" 按可比口径同比"):
-        # 城镇和农村居民人均可支配收入分别达…元和…元，分别增长3%和6.4%: the list of the clause before
-        earlier = sentence[:start].rstrip(",， ")
-        j = earlier.rfind("分别")
-        if j >= 0:
-            items = list_items(cat, re.split(r"[,，;；。]", earlier[:j])[-1])
+        # 城镇和农村居民人均可支配收入分别达…元和…元，分别增长3%和6.4%; 高端技术装备制造、新材料领域
+        # 位列其后，分别同比增长63.0%和44.9%: the list of the clause before
+        for earlier in reversed(re.split(r"[,，;；。:：]", sentence[:start].rstrip(",， "))[-2:]):
+            j = earlier.rfind("分别")
+            items = list_items(cat, earlier[:j] if j >= 0 else earlier)
+            if items:
+                break
     if not items:
         return None
     after = [p for p in positions if start + k <= p <= pos]
@@ -215,6 +217,7 @@ def link_figures(article: Article, figures: list[Figure], cat: Catalog | None = 
     contexts = figure_contexts(figures, {p.index: p.text for p in article.paragraphs}, cat)
     order = sorted(range(len(figures)), key=lambda i: (figures[i].paragraph, figures[i].sentence_start, figures[i].start))
     previous: dict[tuple[int, int, int], tuple[Parsed, str, Key | None]] = {}
+    topic: str | None = None
     positions_of: dict[tuple[int, int], list[int]] = {}
     for i in order:
         f = figures[i]
@@ -227,7 +230,7 @@ def link_figures(article: Article, figures: list[Figure], cat: Catalog | None = 
         prev_entry = previous.get((f.paragraph, f.sentence_start, group))
         prev, prev_kind, prev_key = prev_entry if prev_entry else (None, None, None)
         item = _clause_items(cat, ctx.sentence, positions, len(positions) - 1)
-        parsed = parse(cat, ctx, prev, prev_kind, region_spans(cat, ctx.lead, article.region), item)
+        parsed = parse(cat, ctx, prev, prev_kind, region_spans(cat, ctx.lead, article.region), item, topic)
         if item is not None and parsed.measure is not None:
             parsed.why = {k: v.replace("[before]", "[list item]").replace("[previous figure]", "[list item]")
                           for k, v in parsed.why.items()}
@@ -242,6 +245,11 @@ def link_figures(article: Article, figures: list[Figure], cat: Catalog | None = 
         # The next figure of the clause group reads this one, linked or not: a figure with no
         # words of its own (产业链现代化提升类72个) passes nothing on.
         previous[(f.paragraph, f.sentence_start, group)] = (parsed, f.kind, key)
+        # What the article measures, in its own words: the topic of later figures that name
+        # only a part of it (分领域看，航空航天领域增长166.8%).
+        if parsed.measure in TOPIC_MEASURES and not parsed.refuse and f.kind in ("level", "change") \
+                and re.search(r"\[(?:before|after|subject|list item)\]$", parsed.why.get("measure", "")):
+            topic = parsed.measure
     return figures
 
 

@@ -16,6 +16,9 @@ WHOLE_REGION = ("全区", "全市", "全省", "全县", "全国", "全部", "全
 PROJECT_FAMILY = frozenset({"projects", "project_investment", "investment_completed", "annual_planned_investment"})
 # Counts of units whose attributes (output, assets) the next figures of a sentence give.
 COUNTED_UNITS = frozenset({"enterprises", "market_entities", "production_lines", "capacity", "parks"})
+# Measures an article's later figures may take as their topic when they name only a part
+# of the economy (分领域看，航空航天领域增长166.8%).
+TOPIC_MEASURES = frozenset({"value_added", "output", "revenue", "fai", "profit", "tax", "investment_completed"})
 
 # A lead that only says a figure is a change, a total or a further item: the measured thing
 # is the previous figure's (实现产值32亿元，同比增长12%; 签约项目9个、总投资…).
@@ -34,6 +37,8 @@ _PULL = re.compile(r"(?:拉动|带动|下拉)")
 _SHARE_WORDS = re.compile(r"占比|比重|占(?!地)|份额|贡献率")
 SUBSET_WORDS = re.compile(r"其中|包括|含")
 _WHOLE_START = re.compile(r"占(?!地)")
+# A whole or a yardstick in a sentence (占全市GDP的比重, 高于GDP增速): up to the clause's end.
+_YARDSTICK = re.compile(r"(?:占(?!地)|高于|高出|低于|快于|慢于|超过|超出)[^,，;；。]*")
 
 
 @dataclass(frozen=True)
@@ -175,8 +180,17 @@ def _pick_scope(cat: Catalog, tokens: list[Token], first: bool, common: bool = F
 
 
 def list_items(cat: Catalog, text: str) -> list[str]:
-    """Items of a list of named things before 分别 (工业总产值、高新技术产业产值、税收总额)."""
-    items = [s for s in re.split(r"[、和及与]|以及", text) if s.strip()]
+    """Items of a list of named things before 分别 (工业总产值、高新技术产业产值、税收总额); 和, 及 and
+    与 inside a name (汽车零部件及配件制造) do not split it."""
+    inside = {i for t in cat.tokens(text) for i in range(t.start, t.end)}
+    items, start = [], 0
+    for m in re.finditer(r"以及|[、和及与]", text):
+        if m.start() in inside:
+            continue
+        items.append(text[start:m.start()])
+        start = m.end()
+    items.append(text[start:])
+    items = [s for s in items if s.strip()]
     return items if len(items) >= 2 and all(cat.tokens(s) for s in items[-2:]) else []
 
 
@@ -217,28 +231,32 @@ def _inherit(cat: Catalog, out: Parsed, prev: Parsed, unit: str, kind: str) -> P
 
 
 def parse(cat: Catalog, ctx: Context, prev: Parsed | None = None, prev_kind: str | None = None,
-          region_words: list[tuple[int, int]] | None = None, item: str | None = None) -> Parsed:
+          region_words: list[tuple[int, int]] | None = None, item: str | None = None,
+          topic: str | None = None) -> Parsed:
     """The dimensions of one figure. ``prev`` is the previous figure of its clause group,
-    ``item`` its own item of a 分别 list."""
+    ``item`` its own item of a 分别 list, ``topic`` the measure the paragraph (else the article)
+    last named in its own words (高新技术产业增加值…；分领域看，航空航天领域增长166.8%: of value added)."""
     out = Parsed()
     unit, kind = ctx.unit, ctx.kind
     lead = _blank(ctx.lead, region_words or [])
     bare_lead = lead.strip(" ，,、")
     usable = prev if prev is not None and prev.measure and not prev.refuse else None
 
-    # Figures that are no series, and the forms (share, pull, contribution).
-    gap = _GAP.search(ctx.lead)
+    # Figures that are no series, and the forms (share, pull, contribution). A later figure
+    # of a list (分别拉动…4.7%、8%) takes the form of the clause it continues.
+    said = re.split(r"[,，;；。]", ctx.before)[-1] if item is not None and _FILLER.match(bare_lead) else ctx.lead
+    gap = _GAP.search(said)
     if kind == "change" and gap and unit in ("百分点", "%"):
         out.refuse = f"a gap against another figure ({gap.group(0)[:14]})"
         return out
-    pull = _PULL.search(ctx.lead)
+    pull = _PULL.search(said)
     if pull and unit in ("百分点", "%") and kind in ("change", "share"):
         out.form, out.why["form"] = "pull", f"{pull.group(0)}[before]"
-    elif "贡献率" in ctx.lead or ("贡献率" in ctx.subject and kind == "share"):
+    elif "贡献率" in said or ("贡献率" in ctx.subject and kind == "share"):
         out.form, out.why["form"] = "contribution", "贡献率[before]"
-    elif kind == "share" or (unit in ("%", "百分点") and _SHARE_WORDS.search(ctx.lead)):
+    elif kind == "share" or (unit in ("%", "百分点") and _SHARE_WORDS.search(said)):
         out.form = "share"
-        word = _SHARE_WORDS.search(ctx.lead)
+        word = _SHARE_WORDS.search(said)
         out.why["form"] = f"{word.group(0)}[before]" if word else "share[kind]"
 
     def own(text: str) -> str:
@@ -253,6 +271,9 @@ def parse(cat: Catalog, ctx: Context, prev: Parsed | None = None, prev_kind: str
     windows: list[_Window] = []
     if item is not None:
         windows.append(_Window("list item", own(item), False))
+        # The lead holds the whole list: of it, only the words after 分别 are this figure's.
+        k = lead.rfind("分别")
+        lead = lead[k:] if k >= 0 else ""
     if unit in COUNT_UNITS and ctx.tail:
         windows.append(_Window("after", ctx.tail, True))
     if out.form == "share" and "占" not in lead and _WHOLE_START.search(ctx.subject):
@@ -278,6 +299,9 @@ def parse(cat: Catalog, ctx: Context, prev: Parsed | None = None, prev_kind: str
                 out.refuse = "a change of the growth rate (比…提高), not of the indicator"
                 return out
         return _inherit(cat, out, usable, unit, kind)
+    if kind == "change" and not found and prev_kind == "change" and _ACCELERATION.search(ctx.lead):
+        out.refuse = "a change of the growth rate (比…提高), not of the indicator"
+        return out
     if kind == "change" and unit == "百分点" and not found and re.search(r"增速|增幅|增长率", ctx.lead):
         out.refuse = "a change in points of a growth rate, not of the indicator"
         return out
@@ -299,6 +323,32 @@ def parse(cat: Catalog, ctx: Context, prev: Parsed | None = None, prev_kind: str
                     out.why["measure"] = f"{cat.measures[dm].name}[implied by {picked[1]}]"   # type: ignore[index]
                     out.why["scope"] = f"{picked[1]}[{w.name}]"
                     return out
+    if not found and out.form == "share":
+        # 新材料领域占高新技术产业增加值的比重: the part's share of the whole's measure
+        whole = _whole(item or "") or _whole(ctx.lead) or _whole(ctx.subject)
+        for t in reversed(cat.tokens(whole)):
+            m = _measure_of(cat, t)
+            if m and "scope" in cat.measures[m].takes and _compatible(cat, m, unit, kind, out.form):
+                found = [(m, Token(t.start, t.end, t.word, (("measure", m),)), _Window("whole", "", False))]
+                break
+    if not found and unit in ("%", "百分点") and kind in ("change", "share"):
+        # 分领域看，航空航天领域增长166.8%: a part of what the paragraph, else the article, measures.
+        clause_group = re.split(r"[;；。!?！？]", ctx.before)[-1]
+        # The paragraph's own measure, when it names one, is the topic (统计监测的23种工业产品…: of
+        # products); what stands after 占 or 高于 is a whole or a yardstick, not the topic.
+        said = _YARDSTICK.sub("", ctx.paragraph_before + "。" + clause_group)
+        local = [m for m in (_measure_of(cat, t) for t in cat.tokens(said)) if m]
+        topic = local[-1] if local else topic
+        if item is not None:
+            scoped = any(t.get("scope") for t in windows[0].tokens)
+        else:
+            rest = "".join(ch for i, ch in enumerate(bare_lead)
+                           if not any(t.start <= i < t.end for t in cat.tokens(bare_lead)))
+            scoped = bool(_FILLER.match(re.sub(r"领域|行业|产业|板块|门类|类|业|方面|看", "", rest))) and (
+                any(t.get("scope") for w in windows for t in w.tokens) or any(t.get("scope") for t in cat.tokens(clause_group)))
+        if topic in TOPIC_MEASURES and scoped and _compatible(cat, topic, unit, kind, out.form):
+            found = [(topic, Token(0, 0, cat.measures[topic].name, (("measure", topic),)),   # type: ignore[index]
+                      _Window("topic", "", False))]
     if not found:
         out.refuse = "no measure word"
         return out
@@ -372,6 +422,8 @@ def _fill(cat: Catalog, ctx: Context, out: Parsed, measure: str, token: Token, w
             texts = [("sentence", clause_group, False)] + [("paragraph", t, True) for t in reversed(sentences)] \
                 + [("section", ctx.section, True)]
             for name, text, weak in texts:
+                # 沧州高新技术产业开发区 names a place, not the 高新技术产业
+                text = _blank(text, [(r.start(), r.end()) for r in _region_in(cat, text)])
                 tokens = [t for t in cat.tokens(text) if t.get("scope")]
                 industries = [t for t in tokens if cat.scopes[t.get("scope")].type == "industry"]   # type: ignore[index]
                 # Beyond the sentence only an industry is a topic (生物医药产业…); 工业 or 服务业 there
@@ -448,6 +500,9 @@ def _fill(cat: Catalog, ctx: Context, out: Parsed, measure: str, token: Token, w
             out.currency = prev.currency
 
     # ---- what keeps it unlinked whatever the catalog holds
+    if window.name == "topic" and out.scope is None:
+        out.refuse = f"{m.name} of the topic, but of no part of it named"
+        return out
     if measure not in PROJECT_FAMILY and _PROJECT_PROMISE.search(re.split(r"[;；。!?！？]", ctx.before)[-1]):
         out.refuse = f"what a project is to bring ({_PROJECT_PROMISE.search(ctx.before).group(0)}), not the region's {m.name}"  # type: ignore[union-attr]
         return out
