@@ -405,3 +405,13 @@ def test_zone_extract_json_carries_the_link_evidence(tmp_path: Path):
     rows = {r["text"]: r for r in map(json.loads, result.output.splitlines())}
     assert rows["268.4亿元"]["indicator"] == "signed_projects_investment"
     assert "stage=签约" in rows["268.4亿元"]["link_evidence"]
+
+
+def test_a_parks_firms_from_beijing_are_one_series_and_their_increment_another():
+    figs = link(["截至目前，天津开发区已累计引进北京企业1200余家。上半年，来自北京的企业新落户86家。",
+                 "金刚化工、中煤科工等71家北京企业落户。"],
+                [("1200余家", 1200, "家", "level"), ("86家", 86, "家", "level"), ("71家", 71, "家", "level")],
+                title="天津开发区承接北京非首都功能疏解")
+    # 北京 in 北京企业 is where the firms come from, not the region, and not an industry (化工).
+    assert ids(figs) == ["beijing_enterprises", "beijing_origin_enterprises_added", "beijing_enterprises"]
+    assert {f.region for f in figs} == {"天津经济技术开发区"}

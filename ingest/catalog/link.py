@@ -60,7 +60,11 @@ def _figure_positions(sentence: str, figures: Sequence[Figure]) -> list[int]:
     taken: set[int] = set()
     for f in figures:
         guess = max(0, f.start - f.sentence_start)
-        hits = [m.start() for m in re.finditer(re.escape(f.text), sentence)] if f.text else []
+        hits: list[int] = []
+        at = sentence.find(f.text) if f.text else -1
+        while at >= 0:
+            hits.append(at)
+            at = sentence.find(f.text, at + 1)
         hits = [h for h in hits if h not in taken] or hits
         pos = min(hits, key=lambda h: abs(h - guess)) if hits else min(guess, len(sentence))
         taken.add(pos)
@@ -108,13 +112,14 @@ def figure_contexts(figures: Sequence[Figure], paragraphs: dict[int, str],
         ptext = paragraphs.get(paragraph, "")
         at = ptext.find(sentence[:20]) if sentence else -1
         paragraph_before = ptext[:at] if at > 0 else ""
+        # Traditional characters folded once per sentence (one character for one: offsets hold).
+        folded, folded_before = to_simplified(sentence), to_simplified(paragraph_before)
         for i, pos in zip(members, positions):
             f = figures[i]
-            lead, tail, clause, rest = _lead_tail(sentence, pos, len(f.text), spans)
-            ctx = Context(to_simplified(f.subject or ""), to_simplified(lead), to_simplified(tail), to_simplified(sentence[:pos]),
-                          to_simplified(sentence), f.unit, f.kind, to_simplified(rest), to_simplified(paragraph_before),
-                          to_simplified(f.section or ""), to_simplified(f.sector or ""))
-            out[i] = (ctx, clause, paragraph_before)
+            lead, tail, clause, rest = _lead_tail(folded, pos, len(f.text), spans)
+            ctx = Context(to_simplified(f.subject or ""), lead, tail, folded[:pos], folded, f.unit, f.kind, rest,
+                          folded_before, to_simplified(f.section or ""), to_simplified(f.sector or ""))
+            out[i] = (ctx, clause, folded_before)
     return [c for c in out if c is not None]
 
 
@@ -123,9 +128,7 @@ def figure_contexts(figures: Sequence[Figure], paragraphs: dict[int, str],
 def _candidates(cat: Catalog, key: Key, limit: int = 3) -> list[str]:
     """Catalog indicators closest to a key the catalog does not have."""
     scored = []
-    for k, ident in cat.by_key.items():
-        if k.measure != key.measure:
-            continue
+    for k, ident in cat.keys_of(key.measure):
         score = (k.scope == key.scope) * 4 + len(set(k.classes) & set(key.classes)) * 2 + (k.stages == key.stages) * 3 \
             + (k.form == key.form) * 3 + (k.currency == key.currency) - len(set(k.classes) ^ set(key.classes)) \
             - (k.scope is not None and k.scope != key.scope and not (key.scope and cat.scope_within(key.scope, k.scope))) * 2

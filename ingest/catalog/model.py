@@ -164,6 +164,7 @@ class Catalog:
     _word_pattern: re.Pattern[str] | None = None
     _region_names: dict[str, str] = field(default_factory=dict)   # name or alias -> name
     _region_pattern: re.Pattern[str] | None = None
+    _by_measure: dict[str, list[tuple[Key, str]]] = field(default_factory=dict)
 
     # ------------------------------------------------------------------ regions
     def region_name(self, name: str | None) -> str | None:
@@ -187,6 +188,14 @@ class Catalog:
             return []
         return [Token(m.start(), m.end(), m.group(0), self._vocabulary[m.group(0)])
                 for m in self._word_pattern.finditer(text)]
+
+    def keys_of(self, measure: str) -> list[tuple[Key, str]]:
+        """The catalog's combinations of one measure, with their ids (indexed on first use)."""
+        index = self._by_measure
+        if not index:
+            for k, ident in self.by_key.items():
+                index.setdefault(k.measure, []).append((k, ident))
+        return index.get(measure, [])
 
     def scope_depth(self, scope: str) -> int:
         depth, s = 0, self.scopes.get(scope)

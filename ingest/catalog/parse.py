@@ -195,7 +195,8 @@ def list_items(cat: Catalog, text: str) -> list[str]:
 
 
 # Words that make a count of a stock (企业数) its increment (新增企业数).
-_ADDED = re.compile(r"新增|新认定|新培育|净增|新引进|引进|招引|新入驻|新落户|新建|新设立|新注册|新发展|新获批|新晋|新组建|新增加")
+# (引进 alone is not one: 累计引进北京企业300家 is the stock of firms the zone has attracted.)
+_ADDED = re.compile(r"新增|新认定|新培育|净增|新引进|新招引|新入驻|新落户|新建|新设立|新注册|新发展|新获批|新晋|新组建|新增加")
 _PROJECT_PROMISE = re.compile(r"投产后|建成后|达产后|达效后|投用后|运营后|届时|该项目|项目建成|项目投产|全部建成|建成达产")
 _COUNT = re.compile(r"\d+(?:\.\d+)?[个项]|[一二三四五六七八九十百]+[个项]")
 
@@ -238,7 +239,10 @@ def parse(cat: Catalog, ctx: Context, prev: Parsed | None = None, prev_kind: str
     last named in its own words (高新技术产业增加值…；分领域看，航空航天领域增长166.8%: of value added)."""
     out = Parsed()
     unit, kind = ctx.unit, ctx.kind
-    lead = _blank(ctx.lead, region_words or [])
+    # Region names in the lead say where, not what (开发区增长9.8%), unless a word of the
+    # catalog holds them (北京企业, 来自北京).
+    held = [(t.start, t.end) for t in cat.tokens(ctx.lead) if t.dims]
+    lead = _blank(ctx.lead, [(s, e) for s, e in region_words or [] if not any(a <= s and e <= b and b - a > e - s for a, b in held)])
     bare_lead = lead.strip(" ，,、")
     usable = prev if prev is not None and prev.measure and not prev.refuse else None
 
