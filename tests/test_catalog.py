@@ -415,3 +415,24 @@ def test_a_parks_firms_from_beijing_are_one_series_and_their_increment_another()
     # 北京 in 北京企业 is where the firms come from, not the region, and not an industry (化工).
     assert ids(figs) == ["beijing_enterprises", "beijing_origin_enterprises_added", "beijing_enterprises"]
     assert {f.region for f in figs} == {"天津经济技术开发区"}
+
+
+def test_structure_shares_by_sector_with_a_shortened_list():
+    figs = link(["与上年比，第一产业占地区生产总值的比重上升3.82个百分点，第二、第三产业占地区生产总值的比重分别回落2.16和1.66个百分点。"],
+                [("3.82个百分点", 3.82, "百分点", "change"), ("2.16", 2.16, "百分点", "change"),
+                 ("1.66个百分点", 1.66, "百分点", "change")])
+    # 占地区生产总值 is a share (not 占地, land), 第二、 is 第二产业.
+    assert ids(figs) == ["primary_value_added_share", "secondary_value_added_share", "tertiary_value_added_share"]
+
+
+def test_a_count_of_something_the_catalog_does_not_know_stays_unlinked():
+    figs = link(["其中来自20多个国家和地区的“三资”企业331家。"], [("20多个", 20, "个", "level"), ("331家", 331, "家", "level")])
+    assert ids(figs) == [None, "foreign_funded_enterprises"]
+
+
+def test_figures_of_several_places_listed_before_fenbie_wait_for_a_person():
+    figs = link(["从区域看，石家庄、唐山、沧州三市开发区营业收入分别完成6120亿元、7854亿元和3987亿元。"],
+                [("6120亿元", 6.12e11, "元", "level"), ("7854亿元", 7.854e11, "元", "level"), ("3987亿元", 3.987e11, "元", "level")],
+                title="全省开发区经济运行情况")
+    assert ids(figs) == [None, None, None]
+    assert "several places" in figs[0].link_evidence

@@ -184,6 +184,9 @@ def decide(cat: Catalog, parsed: Parsed, kind: str, unit: str) -> Link:
     return Link(ident, f"{words} -> {ident}", rival, margin, parsed)
 
 
+REGION_LIST = "\x00regions"
+
+
 def _clause_items(cat: Catalog, sentence: str, positions: list[int], i: int) -> str | None:
     """The figure's own item when its clause lists things before 分别 and figures after it."""
     pos = positions[i]
@@ -193,6 +196,9 @@ def _clause_items(cat: Catalog, sentence: str, positions: list[int], i: int) -> 
     if k < 0:
         return None
     head = re.split(r"[,，]", clause[:k])[-1]
+    if sum(1 for part in re.split(r"[、和及与]", head) if cat._region_pattern is not None
+           and cat._region_pattern.match(part.strip()) and cat._region_names.get(cat._region_pattern.match(part.strip()).group(0))) >= 2:
+        return REGION_LIST      # 石家庄、唐山、沧州三市开发区营业收入分别完成…: one figure per place
     items = list_items(cat, head)
     if not items and not head.strip(" 按可比口径同比"):
         # 城镇和农村居民人均可支配收入分别达…元和…元，分别增长3%和6.4%; 高端技术装备制造、新材料领域
@@ -233,7 +239,10 @@ def link_figures(article: Article, figures: list[Figure], cat: Catalog | None = 
         prev_entry = previous.get((f.paragraph, f.sentence_start, group))
         prev, prev_kind, prev_key = prev_entry if prev_entry else (None, None, None)
         item = _clause_items(cat, ctx.sentence, positions, len(positions) - 1)
-        parsed = parse(cat, ctx, prev, prev_kind, region_spans(cat, ctx.lead, article.region), item, topic)
+        if item == REGION_LIST:
+            parsed = Parsed(refuse="a figure of one of several places listed before 分别: its region is not resolved")
+        else:
+            parsed = parse(cat, ctx, prev, prev_kind, region_spans(cat, ctx.lead, article.region), item, topic)
         if item is not None and parsed.measure is not None:
             parsed.why = {k: v.replace("[before]", "[list item]").replace("[previous figure]", "[list item]")
                           for k, v in parsed.why.items()}

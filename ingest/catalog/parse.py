@@ -29,16 +29,16 @@ _FILLER = re.compile(
     r"全年|当年|今年|去年|上年|前三季度|上半年|下半年|[一二三四]季度|\d{4}年|\d{1,2}月(?:份)?|\d{1,2}[-—–至~]\d{1,2}月|"
     r"年底|年末|月末|以上|左右|多|余|的|同口径|按可比价格计算|可比价|[\s,，、:：])*$")
 # A change compared with another period's change: the pace of growth, not the indicator.
-_ACCELERATION = re.compile(r"(?:[比较](?!上年末|年初|去年末).{0,10}?(?:提高|加快|回落|放缓|收窄|扩大|上升|下降|降低|增加|减少))|"
+_ACCELERATION = re.compile(r"(?:[比较](?!重|上年末|年初|去年末).{0,10}?(?:提高|加快|回落|放缓|收窄|扩大|上升|下降|降低|增加|减少))|"
                            r"(?:增速|增幅|增长率|速度).{0,6}(?:提高|加快|回落|放缓|收窄|扩大|上升|下降|降低)")
 # A gap against another figure (高于全市平均增速0.9个百分点): no series of its own.
 _GAP = re.compile(r"(?:高于|高出|低于|快于|慢于|超过|超出|领先|好于|差于|落后于?|塌|比重超|相差)[^，,；;]*$")
 _PULL = re.compile(r"(?:拉动|带动|下拉)")
-_SHARE_WORDS = re.compile(r"占比|比重|占(?!地)|份额|贡献率")
+_SHARE_WORDS = re.compile(r"占比|比重|占(?!地(?!区))|份额|贡献率")
 SUBSET_WORDS = re.compile(r"其中|包括|含")
-_WHOLE_START = re.compile(r"占(?!地)")
+_WHOLE_START = re.compile(r"占(?!地(?!区))")   # 占地区生产总值, not 占地100亩
 # A whole or a yardstick in a sentence (占全市GDP的比重, 高于GDP增速): up to the clause's end.
-_YARDSTICK = re.compile(r"(?:占(?!地)|高于|高出|低于|快于|慢于|超过|超出)[^,，;；。]*")
+_YARDSTICK = re.compile(r"(?:占(?!地(?!区))|高于|高出|低于|快于|慢于|超过|超出)[^,，;；。]*")
 
 
 @dataclass(frozen=True)
@@ -191,6 +191,11 @@ def list_items(cat: Catalog, text: str) -> list[str]:
         start = m.end()
     items.append(text[start:])
     items = [s for s in items if s.strip()]
+    # 第二、第三产业: an item cut short shares the rest of the next one (第二产业).
+    for i in range(len(items) - 1):
+        nxt = items[i + 1]
+        if not cat.tokens(items[i]) and len(items[i].strip()) <= 2 and nxt[:1] == items[i][:1] and len(nxt) > len(items[i]):
+            items[i] = items[i] + nxt[len(items[i]):]
     return items if len(items) >= 2 and all(cat.tokens(s) for s in items[-2:]) else []
 
 
@@ -279,7 +284,8 @@ def parse(cat: Catalog, ctx: Context, prev: Parsed | None = None, prev_kind: str
         k = lead.rfind("分别")
         lead = lead[k:] if k >= 0 else ""
     if unit in COUNT_UNITS and ctx.tail:
-        windows.append(_Window("after", ctx.tail, True))
+        # 20多个国家和地区的三资企业: what is counted stands before 的.
+        windows.append(_Window("after", ctx.tail.split("的")[0], True))
     if out.form == "share" and "占" not in lead and _WHOLE_START.search(ctx.subject):
         windows.append(_Window("before", _part(ctx.subject), False))   # the lead names the whole: read the part
     else:
@@ -303,11 +309,15 @@ def parse(cat: Catalog, ctx: Context, prev: Parsed | None = None, prev_kind: str
                 out.refuse = "a change of the growth rate (比…提高), not of the indicator"
                 return out
         return _inherit(cat, out, usable, unit, kind)
-    if kind == "change" and not found and prev_kind == "change" and _ACCELERATION.search(ctx.lead):
+    if kind == "change" and not found and prev_kind == "change" and item is None and _ACCELERATION.search(ctx.lead):
         out.refuse = "a change of the growth rate (比…提高), not of the indicator"
         return out
     if kind == "change" and unit == "百分点" and not found and re.search(r"增速|增幅|增长率", ctx.lead):
         out.refuse = "a change in points of a growth rate, not of the indicator"
+        return out
+    if not found and unit in COUNT_UNITS and "的" in ctx.tail and ctx.tail.split("的")[0].strip():
+        # 来自20多个国家和地区的三资企业: what is counted (国家和地区) is named, and not in the catalog
+        out.refuse = f"counts {ctx.tail.split('的')[0][:10]}, which names no measure"
         return out
     if not found:
         found = [(m, t, subject) for m, t in _measures(cat, subject.tokens, unit, kind, out.form, False)]
