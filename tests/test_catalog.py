@@ -436,3 +436,15 @@ def test_figures_of_several_places_listed_before_fenbie_wait_for_a_person():
                 title="全省开发区经济运行情况")
     assert ids(figs) == [None, None, None]
     assert "several places" in figs[0].link_evidence
+
+
+def test_words_of_the_catalog_may_be_written_in_traditional_characters(tmp_path):
+    files = _copy_catalog(tmp_path)
+    text = files["dimensions"].read_text(encoding="utf-8")
+    old = "words: [人均地区生产总值, 人均生产总值, 人均GDP]"
+    assert old in text
+    files["dimensions"].write_text(text.replace(old, "words: [人均地区生产总值, 人均生产总值, 人均GDP, 人均產值]"), encoding="utf-8")
+    cat = _load(files)
+    article = make_article(["全区人均产值达到8万元。"])
+    figs = link_figures(article, figures_in(article, [("8万元", 8e4, "元", "level")]), cat)
+    assert figs[0].indicator == "gdp_per_capita"
