@@ -87,6 +87,10 @@ class Figure:
     # None when no other indicator fits; set by ingest.catalog.link_figures.
     link_rival: str | None = None
     link_margin: float | None = None
+    # The words that gave the link: which words named the measure, scope, class, stage and
+    # form, and the indicator they make; for an unlinked figure why, with the closest
+    # indicators as candidates. Set by ingest.catalog.link_figures.
+    link_evidence: str = ""
     # Why the extractor gave this kind and period (the rule and the words that decided), for
     # `zone extract --explain`; not stored.
     why_kind: str = ""

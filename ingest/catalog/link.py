@@ -1,0 +1,276 @@
+"""Linking figures to indicators by their normalised subject.
+
+For each figure the words around its number are read for the dimensions of
+dimensions.yaml: the measure (总投资), its scope (新材料), classes (亿元以上), stages (签约)
+and form (占比, 拉动). The combination is looked up in the catalog; the figure links to
+that indicator when the catalog has it and stays unlinked otherwise, with the closest
+indicators as candidates. The words that gave each dimension are kept on the figure
+(Figure.link_evidence).
+
+Where the words are read, nearest first:
+  tail     the words right after the number, for counts (41家…汽车零部件生产企业)
+  lead     the words right before the number, back to the previous figure or clause start
+  subject  the extractor's subject
+  previous figure of the same clause group, when the lead has no measure of its own
+           (签约项目56个，总投资270亿元: the investment of the signed projects;
+           实现产值32亿元，同比增长12%: the change of that output)
+  sentence and paragraph, for the industry a figure is about (生物医药产业…医药生产企业21家)
+Rules that keep different things apart:
+  - 其中 subsets never take the key of the total they are part of;
+  - 签约, 在谈, 储备, 入驻 … are stages: different stages are different indicators;
+  - 拉动 … 个百分点 (pull) and 占比 (share) are forms of their own;
+  - a change in 个百分点 of a growth rate (增速提高2.5个百分点) and a gap (高于…增速0.9个
+    百分点) are not changes of the indicator and stay unlinked.
+A figure keeps its kind: a level, its change and its target share the indicator and are
+three series (the series view is keyed on indicator, region, kind and unit).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from ingest.catalog.load import catalog
+from ingest.catalog.model import Catalog, Key
+from ingest.catalog.parse import SUBSET_WORDS, TOPIC_MEASURES, Context, Parsed, list_items, parse
+from ingest.catalog.regions import detect_region, figure_region, region_spans
+from ingest.model import Article, Figure
+from ingest.reader import to_simplified
+
+# Ends of a clause: the words before a number are looked for back to one of these.
+CLAUSE_END = ",，;；。!！?？:：\n"
+# Items of a list: the words after a number are looked for up to one of these.
+LIST_END = CLAUSE_END + "、"
+
+
+@dataclass
+class Link:
+    indicator: str | None
+    evidence: str
+    rival: str | None = None
+    margin: float | None = None
+    parsed: Parsed | None = None
+
+
+# ---------------------------------------------------------------------------- context
+
+def _figure_positions(sentence: str, figures: Sequence[Figure]) -> list[int]:
+    """Where each figure's text stands in its sentence (the sentence may be folded text)."""
+    out: list[int] = []
+    taken: set[int] = set()
+    for f in figures:
+        guess = max(0, f.start - f.sentence_start)
+        hits: list[int] = []
+        at = sentence.find(f.text) if f.text else -1
+        while at >= 0:
+            hits.append(at)
+            at = sentence.find(f.text, at + 1)
+        hits = [h for h in hits if h not in taken] or hits
+        pos = min(hits, key=lambda h: abs(h - guess)) if hits else min(guess, len(sentence))
+        taken.add(pos)
+        out.append(pos)
+    return out
+
+
+def _lead_tail(sentence: str, pos: int, length: int, spans: list[tuple[int, int]]) -> tuple[str, str, str, str]:
+    """(lead, tail, clause, rest): the words before the number back to the previous figure or
+    the clause start, the words after it, the clause up to the number and the clause after it."""
+    start = max([sentence.rfind(c, 0, pos) for c in CLAUSE_END] + [-1]) + 1
+    clause = sentence[start:pos]
+    for s, e in spans:
+        if e <= pos and e > start:
+            start = e
+    lead = sentence[start:pos]
+    end = pos + length
+    stop = min([i for i in (sentence.find(c, end) for c in LIST_END) if i >= 0] + [len(sentence)])
+    clause_stop = min([i for i in (sentence.find(c, end) for c in CLAUSE_END) if i >= 0] + [len(sentence)])
+    # Skip a figure that follows at once (新建3个12000平方米口袋公园), stop at a later one.
+    cursor = end
+    for s, e in sorted(spans):
+        if s < cursor or s >= stop:
+            continue
+        if sentence[cursor:s].strip():
+            stop = s
+            break
+        cursor = e
+    return lead, sentence[end:stop], clause, sentence[end:clause_stop]
+
+
+def figure_contexts(figures: Sequence[Figure], paragraphs: dict[int, str],
+                    cat: Catalog | None = None) -> list[tuple[Context, str, str]]:
+    """Each figure's Context, clause (up to the number) and the paragraph's text before its
+    sentence, in the given order. ``paragraphs`` maps paragraph numbers to their text; it may
+    be empty."""
+    out: list[tuple[Context, str, str] | None] = [None] * len(figures)
+    groups: dict[tuple[int, int, str], list[int]] = {}
+    for i, f in enumerate(figures):
+        groups.setdefault((f.paragraph, f.sentence_start, f.sentence), []).append(i)
+    for (paragraph, _, sentence), members in groups.items():
+        members.sort(key=lambda i: figures[i].start)
+        positions = _figure_positions(sentence, [figures[i] for i in members])
+        spans = [(p, p + len(figures[i].text)) for p, i in zip(positions, members)]
+        ptext = paragraphs.get(paragraph, "")
+        at = ptext.find(sentence[:20]) if sentence else -1
+        paragraph_before = ptext[:at] if at > 0 else ""
+        # Traditional characters folded once per sentence (one character for one: offsets hold).
+        folded, folded_before = to_simplified(sentence), to_simplified(paragraph_before)
+        for i, pos in zip(members, positions):
+            f = figures[i]
+            lead, tail, clause, rest = _lead_tail(folded, pos, len(f.text), spans)
+            ctx = Context(to_simplified(f.subject or ""), lead, tail, folded[:pos], folded, f.unit, f.kind, rest,
+                          folded_before, to_simplified(f.section or ""), to_simplified(f.sector or ""))
+            out[i] = (ctx, clause, folded_before)
+    return [c for c in out if c is not None]
+
+
+# ---------------------------------------------------------------------------- linking
+
+def _candidates(cat: Catalog, key: Key, limit: int = 3) -> list[str]:
+    """Catalog indicators closest to a key the catalog does not have."""
+    scored = []
+    for k, ident in cat.keys_of(key.measure):
+        score = (k.scope == key.scope) * 4 + len(set(k.classes) & set(key.classes)) * 2 + (k.stages == key.stages) * 3 \
+            + (k.form == key.form) * 3 + (k.currency == key.currency) - len(set(k.classes) ^ set(key.classes)) \
+            - (k.scope is not None and k.scope != key.scope and not (key.scope and cat.scope_within(key.scope, k.scope))) * 2
+        scored.append((score, ident))
+    scored.sort(key=lambda s: (-s[0], s[1]))
+    return [ident for _, ident in scored[:limit]]
+
+
+def _describe(cat: Catalog, p: Parsed, kind: str) -> str:
+    parts = []
+    for dim in ("measure", "scope", "class", "stage", "form"):
+        if dim in p.why:
+            parts.append(f"{dim}={p.why[dim].strip()}")
+    if p.currency:
+        parts.append(f"currency={p.currency}")
+    parts.append(f"kind={kind}")
+    return " ".join(parts)
+
+
+def decide(cat: Catalog, parsed: Parsed, kind: str, unit: str) -> Link:
+    """The indicator of a parsed figure, with its evidence and, when doubtful, a rival."""
+    words = _describe(cat, parsed, kind)
+    if parsed.refuse:
+        return Link(None, f"unlinked: {parsed.refuse}" + (f"; {words}" if parsed.measure else ""), parsed=parsed)
+    key = parsed.key()
+    assert key is not None
+    ident = cat.by_key.get(key)
+    if ident is None and "scope" in parsed.weak:
+        # The industry came from the paragraph's topic, a guess: without it the figure may
+        # still name an indicator (拥有…单项冠军企业1家 in a paragraph on 生物医药).
+        bare = Key(key.measure, None, key.classes, key.stages, key.form, key.currency)
+        if bare in cat.by_key and (key.classes or key.stages or key.form):
+            parsed.why["scope"] = parsed.why.get("scope", "").replace("[paragraph]", "[paragraph, no indicator with it]")
+            parsed.scope, key, ident = None, bare, cat.by_key[bare]
+            words = _describe(cat, parsed, kind)
+    if ident is None:
+        near = _candidates(cat, key)
+        return Link(None, f"unlinked: no indicator for {key.label()}; {words}"
+                    + (f"; candidates: {', '.join(near)}" if near else ""), parsed=parsed)
+    rival = margin = None
+    m = cat.measures[key.measure]
+    if m.currencies and unit in ("%", "倍", "百分点"):
+        # A growth rate in yuan is not one in dollars: the currency is a person's call.
+        other = Key(key.measure, key.scope, key.classes, key.stages, key.form,
+                    None if key.currency else next(c for c in ("元", "美元") if c != m.unit))
+        if other in cat.by_key:
+            rival, margin = cat.by_key[other], 0.0
+    elif "scope" in parsed.weak and key.scope is not None:
+        # The industry is the paragraph's topic, a guess: the zone-wide indicator is the rival.
+        other = Key(key.measure, None, key.classes, key.stages, key.form, key.currency)
+        if other in cat.by_key:
+            rival, margin = cat.by_key[other], 10.0
+    return Link(ident, f"{words} -> {ident}", rival, margin, parsed)
+
+
+REGION_LIST = "\x00regions"
+
+
+def _clause_items(cat: Catalog, sentence: str, positions: list[int], i: int) -> str | None:
+    """The figure's own item when its clause lists things before 分别 and figures after it."""
+    pos = positions[i]
+    start = max([sentence.rfind(c, 0, pos) for c in ",，;；。:："] + [-1]) + 1
+    clause = sentence[start:pos]
+    k = clause.rfind("分别")
+    if k < 0:
+        return None
+    head = re.split(r"[,，]", clause[:k])[-1]
+    if sum(1 for part in re.split(r"[、和及与]", head) if cat._region_pattern is not None
+           and cat._region_pattern.match(part.strip()) and cat._region_names.get(cat._region_pattern.match(part.strip()).group(0))) >= 2:
+        return REGION_LIST      # 石家庄、唐山、沧州三市开发区营业收入分别完成…: one figure per place
+    items = list_items(cat, head)
+    if not items and not head.strip(" 按可比口径同比"):
+        # 城镇和农村居民人均可支配收入分别达…元和…元，分别增长3%和6.4%; 高端技术装备制造、新材料领域
+        # 位列其后，分别同比增长63.0%和44.9%: the list of the clause before
+        for earlier in reversed(re.split(r"[,，;；。:：]", sentence[:start].rstrip(",， "))[-2:]):
+            j = earlier.rfind("分别")
+            items = list_items(cat, earlier[:j] if j >= 0 else earlier)
+            if items:
+                break
+    if not items:
+        return None
+    after = [p for p in positions if start + k <= p <= pos]
+    index = len(after) - 1
+    return items[index] if 0 <= index < len(items) else None
+
+
+def link_figures(article: Article, figures: list[Figure], cat: Catalog | None = None) -> list[Figure]:
+    """Set each figure's indicator (a catalog id, or None: it then waits in the review queue),
+    region and link evidence; returns the figures.
+
+    Also sets article.region, when the source gave none, to the region the article is about.
+    """
+    cat = cat or catalog()
+    article.region = cat.region_name(article.region) or detect_region(article, cat)
+    contexts = figure_contexts(figures, {p.index: p.text for p in article.paragraphs}, cat)
+    order = sorted(range(len(figures)), key=lambda i: (figures[i].paragraph, figures[i].sentence_start, figures[i].start))
+    previous: dict[tuple[int, int, int], tuple[Parsed, str, Key | None]] = {}
+    topic: str | None = None
+    positions_of: dict[tuple[int, int], list[int]] = {}
+    for i in order:
+        f = figures[i]
+        ctx, clause, paragraph_before = contexts[i]
+        sentence_key = (f.paragraph, f.sentence_start)
+        positions = positions_of.setdefault(sentence_key, [])
+        pos = len(ctx.before)
+        positions.append(pos)
+        group = ctx.before.count("；") + ctx.before.count(";") + ctx.before.count("。")
+        prev_entry = previous.get((f.paragraph, f.sentence_start, group))
+        prev, prev_kind, prev_key = prev_entry if prev_entry else (None, None, None)
+        item = _clause_items(cat, ctx.sentence, positions, len(positions) - 1)
+        if item == REGION_LIST:
+            parsed = Parsed(refuse="a figure of one of several places listed before 分别: its region is not resolved")
+        else:
+            parsed = parse(cat, ctx, prev, prev_kind, region_spans(cat, ctx.lead, article.region), item, topic)
+        if item is not None and parsed.measure is not None:
+            parsed.why = {k: v.replace("[before]", "[list item]").replace("[previous figure]", "[list item]")
+                          for k, v in parsed.why.items()}
+        key = parsed.key()
+        if not parsed.refuse and prev_key is not None and key == prev_key and prev_kind == f.kind \
+                and SUBSET_WORDS.search(ctx.lead):
+            parsed.refuse = "a 其中 subset of the figure before it, with no words of its own"
+        link = decide(cat, parsed, f.kind, f.unit)
+        f.indicator, f.link_rival, f.link_margin = link.indicator, link.rival, link.margin
+        f.link_evidence = link.evidence
+        f.region = figure_region(cat, article.region, clause, ctx.before, paragraph_before)
+        # The next figure of the clause group reads this one, linked or not: a figure with no
+        # words of its own (产业链现代化提升类72个) passes nothing on.
+        previous[(f.paragraph, f.sentence_start, group)] = (parsed, f.kind, key)
+        # What the article measures, in its own words: the topic of later figures that name
+        # only a part of it (分领域看，航空航天领域增长166.8%).
+        if parsed.measure in TOPIC_MEASURES and not parsed.refuse and f.kind in ("level", "change") \
+                and re.search(r"\[(?:before|after|subject|list item)\]$", parsed.why.get("measure", "")):
+            topic = parsed.measure
+    return figures
+
+
+def match_text(cat: Catalog, text: str, unit: str, kind: str = "level", industry: str | None = None) -> str | None:
+    """The indicator a free phrase names (the whole after 占 in a share), or None."""
+    text = to_simplified(text)
+    ctx = Context(subject=text, lead="", tail="", before=text, sentence=text, unit=unit, kind=kind)
+    parsed = parse(cat, ctx)
+    if parsed.scope is None and industry and industry in cat.scopes and parsed.measure \
+            and "scope" in cat.measures[parsed.measure].takes:
+        parsed.scope = industry
+    return decide(cat, parsed, kind, unit).indicator
