@@ -1473,3 +1473,9 @@ def test_a_contribution_rate_is_a_share_and_categories_are_counted():
     assert _dated("2023年规上工业增加值对全市增长贡献率超过30%。", date(2024, 1, 23))["超过30%"][0] == "share"
     assert [(f.text, f.unit) for f in figs("统计监测的19类商品中，11类增长。")] == [("19类", "类"), ("11类", "类")]
     assert figs("较好地完成了区二届人大三次会议确定的任务。") == []
+
+
+def test_a_space_between_number_and_unit_is_typesetting():
+    found = [(f.text, f.value, f.unit) for f in figs("投资6 亿元的项目，13 家企业进驻，合同投资额55.78 亿元。")]
+    assert found == [("6 亿元", 600_000_000, "元"), ("13 家", 13, "家"), ("55.78 亿元", 5_578_000_000, "元")]
+    assert figs("2021 年，开发区建成。") == []

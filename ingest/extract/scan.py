@@ -18,6 +18,8 @@ _ATOM = re.compile(
     rf"(?P<pre>{_PRE})?"
     rf"(?:(?P<pct>百分之)(?P<pctnum>{ARABIC}|{CHINESE})"
     rf"|(?P<num>{ARABIC}|{CHINESE})(?P<more>余|多)?"
+    # web copies typeset a space between number and unit (投资6 亿元, 13 家企业)
+    rf"(?:[ \u00a0\u2009\u202f](?=[十百千万亿]|{_UNIT_ALT}))?"
     rf"(?:(?P<mult>{MULTIPLIER_RUN})(?P<more2>余|多)?(?P<unit>{_UNIT_ALT})(?P<per>/(?:{_PER}))?"
     rf"|(?P<unit2>{_UNIT_ALT})(?P<per2>/(?:{_PER}))?"
     rf"|(?P<mult2>{MULTIPLIER_RUN})(?P<more3>余|多)?)?)"
