@@ -43,6 +43,9 @@ SETTINGS: dict[str, Any] = {
     "max_csv_mb": 20,
     "allow_download": False,     # Datasette offers downloads only for immutable files anyway
     "truncate_cells_html": 2048,  # article.text is long; the row page and .json carry it whole
+    # The file changes under the server (zone ingest, zone review): a page reloaded after a
+    # review must show it, so browsers are told not to reuse pages (Datasette's default is 5 s).
+    "default_cache_ttl": 0,
 }
 
 # What one ad hoc query may build: a string or blob of at most 8 MB (the longest article is
