@@ -7,12 +7,14 @@ and charts are built around escaped text, never from it.
 """
 from __future__ import annotations
 
+import asyncio
 import math
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterable, Sequence
 from urllib.parse import quote
 
+from datasette.database import QueryInterrupted
 from markupsafe import Markup, escape
 
 from browse.format import format_value, number, scale_for
@@ -20,8 +22,19 @@ from browse.format import format_value, number, scale_for
 DB = "zone"
 UNCERTAIN_MARGIN = 15.0   # track.review.UNCERTAIN_MARGIN, as in the review_waiting view
 KEY_FIGURES_PER_SECTOR = 8
-DASHBOARD_CHARTS = 12
+DASHBOARD_CHARTS = 6
 NEWEST_ARTICLES = 10
+# An indicator page lists at most this many points (the canned query `series` has them all) and
+# marks each point of its chart only up to this many periods (beyond, the line alone).
+INDICATOR_ROWS = 300
+CHART_MARKS = 300
+X_LABELS = 7
+# The dashboard's review-queue count ranks every point of the zone's series: on a very large
+# zone it gives up after this long and links to the queue instead.
+QUEUE_COUNT_MS = 800
+# What a chart needs of a series row.
+CHART_COLUMNS = ("indicator_id, indicator_name, region, kind, unit, period_start, period_end, value, figure_id, "
+                 "paper, published, preferred, conflict")
 
 
 # --- links --------------------------------------------------------------------------------
@@ -185,16 +198,21 @@ def line_chart(points: Sequence[Point], unit: str, title: str = "", others: Sequ
         parts.append(f'<line class="grid" x1="{left}" x2="{width - right}" y1="{ty:.1f}" y2="{ty:.1f}"/>')
         parts.append(f'<text class="tick" x="{left - 6}" y="{ty + 4:.1f}" text-anchor="end">{escape(number(tick))}</text>')
         tick += step
-    labelled: set[str] = set()
+    # At most X_LABELS labels on the time axis, spread over the series, first and last included.
+    firsts: dict[str, Point] = {}
     for p in pts:
-        if p.label not in labelled:
-            labelled.add(p.label)
-            parts.append(f'<text class="tick" x="{x(p.day):.1f}" y="{height - 12}" text-anchor="middle">'
-                         f'{escape(p.label)}</text>')
+        firsts.setdefault(p.label, p)
+    labels = list(firsts.values())
+    if len(labels) > X_LABELS:
+        labels = [labels[round(i * (len(labels) - 1) / (X_LABELS - 1))] for i in range(X_LABELS)]
+    for p in labels:
+        parts.append(f'<text class="tick" x="{x(p.day):.1f}" y="{height - 12}" text-anchor="middle">'
+                     f'{escape(p.label)}</text>')
     if len(pts) > 1:
         path = " ".join(f"{x(p.day):.1f},{y(p.value):.1f}" for p in pts)
         parts.append(f'<polyline class="line" points="{path}"/>')
-    for p, css in [(o, "other") for o in others] + [(p, "point") for p in pts]:
+    marks = [(o, "other") for o in others] + [(p, "point") for p in pts]
+    for p, css in (marks if len(marks) <= CHART_MARKS else []):
         tip = f"{p.label}: {format_value(p.value, unit)}" + (f" — {p.note}" if p.note else "")
         parts.append(f'<a href="{escape(p.href)}"><circle class="{css}{" conflict" if p.conflict else ""}" '
                      f'cx="{x(p.day):.1f}" cy="{y(p.value):.1f}" r="{5 if css == "point" else 4}">'
@@ -247,13 +265,13 @@ def series_charts(points: Sequence[dict[str, Any]], min_periods: int = 1) -> lis
 
 # --- loaders -------------------------------------------------------------------------------------
 
-async def _rows(db: Any, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> list[dict[str, Any]]:
-    results = await db.execute(sql, params)
+async def _rows(db: Any, sql: str, params: Sequence[Any] | dict[str, Any] = (), **kwargs: Any) -> list[dict[str, Any]]:
+    results = await db.execute(sql, params, **kwargs)
     return [dict(r) for r in results.rows]
 
 
-async def _one(db: Any, sql: str, params: Sequence[Any] | dict[str, Any] = ()) -> dict[str, Any] | None:
-    rows = await _rows(db, sql, params)
+async def _one(db: Any, sql: str, params: Sequence[Any] | dict[str, Any] = (), **kwargs: Any) -> dict[str, Any] | None:
+    rows = await _rows(db, sql, params, **kwargs)
     return rows[0] if rows else None
 
 
@@ -359,10 +377,15 @@ async def article_page(db: Any, article_id: int) -> dict[str, Any] | None:
         return None
     figures = await _rows(db, """
         SELECT f.id, f.seq, f.start, f."end", f.text, f.value, f.unit, f.value_max, f.subject, f.kind, f.sector,
-               f.paragraph, f.period_label, f.period_start, f.period_end, f.indicator_id,
-               fc.id IS NULL AS rejected, fc.value AS current_value, fc.corrected, fc.indicator_id AS current_indicator
-        FROM figure f LEFT JOIN figure_current fc ON fc.id = f.id
-        WHERE f.article_id = ? AND f.origin = 'reported' ORDER BY f.seq""", [article_id])
+               f.paragraph, f.period_label, f.period_start, f.period_end, f.indicator_id
+        FROM figure f WHERE f.article_id = ? AND f.origin = 'reported' ORDER BY f.seq""", [article_id])
+    # The figures as reviewed, read apart: joined to figure, the view would be built whole.
+    current = {r["id"]: r for r in await _rows(db, """
+        SELECT id, value, corrected FROM figure_current WHERE article_id = ? AND origin = 'reported'""", [article_id])}
+    for f in figures:
+        f["rejected"] = f["id"] not in current
+        if not f["rejected"]:
+            f["value"] = current[f["id"]]["value"]
     return {"article": article, "figures": figures, "body": article_body(article["text"], figures),
             "kept": sum(1 for f in figures if not f["rejected"])}
 
@@ -383,8 +406,26 @@ async def indicator_page(db: Any, indicator_id: str) -> dict[str, Any] | None:
     for p in points:
         if p["conflict"]:
             conflicts.setdefault(p["point_key"], []).append(p)
-    return {"indicator": indicator, "points": points, "charts": series_charts(points),
-            "conflicts": list(conflicts.values())}
+    return {"indicator": indicator, "points": points[-INDICATOR_ROWS:], "point_count": len(points),
+            "charts": series_charts(points), "conflicts": list(conflicts.values())[-INDICATOR_ROWS:]}
+
+
+# The zone's part of the review_waiting view (zone review's queue), each branch read through
+# the zone's figures (figure_region index) or its series (region_id pushed down).
+QUEUE_COUNT_SQL = """
+    SELECT count(*) AS n FROM (
+        SELECT fc.id FROM figure_current fc
+        WHERE fc.region_id = :region AND fc.extracted_indicator_id IS NULL AND NOT fc.relinked
+          AND fc.origin = 'reported' AND fc.decision IS NULL AND NOT fc.corrected
+        UNION
+        SELECT s.figure_id FROM series s
+        WHERE s.region_id = :region AND s.origin = 'reported' AND s.decision IS NULL AND NOT s.corrected
+          AND NOT s.relinked AND (s.conflict OR s.disagrees_with_derived OR s.repeated_in_article)
+        UNION
+        SELECT f.id FROM figure f JOIN figure_current fc ON fc.id = f.id
+        WHERE f.region_id = :region AND f.link_margin < :margin AND f.indicator_id IS NOT NULL
+          AND fc.origin = 'reported' AND fc.decision IS NULL AND NOT fc.relinked AND NOT fc.corrected
+    )"""
 
 
 async def region_dashboard(db: Any, region_id: int) -> dict[str, Any] | None:
@@ -425,35 +466,31 @@ async def region_dashboard(db: Any, region_id: int) -> dict[str, Any] | None:
         WHERE fc.region_id = :region AND fc.indicator_id IS NOT NULL
         GROUP BY fc.indicator_id HAVING periods >= 2
         ORDER BY periods DESC, fc.indicator_id LIMIT :limit""", {"region": region_id, "limit": DASHBOARD_CHARTS})
-    charts = []
-    for c in candidates:
-        rows = await _rows(db, """
-            SELECT * FROM series WHERE indicator_id = ? AND region_id = ?
-            ORDER BY coalesce(period_end, period_start), period_start, preferred DESC""", [c["indicator_id"], region_id])
-        for chart in series_charts(rows, min_periods=2):
-            chart["indicator_id"] = c["indicator_id"]
-            charts.append(chart)
-    queue = await _one(db, """
-        SELECT count(*) AS n FROM (
-            SELECT fc.id FROM figure_current fc
-            WHERE fc.region_id = :region AND fc.extracted_indicator_id IS NULL AND NOT fc.relinked
-              AND fc.origin = 'reported' AND fc.decision IS NULL AND NOT fc.corrected
-            UNION
-            SELECT s.figure_id FROM series s
-            WHERE s.region_id = :region AND s.origin = 'reported' AND s.decision IS NULL AND NOT s.corrected
-              AND NOT s.relinked AND (s.conflict OR s.disagrees_with_derived OR s.repeated_in_article)
-            UNION
-            SELECT f.id FROM figure f JOIN figure_current fc ON fc.id = f.id
-            WHERE f.region_id = :region AND f.link_margin < :margin AND f.indicator_id IS NOT NULL
-              AND fc.origin = 'reported' AND fc.decision IS NULL AND NOT fc.relinked AND NOT fc.corrected
-        )""", {"region": region_id, "margin": UNCERTAIN_MARGIN})
+    async def charts_of(indicator_id: str) -> list[dict[str, Any]]:
+        rows = await _rows(db, f"""
+            SELECT {CHART_COLUMNS} FROM series WHERE indicator_id = ? AND region_id = ? AND (preferred OR conflict)
+            ORDER BY coalesce(period_end, period_start), period_start, preferred DESC""", [indicator_id, region_id])
+        made = series_charts(rows, min_periods=2)
+        for chart in made:
+            chart["indicator_id"] = indicator_id
+        return made
+
+    # Datasette runs queries on a pool of threads: the series are read side by side.
+    charts = [chart for made in await asyncio.gather(*(charts_of(c["indicator_id"]) for c in candidates))
+              for chart in made]
+    try:
+        queue = await _one(db, QUEUE_COUNT_SQL, {"region": region_id, "margin": UNCERTAIN_MARGIN},
+                           custom_time_limit=QUEUE_COUNT_MS)
+        queue_count: int | None = queue["n"] if queue else 0
+    except QueryInterrupted:
+        queue_count = None
     articles = await _rows(db, """
         SELECT id, title, paper, published, edition FROM article
         WHERE id IN (SELECT id FROM article WHERE region_id = :region
                      UNION SELECT article_id FROM figure WHERE region_id = :region)
         ORDER BY published DESC, id DESC LIMIT :limit""", {"region": region_id, "limit": NEWEST_ARTICLES})
     return {"region": region, "sectors": list(sectors.values()), "charts": charts,
-            "queue_count": queue["n"] if queue else 0, "articles": articles,
+            "queue_count": queue_count, "articles": articles,
             "figure_count": len(latest)}
 
 

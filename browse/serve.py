@@ -46,6 +46,9 @@ SETTINGS: dict[str, Any] = {
     # The file changes under the server (zone ingest, zone review): a page reloaded after a
     # review must show it, so browsers are told not to reuse pages (Datasette's default is 5 s).
     "default_cache_ttl": 0,
+    # Suggesting facets tries every column of a page (up to 50 ms each): on a view of figures as
+    # reviewed that is seconds per page on a large database. The useful facets are configured.
+    "suggest_facets": False,
 }
 
 # What one ad hoc query may build: a string or blob of at most 8 MB (the longest article is

@@ -266,3 +266,49 @@ def test_hostile_text_stays_inert_on_every_page(server: Server, db: Path) -> Non
             assert "alert(&#34;body&#34;)&#34;&gt;" in html
     assert "javascript:alert(3)" in page(server, f"/zone/article/{article}")  # shown as text, not a link
     assert "alert(&#34;body&#34;)&#34;&gt;" in page(server, "/zone/figure_search", q="工业总产值")
+
+
+# --- every query of the pages is indexed --------------------------------------------------------
+
+class PlanRecorder:
+    """Stands in for Datasette's Database: runs each query on a read-only connection and keeps
+    its query plan."""
+
+    def __init__(self, path: Path) -> None:
+        from browse.search import fts_query
+
+        self.conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        self.conn.row_factory = sqlite3.Row
+        self.conn.create_function("zone_fts", 1, fts_query)
+        self.plans: list[tuple[str, list[str]]] = []
+
+    async def execute(self, sql: str, params: Any = (), **kwargs: Any) -> Any:
+        plan = [row[3] for row in self.conn.execute("EXPLAIN QUERY PLAN " + sql, params)]
+        self.plans.append((sql, plan))
+
+        class Results:
+            rows = self.conn.execute(sql, params).fetchall()
+        return Results()
+
+
+def test_page_queries_use_indexes(db: Path) -> None:
+    import asyncio
+
+    from browse import pages
+    from test_browse import table_scans
+
+    recorder = PlanRecorder(db)
+    region = one(db, "SELECT id FROM region WHERE name = ?", ZONE)
+    article = one(db, "SELECT article_id FROM figure WHERE id = ?", fid(db, "32.21亿元"))
+
+    async def load_all() -> None:
+        assert await pages.figure_page(recorder, fid(db, "32.21亿元"))
+        assert await pages.figure_page(recorder, fid(db, "263.9亿元"))
+        assert await pages.article_page(recorder, article)
+        assert await pages.indicator_page(recorder, "signed_projects_investment")
+        assert await pages.region_dashboard(recorder, region)
+
+    asyncio.run(load_all())
+    assert len(recorder.plans) > 10
+    for sql, plan in recorder.plans:
+        assert not table_scans(plan), (sql, plan)
