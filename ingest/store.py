@@ -156,10 +156,13 @@ def index_article(conn: sqlite3.Connection, article_id: int) -> None:
 
 
 def backfill_search(conn: sqlite3.Connection) -> int:
-    """Index the articles that have no search row: all of them in a database built before the
-    index existed (run whenever schema.sql is applied). Returns how many were indexed."""
+    """Index the articles that have no search row, or a reported figure without one: all of
+    them in a database built before the index existed (run whenever schema.sql is applied).
+    Returns how many articles were indexed."""
     ids = [i for (i,) in conn.execute(
-        "SELECT id FROM article WHERE id NOT IN (SELECT rowid FROM article_fts) ORDER BY id")]
+        "SELECT id FROM article WHERE id NOT IN (SELECT rowid FROM article_fts) "
+        "UNION SELECT article_id FROM figure WHERE origin = 'reported' AND id NOT IN (SELECT rowid FROM figure_fts) "
+        "ORDER BY 1")]
     if not ids:
         return 0
     conn.execute("BEGIN IMMEDIATE")

@@ -191,3 +191,23 @@ def test_an_older_database_gets_its_index_on_the_next_open(db_path: Path) -> Non
         assert backfill_search(conn) == 0  # nothing left to index
     finally:
         conn.close()
+
+
+def test_serving_a_database_without_the_index_says_how_to_get_it(db_path: Path) -> None:
+    from browse.serve import ServeError, inspect_database
+
+    conn = open_db(db_path)
+    seed(conn)
+    conn.execute("DROP TABLE figure_fts")
+    conn.close()
+    with pytest.raises(ServeError, match=r"no figure_fts\); update it with: zone ingest"):
+        inspect_database(db_path)
+    conn = open_db(db_path)  # the same schema version: nothing re-applied yet
+    conn.execute("PRAGMA user_version = 1")
+    conn.close()
+    conn = open_db(db_path)  # as `zone ingest` opens it: schema re-applied, index backfilled
+    try:
+        assert found(conn, "汽车") == ["41家"]
+    finally:
+        conn.close()
+    assert inspect_database(db_path).figures == 6
