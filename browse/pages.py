@@ -107,11 +107,13 @@ def article_body(text: str, figures: Sequence[dict[str, Any]]) -> Markup:
     out: list[str] = []
     pos = 0
     seen_paragraphs: set[int] = set()
+    skip_to = _front_matter_end(text)
     for line in text.splitlines(keepends=True):
         start, end = pos, pos + len(line.rstrip("\r\n"))
         pos += len(line)
-        if start == end or not line.strip():
-            continue
+        if start == end or not line.strip() or end <= skip_to or (
+                line.rstrip().endswith("/enpproperty-->") and not any(start <= f["start"] < end for f in figures)):
+            continue   # the YAML front matter and an e-paper's metadata tail are not the article
         inside = [f for f in figures if start <= f["start"] and f["end"] <= end]
         spans = [Span(f["start"] - start, f["end"] - start, f["id"], _span_title(f),
                       "zone-fig rejected" if f.get("rejected") else "zone-fig") for f in inside]
@@ -120,6 +122,15 @@ def article_body(text: str, figures: Sequence[dict[str, Any]]) -> Markup:
         pid = f' id="p{paragraphs[0]}"' if paragraphs else ""
         out.append(f"<p{pid}>{marked(line[:end - start], spans, anchors=True)}</p>")
     return Markup("\n".join(out))
+
+
+def _front_matter_end(text: str) -> int:
+    """Where a leading YAML front-matter block (--- … ---) ends, else 0."""
+    body = text.lstrip("\ufeff")
+    if not body.startswith("---"):
+        return 0
+    close = body.find("\n---", 3)
+    return 0 if close < 0 else len(text) - len(body) + close + 4
 
 
 def _span_title(f: dict[str, Any]) -> str:
@@ -432,7 +443,16 @@ async def region_dashboard(db: Any, region_id: int) -> dict[str, Any] | None:
     region = await _one(db, "SELECT * FROM region WHERE id = ?", [region_id])
     if region is None:
         return None
-    latest = await _rows(db, """
+    slow: list[str] = []   # sections that ran out of time (Datasette's SQL time limit)
+
+    async def bounded(section: str, query: Any, default: Any) -> Any:
+        try:
+            return await query
+        except QueryInterrupted:
+            slow.append(section)
+            return default
+
+    latest = await bounded("key figures", _rows(db, """
         WITH ranked AS (
             SELECT fc.id, row_number() OVER (
                        PARTITION BY fc.sector, coalesce(fc.indicator_id, fc.subject), fc.kind
@@ -447,7 +467,7 @@ async def region_dashboard(db: Any, region_id: int) -> dict[str, Any] | None:
         LEFT JOIN indicator i ON i.id = fc.indicator_id
         WHERE ranked.recency = 1
         ORDER BY fc.sector, fc.indicator_id IS NULL, fc.origin = 'derived', fc.period_end DESC, fc.id""",
-                         {"region": region_id})
+                         {"region": region_id}), [])
     sectors: dict[str, dict[str, Any]] = {}
     for r in latest:
         r["shown"] = format_value(r["value"], r["unit"], r["value_max"])
@@ -460,12 +480,12 @@ async def region_dashboard(db: Any, region_id: int) -> dict[str, Any] | None:
             sector["figures"].append(r)
     for sector in sectors.values():
         sector["latest_label"] = sector["latest"][:7] if sector["latest"] else ""
-    candidates = await _rows(db, """
+    candidates = await bounded("series", _rows(db, """
         SELECT fc.indicator_id, count(DISTINCT coalesce(fc.period_end, fc.period_start)) AS periods
         FROM figure_current fc
         WHERE fc.region_id = :region AND fc.indicator_id IS NOT NULL
         GROUP BY fc.indicator_id HAVING periods >= 2
-        ORDER BY periods DESC, fc.indicator_id LIMIT :limit""", {"region": region_id, "limit": DASHBOARD_CHARTS})
+        ORDER BY periods DESC, fc.indicator_id LIMIT :limit""", {"region": region_id, "limit": DASHBOARD_CHARTS}), [])
     async def charts_of(indicator_id: str) -> list[dict[str, Any]]:
         rows = await _rows(db, f"""
             SELECT {CHART_COLUMNS} FROM series WHERE indicator_id = ? AND region_id = ? AND (preferred OR conflict)
@@ -476,7 +496,8 @@ async def region_dashboard(db: Any, region_id: int) -> dict[str, Any] | None:
         return made
 
     # Datasette runs queries on a pool of threads: the series are read side by side.
-    charts = [chart for made in await asyncio.gather(*(charts_of(c["indicator_id"]) for c in candidates))
+    charts = [chart for made in await asyncio.gather(
+                  *(bounded("series", charts_of(c["indicator_id"]), []) for c in candidates))
               for chart in made]
     try:
         queue = await _one(db, QUEUE_COUNT_SQL, {"region": region_id, "margin": UNCERTAIN_MARGIN},
@@ -484,13 +505,13 @@ async def region_dashboard(db: Any, region_id: int) -> dict[str, Any] | None:
         queue_count: int | None = queue["n"] if queue else 0
     except QueryInterrupted:
         queue_count = None
-    articles = await _rows(db, """
+    articles = await bounded("newest articles", _rows(db, """
         SELECT id, title, paper, published, edition FROM article
         WHERE id IN (SELECT id FROM article WHERE region_id = :region
                      UNION SELECT article_id FROM figure WHERE region_id = :region)
-        ORDER BY published DESC, id DESC LIMIT :limit""", {"region": region_id, "limit": NEWEST_ARTICLES})
+        ORDER BY published DESC, id DESC LIMIT :limit""", {"region": region_id, "limit": NEWEST_ARTICLES}), [])
     return {"region": region, "sectors": list(sectors.values()), "charts": charts,
-            "queue_count": queue_count, "articles": articles,
+            "queue_count": queue_count, "articles": articles, "slow": sorted(set(slow)),
             "figure_count": len(latest)}
 
 

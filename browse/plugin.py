@@ -16,6 +16,7 @@ import sqlite3
 from typing import Any
 
 from datasette import hookimpl
+from datasette.database import QueryInterrupted
 from datasette.utils import urlsafe_components
 from markupsafe import Markup, escape
 
@@ -100,7 +101,11 @@ def extra_template_vars(template: str, database: str | None, table: str | None, 
                 key = kind(urlsafe_components(request.url_vars["pks"])[0])
             except (KeyError, IndexError, ValueError):
                 return {}
-            return {name: await loader(datasette.get_database(DATABASE), key)}
+            try:
+                return {name: await loader(datasette.get_database(DATABASE), key)}
+            except QueryInterrupted:
+                # Over Datasette's SQL time limit: the plain row page rather than an error.
+                return {name: None}
 
         return row_page
     if view_name in ("index", "database") and DATABASE in datasette.databases:
