@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.store import HAN, HAN_RUN
+from ingest.store import HAN
 
 MATCH_NOTHING = '""'
 _TERM = re.compile(r'"([^"]*)"?|(\S+)')
@@ -62,20 +62,3 @@ def fts_query(query: str | None) -> str:
     while parts and parts[-1] == "OR":
         parts.pop()
     return " ".join(parts) or MATCH_NOTHING
-
-
-def words(query: str | None) -> list[str]:
-    """The words of a query to highlight in results (quotes and OR removed)."""
-    if not query:
-        return []
-    out: list[str] = []
-    for quoted, word in _TERM.findall(query):
-        text = quoted or word
-        if word == "OR" or not _SEARCHABLE.search(text):
-            continue
-        out.extend(p for p in re.split(r"\s+", text.replace('"', " ")) if p)
-    return out
-
-
-def han_only(text: str) -> bool:
-    return bool(text) and HAN_RUN.fullmatch(text) is not None

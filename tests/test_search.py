@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from browse.search import MATCH_NOTHING, fts_query, words
+from browse.search import MATCH_NOTHING, fts_query
 from ingest.model import Article, Figure, Paragraph
 from ingest.store import backfill_search, figure_clause, open_db, save_article, search_text
 
@@ -76,7 +76,6 @@ def test_queries_are_phrases_of_bigrams_prefixes_and_quoted_words() -> None:
     assert fts_query('"签约项目"') == '"签约 约项 项目"'
     for nothing in ("", None, "%", "  ", '"', "OR", "()*:^"):
         assert fts_query(nothing) == MATCH_NOTHING
-    assert words('汽车 OR "签约项目" %') == ["汽车", "签约项目"]
 
 
 @settings(max_examples=300, deadline=None)
