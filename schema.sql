@@ -100,6 +100,11 @@ CREATE INDEX IF NOT EXISTS figure_unlinked ON figure (article_id) WHERE indicato
 -- Uncertain links for the review queue: `WHERE link_margin < ?` reads only the few figures
 -- with a rival, not every linked figure.
 CREATE INDEX IF NOT EXISTS figure_link_margin ON figure (link_margin) WHERE link_margin IS NOT NULL;
+-- A zone's dashboard (browse/): its figures by sector and period, its series and review queue.
+CREATE INDEX IF NOT EXISTS figure_region ON figure (region_id, sector, period_end);
+-- Datasette counts the figures naming an indicator as the runner-up on the indicator's page.
+CREATE INDEX IF NOT EXISTS figure_link_rival ON figure (link_rival) WHERE link_rival IS NOT NULL;
+CREATE INDEX IF NOT EXISTS article_region ON article (region_id, published);
 
 -- Derived figures name the figures they were computed from.
 CREATE TABLE IF NOT EXISTS figure_source (
@@ -136,26 +141,6 @@ SELECT r.id AS review_id, r.fkey, r.action, r.indicator_id, r.value, r.period_st
 FROM review r
 LEFT JOIN article a ON a.source_id = substr(r.fkey, 1, instr(r.fkey, '#') - 1)
 WHERE NOT EXISTS (SELECT 1 FROM figure f WHERE f.fkey = r.fkey);
-
--- Each figure with the article it comes from: the view people browse first.
-DROP VIEW IF EXISTS figure_detail;
-CREATE VIEW figure_detail AS
-SELECT
-    figure.id AS figure_id,
-    figure.text,
-    figure.value,
-    figure.unit,
-    figure.period_start,
-    figure.period_end,
-    figure.subject,
-    figure.sector,
-    figure.sentence,
-    article.paper,
-    article.published,
-    article.edition,
-    article.title,
-    article.source_id
-FROM figure JOIN article ON article.id = figure.article_id;
 
 -- ---------------------------------------------------------------- tracking (issue 4)
 
@@ -316,5 +301,83 @@ SELECT s.figure_id, s.fkey, s.text, s.value, s.unit, s.kind, s.subject, s.senten
 FROM series s
 WHERE s.origin = 'reported' AND s.decision IS NULL AND NOT s.corrected AND NOT s.relinked
   AND (s.conflict OR s.disagrees_with_derived OR s.repeated_in_article);
+
+-- ---------------------------------------------------------------- search (issue 11)
+
+-- Full-text search of Chinese text. The columns hold segmented text written by
+-- ingest/store.py (search_text: each run of Han characters as its overlapping bigrams and
+-- its last character), in the transaction that writes the article; browse/search.py rewrites
+-- a query the same way (产值 -> the phrase "产值", 签约项目 -> "签约 约项 项目", 汽 -> "汽"*).
+-- rowid is the article's id / the figure's id, so Datasette's search (fts_table, fts_pk in
+-- browse/metadata.yaml) filters tables and views by it. Reported figures only: derived ones
+-- are recomputed by `zone review` outside ingest.
+CREATE VIRTUAL TABLE IF NOT EXISTS article_fts USING fts5(title, text, tokenize = 'unicode61');
+CREATE VIRTUAL TABLE IF NOT EXISTS figure_fts USING fts5(subject, clause, tokenize = 'unicode61');
+
+-- Whatever deletes an article or a figure (re-ingest, cascade, by hand) deletes its search row.
+DROP TRIGGER IF EXISTS article_fts_delete;
+CREATE TRIGGER article_fts_delete AFTER DELETE ON article BEGIN
+    DELETE FROM article_fts WHERE rowid = old.id;
+END;
+DROP TRIGGER IF EXISTS figure_fts_delete;
+CREATE TRIGGER figure_fts_delete AFTER DELETE ON figure BEGIN
+    DELETE FROM figure_fts WHERE rowid = old.id;
+END;
+
+-- ---------------------------------------------------------------- browsing (issue 11)
+
+-- Each figure as reviewed, with its article and region: the view people browse first.
+-- Rejected figures are left out, corrections and relinks shown (figure_current).
+DROP VIEW IF EXISTS figure_detail;
+CREATE VIEW figure_detail AS
+SELECT
+    fc.id AS figure_id,
+    fc.text,
+    fc.value,
+    fc.period_start,
+    fc.period_end,
+    fc.subject,
+    fc.sentence,
+    fc.sector,
+    fc.kind,
+    fc.qualifier,
+    fc.unit,
+    fc.indicator_id,
+    region.name AS region,
+    article.paper,
+    article.published,
+    article.title,
+    fc.origin,
+    fc.corrected,
+    fc.extracted_value,
+    fc.value_max,
+    article.edition,
+    article.source_id,
+    fc.article_id,
+    fc.paragraph
+FROM figure_current fc
+JOIN article ON article.id = fc.article_id
+LEFT JOIN region ON region.id = fc.region_id;
+
+-- The review queue exactly as `zone review` lists it (track/review.py queue()): the
+-- review_queue view plus linked, undecided figures whose runner-up indicator scored within
+-- 15 points (track.review.UNCERTAIN_MARGIN) of the link, found through figure_link_margin.
+DROP VIEW IF EXISTS review_waiting;
+CREATE VIEW review_waiting AS
+WITH queued AS MATERIALIZED (
+    SELECT figure_id, fkey, text, value, unit, kind, subject, sentence, indicator_id, period_start, period_end,
+           paper, published, title, reason
+    FROM review_queue
+)
+SELECT * FROM queued
+UNION ALL
+SELECT fc.id, fc.fkey, fc.text, fc.value, fc.unit, fc.kind, fc.subject, fc.sentence, fc.indicator_id,
+       fc.period_start, fc.period_end, a.paper, a.published, a.title, 'uncertain: also fits ' || f.link_rival
+FROM figure f
+JOIN figure_current fc ON fc.id = f.id
+JOIN article a ON a.id = fc.article_id
+WHERE f.link_margin < 15 AND f.indicator_id IS NOT NULL
+  AND fc.origin = 'reported' AND fc.decision IS NULL AND NOT fc.relinked AND NOT fc.corrected
+  AND f.id NOT IN (SELECT figure_id FROM queued);
 
 COMMIT;

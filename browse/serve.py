@@ -19,12 +19,18 @@ from typing import Any, Callable
 
 import yaml
 
-METADATA_PATH = Path(__file__).resolve().parent / "metadata.yaml"
+BROWSE_DIR = Path(__file__).resolve().parent
+METADATA_PATH = BROWSE_DIR / "metadata.yaml"
+TEMPLATES_DIR = BROWSE_DIR / "templates"
+STATIC_DIR = BROWSE_DIR / "static"
+STATIC_MOUNT = "zone-static"  # /zone-static/zone.css
 DATABASE_NAME = "zone"  # the route (/zone) whatever the file is called
 REQUIRED_TABLES = ("article", "figure")
 # The canned queries read figures through these views (schema.sql); a database written
 # before they existed gets them back from any `zone ingest`, which re-applies the schema.
-REQUIRED_VIEWS = ("figure_current", "series", "conflict", "review_queue")
+REQUIRED_VIEWS = ("figure_current", "series", "conflict", "review_queue", "review_waiting", "figure_detail")
+# The search index (schema.sql); an older database gets it from the next `zone ingest`.
+REQUIRED_SEARCH = ("article_fts", "figure_fts")
 # Queries that can only be empty without indicators are not offered then.
 NEEDS_INDICATORS = ("series", "conflicts")
 
@@ -37,6 +43,12 @@ SETTINGS: dict[str, Any] = {
     "max_csv_mb": 20,
     "allow_download": False,     # Datasette offers downloads only for immutable files anyway
     "truncate_cells_html": 2048,  # article.text is long; the row page and .json carry it whole
+    # The file changes under the server (zone ingest, zone review): a page reloaded after a
+    # review must show it, so browsers are told not to reuse pages (Datasette's default is 5 s).
+    "default_cache_ttl": 0,
+    # Suggesting facets tries every column of a page (up to 50 ms each): on a view of figures as
+    # reviewed that is seconds per page on a large database. The useful facets are configured.
+    "suggest_facets": False,
 }
 
 # What one ad hoc query may build: a string or blob of at most 8 MB (the longest article is
@@ -155,9 +167,9 @@ def inspect_database(path: Path) -> DatabaseInfo:
             if missing:
                 raise ServeError(f"{path}: not a zone database (no {', '.join(missing)} table)")
             views = {name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'view'")}
-            old = [v for v in REQUIRED_VIEWS if v not in views]
+            old = [v for v in REQUIRED_VIEWS if v not in views] + [t for t in REQUIRED_SEARCH if t not in tables]
             if old:
-                raise ServeError(f"{path}: written by an older zone (no {', '.join(old)} view); "
+                raise ServeError(f"{path}: written by an older zone (no {', '.join(old)}); "
                                  f"update it with: zone ingest articles/ --db {path}")
             articles = conn.execute("SELECT count(*) FROM article").fetchone()[0]
             figures = conn.execute("SELECT count(*) FROM figure").fetchone()[0]
@@ -187,8 +199,19 @@ def load_metadata(with_series: bool = True) -> dict[str, Any]:
     return metadata
 
 
+def register_plugin() -> None:
+    """zone's plugin (browse/plugin.py), once per process."""
+    from datasette.plugins import pm
+
+    from browse import plugin
+
+    if not pm.is_registered(plugin):
+        pm.register(plugin, name="zone")
+
+
 def make_datasette(path: Path, metadata: dict[str, Any] | None = None, info: DatabaseInfo | None = None) -> Any:
-    """A Datasette instance serving ``path`` read-only as /zone, with zone's metadata."""
+    """A Datasette instance serving ``path`` read-only as /zone, with zone's metadata,
+    templates, static files and plugin."""
     import datasette.handle_exception
     from datasette.app import Datasette
     from datasette.database import Database
@@ -209,7 +232,9 @@ def make_datasette(path: Path, metadata: dict[str, Any] | None = None, info: Dat
     info = info or inspect_database(path)
     if metadata is None:
         metadata = load_metadata(with_series=info.indicators > 0)
-    ds = Datasette(files=[], metadata=metadata, settings=SETTINGS)
+    register_plugin()
+    ds = Datasette(files=[], metadata=metadata, settings=SETTINGS, template_dir=str(TEMPLATES_DIR),
+                   static_mounts=[(STATIC_MOUNT, str(STATIC_DIR))])
     # With no files Datasette adds an in-memory scratch database; zone has no use for it.
     ds.remove_database("_memory")
     ds.add_database(ReadOnlyDatabase(ds, path=str(path.resolve()), is_mutable=True), name=DATABASE_NAME)

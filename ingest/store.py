@@ -7,6 +7,7 @@ would split an article's transaction; sqlite-utils wraps the same connection for
 from __future__ import annotations
 
 import hashlib
+import re
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass
@@ -91,7 +92,88 @@ def open_db(path: Path | str) -> sqlite3.Connection:
             raise SchemaError(
                 f"{path}: built by an older zone ({e}); rebuild it: remove the file and run `zone ingest`") from None
         conn.execute(f"PRAGMA user_version = {version}")
+        backfill_search(conn)
     return conn
+
+
+# --- full-text search --------------------------------------------------------------------
+# SQLite's tokenizers cannot read Chinese: unicode61 takes a whole run of Han characters as
+# one token and trigram never matches a word under three characters (产值, 汽车). So the
+# index is fed segmented text: every run of Han characters becomes its overlapping bigrams
+# followed by its last character (汽车产业 -> 汽车 车产 产业 业), everything else is left to
+# unicode61. A word of two or more characters is then the phrase of its bigrams (browse/search.py
+# rewrites queries the same way), which matches exactly where the word occurs inside a run;
+# one character is a prefix query ("汽"*), which the trailing character makes complete.
+HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+HAN_RUN = re.compile(f"[{HAN}]+")
+# A figure is found by the words of its own clause of the sentence, not by the whole sentence:
+# 产值 should find 32.21亿元 in "…贡献产值32.21亿元,占…", not 50余家 three clauses before it.
+CLAUSE_BREAK = re.compile(r"[,，;；:：。!！?？\n]")
+
+
+def search_text(text: str | None) -> str:
+    """Text as the search index stores it (see HAN_RUN above)."""
+    if not text:
+        return ""
+    out: list[str] = []
+    pos = 0
+    for m in HAN_RUN.finditer(text):
+        run = m.group()
+        out.append(text[pos:m.start()])
+        out.append(" " + " ".join([run[i:i + 2] for i in range(len(run) - 1)] + [run[-1]]) + " ")
+        pos = m.end()
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def figure_clause(sentence: str, start: int, end: int) -> str:
+    """The clause of ``sentence`` around the figure at [start, end) (offsets into the sentence)."""
+    start = max(0, min(start, len(sentence)))
+    end = max(start, min(end, len(sentence)))
+    before = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, start)]
+    after = CLAUSE_BREAK.search(sentence, end)
+    return sentence[before[-1] if before else 0:after.start() if after else len(sentence)]
+
+
+def index_article(conn: sqlite3.Connection, article_id: int) -> None:
+    """(Re)write the search rows of one article and of its reported figures.
+
+    Called inside the article's transaction. Deleting a figure or an article deletes its
+    search row by trigger (schema.sql), so rows never outlive what they index; derived
+    figures are recomputed outside ingest (zone review) and are not indexed.
+    """
+    title, text = conn.execute("SELECT title, text FROM article WHERE id = ?", (article_id,)).fetchone()
+    conn.execute("DELETE FROM article_fts WHERE rowid = ?", (article_id,))
+    conn.execute("INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)",
+                 (article_id, search_text(title), search_text(text)))
+    figures = conn.execute(
+        "SELECT id, subject, sentence, start - sentence_start, \"end\" - sentence_start FROM figure "
+        "WHERE article_id = ? AND origin = 'reported'", (article_id,)).fetchall()
+    conn.executemany("DELETE FROM figure_fts WHERE rowid = ?", [(f[0],) for f in figures])
+    conn.executemany("INSERT INTO figure_fts (rowid, subject, clause) VALUES (?, ?, ?)",
+                     [(fid, search_text(subject), search_text(figure_clause(sentence, s, e)))
+                      for fid, subject, sentence, s, e in figures])
+
+
+def backfill_search(conn: sqlite3.Connection) -> int:
+    """Index the articles that have no search row, or a reported figure without one: all of
+    them in a database built before the index existed (run whenever schema.sql is applied).
+    Returns how many articles were indexed."""
+    ids = [i for (i,) in conn.execute(
+        "SELECT id FROM article WHERE id NOT IN (SELECT rowid FROM article_fts) "
+        "UNION SELECT article_id FROM figure WHERE origin = 'reported' AND id NOT IN (SELECT rowid FROM figure_fts) "
+        "ORDER BY 1")]
+    if not ids:
+        return 0
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        for article_id in ids:
+            index_article(conn, article_id)
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+    return len(ids)
 
 
 def rows(conn: sqlite3.Connection, sql: str, params: tuple[object, ...] | dict[str, object] = ()) -> list[dict[str, Any]]:
@@ -184,6 +266,9 @@ def save_article(conn: sqlite3.Connection, article: Article, figures: Iterable[F
         if after_save is not None:
             (article_id,) = conn.execute("SELECT id FROM article WHERE source_id = ?", (article.source_id,)).fetchone()
             after_save(conn, int(article_id))
+        if result.status != "unchanged":
+            (article_id,) = conn.execute("SELECT id FROM article WHERE source_id = ?", (article.source_id,)).fetchone()
+            index_article(conn, int(article_id))
     except BaseException:
         conn.execute("ROLLBACK")
         raise

@@ -27,6 +27,7 @@ import yaml
 from click.testing import CliRunner
 
 from browse import serve as browse_serve
+from browse.search import fts_query
 from browse.serve import DATABASE_NAME, ServeError, inspect_database, load_metadata, make_datasette
 from ingest.model import Article, Figure
 from ingest.store import open_db, save_article
@@ -234,8 +235,8 @@ def test_database_lists_tables_views_and_queries(server: Server) -> None:
     assert tables["article"]["count"] == 3 and tables["figure"]["count"] == 8
     assert "figure_detail" in {v["name"] for v in body["views"]}
     queries = {q["name"] for q in body["queries"]}
-    assert queries == {"latest_by_sector", "article_figures", "figure_search", "articles", "series", "conflicts",
-                       "review_queue", "orphaned_reviews"}
+    assert queries == {"latest_by_sector", "article_figures", "figure_search", "article_search", "articles", "series",
+                       "conflicts", "review_queue", "orphaned_reviews"}
     assert {"figure_current", "series", "conflict", "review_queue"} <= {v["name"] for v in body["views"]}
     assert all(not q.get("write") for q in body["queries"])
 
@@ -283,20 +284,46 @@ def test_article_figures_by_id_or_source_id(server: Server) -> None:
     assert server.rows("article_figures", article="") == []
 
 
-def test_figure_search_matches_sentence_or_subject_newest_first(server: Server) -> None:
+def test_figure_search_finds_words_in_subject_or_clause(server: Server) -> None:
     rows = server.rows("figure_search", q="固定资产投资")
-    assert [(r["published"], r["text"]) for r in rows] == [
+    assert {(r["published"], r["text"]) for r in rows} == {
         ("2022-01-20", "约55亿元"), ("2022-01-15", "55.2亿元"), ("2022-01-15", "13.6%"),
-        ("2021-03-02", "48.6亿元"), ("2021-03-02", "12%")]
-    # The word is in the sentence of 37家 but not in its subject.
-    assert [r["text"] for r in server.rows("figure_search", q="签约项目")] == ["37家", "9个"]
+        ("2021-03-02", "48.6亿元"), ("2021-03-02", "12%")}
+    # 12% and 13.6% have it in their subject only (their clause is 增长12%): found all the same.
+    # 签约项目 is in the sentence of 37家 but not in its clause or subject.
+    assert [r["text"] for r in server.rows("figure_search", q="签约项目")] == ["9个"]
     assert [r["text"] for r in server.rows("figure_search", q="规模以上")] == ["120家"]
+    # Both words in the figure's clause: "2021年," is a clause of its own before 55.2亿元.
+    assert [r["text"] for r in server.rows("figure_search", q="投资 2021")] == ["约55亿元"]
+    assert {r["text"] for r in server.rows("figure_search", q="企")} == {"37家", "120家"}  # one character
 
 
-def test_figure_search_takes_wildcards_literally(server: Server) -> None:
-    assert {r["text"] for r in server.rows("figure_search", q="%")} == {"48.6亿元", "12%", "55.2亿元", "13.6%"}
-    assert server.rows("figure_search", q="_") == []
-    assert server.rows("figure_search", q="") == []  # a blank form lists nothing rather than everything
+def test_figure_search_of_punctuation_or_nothing_finds_nothing(server: Server) -> None:
+    for q in ("%", "_", "", '"', "OR", "*"):
+        assert server.rows("figure_search", q=q) == [], q  # a blank form lists nothing rather than everything
+
+
+def test_article_search_ranks_title_above_text(server: Server) -> None:
+    rows = server.rows("article_search", q="投资")
+    assert [r["source_id"] for r in rows][0] == "临港日报/content_202"  # 投资 in its title and text
+    assert {r["source_id"] for r in rows} == {"临港日报/content_202", "临港日报/content_101", "港城晚报/content_303"}
+    assert server.rows("article_search", q="外贸") == []
+
+
+@pytest.mark.parametrize("path, column, expected", [
+    ("figure_detail", "text", {"37家", "9个"}),
+    ("figure", "text", {"37家", "9个"}),
+    ("figure_current", "text", {"37家", "9个"}),
+    ("article", "source_id", {"临港日报/content_101"}),
+])
+def test_datasette_search_filters_tables_and_views(server: Server, path: str, column: str, expected: set[str]) -> None:
+    """?_search= (the search box) reads Chinese: only the rows that contain the word."""
+    body = server.get(f"/{DATABASE_NAME}/{path}.json", _search="新引进企业 OR 签约项目" if path != "article" else "签约项目",
+                      _shape="objects").json()
+    assert {r[column] for r in body["rows"]} == expected
+    assert body["filtered_table_rows_count"] == len(expected)
+    page = server.get(f"/{DATABASE_NAME}/{path}", _search="签约项目")
+    assert page.status_code == 200 and 'name="_search"' in page.text and 'value="签约项目"' in page.text
 
 
 def test_articles_newest_first_with_counts(server: Server) -> None:
@@ -430,7 +457,8 @@ def test_ingest_while_serving_shows_up_without_restart(tmp_path: Path) -> None:
 PLAN_PARAMS: dict[str, list[dict[str, str]]] = {
     "latest_by_sector": [{"sector": ""}, {"sector": "投资"}],
     "article_figures": [{"article": "1"}, {"article": "临港日报/content_101"}],
-    "figure_search": [{"q": "投资"}],
+    "figure_search": [{"q": "投资"}, {"q": "投"}],
+    "article_search": [{"q": "投资"}],
     "articles": [{}],
     "series": [{"indicator": FAI, "region": ""}, {"indicator": FAI, "region": "临港区"}],
 }
@@ -440,7 +468,8 @@ WHOLE_DATABASE = {"conflicts", "review_queue", "orphaned_reviews"}
 EXPECTED_INDEXES = {
     "latest_by_sector": {"figure_sector"},
     "article_figures": {"figure_article"},
-    "figure_search": {"article_published", "figure_article"},
+    "figure_search": set(),   # the full-text index, then figures and articles by id
+    "article_search": set(),
     "articles": {"article_published", "figure_article"},
     "series": {"figure_series"},
 }
@@ -452,8 +481,9 @@ NOT_A_TABLE_SCAN = {"ranked", "pattern", "candidate", "point", "p", "q", "json_e
 
 
 def table_scans(plan: list[str]) -> list[str]:
+    """Scans of tables; a full-text MATCH ("VIRTUAL TABLE INDEX 0:M…") is an index search."""
     return [step for step in plan if (m := PLAN_SCAN.match(step)) and m.group(1) not in NOT_A_TABLE_SCAN
-            and "USING" not in step]
+            and "USING" not in step and not re.search(r"VIRTUAL TABLE INDEX \d+:M", step)]
 
 
 def test_no_canned_query_scans_figure_without_an_index(tmp_path: Path) -> None:
@@ -462,6 +492,7 @@ def test_no_canned_query_scans_figure_without_an_index(tmp_path: Path) -> None:
     queries = load_metadata()["databases"][DATABASE_NAME]["queries"]
     assert set(queries) == set(PLAN_PARAMS) | WHOLE_DATABASE
     with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as c:
+        c.create_function("zone_fts", 1, fts_query)
         for name, params_list in PLAN_PARAMS.items():
             for params in params_list:
                 plan = [row[3] for row in c.execute("EXPLAIN QUERY PLAN " + queries[name]["sql"], params)]
@@ -537,8 +568,8 @@ def test_series_query_is_offered_only_with_indicators(tmp_path: Path) -> None:
     assert inspect_database(db).indicators == 0
     ds = make_datasette(db)
     queries = asyncio.run(ds.get_canned_queries(DATABASE_NAME, None))
-    assert set(queries) == {"latest_by_sector", "article_figures", "figure_search", "articles", "review_queue",
-                            "orphaned_reviews"}
+    assert set(queries) == {"latest_by_sector", "article_figures", "figure_search", "article_search", "articles",
+                            "review_queue", "orphaned_reviews"}
 
 
 # --- a server that survives its users (hostile requests) ---------------------------------------
@@ -572,3 +603,22 @@ def test_a_page_is_capped_whatever_size_is_asked(server: Server) -> None:
                           sql="with recursive n(i) as (select 1 union all select i + 1 from n limit 5000) select i from n")
     body = response.json()
     assert len(body["rows"]) == browse_serve.SETTINGS["max_returned_rows"] and body["truncated"]
+
+
+# --- the review queue is `zone review`'s -----------------------------------------------------------
+
+def test_canned_review_queue_is_the_set_zone_review_lists(tmp_path: Path) -> None:
+    """Uncertain links included: the seed article has one (28.71亿元 also fits pharma_revenue)."""
+    from conftest import ARTICLES
+    from track.review import queue
+
+    db = tmp_path / "zone.db"
+    assert run_cli("ingest", str(ARTICLES), "--db", str(db)).exit_code == 0
+    conn = open_db(db)
+    try:
+        expected = {(r["figure_id"], r["reason"]) for r in queue(conn)}
+    finally:
+        conn.close()
+    assert any(reason.startswith("uncertain") for _, reason in expected)
+    with running_server(db, tmp_path / "serve.log") as server:
+        assert {(r["figure_id"], r["reason"]) for r in server.rows("review_queue")} == expected
