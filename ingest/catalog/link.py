@@ -96,6 +96,9 @@ def _lead_tail(sentence: str, pos: int, length: int, spans: list[tuple[int, int]
     return lead, sentence[end:stop], clause, sentence[end:clause_stop]
 
 
+PARAGRAPH_BEFORE_MAX = 2000
+
+
 def figure_contexts(figures: Sequence[Figure], paragraphs: dict[int, str],
                     cat: Catalog | None = None) -> list[tuple[Context, str, str]]:
     """Each figure's Context, clause (up to the number) and the paragraph's text before its
@@ -111,7 +114,10 @@ def figure_contexts(figures: Sequence[Figure], paragraphs: dict[int, str],
         spans = [(p, p + len(figures[i].text)) for p, i in zip(positions, members)]
         ptext = paragraphs.get(paragraph, "")
         at = ptext.find(sentence[:20]) if sentence else -1
-        paragraph_before = ptext[:at] if at > 0 else ""
+        # The paragraph's words before the sentence, at most the last PARAGRAPH_BEFORE_MAX
+        # characters: what decides the region and topic is near, and a whole long paragraph
+        # kept for each of thousands of figures costs quadratic time and memory.
+        paragraph_before = ptext[max(0, at - PARAGRAPH_BEFORE_MAX):at] if at > 0 else ""
         # Traditional characters folded once per sentence (one character for one: offsets hold).
         folded, folded_before = to_simplified(sentence), to_simplified(paragraph_before)
         for i, pos in zip(members, positions):
