@@ -12,6 +12,10 @@ from ingest.extract.phrases import _DISCOURSE_HEAD
 from ingest.extract.scan import _Atom
 from ingest.extract.context import _Context
 
+# How far back before a figure its own words are looked for: clauses of lists joined by 、
+# can run for pages, and reading all of one for each of its figures was quadratic.
+LOOK_BACK = 80
+
 
 _FOUNDING_EVENT = re.compile(r"成立|挂牌|批准|获批|设立|组建|揭牌|开园|奠基|升级为|更名|划归|托管|启用|动工|建区|建园"
                              r"|始建|创建|创办|兴建|合署办公|建立")
@@ -36,6 +40,7 @@ _PLACE_WORDS = re.compile(r"面积|人口|岸线|海岸|辖|占地|长度|纵深
 
 def _describes_place(text: str, a: _Atom, s0: int) -> bool:
     clause = _clause_start(text, a.start, s0)
+    clause = max(clause, a.start - LOOK_BACK)
     if _CHANGE_OR_FLOW_NEAR.search(text, clause, a.start):
         return False
     return a.unit in _PLACE_UNITS or _PLACE_WORDS.search(text, clause, a.start) is not None
@@ -130,6 +135,7 @@ def _names_capacity(text: str, a: _Atom, s0: int) -> bool:
     if a.unit is None or a.unit in ("%", "元"):
         return False
     clause = _clause_start(text, a.start, s0)
+    clause = max(clause, a.start - LOOK_BACK)
     if not (a.unit.endswith("/年") or _CAPACITY_BEFORE.search(text, clause, a.start)):
         cue = None
         for m in _CAPACITY_WORD.finditer(text, clause, a.start):

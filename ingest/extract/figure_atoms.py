@@ -152,7 +152,7 @@ def _figure_atoms(text: str) -> list[_Atom]:
             # 亩均税收15万元, 日均通关4.6万人次: an amount per mu or per day (CONVENTIONS §2)
             a.unit = f"{a.unit}/{_PER_UNIT[per.group('per')]}"
         if a.unit == "%" and a.qualifier == "exact":
-            share = _SHARE_OF.search(text, _clause_start(text, a.start), a.start)
+            share = _SHARE_OF.search(text, max(_clause_start(text, a.start), a.start - 80), a.start)
             if share is not None:
                 a.qualifier = QUALIFIER_OF[share.group("q")]
         kept.append(a)
