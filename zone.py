@@ -5,6 +5,7 @@ import json
 import sqlite3
 import sys
 from pathlib import Path
+from typing import Any, Callable
 
 import click
 
@@ -17,7 +18,7 @@ db_option = click.option("--db", "db_path", type=click.Path(dir_okay=False, path
                          show_default=True, help="SQLite database file")
 
 
-def metadata_options(f):  # type: ignore[no-untyped-def]
+def metadata_options(f: Callable[..., Any]) -> Callable[..., Any]:
     """--date/--title/--source/--region: metadata that overrides what the file says."""
     f = click.option("--region", help="Region the article is about, e.g. 沧州经济开发区")(f)
     f = click.option("--source", help="Paper or site that published it, e.g. 沧州日报")(f)
@@ -170,7 +171,8 @@ def serve(db_path: Path, port: int, host: str) -> None:
     Prints the URL, then serves until Ctrl-C. Ingesting meanwhile is safe: new articles
     show up on the next page load.
     """
-    from browse.serve import DatabaseInfo, ServeError, serve as run_server
+    from browse.serve import DatabaseInfo, ServeError
+    from browse.serve import serve as run_server
 
     def announce(info: DatabaseInfo, url: str) -> None:
         click.echo(url)

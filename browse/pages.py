@@ -243,7 +243,8 @@ def period_label(start: str | None, end: str | None) -> str:
         if s.day == 1 and s.year == e.year:
             return f"{s.year}-{s.month:02d}–{e.month:02d}"
         return f"{s.isoformat()}–{e.isoformat()}"
-    return (e or s).isoformat() if (e or s) else ""
+    day = e or s
+    return day.isoformat() if day is not None else ""
 
 
 def series_charts(points: Sequence[dict[str, Any]], min_periods: int = 1) -> list[dict[str, Any]]:
@@ -254,7 +255,8 @@ def series_charts(points: Sequence[dict[str, Any]], min_periods: int = 1) -> lis
         groups.setdefault((r.get("region") or "", r["kind"], r["unit"]), []).append(r)
     charts = []
     for (region, kind, unit), rows in groups.items():
-        main, others = [], []
+        main: list[Point] = []
+        others: list[Point] = []
         for r in rows:
             day = _day(r.get("period_end")) or _day(r.get("period_start"))
             if day is None:

@@ -13,7 +13,7 @@ database only through Datasette's read-only connections.
 from __future__ import annotations
 
 import sqlite3
-from typing import Any
+from typing import Any, Awaitable, Callable
 
 from datasette import hookimpl
 from datasette.database import QueryInterrupted
@@ -80,7 +80,8 @@ def extra_js_urls(database: str | None) -> list[str]:
     return [f"{STATIC}/zone.js"]
 
 
-ROW_PAGES = {
+# table -> (template variable, loader of the page's data, type of the row's key)
+ROW_PAGES: dict[str, tuple[str, Callable[[Any, Any], Awaitable[dict[str, Any] | None]], Callable[[str], Any]]] = {
     "figure": ("figure_page", pages.figure_page, int),
     "article": ("article_page", pages.article_page, int),
     "indicator": ("indicator_page", pages.indicator_page, str),

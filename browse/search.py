@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.store import HAN
+from common.text_index import HAN
 
 MATCH_NOTHING = '""'
 _TERM = re.compile(r'"([^"]*)"?|(\S+)')

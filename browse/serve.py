@@ -220,9 +220,9 @@ def make_datasette(path: Path, metadata: dict[str, Any] | None = None, info: Dat
     # error page's traceback with its local variables to the console: half a second of CPU
     # for each refused query, so a few hundred bad requests would stall the server. A
     # refused query is expected here; the error page the user gets is unchanged.
-    datasette.handle_exception.rich = None  # type: ignore[attr-defined]
+    datasette.handle_exception.rich = None
 
-    class ReadOnlyDatabase(Database):  # type: ignore[misc]
+    class ReadOnlyDatabase(Database):
         """Datasette opens a plain read-write connection for writes; this one never does."""
 
         def connect(self, write: bool = False) -> sqlite3.Connection:

@@ -20,9 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+from scoring import Score, canon_unit, load_gold, resolve_gold, same_value, score  # noqa: E402
+
 from ingest.extract import extract_figures  # noqa: E402
 from ingest.reader import read_article  # noqa: E402
-from scoring import Score, canon_unit, load_gold, resolve_gold, same_value, score  # noqa: E402
 
 TEXTS = ROOT / "eval" / "texts"
 _ASIDE = re.compile(r"[（(][^）)]*[）)]")

@@ -30,9 +30,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
+from scoring import find_quote  # noqa: E402
+
 from ingest.pipeline import figures_of  # noqa: E402
 from ingest.reader import read_article  # noqa: E402
-from scoring import find_quote  # noqa: E402
 
 SEED = ROOT / "articles" / "2022-08-10_czrb_content_66129.txt"
 CHECKS = ROOT / "eval" / "dev" / "links.jsonl"

@@ -7,4 +7,6 @@ from ingest.read.html import META_DATE, META_SOURCE, META_TITLE, body_lines, rea
 from ingest.read.htmlrender import BLOCK, FURNITURE, HEADINGS, SKIP, Renderer, render
 from ingest.read.htmltree import CLOSES_P, VOID, Comment, Node, Text, iter_nodes, parse, text_of
 
-__all__ = ["read_html", "parse", "render", "body_lines"]
+__all__ = ["META_DATE", "META_SOURCE", "META_TITLE", "body_lines", "read_html", "BLOCK", "FURNITURE", "HEADINGS", "SKIP",
+           "Renderer", "render", "CLOSES_P", "VOID", "Comment", "Node", "Text", "iter_nodes", "parse",
+           "text_of"]

@@ -5,13 +5,13 @@ import sqlite3
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from ingest.extract import EXTRACTOR_VERSION, extract_figures
 from ingest.catalog import apply_catalog, catalog, link_figures
+from ingest.derive import derive_figures
+from ingest.extract import EXTRACTOR_VERSION, extract_figures
 from ingest.limits import DEFAULT_MAX_BYTES, check_article, check_file
 from ingest.model import Article, Figure
 from ingest.reader import Overrides, read_article
 from ingest.store import SaveResult, save_article, unchanged_count
-from track.derive import derive_figures
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 
@@ -55,16 +55,16 @@ def ingest_article(conn: sqlite3.Connection, article: Article, force: bool = Fal
     return save_article(conn, article, figures_of(article), version, force=force, after_save=derive_figures)
 
 
-def read_within_limits(path: Path, overrides: Overrides = Overrides(),
+def read_within_limits(path: Path, overrides: Overrides | None = None,
                        max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """Read one article file held to zone's limits (ingest/limits.py). Raises ArticleError."""
     check_file(path, max_bytes)
-    article = read_article(path, overrides)
+    article = read_article(path, overrides or Overrides())
     check_article(article)
     return article
 
 
-def ingest_file(conn: sqlite3.Connection, path: Path, overrides: Overrides = Overrides(),
+def ingest_file(conn: sqlite3.Connection, path: Path, overrides: Overrides | None = None,
                 force: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> SaveResult:
     """Read and ingest one article file. Raises ArticleError before writing anything."""
     return ingest_article(conn, read_within_limits(path, overrides, max_bytes), force=force)

@@ -19,3 +19,10 @@ from ingest.read.units import HEADING_MAX, SENTENCE_END, Unit, Wrap, detect_wrap
 # The names ingest.html used to import from here.
 _FOLD_TABLE = FOLD_TABLE
 _source_id = source_id
+
+__all__ = ["Article", "ArticleError", "Paragraph", "Body", "digest", "BOILERPLATE_MAX", "boilerplate", "is_byline",
+           "is_nav_bar", "paper_from_meta", "as_date", "parse_date", "parse_loose_date", "decode",
+           "parse_enpproperty", "line_index", "offset_of", "source_lines", "BLANK", "CELL_SEPARATOR", "Line",
+           "take", "Overrides", "read_article", "FOLD_TABLE", "display_width", "fold", "is_traditional",
+           "source_id", "t2s_table", "to_simplified", "HEADING_MAX", "SENTENCE_END", "Unit", "Wrap",
+           "detect_wrap", "ends_sentence", "group_lines", "looks_like_heading"]

@@ -17,6 +17,7 @@ from typing import Any, Callable, Iterable
 
 import sqlite_utils
 
+from common.text_index import search_text
 from ingest.limits import printable
 from ingest.model import Article, Figure
 
@@ -97,33 +98,10 @@ def open_db(path: Path | str) -> sqlite3.Connection:
 
 
 # --- full-text search --------------------------------------------------------------------
-# SQLite's tokenizers cannot read Chinese: unicode61 takes a whole run of Han characters as
-# one token and trigram never matches a word under three characters (产值, 汽车). So the
-# index is fed segmented text: every run of Han characters becomes its overlapping bigrams
-# followed by its last character (汽车产业 -> 汽车 车产 产业 业), everything else is left to
-# unicode61. A word of two or more characters is then the phrase of its bigrams (browse/search.py
-# rewrites queries the same way), which matches exactly where the word occurs inside a run;
-# one character is a prefix query ("汽"*), which the trailing character makes complete.
-HAN = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
-HAN_RUN = re.compile(f"[{HAN}]+")
 # A figure is found by the words of its own clause of the sentence, not by the whole sentence:
 # 产值 should find 32.21亿元 in "…贡献产值32.21亿元,占…", not 50余家 three clauses before it.
 CLAUSE_BREAK = re.compile(r"[,，;；:：。!！?？\n]")
 
-
-def search_text(text: str | None) -> str:
-    """Text as the search index stores it (see HAN_RUN above)."""
-    if not text:
-        return ""
-    out: list[str] = []
-    pos = 0
-    for m in HAN_RUN.finditer(text):
-        run = m.group()
-        out.append(text[pos:m.start()])
-        out.append(" " + " ".join([run[i:i + 2] for i in range(len(run) - 1)] + [run[-1]]) + " ")
-        pos = m.end()
-    out.append(text[pos:])
-    return "".join(out)
 
 
 def figure_clause(sentence: str, start: int, end: int) -> str:
@@ -212,6 +190,12 @@ def orphaned_reviews(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     return rows(conn, "SELECT * FROM review_orphaned ORDER BY review_id")
 
 
+def _row_id(cursor: sqlite3.Cursor) -> int:
+    """The id of the row an INSERT just made (always set after a successful INSERT)."""
+    assert cursor.lastrowid is not None
+    return cursor.lastrowid
+
+
 def figure_key(source_id: str, figure: Figure, seen: Counter[str]) -> str:
     """A key that stays the same when the article is re-extracted: the sentence's text,
     the figure's text and its occurrence within the sentence, not character offsets."""
@@ -235,7 +219,7 @@ def region_id(conn: sqlite3.Connection, name: str | None) -> int | None:
     if row:
         return int(row[0])
     level = next((lvl for suffix, lvl in sorted(REGION_LEVELS, key=lambda s: -len(s[0])) if name.endswith(suffix)), "zone")
-    return int(conn.execute("INSERT INTO region (name, level) VALUES (?, ?)", (name, level)).lastrowid)
+    return _row_id(conn.execute("INSERT INTO region (name, level) VALUES (?, ?)", (name, level)))
 
 
 def unchanged_count(conn: sqlite3.Connection, article: Article, extractor_version: str) -> int | None:
@@ -256,7 +240,7 @@ def save_article(conn: sqlite3.Connection, article: Article, figures: Iterable[F
 
     The same file again (same bytes, same extractor version) changes nothing; a changed
     file or improved rules replace the article's figures, keeping its id and reviews.
-    ``after_save(conn, article_id)`` runs inside the same transaction (track.derive uses it
+    ``after_save(conn, article_id)`` runs inside the same transaction (ingest.derive uses it
     to recompute derived figures), so the article and what follows from it commit together.
     """
     figures = list(figures)
@@ -303,9 +287,9 @@ def _save(conn: sqlite3.Connection, article: Article, figures: list[Figure],
         conn.execute("UPDATE article SET {} WHERE id = ?".format(", ".join(f"{c} = ?" for c in ARTICLE_COLUMNS)),
                      [values[c] for c in ARTICLE_COLUMNS] + [article_id])
     else:
-        article_id = int(conn.execute(
+        article_id = _row_id(conn.execute(
             "INSERT INTO article ({}) VALUES ({})".format(", ".join(ARTICLE_COLUMNS), ", ".join("?" for _ in ARTICLE_COLUMNS)),
-            [values[c] for c in ARTICLE_COLUMNS]).lastrowid)
+            [values[c] for c in ARTICLE_COLUMNS]))
 
     seen: Counter[str] = Counter()
     rows = []

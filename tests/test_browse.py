@@ -610,6 +610,7 @@ def test_a_page_is_capped_whatever_size_is_asked(server: Server) -> None:
 def test_canned_review_queue_is_the_set_zone_review_lists(tmp_path: Path) -> None:
     """Uncertain links included: the seed article has one (28.71亿元 also fits pharma_revenue)."""
     from conftest import ARTICLES
+
     from track.review import queue
 
     db = tmp_path / "zone.db"

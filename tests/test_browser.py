@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
-
 from test_browse import Server, running_server
 from test_desk import ZONE, build, fid, one
 from test_series_views import run

@@ -16,8 +16,20 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from ingest.catalog import (DIMENSIONS_PATH, INDICATORS_PATH, NATIONAL_REGIONS_PATH, REGIONS_PATH, CatalogError, Key,
-                            apply_catalog, catalog, figure_contexts, link_figures, load_catalog, match_text)
+from ingest.catalog import (
+    DIMENSIONS_PATH,
+    INDICATORS_PATH,
+    NATIONAL_REGIONS_PATH,
+    REGIONS_PATH,
+    CatalogError,
+    Key,
+    apply_catalog,
+    catalog,
+    figure_contexts,
+    link_figures,
+    load_catalog,
+    match_text,
+)
 from ingest.model import Article, Figure, Paragraph
 
 # Every id of the catalog before it was composed from dimensions: the committed database

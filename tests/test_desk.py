@@ -11,13 +11,13 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import pytest
-
-from browse.format import format_value, number
 from conftest import SEED
 from test_browse import Server, running_server
 from test_series_views import ARTICLES, ZONE, run
-from track.review import queue
+
+from browse.format import format_value, number
 from ingest.store import open_db
+from track.review import queue
 
 pytestmark = pytest.mark.slow
 
@@ -294,8 +294,9 @@ class PlanRecorder:
 def test_page_queries_use_indexes(db: Path) -> None:
     import asyncio
 
-    from browse import pages
     from test_browse import table_scans
+
+    from browse import pages
 
     recorder = PlanRecorder(db)
     region = one(db, "SELECT id FROM region WHERE name = ?", ZONE)

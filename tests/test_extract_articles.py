@@ -11,10 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from scoring import GoldError, load_gold, resolve_gold, score
 
 from ingest.extract import extract_figures
 from ingest.reader import read_article
-from scoring import GoldError, load_gold, resolve_gold, score
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 ARTICLES = FIXTURES / "articles"

@@ -14,9 +14,9 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner, Result
-
 from conftest import SEED
 from hostile_corpus import Case, cases
+
 from zone import cli
 
 CASES = cases()

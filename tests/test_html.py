@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_reader import all_text, assert_offsets_true, para, span_source
 
 from ingest.html import body_lines, parse, read_html
 from ingest.model import ArticleError
 from ingest.reader import CELL_SEPARATOR, read_article
-from test_reader import all_text, assert_offsets_true, para, span_source
 
 FIX = Path(__file__).resolve().parent / "fixtures" / "reader"
 

@@ -11,8 +11,21 @@ from hypothesis import strategies as st
 
 from ingest.model import Article, ArticleError, Paragraph
 from ingest.reader import (
-    Overrides, boilerplate, decode, detect_wrap, digest, fold, group_lines, is_traditional, parse_date,
-    parse_enpproperty, parse_loose_date, read_article, source_lines, t2s_table, to_simplified,
+    Overrides,
+    boilerplate,
+    decode,
+    detect_wrap,
+    digest,
+    fold,
+    group_lines,
+    is_traditional,
+    parse_date,
+    parse_enpproperty,
+    parse_loose_date,
+    read_article,
+    source_lines,
+    t2s_table,
+    to_simplified,
 )
 
 HERE = Path(__file__).resolve().parent

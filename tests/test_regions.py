@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ingest.catalog import catalog, detect_region, link_figures
 from test_catalog import figures_in, make_article
+
+from ingest.catalog import catalog, detect_region, link_figures
 
 
 def test_the_national_file_covers_provinces_host_cities_and_national_zones():

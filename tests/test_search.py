@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -11,10 +12,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from browse.search import MATCH_NOTHING, fts_query
+from common.text_index import search_text
 from ingest.model import Article, Figure, Paragraph
-from ingest.store import backfill_search, figure_clause, open_db, save_article, search_text
-
-from datetime import date
+from ingest.store import backfill_search, figure_clause, open_db, save_article
 
 
 def make_article(text: str, title: str = "开发区经济运行", source_id: str = "测试报/1", sha: str = "a" * 64) -> Article:
@@ -40,7 +40,6 @@ TEXT = ("管道装备制造一直是开发区的主导产业。2021年该产业�
 def seed(conn: sqlite3.Connection, swap: tuple[str, str] = ("", ""), sha: str = "a" * 64) -> Article:
     """The test article, with one word swapped for another in its text and subjects."""
     article = make_article(TEXT.replace(*swap) if swap[0] else TEXT, sha=sha)
-    text = article.source
     specs = [("32.21亿元", 3_221_000_000, "元", "该产业贡献产值"), ("20%", 20, "%", "产值占比"),
              ("50余家", 50, "家", "各类经济主体"), ("21家", 21, "家", "医药生产企业"),
              ("41家", 41, "家", "汽车零部件企业"), ("56个", 56, "个", "签约项目")]

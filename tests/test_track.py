@@ -14,10 +14,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ingest.catalog import apply_catalog
+from ingest.derive import derive_figures
 from ingest.model import Figure
 from ingest.reader import read_article
 from ingest.store import open_db, save_article
-from track.derive import derive_figures
 from track.review import ReviewError, queue, record
 from track.series import SeriesError, series
 from zone import cli

@@ -14,8 +14,8 @@ from datetime import date, datetime, timezone
 from typing import Any
 
 from ingest.catalog import Catalog
+from ingest.derive import derive_figures
 from ingest.store import rows as query_rows
-from track.derive import derive_figures
 
 ACTIONS = ("accept", "reject", "relink", "correct", "prefer")
 # A linked figure whose runner-up indicator scores this close is 'uncertain'.

@@ -37,12 +37,18 @@ here, so `from ingest.extract import ...` works as it did when this was one modu
 """
 from __future__ import annotations
 
-from ingest.extract.units import (CHINESE_NUMERAL_UNITS, CLASSIFIER_UNITS, DURATION_UNITS, NOT_A_CLASSIFIER_BEFORE,
-                                  QUALIFIER_OF, UNITS)
-from ingest.extract.sectors import SECTORS, sector_of
-from ingest.extract.phrases import SUBJECT_MAX
-from ingest.extract.tables import CELL
 from ingest.extract.blocks import extract_figures, figures_in_text
+from ingest.extract.phrases import SUBJECT_MAX
+from ingest.extract.sectors import SECTORS, sector_of
+from ingest.extract.tables import CELL
+from ingest.extract.units import (
+                                  CHINESE_NUMERAL_UNITS,
+                                  CLASSIFIER_UNITS,
+                                  DURATION_UNITS,
+                                  NOT_A_CLASSIFIER_BEFORE,
+                                  QUALIFIER_OF,
+                                  UNITS,
+)
 
 EXTRACTOR_VERSION = "1.12"
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from ingest.numbers import ARABIC
-from ingest.periods import Period, TimeMention, default_period
 from ingest.extract.clauses import _clause_end, _clause_start
+from ingest.extract.context import _Context
 from ingest.extract.phrases import _DISCOURSE_HEAD
 from ingest.extract.scan import _Atom
-from ingest.extract.context import _Context
+from ingest.numbers import ARABIC
+from ingest.periods import Period, TimeMention, default_period
 
 # How far back before a figure its own words are looked for: clauses of lists joined by 、
 # can run for pages, and reading all of one for each of its figures was quadratic.

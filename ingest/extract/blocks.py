@@ -6,21 +6,21 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from ingest.model import Article, Figure, Paragraph
-from ingest.periods import Period, as_of, find_time_mentions, last_framing_year, last_named_year
-from ingest.extract.units import _number
-from ingest.extract.sectors import sector_of
-from ingest.extract.clauses import _clause_end, _sentence_head, _sentences
-from ingest.extract.scan import _Atom
-from ingest.extract.figure_atoms import _figure_atoms
-from ingest.extract.scope import _Scope
-from ingest.extract.context import _Block, _Context, _Pending
 from ingest.extract.attributes import _FOUNDING_EVENT
-from ingest.extract.goals import _goal_context
-from ingest.extract.timing import _BREAKDOWN, _advance, _year_to_date
+from ingest.extract.clauses import _clause_end, _sentence_head, _sentences
+from ingest.extract.context import _Block, _Context, _Pending
+from ingest.extract.figure_atoms import _figure_atoms
 from ingest.extract.frames import _article_event, _first_period, _lead_frame, _title_report_period
+from ingest.extract.goals import _goal_context
+from ingest.extract.scan import _Atom
+from ingest.extract.scope import _Scope
+from ingest.extract.sectors import sector_of
 from ingest.extract.sentence import _sentence_figures
 from ingest.extract.tables import CELL, _Column, _table_row
+from ingest.extract.timing import _BREAKDOWN, _advance, _year_to_date
+from ingest.extract.units import _number
+from ingest.model import Article, Figure, Paragraph
+from ingest.periods import Period, as_of, find_time_mentions, last_framing_year, last_named_year
 
 
 def _blocks(article: Article) -> list[_Block]:

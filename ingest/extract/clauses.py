@@ -5,7 +5,6 @@ import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 
-
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _CLAUSE_BREAK = re.compile(r"[,，;；:：。！？!?|｜]")
 _SENTENCE = re.compile(r"[^。！？!?；;]*(?:[。！？!?；;]+[”’」』\"']*|$)")

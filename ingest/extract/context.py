@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ingest.extract.scan import _Atom
 from ingest.model import Paragraph
 from ingest.periods import Period, TimeMention
-from ingest.extract.scan import _Atom
 
 
 @dataclass

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.units import QUALIFIER_OF
 from ingest.extract.clauses import _SENTENCE_END, _clause_start
 from ingest.extract.phrases import _SUBJECT_TIME, _cap
 from ingest.extract.scan import _Atom, _scan_atoms
-
+from ingest.extract.units import QUALIFIER_OF
 
 _RANGE_SEP = re.compile(r"(?:-|—|–|~|～|－|至|到)")
 _LIST_SEP = re.compile(r"(?:、|和|与|及|以及|或)")

@@ -6,10 +6,10 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from ingest.periods import Period, find_time_mentions
 from ingest.extract.clauses import _SENTENCE_END, _sentence_start
-from ingest.extract.scope import _is_window, _standalone
 from ingest.extract.context import _Block, _Context
+from ingest.extract.scope import _is_window, _standalone
+from ingest.periods import Period, find_time_mentions
 
 
 @lru_cache(maxsize=256)

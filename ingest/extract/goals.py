@@ -7,13 +7,13 @@ import bisect
 import re
 from datetime import date
 
-from ingest.periods import Period, TimeMention, find_time_mentions, year_span
-from ingest.extract.clauses import _clause_end, _clause_start
-from ingest.extract.scan import _Atom
-from ingest.extract.scope import _Scope, _governing, _standalone
-from ingest.extract.context import _Context
 from ingest.extract.attributes import _is_attribute, _names_capacity
+from ingest.extract.clauses import _clause_end, _clause_start
+from ingest.extract.context import _Context
+from ingest.extract.scan import _Atom
+from ingest.extract.scope import _governing, _Scope, _standalone
 from ingest.extract.targets import _DONE_CUE
+from ingest.periods import Period, TimeMention, find_time_mentions, year_span
 
 
 def _estimate(text: str, cue: tuple[str, int], a: _Atom, full_start: int, scope: _Scope,

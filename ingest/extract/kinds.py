@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 
 from ingest.extract.clauses import _clause_start
-from ingest.extract.scan import _Atom
 from ingest.extract.figure_atoms import _LIST_SEP
-
+from ingest.extract.scan import _Atom
 
 # 增收, 多收, 多挣: income gained over a base (户均增收3000元, 每亩多收1500元) is a change.
 # 缩短, 压缩, 缩减, 削减 a time or an amount by so much is a change down (缩短了20个小时);

@@ -6,7 +6,6 @@ import re
 
 from ingest.extract.units import CHINESE_NUMERAL_UNITS
 
-
 _BEFORE_ARABIC_BAD = re.compile(r"[A-Za-z_.#/@第×*]$")
 _BEFORE_CHINESE_BAD = re.compile(r"(?:第|几|数|若|每|周|星|初|礼|老|之|分)$")
 _AFTER_ARABIC_BAD = re.compile(r"^[A-Za-z]")

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 
-
 # Words of a clause that say when or how a figure came about rather than what it measures.
 _SUBJECT_TIME = re.compile(
     r"(?:截至|截止到|截止|到)?(?:(?:19|20)\d{2}年(?:度)?|今年|去年|上年|本年|前年)?"

@@ -7,12 +7,10 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ingest.numbers import ARABIC, CHINESE, MULTIPLIER_RUN, multiplier, parse_arabic, parse_chinese
-from ingest.extract.units import (CLASSIFIER_UNITS, NOT_A_CLASSIFIER_BEFORE, QUALIFIER_OF, UNITS, _PER, _POST, _PRE,
-                                  _UNIT_ALT)
 from ingest.extract.clauses import _clause_start
 from ingest.extract.nonfigures import _AFTER_ARABIC_BAD, _BEFORE_ARABIC_BAD, _chinese_numeral_ok, _not_a_figure
-
+from ingest.extract.units import _PER, _POST, _PRE, _UNIT_ALT, CLASSIFIER_UNITS, NOT_A_CLASSIFIER_BEFORE, QUALIFIER_OF, UNITS
+from ingest.numbers import ARABIC, CHINESE, MULTIPLIER_RUN, multiplier, parse_arabic, parse_chinese
 
 _ATOM = re.compile(
     rf"(?P<pre>{_PRE})?"

@@ -6,8 +6,8 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from ingest.periods import TimeMention
 from ingest.extract.clauses import _clause_end, _clause_start, _sentence_head
+from ingest.periods import TimeMention
 
 
 @dataclass(frozen=True)

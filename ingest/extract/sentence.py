@@ -3,23 +3,47 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ingest.periods import Period, TimeMention, as_of, default_period, year_earlier, year_span
+from ingest.extract.attributes import (
+    _CAPACITY_THING_AFTER,
+    _describes_place,
+    _event_dated,
+    _event_day,
+    _is_attribute,
+    _names_capacity,
+    _project_detail,
+    _why_day,
+)
 from ingest.extract.clauses import _clause_end, _clause_start, _full_sentence_start
+from ingest.extract.context import _Context, _Pending
+from ingest.extract.frames import _event_period
+from ingest.extract.goals import _estimate, _goal_figure, _obtained, _past_after_cue
+from ingest.extract.kinds import _kind, _why_kind
 from ingest.extract.phrases import _cap
 from ingest.extract.scan import _Atom
-from ingest.extract.scope import _Scope, _governing
-from ingest.extract.context import _Context, _Pending
-from ingest.extract.kinds import _kind, _why_kind
+from ingest.extract.scope import _governing, _Scope
+from ingest.extract.stocks import (
+    _NOW_STOCK,
+    _STOCK_CUE,
+    _YEAR_ON_YEAR,
+    _cutoff_day,
+    _is_flow,
+    _is_stock,
+    _since_year_start,
+    _title_stock,
+)
 from ingest.extract.subjects import _CHANGE_SUFFIX, _respectively_groups, _subject
-from ingest.extract.attributes import (_CAPACITY_THING_AFTER, _describes_place, _event_dated, _event_day,
-                                       _is_attribute, _names_capacity, _project_detail, _why_day)
 from ingest.extract.targets import _DONE_CUE, _target_cue
-from ingest.extract.goals import _estimate, _goal_figure, _obtained, _past_after_cue
-from ingest.extract.timing import (_BREAKDOWN, _base_year_period, _continues, _counted_back, _inherited_period,
-                                   _own_period, _starting_point, _why_own)
-from ingest.extract.stocks import (_NOW_STOCK, _STOCK_CUE, _YEAR_ON_YEAR, _cutoff_day, _is_flow, _is_stock,
-                                   _since_year_start, _title_stock)
-from ingest.extract.frames import _event_period
+from ingest.extract.timing import (
+    _BREAKDOWN,
+    _base_year_period,
+    _continues,
+    _counted_back,
+    _inherited_period,
+    _own_period,
+    _starting_point,
+    _why_own,
+)
+from ingest.periods import Period, TimeMention, as_of, default_period, year_earlier, year_span
 
 
 @dataclass

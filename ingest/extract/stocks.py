@@ -6,14 +6,13 @@ import bisect
 import re
 from datetime import date
 
-from ingest.periods import Period
-from ingest.extract.units import CLASSIFIER_UNITS
 from ingest.extract.clauses import _clause_start
+from ingest.extract.context import _Pending
 from ingest.extract.scan import _Atom
 from ingest.extract.scope import _Scope
-from ingest.extract.context import _Pending
 from ingest.extract.subjects import _BASE_PHRASE
-
+from ingest.extract.units import CLASSIFIER_UNITS
+from ingest.periods import Period
 
 _STOCK_CUE = re.compile(r"(?:现有|拥有|总数|总量|保有量|存量|余额|累计(?:达到|达|增至|增加到|突破|超过)|总计达)")
 

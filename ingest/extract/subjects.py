@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import re
 
-from ingest.numbers import ARABIC, MULTIPLIER_RUN
-from ingest.extract.units import CLASSIFIER_UNITS, _UNIT_ALT
 from ingest.extract.clauses import _ENUMERATION, _clause_start
-from ingest.extract.phrases import SUBJECT_MAX, _DISCOURSE_HEAD, _SUBJECT_TIME, _cap
-from ingest.extract.scan import _Atom
 from ingest.extract.figure_atoms import _LIST_SEP
 from ingest.extract.kinds import _CHANGE_VERB
-
+from ingest.extract.phrases import _DISCOURSE_HEAD, _SUBJECT_TIME, SUBJECT_MAX, _cap
+from ingest.extract.scan import _Atom
+from ingest.extract.units import _UNIT_ALT, CLASSIFIER_UNITS
+from ingest.numbers import ARABIC, MULTIPLIER_RUN
 
 _LIST_LEAD = re.compile(r"^(?:、|和|与|及|以及|或|分别为|分别|为)+")
 

@@ -7,14 +7,13 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from ingest.extract.context import _Block, _Context
+from ingest.extract.frames import _first_period
+from ingest.extract.sectors import sector_of
+from ingest.extract.units import _PER, _POST, _PRE, _UNIT_ALT, QUALIFIER_OF, UNITS, _number
 from ingest.model import Article, Figure
 from ingest.numbers import ARABIC, MULTIPLIER_RUN, multiplier, parse_arabic
 from ingest.periods import Period, default_period, still_ahead, year_span
-from ingest.extract.units import QUALIFIER_OF, UNITS, _PER, _POST, _PRE, _UNIT_ALT, _number
-from ingest.extract.sectors import sector_of
-from ingest.extract.context import _Block, _Context
-from ingest.extract.frames import _first_period
-
 
 CELL = "\t"   # the reader puts a tab between the cells of a table row
 _SIGNED_NUMBER = re.compile(rf"(?P<sign>[-−–])?(?P<num>{ARABIC})")
@@ -162,11 +161,11 @@ def _cell_unit(m: re.Match[str], column: _Column, row_factor: Decimal | None,
     (None, None) when the cell holds no figure (三成, 5万/年)."""
     if m.group("unit"):
         # 386.2亿元 in the cell: the cell's own unit wins over the row's
-        factor = multiplier(m.group("mult")) if m.group("mult") else Decimal(1)
-        unit = UNITS[m.group("unit")] + (m.group("per") or "")
-        if unit == "成":
+        own_factor = multiplier(m.group("mult")) if m.group("mult") else Decimal(1)
+        own_unit = UNITS[m.group("unit")] + (m.group("per") or "")
+        if own_unit == "成":
             return None, None
-        return factor, unit
+        return own_factor, own_unit
     if m.group("mult") and m.group("per"):
         return None, None
     factor, unit = (column.factor, column.unit) if column.unit else (row_factor, row_unit)

@@ -11,7 +11,6 @@ from functools import lru_cache
 from ingest.extract.clauses import _clause_end, _clause_start, _full_sentence_start, _sentence_start
 from ingest.extract.scan import _Atom
 
-
 _TARGET_CUE = re.compile(
     r"力争|争取|(?<!完成)(?<!年度)计划(?!总?投资|的|数|任务的)|预计|预期|目标(?!的|任务的)|(?<![已即])拟|确保|有望|力求|努力(?:实现|达到|使)|"
     r"(?<![即必])将(?!近|军|来|会议)|届时|(?:建成|投产|达产|达效|投用|运营|竣工)后|到期|规划到"

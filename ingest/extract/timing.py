@@ -6,12 +6,11 @@ import bisect
 import re
 from datetime import date
 
-from ingest.periods import Period, TimeMention, year_span
 from ingest.extract.clauses import _clause_start, _sentence_head
-from ingest.extract.scan import _Atom
-from ingest.extract.scope import _Scope, _governing, _is_window, _label, _standalone, _trailing_asof
 from ingest.extract.context import _Context
-
+from ingest.extract.scan import _Atom
+from ingest.extract.scope import _governing, _is_window, _label, _Scope, _standalone, _trailing_asof
+from ingest.periods import Period, TimeMention, year_span
 
 # 其中 breaks down the figure just reported; the others detail the topic of the paragraph.
 _BREAKDOWN = re.compile(r"(?:这|而)?其中")

@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-
 # surface form -> unit stored (the base unit or classifier; the multiplier is removed).
 # Units are kept as written except for spellings every reader takes as one unit (平米 and
 # 平方米, 个百分点 and 百分点): an analyst searches for the word the article used.

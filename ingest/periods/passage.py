@@ -7,8 +7,18 @@ import re
 from datetime import date, timedelta
 
 from ingest.periods.model import Period, TimeMention, as_of, still_ahead, year_span
-from ingest.periods.phrases import (_ASOF_BEFORE, _BASE_AFTER, _BASE_BEFORE, _DEADLINE_AFTER, _DENOMINATOR_AFTER,
-                                    _DENOMINATOR_BEFORE, _TIME, _part_period, _resolve, _small)
+from ingest.periods.phrases import (
+    _ASOF_BEFORE,
+    _BASE_AFTER,
+    _BASE_BEFORE,
+    _DEADLINE_AFTER,
+    _DENOMINATOR_AFTER,
+    _DENOMINATOR_BEFORE,
+    _TIME,
+    _part_period,
+    _resolve,
+    _small,
+)
 
 _EVENT_NAME_AFTER = re.compile(
     r"[^,，。;；!?！？\d]{0,30}?(?:洽谈会|推介会|博览会|交易会|论坛|峰会|大会|年会|展览会|招商会|发布会|投洽会|交流会|对接会)"

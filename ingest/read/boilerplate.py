@@ -55,7 +55,8 @@ def is_byline(text: str) -> bool:
     t = text.strip()
     if len(t) > 40 or re.search(r"[，。；;！？]", t):
         return False
-    t = t[:_BYLINE_TAIL.search(t).start()]
+    tail = _BYLINE_TAIL.search(t)
+    t = t[:tail.start()] if tail is not None else t
     m = _PAPER_BYLINE.match(t)
     if m:
         t = "记者" + t[m.end():] if t[m.end() - 2:m.end()] == "记者" else "通讯员" + t[m.end():]

@@ -45,7 +45,7 @@ def decode(data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError:
                 raise ArticleError("text is neither UTF-8 nor GB18030") from None
             if _junk_ratio(text) > 0.02:
-                raise ArticleError("binary file (decodes only to control or unassigned characters), not article text")
+                raise ArticleError("binary file (decodes only to control or unassigned characters), not article text") from None
     if len(_CONTROL.findall(text)) > 0.02 * len(text):
         raise ArticleError("binary file (control characters), not article text")
     if not text.strip():

@@ -65,7 +65,7 @@ class _TreeBuilder(HTMLParser):
     def _close_to(self, index: int) -> None:
         del self.stack[index:]
 
-    def _innermost(self, tags: set[str], barrier: set[str] = frozenset()) -> int | None:
+    def _innermost(self, tags: set[str], barrier: frozenset[str] | set[str] = frozenset()) -> int | None:
         for i in range(len(self.stack) - 1, 0, -1):
             tag = self.stack[i].tag
             if tag in tags:

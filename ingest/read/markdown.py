@@ -27,10 +27,10 @@ class _FrontMatterLoader(yaml.SafeLoader):
     gigabytes) and no implicit timestamps (YAML turns 2022-13-45 into a Python error rather
     than a value; dates are read as text by ingest.read.dates, and checked there)."""
 
-    def compose_node(self, parent: yaml.Node | None, index: object) -> yaml.Node | None:
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
         if self.check_event(yaml.AliasEvent):
             raise ArticleError("front matter uses a YAML alias (*name); write the value out")
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        return super().compose_node(parent, index)
 
 
 _FrontMatterLoader.yaml_implicit_resolvers = {
