@@ -17,11 +17,16 @@ def run(*args: str) -> "click.testing.Result":  # type: ignore[name-defined]  # 
     return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
-def test_help_lists_the_commands():
+def test_help_lists_every_command_with_its_docstring():
     result = run("--help")
     assert result.exit_code == 0
-    for command in ("ingest", "extract"):
-        assert command in result.output
+    listed = {line.split()[0]: line for line in result.output.split("Commands:")[1].splitlines() if line.strip()}
+    assert set(listed) == set(cli.commands) >= {"ingest", "extract", "serve", "brief", "review", "series"}
+    for name, command in cli.commands.items():
+        first_line = (command.help or "").strip().splitlines()[0]
+        assert first_line[:20] in listed[name], name  # the docstring is the help
+        sub = run(name, "--help")
+        assert sub.exit_code == 0 and first_line in " ".join(sub.output.split()), name
 
 
 def test_ingest_seed_then_again_adds_nothing(db_path):

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ingest.extract import EXTRACTOR_VERSION, extract_figures, figures_in_text
+from ingest.extract import extract_figures, figures_in_text
 from ingest.model import Figure
 
 AUG = date(2022, 8, 10)
@@ -24,10 +24,6 @@ def one(text: str, quote: str, published: date = AUG) -> Figure:
     found = [f for f in figs(text, published) if f.text == quote]
     assert len(found) == 1, [f.text for f in figs(text, published)]
     return found[0]
-
-
-def test_version_is_a_string() -> None:
-    assert isinstance(EXTRACTOR_VERSION, str) and EXTRACTOR_VERSION
 
 
 @pytest.mark.parametrize("text, quote, value, unit", [

@@ -97,8 +97,7 @@ def test_since_a_year_after_the_article_dates_nothing():
 
     from ingest.periods import find_time_mentions
 
-    for mention in find_time_mentions("2021年以来,签约项目12个。", _date(2012, 5, 1)):
-        assert mention.period is None or mention.period.start <= mention.period.end
+    assert find_time_mentions("2021年以来,签约项目12个。", _date(2012, 5, 1)) == []
 
 
 @pytest.mark.parametrize("text", ["完成全年任务的78.2%", "占全年目标的81%", "达到全年计划的九成"])
@@ -154,8 +153,7 @@ def test_xianzai_inside_a_word_is_not_now(text: str) -> None:
 
 def test_since_a_day_still_ahead_dates_nothing() -> None:
     # 今年末至今 in February: the year's end has not come, so there is no stretch up to now.
-    for m in find_time_mentions("今年末至今，全区", date(2016, 2, 22)):
-        assert m.period is None or m.period.start <= m.period.end
+    assert find_time_mentions("今年末至今，全区", date(2016, 2, 22)) == []
 
 
 # --- runs of years counted back ---------------------------------------------------------

@@ -1,12 +1,13 @@
 """Plain-text tables for the terminal, aligned for Chinese (wide) characters."""
 from __future__ import annotations
 
-import unicodedata
 from typing import Sequence
+
+from common.width import display_width
 
 
 def width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return display_width(text)
 
 
 def clip(text: str, limit: int) -> str:

@@ -21,6 +21,7 @@ from ingest.extract.timing import _BREAKDOWN, _advance, _year_to_date
 from ingest.extract.units import _number
 from ingest.model import Article, Figure, Paragraph
 from ingest.periods import Period, as_of, find_time_mentions, last_framing_year, last_named_year
+from ingest.read.markdown import front_matter_end
 
 
 def _blocks(article: Article) -> list[_Block]:
@@ -36,7 +37,6 @@ def _blocks(article: Article) -> list[_Block]:
     return blocks
 
 
-_FRONT_MATTER_END = re.compile(r"\A\ufeff?---[ \t]*\r?\n.*?\r?\n(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.S)
 
 
 def _title_block(article: Article) -> _Block | None:
@@ -47,8 +47,8 @@ def _title_block(article: Article) -> _Block | None:
     if any(h.text == title for h in article.headings):
         return None
     body_start = min((p.offsets[0] for p in article.paragraphs if p.offsets), default=len(article.source))
-    front = _FRONT_MATTER_END.match(article.source) if article.format == "markdown" else None
-    pos = article.source.find(title, front.end() if front else 0, body_start)
+    front = front_matter_end(article.source) if article.format == "markdown" else 0
+    pos = article.source.find(title, front, body_start)
     if pos < 0:
         return None
     para = _folded_paragraph(article.source, pos, pos + len(title))

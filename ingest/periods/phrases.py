@@ -7,10 +7,9 @@ import calendar
 import re
 from datetime import date
 
+from ingest.numbers import parse_chinese
 from ingest.periods.model import Period, _month_end, as_of, year_span
 
-_CN_SMALL = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-             "十": 10, "十一": 11, "十二": 12}
 # Five-year plans: the n-th plan covers 1953 + 5 * (n - 1) .. + 4.
 _PLANS = {"十一五": 2006, "十二五": 2011, "十三五": 2016, "十四五": 2021, "十五五": 2026}
 
@@ -67,11 +66,13 @@ _DENOMINATOR_AFTER = re.compile(r"^的?(?:目标|任务|计划|预算|指标|预
 
 
 def _small(text: str | None) -> int | None:
+    """A month, day, quarter or count of years: digits or a Chinese numeral (十二, 两)."""
     if text is None:
         return None
     if text.isdigit():
         return int(text)
-    return _CN_SMALL.get(text)
+    value = parse_chinese(text)
+    return int(value) if value is not None and value == int(value) else None
 
 
 def _part_period(year: int, m: re.Match[str], prefix: str, part: str, label: str,

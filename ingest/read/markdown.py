@@ -46,6 +46,13 @@ _FM_KEYS = {
 }
 
 
+def front_matter_end(source: str) -> int:
+    """Where the text after a front-matter block begins (after a BOM too), or 0 when there is none."""
+    start = 1 if source.startswith("\ufeff") else 0
+    m = FRONT_MATTER.match(source[start:start + MAX_FRONT_MATTER_CHARS + 16])
+    return start + m.end() if m else 0
+
+
 def front_matter(source: str) -> tuple[dict[str, object], int]:
     """(the front matter's fields under their canonical names, where the body starts)."""
     m = FRONT_MATTER.match(source[:MAX_FRONT_MATTER_CHARS + 16])

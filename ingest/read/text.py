@@ -10,6 +10,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from common.width import display_width  # noqa: F401  (one home; re-exported for the readers)
+
 INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -86,14 +88,6 @@ def is_traditional(text: str) -> bool:
 
 def to_simplified(text: str) -> str:
     return text.translate(t2s_table())
-
-
-_WIDE = re.compile(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6\U00020000-\U0003fffd]")
-
-
-def display_width(s: str) -> int:
-    """Columns s takes in a monospaced editor: East Asian wide characters count two."""
-    return len(s) + len(_WIDE.findall(s))
 
 
 def norm(text: str) -> str:
