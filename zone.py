@@ -291,59 +291,28 @@ review_db_option = click.option("--db", "db_path", type=click.Path(dir_okay=Fals
 note_option = click.option("--note", help="Why: kept with the decision")
 
 
-@review.command("accept")
-@click.argument("figure")
-@note_option
-@review_db_option
-@click.pass_context
-def review_accept(ctx: click.Context, figure: str, note: str | None, db_path: Path | None) -> None:
-    """Confirm FIGURE (an id from `zone review`, or a figure key) as extracted and linked."""
-    _record(ctx, db_path, figure, "accept", note=note)
+def _decision(action: str, doc: str, extra: tuple[Callable[[Any], Any], ...] = ()) -> None:
+    """Register `zone review ACTION FIGURE [...]`: one command per decision, all recorded by
+    track.review.record with the options the decision takes."""
+
+    @click.pass_context
+    def command(ctx: click.Context, figure: str, note: str | None, db_path: Path | None, **fields: Any) -> None:
+        _record(ctx, db_path, figure, action, note=note, **fields)
+
+    command.__doc__ = doc
+    for decorate in (review_db_option, note_option, *reversed(extra), click.argument("figure")):
+        command = decorate(command)
+    review.command(action)(command)
 
 
-@review.command("reject")
-@click.argument("figure")
-@note_option
-@review_db_option
-@click.pass_context
-def review_reject(ctx: click.Context, figure: str, note: str | None, db_path: Path | None) -> None:
-    """Hide FIGURE: not a figure, or not worth tracking."""
-    _record(ctx, db_path, figure, "reject", note=note)
-
-
-@review.command("relink")
-@click.argument("figure")
-@click.argument("indicator")
-@note_option
-@review_db_option
-@click.pass_context
-def review_relink(ctx: click.Context, figure: str, indicator: str, note: str | None, db_path: Path | None) -> None:
-    """Link FIGURE to INDICATOR (a catalog id, see ingest/indicators.yaml)."""
-    _record(ctx, db_path, figure, "relink", indicator=indicator, note=note)
-
-
-@review.command("correct")
-@click.argument("figure")
-@click.option("--value", type=float, help="Value in base units (32.21亿元 -> 3221000000)")
-@click.option("--period-start", help="YYYY-MM-DD")
-@click.option("--period-end", help="YYYY-MM-DD")
-@note_option
-@review_db_option
-@click.pass_context
-def review_correct(ctx: click.Context, figure: str, value: float | None, period_start: str | None,
-                   period_end: str | None, note: str | None, db_path: Path | None) -> None:
-    """Correct FIGURE's value or period; fields not given keep earlier corrections."""
-    _record(ctx, db_path, figure, "correct", value=value, period_start=period_start, period_end=period_end, note=note)
-
-
-@review.command("prefer")
-@click.argument("figure")
-@note_option
-@review_db_option
-@click.pass_context
-def review_prefer(ctx: click.Context, figure: str, note: str | None, db_path: Path | None) -> None:
-    """Prefer FIGURE over conflicting figures for the same indicator, region and period."""
-    _record(ctx, db_path, figure, "prefer", note=note)
+_decision("accept", "Confirm FIGURE (an id from `zone review`, or a figure key) as extracted and linked.")
+_decision("reject", "Hide FIGURE: not a figure, or not worth tracking.")
+_decision("relink", "Link FIGURE to INDICATOR (a catalog id, see ingest/indicators.yaml).",
+          (click.argument("indicator"),))
+_decision("correct", "Correct FIGURE's value or period; fields not given keep earlier corrections.",
+          (click.option("--value", type=float, help="Value in base units (32.21亿元 -> 3221000000)"),
+           click.option("--period-start", help="YYYY-MM-DD"), click.option("--period-end", help="YYYY-MM-DD")))
+_decision("prefer", "Prefer FIGURE over conflicting figures for the same indicator, region and period.")
 
 
 @cli.command("series")
