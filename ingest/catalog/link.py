@@ -32,8 +32,9 @@ from typing import Sequence
 
 from ingest.catalog.load import catalog
 from ingest.catalog.model import Catalog, Key
-from ingest.catalog.parse import SUBSET_WORDS, TOPIC_MEASURES, Context, Parsed, list_items, parse
+from ingest.catalog.parse import SUBSET_WORDS, TOPIC_MEASURES, list_items, parse
 from ingest.catalog.regions import detect_region, figure_region, region_spans
+from ingest.catalog.words import Context, Parsed
 from ingest.model import Article, Figure
 from ingest.reader import to_simplified
 

@@ -1,21 +1,19 @@
-"""Reading the dimensions of one figure from the words around its number.
+"""Reading the dimensions of one figure from the words around its number: whether it is a
+series at all, its form (share, pull, contribution) and its measure here; the other
+dimensions, once the measure is known, in fill.py.
 
 See link.py for where the words come from and the rules that keep different things apart.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
-from ingest.catalog.model import Catalog, Key, Token
+from ingest.catalog.fill import fill
+from ingest.catalog.model import Catalog, Token
+from ingest.catalog.words import Context, Parsed, Window, blank, pick_scope, region_in
 
 # Units that count things: the noun after the number names what is counted (12家企业).
 COUNT_UNITS = frozenset("家 个 项 名 人 户 位 件 条 座 所 栋 处 台 套 种 部 棵 株 辆".split())
-# Words in a clause that say the figure is about the whole region, not one industry.
-WHOLE_REGION = ("全区", "全市", "全省", "全县", "全国", "全部", "全口径", "全社会", "区域内")
-PROJECT_FAMILY = frozenset({"projects", "project_investment", "investment_completed", "annual_planned_investment"})
-# Counts of units whose attributes (output, assets) the next figures of a sentence give.
-COUNTED_UNITS = frozenset({"enterprises", "market_entities", "production_lines", "capacity", "parks"})
 # Measures an article's later figures may take as their topic when they name only a part
 # of the economy (分领域看，航空航天领域增长166.8%).
 TOPIC_MEASURES = frozenset({"value_added", "output", "revenue", "fai", "profit", "tax", "investment_completed"})
@@ -39,54 +37,6 @@ SUBSET_WORDS = re.compile(r"其中|包括|含")
 _WHOLE_START = re.compile(r"占(?!地(?!区))")   # 占地区生产总值, not 占地100亩
 # A whole or a yardstick in a sentence (占全市GDP的比重, 高于GDP增速): up to the clause's end.
 _YARDSTICK = re.compile(r"(?:占(?!地(?!区))|高于|高出|低于|快于|慢于|超过|超出)[^,，;；。]*")
-
-
-@dataclass(frozen=True)
-class Context:
-    """What linking reads about one figure."""
-
-    subject: str
-    lead: str          # the words right before the number, back to the previous figure or clause start
-    tail: str          # the words right after the number, up to the next list item or figure
-    before: str        # the sentence up to the number
-    sentence: str
-    unit: str
-    kind: str
-    rest: str = ""     # the clause after the number
-    paragraph_before: str = ""
-    section: str = ""
-    sector: str = ""
-
-
-@dataclass
-class Parsed:
-    """The dimensions read for one figure, with the words that gave them."""
-
-    measure: str | None = None
-    scope: str | None = None
-    classes: tuple[str, ...] = ()
-    stages: tuple[str, ...] = ()
-    form: str | None = None
-    currency: str | None = None
-    why: dict[str, str] = field(default_factory=dict)
-    weak: set[str] = field(default_factory=set)       # dimensions read from the paragraph, not the sentence
-    refuse: str | None = None                          # why it must stay unlinked whatever the catalog holds
-
-    def key(self) -> Key | None:
-        if self.measure is None:
-            return None
-        return Key(self.measure, self.scope, self.classes, self.stages, self.form, self.currency)
-
-
-def _blank(text: str, spans: list[tuple[int, int]]) -> str:
-    """text with the spans replaced by spaces (offsets kept)."""
-    if not spans:
-        return text
-    chars = list(text)
-    for s, e in spans:
-        for i in range(s, e):
-            chars[i] = " "
-    return "".join(chars)
 
 
 def _part(text: str) -> str:
@@ -147,38 +97,6 @@ def _measures(cat: Catalog, tokens: list[Token], unit: str, kind: str, form: str
     return out
 
 
-def _common(cat: Catalog, scopes: list[str]) -> str | None:
-    """The deepest scope containing all of them (医药生产, 医药物流 -> 生物医药), or None."""
-    chains = []
-    for s in scopes:
-        chain, cur = [], s
-        while cur is not None and len(chain) < 12:
-            chain.append(cur)
-            cur = cat.scopes[cur].parent
-        chains.append(chain)
-    shared = [s for s in chains[0] if all(s in c for c in chains[1:])]
-    return shared[0] if shared else None
-
-
-def _pick_scope(cat: Catalog, tokens: list[Token], first: bool, common: bool = False) -> tuple[str, str] | None:
-    """(scope, words) the tokens name: the deepest when they lie on one line (汽车, 汽车零部件),
-    else the nearest to the number, or with ``common`` what they share."""
-    scoped = [(t.get("scope"), t.word) for t in tokens if t.get("scope")]
-    if not scoped:
-        return None
-    ids = [s for s, _ in scoped]
-    if all(cat.scope_within(a, b) or cat.scope_within(b, a) for a in ids for b in ids):
-        return max(scoped, key=lambda sw: cat.scope_depth(sw[0]))   # type: ignore[arg-type,return-value]
-    narrow = [(s, w) for s, w in scoped if not cat.scopes[s].broad]   # type: ignore[index]
-    if narrow and len(narrow) < len(scoped):
-        return _pick_scope(cat, [t for t in tokens if t.get("scope") and not cat.scopes[t.get("scope")].broad],  # type: ignore[index]
-                           first, common)
-    if common:
-        shared = _common(cat, ids)                                  # type: ignore[arg-type]
-        return (shared, "+".join(dict.fromkeys(w for _, w in scoped))) if shared else None
-    return scoped[0] if first else scoped[-1]                       # type: ignore[return-value]
-
-
 def list_items(cat: Catalog, text: str) -> list[str]:
     """Items of a list of named things before 分别 (工业总产值、高新技术产业产值、税收总额); 和, 及 and
     与 inside a name (汽车零部件及配件制造) do not split it."""
@@ -198,20 +116,6 @@ def list_items(cat: Catalog, text: str) -> list[str]:
             items[i] = items[i] + nxt[len(items[i]):]
     return items if len(items) >= 2 and all(cat.tokens(s) for s in items[-2:]) else []
 
-
-# Words that make a count of a stock (企业数) its increment (新增企业数).
-# (引进 alone is not one: 累计引进北京企业300家 is the stock of firms the zone has attracted.)
-_ADDED = re.compile(r"新增|新认定|新培育|净增|新引进|新招引|新入驻|新落户|新建|新设立|新注册|新发展|新获批|新晋|新组建|新增加")
-_PROJECT_PROMISE = re.compile(r"投产后|建成后|达产后|达效后|投用后|运营后|届时|该项目|项目建成|项目投产|全部建成|建成达产")
-_COUNT = re.compile(r"\d+(?:\.\d+)?[个项]|[一二三四五六七八九十百]+[个项]")
-
-
-@dataclass
-class _Window:
-    name: str
-    text: str
-    first: bool        # nearest to the number is the first token (after it) or the last (before it)
-    tokens: list[Token] = field(default_factory=list)
 
 
 def _inherit(cat: Catalog, out: Parsed, prev: Parsed, unit: str, kind: str) -> Parsed:
@@ -244,20 +148,63 @@ def parse(cat: Catalog, ctx: Context, prev: Parsed | None = None, prev_kind: str
     last named in its own words (高新技术产业增加值…；分领域看，航空航天领域增长166.8%: of value added)."""
     out = Parsed()
     unit, kind = ctx.unit, ctx.kind
+    lead = _lead(cat, ctx, region_words)
+    bare_lead = lead.strip(" ，,、")
+    usable = prev if prev is not None and prev.measure and not prev.refuse else None
+    _read_form(ctx, out, item, bare_lead)
+    if out.refuse is not None:
+        return out
+    windows, subject = _windows(cat, ctx, out.form, lead, item)
+
+    # ---- the measure: the nearest word that fits, else the previous figure's
+    found = _nearest_measures(cat, windows, unit, kind, out.form)
+    if not found:
+        settled = _without_measure_word(cat, ctx, out, usable, prev_kind, item, bare_lead, subject)
+        if settled is not None:
+            return settled
+        found = _subject_or_list_measures(cat, ctx, out.form, subject, usable, item)
+    if not found and out.form:
+        implied = _implied_by_scope(cat, ctx, out, windows, subject)
+        if implied is not None:
+            return implied
+    if not found and out.form == "share":
+        found = _measure_of_whole(cat, ctx, out.form, item)
+    if not found and unit in ("%", "百分点") and kind in ("change", "share"):
+        found = _topic_measure(cat, ctx, out.form, windows, item, bare_lead, topic)
+    if not found:
+        out.refuse = "no measure word"
+        return out
+
+    first: Parsed | None = None
+    for measure, token, window in found:
+        trial = fill(cat, ctx, Parsed(form=out.form, why=dict(out.why)), measure, token, window, windows, subject,
+                     usable, item)
+        if trial.refuse is None or not trial.refuse.endswith("named"):
+            return trial
+        first = first or trial
+    return first   # type: ignore[return-value]
+
+
+def _lead(cat: Catalog, ctx: Context, region_words: list[tuple[int, int]] | None) -> str:
+    """The lead with the region names in it blanked."""
     # Region names in the lead say where, not what (开发区增长9.8%), unless a word of the
     # catalog holds them (北京企业, 来自北京).
     held = [(t.start, t.end) for t in cat.tokens(ctx.lead) if t.dims]
-    lead = _blank(ctx.lead, [(s, e) for s, e in region_words or [] if not any(a <= s and e <= b and b - a > e - s for a, b in held)])
-    bare_lead = lead.strip(" ，,、")
-    usable = prev if prev is not None and prev.measure and not prev.refuse else None
+    return blank(ctx.lead, [(s, e) for s, e in region_words or [] if not any(a <= s and e <= b and b - a > e - s for a, b in held)])
 
+
+# ---------------------------------------------------------------------------- form
+
+def _read_form(ctx: Context, out: Parsed, item: str | None, bare_lead: str) -> None:
+    """The form (share, pull, contribution) into out, or in out.refuse why the figure is no series."""
+    unit, kind = ctx.unit, ctx.kind
     # Figures that are no series, and the forms (share, pull, contribution). A later figure
     # of a list (分别拉动…4.7%、8%) takes the form of the clause it continues.
     said = re.split(r"[,，;；。]", ctx.before)[-1] if item is not None and _FILLER.match(bare_lead) else ctx.lead
     gap = _GAP.search(said)
     if kind == "change" and gap and unit in ("百分点", "%"):
         out.refuse = f"a gap against another figure ({gap.group(0)[:14]})"
-        return out
+        return
     pull = _PULL.search(said)
     if pull and unit in ("百分点", "%") and kind in ("change", "share"):
         out.form, out.why["form"] = "pull", f"{pull.group(0)}[before]"
@@ -268,264 +215,141 @@ def parse(cat: Catalog, ctx: Context, prev: Parsed | None = None, prev_kind: str
         word = _SHARE_WORDS.search(said)
         out.why["form"] = f"{word.group(0)}[before]" if word else "share[kind]"
 
-    def own(text: str) -> str:
-        if out.form == "pull":
-            return _PULL.split(text)[0]
-        if out.form == "contribution":
-            return text.split("贡献率")[0].split("对")[0]
-        if out.form == "share":
-            return _part(text)
-        return text
 
-    windows: list[_Window] = []
+def _own_words(form: str | None, text: str) -> str:
+    """The words of text that are the figure's own: with a form, those of the part (before
+    占), of what pulls (before 拉动) or of what contributes (before 对…贡献率)."""
+    if form == "pull":
+        return _PULL.split(text)[0]
+    if form == "contribution":
+        return text.split("贡献率")[0].split("对")[0]
+    if form == "share":
+        return _part(text)
+    return text
+
+
+def _windows(cat: Catalog, ctx: Context, form: str | None, lead: str, item: str | None) -> tuple[list[Window], Window]:
+    """Where the figure's own dimensions are named, nearest first, and its clause's subject."""
+    windows: list[Window] = []
     if item is not None:
-        windows.append(_Window("list item", own(item), False))
+        windows.append(Window("list item", _own_words(form, item), False))
         # The lead holds the whole list: of it, only the words after 分别 are this figure's.
         k = lead.rfind("分别")
         lead = lead[k:] if k >= 0 else ""
-    if unit in COUNT_UNITS and ctx.tail:
+    if ctx.unit in COUNT_UNITS and ctx.tail:
         # 20多个国家和地区的三资企业: what is counted stands before 的.
-        windows.append(_Window("after", ctx.tail.split("的")[0], True))
-    if out.form == "share" and "占" not in lead and _WHOLE_START.search(ctx.subject):
-        windows.append(_Window("before", _part(ctx.subject), False))   # the lead names the whole: read the part
+        windows.append(Window("after", ctx.tail.split("的")[0], True))
+    if form == "share" and "占" not in lead and _WHOLE_START.search(ctx.subject):
+        windows.append(Window("before", _part(ctx.subject), False))   # the lead names the whole: read the part
     else:
-        windows.append(_Window("before", own(lead), False))
-    subject = _Window("subject", own(_blank(ctx.subject, [(m.start(), m.end()) for m in _region_in(cat, ctx.subject)])),
-                      False)
+        windows.append(Window("before", _own_words(form, lead), False))
+    subject = Window("subject", _own_words(form, blank(ctx.subject, [(m.start(), m.end()) for m in region_in(cat, ctx.subject)])),
+                     False)
     for w in (*windows, subject):
         w.tokens = cat.tokens(w.text)
+    return windows, subject
 
-    # ---- the measure: the nearest word that fits, else the previous figure's
-    found: list[tuple[str, Token, _Window]] = []
+
+# ---------------------------------------------------------------------------- measure
+
+def _nearest_measures(cat: Catalog, windows: list[Window], unit: str, kind: str,
+                      form: str | None) -> list[tuple[str, Token, Window]]:
+    """The measures that fit the figure, from the nearest window that names any."""
+    found: list[tuple[str, Token, Window]] = []
     for w in windows:
-        found += [(m, t, w) for m, t in _measures(cat, w.tokens, unit, kind, out.form, w.first)]
+        found += [(m, t, w) for m, t in _measures(cat, w.tokens, unit, kind, form, w.first)]
         if found:
             break
-    subject_scope = _pick_scope(cat, subject.tokens, False)
-    if not found and usable is not None and _FILLER.match(bare_lead) and item is None \
+    return found
+
+
+def _without_measure_word(cat: Catalog, ctx: Context, out: Parsed, usable: Parsed | None, prev_kind: str | None,
+                          item: str | None, bare_lead: str, subject: Window) -> Parsed | None:
+    """A figure whose own words name no measure: the previous figure's dimensions when they only
+    say it is a change or further item of that one, or why it is no series; None to read on."""
+    unit, kind = ctx.unit, ctx.kind
+    subject_scope = pick_scope(cat, subject.tokens, False)
+    if usable is not None and _FILLER.match(bare_lead) and item is None \
             and not (subject_scope and usable.scope and subject_scope[0] != usable.scope):
         if prev_kind == "change" and kind == "change":
             if _ACCELERATION.search(ctx.lead) or not re.search(r"增长|下降|增速|增幅|[减增]少|[增降]低|提高", ctx.lead):
                 out.refuse = "a change of the growth rate (比…提高), not of the indicator"
                 return out
         return _inherit(cat, out, usable, unit, kind)
-    if kind == "change" and not found and prev_kind == "change" and item is None and _ACCELERATION.search(ctx.lead):
+    if kind == "change" and prev_kind == "change" and item is None and _ACCELERATION.search(ctx.lead):
         out.refuse = "a change of the growth rate (比…提高), not of the indicator"
         return out
-    if kind == "change" and unit == "百分点" and not found and re.search(r"增速|增幅|增长率", ctx.lead):
+    if kind == "change" and unit == "百分点" and re.search(r"增速|增幅|增长率", ctx.lead):
         out.refuse = "a change in points of a growth rate, not of the indicator"
         return out
-    if not found and unit in COUNT_UNITS and "的" in ctx.tail and ctx.tail.split("的")[0].strip():
+    if unit in COUNT_UNITS and "的" in ctx.tail and ctx.tail.split("的")[0].strip():
         # 来自20多个国家和地区的三资企业: what is counted (国家和地区) is named, and not in the catalog
         out.refuse = f"counts {ctx.tail.split('的')[0][:10]}, which names no measure"
         return out
-    if not found:
-        found = [(m, t, subject) for m, t in _measures(cat, subject.tokens, unit, kind, out.form, False)]
-    if not found and item is not None and usable is not None and _compatible(cat, usable.measure, unit, kind, out.form):  # type: ignore[arg-type]
+    return None
+
+
+def _subject_or_list_measures(cat: Catalog, ctx: Context, form: str | None, subject: Window, usable: Parsed | None,
+                              item: str | None) -> list[tuple[str, Token, Window]]:
+    """The measures the subject names, else for an item of a list the previous figure's."""
+    unit, kind = ctx.unit, ctx.kind
+    found = [(m, t, subject) for m, t in _measures(cat, subject.tokens, unit, kind, form, False)]
+    if not found and item is not None and usable is not None and _compatible(cat, usable.measure, unit, kind, form):  # type: ignore[arg-type]
         # 分别增长3%和6.4%: the measure of the list's figures before, the scope of its own item
-        found = [(_compatible(cat, usable.measure, unit, kind, out.form), Token(0, 0, cat.measures[usable.measure].name,  # type: ignore[arg-type,index]
-                  (("measure", usable.measure),)), _Window("previous figure", "", False))]
-    if not found and out.form:
-        # 服务业占GDP的比重, 对经济增长的贡献率: of the part's value added.
-        clause_group = re.split(r"[;；。!?！？]", ctx.before)[-1]
-        for w in (*windows, subject, _Window("sentence", own(clause_group), True, cat.tokens(own(clause_group)))):
-            picked = _pick_scope(cat, w.tokens, w.first)
-            if picked and cat.scopes[picked[0]].default_measure:
-                dm = cat.scopes[picked[0]].default_measure
-                if _compatible(cat, dm, unit, kind, out.form):     # type: ignore[arg-type]
-                    out.measure, out.scope = dm, picked[0]
-                    out.why["measure"] = f"{cat.measures[dm].name}[implied by {picked[1]}]"   # type: ignore[index]
-                    out.why["scope"] = f"{picked[1]}[{w.name}]"
-                    return out
-    if not found and out.form == "share":
-        # 新材料领域占高新技术产业增加值的比重: the part's share of the whole's measure
-        whole = _whole(item or "") or _whole(ctx.lead) or _whole(ctx.subject)
-        for t in reversed(cat.tokens(whole)):
-            m = _measure_of(cat, t)
-            if m and "scope" in cat.measures[m].takes and _compatible(cat, m, unit, kind, out.form):
-                found = [(m, Token(t.start, t.end, t.word, (("measure", m),)), _Window("whole", "", False))]
-                break
-    if not found and unit in ("%", "百分点") and kind in ("change", "share"):
-        # 分领域看，航空航天领域增长166.8%: a part of what the paragraph, else the article, measures.
-        clause_group = re.split(r"[;；。!?！？]", ctx.before)[-1]
-        # The paragraph's own measure, when it names one, is the topic (统计监测的23种工业产品…: of
-        # products); what stands after 占 or 高于 is a whole or a yardstick, not the topic.
-        said = _YARDSTICK.sub("", ctx.paragraph_before + "。" + clause_group)
-        local = [m for m in (_measure_of(cat, t) for t in cat.tokens(said)) if m]
-        topic = local[-1] if local else topic
-        if item is not None:
-            scoped = any(t.get("scope") for t in windows[0].tokens)
-        else:
-            rest = "".join(ch for i, ch in enumerate(bare_lead)
-                           if not any(t.start <= i < t.end for t in cat.tokens(bare_lead)))
-            scoped = bool(_FILLER.match(re.sub(r"领域|行业|产业|板块|门类|类|业|方面|看", "", rest))) and (
-                any(t.get("scope") for w in windows for t in w.tokens) or any(t.get("scope") for t in cat.tokens(clause_group)))
-        if topic in TOPIC_MEASURES and scoped and _compatible(cat, topic, unit, kind, out.form):
-            found = [(topic, Token(0, 0, cat.measures[topic].name, (("measure", topic),)),   # type: ignore[index]
-                      _Window("topic", "", False))]
-    if not found:
-        out.refuse = "no measure word"
-        return out
-
-    first: Parsed | None = None
-    for measure, token, window in found:
-        trial = _fill(cat, ctx, Parsed(form=out.form, why=dict(out.why)), measure, token, window, windows, subject,
-                      usable, item)
-        if trial.refuse is None or not trial.refuse.endswith("named"):
-            return trial
-        first = first or trial
-    return first   # type: ignore[return-value]
+        found = [(_compatible(cat, usable.measure, unit, kind, form), Token(0, 0, cat.measures[usable.measure].name,  # type: ignore[arg-type,index]
+                  (("measure", usable.measure),)), Window("previous figure", "", False))]
+    return found
 
 
-def _region_in(cat: Catalog, text: str) -> list[re.Match[str]]:
-    if cat._region_pattern is None or not text:
-        return []
-    return [m for m in cat._region_pattern.finditer(text) if cat._region_names.get(m.group(0))]
-
-
-def _fill(cat: Catalog, ctx: Context, out: Parsed, measure: str, token: Token, window: _Window,
-          windows: list[_Window], subject: _Window, prev: Parsed | None, item: str | None) -> Parsed:
-    """The other dimensions of a figure whose measure is known."""
-    m = cat.measures[measure]
-    out.measure = measure
-    out.why["measure"] = f"{token.word}[{window.name}]"
-    if m.is_rate:
-        out.form = None
-        out.why.pop("form", None)
-    klass = token.get("class")
-    if klass and cat.classes[klass].measure and measure in cat.classes[klass].applies:
-        out.classes = (klass,)
-    if m.stock and not out.form and ctx.kind in ("level", "target"):
-        added = _ADDED.search(ctx.lead) or _ADDED.search(ctx.subject)
-        if added:
-            out.form, out.why["form"] = "added", f"{added.group(0)}[{'before' if _ADDED.search(ctx.lead) else 'subject'}]"
-    # The windows that name this figure's own dimensions.
-    own = [w for w in windows if w is window or windows.index(w) <= windows.index(window)] if window in windows else list(windows)
-    if item is None:
-        own.append(subject)     # a list's items share the subject: an item's own words only
-
-    def tokens_of(w: _Window) -> list[Token]:
-        if w.name == "before" and "等" in w.text:
-            # 祥生粮食机械等11家企业: the words before 等 are names, not what is counted.
-            cut = w.text.rfind("等")
-            return [t for t in w.tokens if t.start > cut]
-        return w.tokens
-
-    # ---- scope
-    if "scope" in m.takes:
-        for w in own:
-            picked = _pick_scope(cat, tokens_of(w), w.first)
-            if picked:
-                out.scope, out.why["scope"] = picked[0], f"{picked[1]}[{w.name}]"
-                break
-        related = prev is not None and (measure == prev.measure or prev.measure in COUNTED_UNITS
-                                        or (measure in PROJECT_FAMILY and prev.measure in PROJECT_FAMILY))
-        if out.scope is None and prev is not None and prev.scope and item is None and related:
-            out.scope = prev.scope
-            out.why["scope"] = f"{prev.why.get('scope', prev.scope).split('[')[0]}[previous figure]"
-            out.weak |= prev.weak & {"scope"}
-            if measure == prev.measure and not out.classes and prev.classes:
-                out.classes = prev.classes
-                out.why["class"] = "+".join(cat.classes[c].name for c in prev.classes) + "[previous figure]"
-        whole = any(w in ctx.lead.split("占")[0] or w in ctx.subject.split("占")[0] for w in WHOLE_REGION)
-        if out.scope is None and not whole and m.context_scope and item is None:
-            clause_group = re.split(r"[;；。!?！？]", ctx.before)[-1]
-            if "等" in ctx.lead:
-                clause_group = ""     # 金刚化工、中煤科工等71家北京企业: names, not an industry
-            sentences = [t for t in re.split(r"[。!?！？]", ctx.paragraph_before) if t.strip()]
-            texts = [("sentence", clause_group, False)] + [("paragraph", t, True) for t in reversed(sentences)] \
-                + [("section", ctx.section, True)]
-            for name, text, weak in texts:
-                # 沧州高新技术产业开发区 names a place, not the 高新技术产业
-                text = _blank(text, [(r.start(), r.end()) for r in _region_in(cat, text)])
-                tokens = [t for t in cat.tokens(text) if t.get("scope")]
-                industries = [t for t in tokens if cat.scopes[t.get("scope")].type == "industry"]   # type: ignore[index]
-                # Beyond the sentence only an industry is a topic (生物医药产业…); 工业 or 服务业 there
-                # says where the paragraph stands, not what a count of enterprises is of.
-                picked = _pick_scope(cat, industries if weak else (industries or tokens), False, common=True)
-                if picked:
-                    out.scope, out.why["scope"] = picked[0], f"{picked[1]}[{name}]"
-                    if weak:
-                        out.weak.add("scope")
-                    break
-
-    # ---- classes
-    if "class" in m.takes:
-        classes = set(out.classes)
-        for w in own:
-            hits = [t for t in tokens_of(w) if t.get("class") and measure in cat.classes[t.get("class")].applies]  # type: ignore[index]
-            if hits:
-                classes |= {t.get("class") for t in hits}       # type: ignore[misc]
-                out.why["class"] = " ".join(f"{t.word}[{w.name}]" for t in hits)
-                break
-        own_stage = any(t.get("stage") for w in own for t in tokens_of(w))
-        if not classes and prev is not None and measure in PROJECT_FAMILY and prev.measure in PROJECT_FAMILY \
-                and prev.classes and not own_stage:
-            classes = set(prev.classes)
-            out.why["class"] = "+".join(cat.classes[c].name for c in prev.classes) + "[previous figure]"
-        out.classes = tuple(sorted(c for c in classes if measure in cat.classes[c].applies))
-        if out.scope is None and "scope" in m.takes:
-            implied = next((cat.classes[c].scope for c in out.classes if cat.classes[c].scope), None)
-            if implied:
-                out.scope, out.why["scope"] = implied, f"{cat.scopes[implied].name}[implied by class]"
-    else:
-        out.classes = ()
-
-    # ---- stages
-    if "stage" in m.takes:
-        stages: list[str] = []
-        for w in own:
-            hits = [t for t in tokens_of(w) if t.get("stage")]
-            if hits:
-                stages = [t.get("stage") for t in hits]          # type: ignore[misc]
-                out.why["stage"] = " ".join(f"{t.word}[{w.name}]" for t in hits)
-                break
-        if not stages and prev is not None and prev.measure in PROJECT_FAMILY and prev.stages:
-            stages = list(prev.stages)
-            out.why["stage"] = "+".join(cat.stages[s].name for s in stages) + "[previous figure]"
-        if not stages and measure in PROJECT_FAMILY and ctx.rest.startswith("的"):
-            named = ctx.rest.split("项目")[0]
-            if "项目" in ctx.rest and not _COUNT.search(named):
-                out.refuse = "the investment of one named project, no series"
+def _implied_by_scope(cat: Catalog, ctx: Context, out: Parsed, windows: list[Window], subject: Window) -> Parsed | None:
+    """A share, pull or contribution of a part named with no measure: the part's default
+    measure and the part as scope, or None."""
+    unit, kind = ctx.unit, ctx.kind
+    # 服务业占GDP的比重, 对经济增长的贡献率: of the part's value added.
+    clause_group = re.split(r"[;；。!?！？]", ctx.before)[-1]
+    own_clause = _own_words(out.form, clause_group)
+    for w in (*windows, subject, Window("sentence", own_clause, True, cat.tokens(own_clause))):
+        picked = pick_scope(cat, w.tokens, w.first)
+        if picked and cat.scopes[picked[0]].default_measure:
+            dm = cat.scopes[picked[0]].default_measure
+            if _compatible(cat, dm, unit, kind, out.form):     # type: ignore[arg-type]
+                out.measure, out.scope = dm, picked[0]
+                out.why["measure"] = f"{cat.measures[dm].name}[implied by {picked[1]}]"   # type: ignore[index]
+                out.why["scope"] = f"{picked[1]}[{w.name}]"
                 return out
-        if not stages:
-            for name, text in (("after", ctx.rest),):
-                hits = [t for t in cat.tokens(text) if t.get("stage")]
-                if hits:
-                    stages = [t.get("stage") for t in hits]      # type: ignore[misc]
-                    out.why["stage"] = " ".join(f"{t.word}[{name}]" for t in hits)
-                    break
-        out.stages = tuple(sorted(set(stages), key=lambda s: cat.stages[s].order))
-        if out.stages:
-            out.classes = tuple(c for c in out.classes if not cat.classes[c].weak)
-            if "class" in out.why and not out.classes:
-                out.why.pop("class")
+    return None
 
-    if measure == "project_investment" and not out.stages and not out.classes and \
-            not (prev is not None and prev.measure == "projects" and out.scope and prev.scope == out.scope):
-        out.refuse = "the investment of projects of no stage, class or counted category: one project's, no series"
-        return out
 
-    # ---- currency
-    if m.currencies:
-        if ctx.unit in ("元", "美元"):
-            out.currency = ctx.unit if ctx.unit != m.unit else None
-        elif prev is not None and prev.measure == measure:
-            out.currency = prev.currency
+def _measure_of_whole(cat: Catalog, ctx: Context, form: str | None, item: str | None) -> list[tuple[str, Token, Window]]:
+    """For a share, the measure of the whole it is a share of."""
+    # 新材料领域占高新技术产业增加值的比重: the part's share of the whole's measure
+    whole = _whole(item or "") or _whole(ctx.lead) or _whole(ctx.subject)
+    for t in reversed(cat.tokens(whole)):
+        m = _measure_of(cat, t)
+        if m and "scope" in cat.measures[m].takes and _compatible(cat, m, ctx.unit, ctx.kind, form):
+            return [(m, Token(t.start, t.end, t.word, (("measure", m),)), Window("whole", "", False))]
+    return []
 
-    # ---- what keeps it unlinked whatever the catalog holds
-    if window.name == "topic" and out.scope is None:
-        out.refuse = f"{m.name} of the topic, but of no part of it named"
-        return out
-    if measure not in PROJECT_FAMILY and _PROJECT_PROMISE.search(re.split(r"[;；。!?！？]", ctx.before)[-1]):
-        out.refuse = f"what a project is to bring ({_PROJECT_PROMISE.search(ctx.before).group(0)}), not the region's {m.name}"  # type: ignore[union-attr]
-        return out
-    if m.requires and not ((out.scope and "scope" in m.requires) or (out.classes and "class" in m.requires)
-                           or (out.stages and "stage" in m.requires)):
-        out.refuse = f"{m.name} of what? no {' or '.join(sorted(m.requires))} named"
-        return out
-    if m.blocked_by and out.scope is None and not out.classes:
-        hit = next((b for b in m.blocked_by if b in ctx.lead + ctx.tail + ctx.rest), None)
-        if hit:
-            out.refuse = f"{hit}…{m.name}: the units of an action, not a count of the region's"
-    return out
+
+def _topic_measure(cat: Catalog, ctx: Context, form: str | None, windows: list[Window], item: str | None,
+                   bare_lead: str, topic: str | None) -> list[tuple[str, Token, Window]]:
+    """A change or share of a part named with no measure: the measure of the paragraph's or
+    article's topic."""
+    # 分领域看，航空航天领域增长166.8%: a part of what the paragraph, else the article, measures.
+    clause_group = re.split(r"[;；。!?！？]", ctx.before)[-1]
+    # The paragraph's own measure, when it names one, is the topic (统计监测的23种工业产品…: of
+    # products); what stands after 占 or 高于 is a whole or a yardstick, not the topic.
+    said = _YARDSTICK.sub("", ctx.paragraph_before + "。" + clause_group)
+    local = [m for m in (_measure_of(cat, t) for t in cat.tokens(said)) if m]
+    topic = local[-1] if local else topic
+    if item is not None:
+        scoped = any(t.get("scope") for t in windows[0].tokens)
+    else:
+        rest = "".join(ch for i, ch in enumerate(bare_lead)
+                       if not any(t.start <= i < t.end for t in cat.tokens(bare_lead)))
+        scoped = bool(_FILLER.match(re.sub(r"领域|行业|产业|板块|门类|类|业|方面|看", "", rest))) and (
+            any(t.get("scope") for w in windows for t in w.tokens) or any(t.get("scope") for t in cat.tokens(clause_group)))
+    if topic in TOPIC_MEASURES and scoped and _compatible(cat, topic, ctx.unit, ctx.kind, form):
+        return [(topic, Token(0, 0, cat.measures[topic].name, (("measure", topic),)),   # type: ignore[index]
+                 Window("topic", "", False))]
+    return []

@@ -103,6 +103,8 @@ def _load_national(path: Path) -> tuple[list[tuple[Region, str]], dict[str, list
 
 
 def load_regions(national: Path, local: Path) -> tuple[dict[str, Region], dict[str, str]]:
+    """The regions of the national file extended by the local one, and every name, alias
+    and generated short form -> the name of its region."""
     entries, generated = _load_national(national)
     regions: dict[str, Region] = {}
     defined: dict[str, str] = {}
@@ -113,7 +115,13 @@ def load_regions(national: Path, local: Path) -> tuple[dict[str, Region], dict[s
             raise CatalogError(f"{where}: parent {region.parent!r} must be listed above {region.name!r}")
         regions[region.name] = region
         defined[region.name] = where
+    _load_local(local, national, regions, defined)
+    names = _names(regions, defined, generated)
+    return _with_generated_aliases(regions, names), names
 
+
+def _load_local(local: Path, national: Path, regions: dict[str, Region], defined: dict[str, str]) -> None:
+    """The local file's regions added to regions, or extending the national entry of their name."""
     rraw = read_yaml(local)
     if not isinstance(rraw, list):
         raise CatalogError(f"{local}: expected a list of regions")
@@ -140,6 +148,9 @@ def load_regions(national: Path, local: Path) -> tuple[dict[str, Region], dict[s
         regions[name] = Region(name, str(entry.get("name_en") or ""), str(entry["level"]), parent, aliases, context)
         defined[name] = where
 
+
+def _names(regions: dict[str, Region], defined: dict[str, str], generated: dict[str, list[str]]) -> dict[str, str]:
+    """Every name and alias -> the name of its region; no alias may name two regions."""
     names: dict[str, str] = {}
     for region in regions.values():
         for alias in (region.name, *region.aliases):
@@ -154,6 +165,11 @@ def load_regions(national: Path, local: Path) -> tuple[dict[str, Region], dict[s
     for form, owners in claims.items():
         if len(owners) == 1 and form not in names:
             names[form] = next(iter(owners))
+    return names
+
+
+def _with_generated_aliases(regions: dict[str, Region], names: dict[str, str]) -> dict[str, Region]:
+    """The regions with the generated short forms that name them added to their aliases."""
     final: dict[str, Region] = {}
     aliases_of: dict[str, list[str]] = {}
     for alias, name in names.items():
@@ -163,4 +179,4 @@ def load_regions(national: Path, local: Path) -> tuple[dict[str, Region], dict[s
         final[name] = Region(region.name, region.name_en, region.level, region.parent,
                              tuple(dict.fromkeys(list(region.aliases) + sorted(set(aliases_of.get(name, [])) - set(region.aliases)))),
                              region.context_aliases, region.kind)
-    return final, names
+    return final

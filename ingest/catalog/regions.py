@@ -8,6 +8,7 @@ does not know (大城经开区) is still recognised by its name's shape and stan
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import Iterable
 
 from ingest.catalog.model import LEVELS, Catalog
@@ -73,6 +74,23 @@ def _bare_short_name(cat: Catalog, word: str, name: str) -> bool:
     return word != name and name.startswith(word) and cat.regions[name].level in ("city", "province")
 
 
+@dataclass
+class _Tally:
+    """The regions an article names: the weight of each, the words that named it, the context
+    words (全省, 开发区) with their weight, and the region named first in the title."""
+
+    counts: dict[str, float] = field(default_factory=dict)
+    forms: dict[str, set[str]] = field(default_factory=dict)
+    context: list[tuple[str, float]] = field(default_factory=list)
+    first_in_title: tuple[int, str] | None = None
+
+    def count(self, name: str, word: str, weight: float, in_title: bool, at: int) -> None:
+        self.counts[name] = self.counts.get(name, 0.0) + weight
+        self.forms.setdefault(name, set()).add(word)
+        if in_title and (self.first_in_title is None or at < self.first_in_title[0]):
+            self.first_in_title = (at, name)
+
+
 def detect_region(article: Article, cat: Catalog | None = None) -> str | None:
     """The region the article is about.
 
@@ -85,46 +103,60 @@ def detect_region(article: Article, cat: Catalog | None = None) -> str | None:
     """
     from ingest.catalog.load import catalog as _catalog
     cat = cat or _catalog()
-    counts: dict[str, float] = {}
-    forms: dict[str, set[str]] = {}
-    context: list[tuple[str, float]] = []          # context words (全省, 开发区) and their weight
+    tally = _Tally()
     body = "\n".join(p.text for p in article.paragraphs) or article.source
-    texts = ((article.title or "", 3.0), (body, 1.0))
-    first_in_title: tuple[int, str] | None = None
-    for text, weight in texts:
-        for m in _region_words(cat, text):
-            word = m.group(0)
-            name = cat._region_names.get(word)
-            after = text[m.end():m.end() + 6]
-            if name is None:
-                context.append((word, weight))
-                continue
-            w = weight * (0.25 if _PUBLISHER.match(after) else 1.0)
-            if _NOT_A_PLACE.match(after) and not _PUBLISHER.match(after):
-                continue
-            counts[name] = counts.get(name, 0.0) + w
-            forms.setdefault(name, set()).add(word)
-            if weight > 1 and (first_in_title is None or m.start() < first_in_title[0]):
-                first_in_title = (m.start(), name)
-        for m in _ZONE_NAME.finditer(text):
-            zone = unknown_zone(cat, text[m.start():])
-            if zone and zone == m.group(0):
-                counts[zone] = counts.get(zone, 0.0) + weight
-                forms.setdefault(zone, set()).add(zone)
-                if weight > 1 and (first_in_title is None or m.start() < first_in_title[0]):
-                    first_in_title = (m.start(), zone)
+    for text, weight in ((article.title or "", 3.0), (body, 1.0)):
+        _count_names(cat, text, weight, tally)
+    counts = tally.counts
     if not counts:
         return None
-    if first_in_title:
-        counts[first_in_title[1]] += 0.5        # a title names its subject first
-    level = lambda n: cat.regions[n].level if n in cat.regions else "zone"  # noqa: E731
-    zones = [n for n in counts if level(n) == "zone"]
+    if tally.first_in_title:
+        counts[tally.first_in_title[1]] += 0.5        # a title names its subject first
+    zones = [n for n in counts if _level(cat, n) == "zone"]
     if zones:
-        top = max(zones, key=lambda n: counts[n])
-        for region in cat.ancestors(top)[1:]:
-            name = region.name
-            if name in counts and all(_bare_short_name(cat, w, name) for w in forms.get(name, ())):
-                counts[top] += counts.pop(name)
+        _short_names_to_zone(cat, counts, tally.forms, zones)
+    _count_context(cat, counts, tally.context, zones)
+    counts = {n: c for n, c in counts.items() if c > 0}
+    if not counts:
+        return None
+    return max(counts, key=lambda n: (counts[n], LEVELS.index(_level(cat, n))))
+
+
+def _level(cat: Catalog, name: str) -> str:
+    """A region's level; a name the catalog does not know is an unknown zone's."""
+    return cat.regions[name].level if name in cat.regions else "zone"
+
+
+def _count_names(cat: Catalog, text: str, weight: float, tally: _Tally) -> None:
+    """The regions text names, each counted with weight (a quarter for a publisher's name)."""
+    for m in _region_words(cat, text):
+        word = m.group(0)
+        name = cat._region_names.get(word)
+        after = text[m.end():m.end() + 6]
+        if name is None:
+            tally.context.append((word, weight))
+            continue
+        w = weight * (0.25 if _PUBLISHER.match(after) else 1.0)
+        if _NOT_A_PLACE.match(after) and not _PUBLISHER.match(after):
+            continue
+        tally.count(name, word, w, weight > 1, m.start())
+    for m in _ZONE_NAME.finditer(text):
+        zone = unknown_zone(cat, text[m.start():])
+        if zone and zone == m.group(0):
+            tally.count(zone, zone, weight, weight > 1, m.start())
+
+
+def _short_names_to_zone(cat: Catalog, counts: dict[str, float], forms: dict[str, set[str]], zones: list[str]) -> None:
+    """The counts of the most named zone's city and province, named only by their bare short
+    names (沧州), moved to that zone."""
+    top = max(zones, key=lambda n: counts[n])
+    for region in cat.ancestors(top)[1:]:
+        name = region.name
+        if name in counts and all(_bare_short_name(cat, w, name) for w in forms.get(name, ())):
+            counts[top] += counts.pop(name)
+
+
+def _count_context(cat: Catalog, counts: dict[str, float], context: list[tuple[str, float]], zones: list[str]) -> None:
     # Context words count once the place they refer to is clear: a province (全省, 我省)
     # when the named regions lie in one province, a zone's bynames for the top zone.
     provinces = {r.name for n in counts if n in cat.regions for r in cat.ancestors(n) if r.level == "province"}
@@ -138,10 +170,6 @@ def detect_region(article: Article, cat: Catalog | None = None) -> str | None:
         if top in cat.regions and counts.get(top):
             bynames = set(cat.regions[top].context_aliases) - {"全区", "区内", "本区"}
             counts[top] += 0.5 * sum(weight for word, weight in context if word in bynames)
-    counts = {n: c for n, c in counts.items() if c > 0}
-    if not counts:
-        return None
-    return max(counts, key=lambda n: (counts[n], LEVELS.index(level(n))))
 
 
 def _resolve(cat: Catalog, word: str, article_region: str | None) -> str | None:
