@@ -21,8 +21,18 @@ and the evidence of its link.
 from ingest.catalog.db import apply_catalog
 from ingest.catalog.link import Context, Link, Parsed, decide, figure_contexts, link_figures, match_text, parse
 from ingest.catalog.load import catalog, load_catalog
-from ingest.catalog.model import (DIMENSIONS_PATH, INDICATORS_PATH, LEVELS, NATIONAL_REGIONS_PATH, REGIONS_PATH, Catalog,
-                                  CatalogError, Indicator, Key, Region)
+from ingest.catalog.model import (
+                                  DIMENSIONS_PATH,
+                                  INDICATORS_PATH,
+                                  LEVELS,
+                                  NATIONAL_REGIONS_PATH,
+                                  REGIONS_PATH,
+                                  Catalog,
+                                  CatalogError,
+                                  Indicator,
+                                  Key,
+                                  Region,
+)
 from ingest.catalog.regions import detect_region, figure_region, region_of_text
 
 __all__ = ["Catalog", "CatalogError", "Context", "DIMENSIONS_PATH", "INDICATORS_PATH", "Indicator", "Key", "LEVELS", "Link",

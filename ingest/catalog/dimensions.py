@@ -8,8 +8,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from ingest.catalog.model import (SCOPE_TYPES, CatalogError, Klass, Measure, Scope, Stage, checked_entry, entry_label,
-                                  read_yaml, simplified, word_list)
+from ingest.catalog.model import (
+    SCOPE_TYPES,
+    CatalogError,
+    Klass,
+    Measure,
+    Scope,
+    Stage,
+    checked_entry,
+    entry_label,
+    read_yaml,
+    simplified,
+    word_list,
+)
 
 
 class _Vocabulary:
@@ -170,7 +181,7 @@ def _load_phrases(path: Path, items: list[Any], vocabulary: _Vocabulary) -> None
 def _check_references(path: Path, measures: dict[str, Measure], scopes: dict[str, Scope], classes: dict[str, Klass]) -> None:
     """The ids entries name (by_unit, default_measure, applies, measure, scope) are known."""
     for m in measures.values():
-        for unit, other in m.by_unit:
+        for _unit, other in m.by_unit:
             if other not in measures:
                 raise CatalogError(f"{path}: measures ({m.id}): by_unit names unknown measure {other!r}")
     for s in scopes.values():

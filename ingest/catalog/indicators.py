@@ -10,8 +10,24 @@ from itertools import product
 from pathlib import Path
 from typing import Any
 
-from ingest.catalog.model import (CURRENCIES, FORM_NAMES, FORMS, SCOPE_TYPES, SLUG, CatalogError, Indicator, Key, Klass,
-                                  Measure, Scope, Stage, checked_entry, entry_label, read_yaml, word_list)
+from ingest.catalog.model import (
+    CURRENCIES,
+    FORM_NAMES,
+    FORMS,
+    SCOPE_TYPES,
+    SLUG,
+    CatalogError,
+    Indicator,
+    Key,
+    Klass,
+    Measure,
+    Scope,
+    Stage,
+    checked_entry,
+    entry_label,
+    read_yaml,
+    word_list,
+)
 
 
 def compose_name(measures: dict[str, Measure], scopes: dict[str, Scope], classes: dict[str, Klass],

@@ -78,7 +78,7 @@ def _lead_tail(sentence: str, pos: int, length: int, spans: list[tuple[int, int]
     the clause start, the words after it, the clause up to the number and the clause after it."""
     start = max([sentence.rfind(c, 0, pos) for c in CLAUSE_END] + [-1]) + 1
     clause = sentence[start:pos]
-    for s, e in spans:
+    for _s, e in spans:
         if e <= pos and e > start:
             start = e
     lead = sentence[start:pos]
@@ -203,11 +203,10 @@ def _clause_items(cat: Catalog, sentence: str, positions: list[int], i: int) -> 
     if k < 0:
         return None
     head = re.split(r"[,，]", clause[:k])[-1]
-    if sum(1 for part in re.split(r"[、和及与]", head) if cat._region_pattern is not None
-           and cat._region_pattern.match(part.strip()) and cat._region_names.get(cat._region_pattern.match(part.strip()).group(0))) >= 2:
+    if sum(_names_a_place(cat, part) for part in re.split(r"[、和及与]", head)) >= 2:
         return REGION_LIST      # 石家庄、唐山、沧州三市开发区营业收入分别完成…: one figure per place
     items = list_items(cat, head)
-    if not items and not head.strip(" 按可比口径同比"):
+    if not items and not head.strip(" 按可比口径同比"):  # noqa: B005 (the characters of 按可比口径同比, as a set)
         # 城镇和农村居民人均可支配收入分别达…元和…元，分别增长3%和6.4%; 高端技术装备制造、新材料领域
         # 位列其后，分别同比增长63.0%和44.9%: the list of the clause before
         for earlier in reversed(re.split(r"[,，;；。:：]", sentence[:start].rstrip(",， "))[-2:]):
@@ -281,3 +280,9 @@ def match_text(cat: Catalog, text: str, unit: str, kind: str = "level", industry
             and "scope" in cat.measures[parsed.measure].takes:
         parsed.scope = industry
     return decide(cat, parsed, kind, unit).indicator
+
+
+def _names_a_place(cat: Catalog, part: str) -> bool:
+    """Whether a member of a list (石家庄、唐山、沧州) is the name of a known region."""
+    m = cat._region_pattern.match(part.strip()) if cat._region_pattern is not None else None
+    return m is not None and cat._region_names.get(m.group(0)) is not None

@@ -294,10 +294,12 @@ def _subject_or_list_measures(cat: Catalog, ctx: Context, form: str | None, subj
     """The measures the subject names, else for an item of a list the previous figure's."""
     unit, kind = ctx.unit, ctx.kind
     found = [(m, t, subject) for m, t in _measures(cat, subject.tokens, unit, kind, form, False)]
-    if not found and item is not None and usable is not None and _compatible(cat, usable.measure, unit, kind, form):  # type: ignore[arg-type]
-        # 分别增长3%和6.4%: the measure of the list's figures before, the scope of its own item
-        found = [(_compatible(cat, usable.measure, unit, kind, form), Token(0, 0, cat.measures[usable.measure].name,  # type: ignore[arg-type,index]
-                  (("measure", usable.measure),)), Window("previous figure", "", False))]
+    if not found and item is not None and usable is not None and usable.measure is not None:
+        measure = _compatible(cat, usable.measure, unit, kind, form)
+        if measure is not None:
+            # 分别增长3%和6.4%: the measure of the list's figures before, the scope of its own item
+            found = [(measure, Token(0, 0, cat.measures[usable.measure].name, (("measure", usable.measure),)),
+                      Window("previous figure", "", False))]
     return found
 
 
@@ -350,6 +352,6 @@ def _topic_measure(cat: Catalog, ctx: Context, form: str | None, windows: list[W
         scoped = bool(_FILLER.match(re.sub(r"领域|行业|产业|板块|门类|类|业|方面|看", "", rest))) and (
             any(t.get("scope") for w in windows for t in w.tokens) or any(t.get("scope") for t in cat.tokens(clause_group)))
     if topic in TOPIC_MEASURES and scoped and _compatible(cat, topic, ctx.unit, ctx.kind, form):
-        return [(topic, Token(0, 0, cat.measures[topic].name, (("measure", topic),)),   # type: ignore[index]
+        return [(topic, Token(0, 0, cat.measures[topic].name, (("measure", topic),)),
                  Window("topic", "", False))]
     return []

@@ -78,9 +78,10 @@ def region_in(cat: Catalog, text: str) -> list[re.Match[str]]:
 
 def _common(cat: Catalog, scopes: list[str]) -> str | None:
     """The deepest scope containing all of them (医药生产, 医药物流 -> 生物医药), or None."""
-    chains = []
+    chains: list[list[str]] = []
     for s in scopes:
-        chain, cur = [], s
+        chain: list[str] = []
+        cur: str | None = s
         while cur is not None and len(chain) < 12:
             chain.append(cur)
             cur = cat.scopes[cur].parent
@@ -92,17 +93,17 @@ def _common(cat: Catalog, scopes: list[str]) -> str | None:
 def pick_scope(cat: Catalog, tokens: list[Token], first: bool, common: bool = False) -> tuple[str, str] | None:
     """(scope, words) the tokens name: the deepest when they lie on one line (汽车, 汽车零部件),
     else the nearest to the number, or with ``common`` what they share."""
-    scoped = [(t.get("scope"), t.word) for t in tokens if t.get("scope")]
+    scoped = [(str(t.get("scope")), t.word) for t in tokens if t.get("scope")]
     if not scoped:
         return None
     ids = [s for s, _ in scoped]
     if all(cat.scope_within(a, b) or cat.scope_within(b, a) for a in ids for b in ids):
-        return max(scoped, key=lambda sw: cat.scope_depth(sw[0]))   # type: ignore[arg-type,return-value]
-    narrow = [(s, w) for s, w in scoped if not cat.scopes[s].broad]   # type: ignore[index]
+        return max(scoped, key=lambda sw: cat.scope_depth(sw[0]))
+    narrow = [(s, w) for s, w in scoped if not cat.scopes[s].broad]
     if narrow and len(narrow) < len(scoped):
-        return pick_scope(cat, [t for t in tokens if t.get("scope") and not cat.scopes[t.get("scope")].broad],  # type: ignore[index]
+        return pick_scope(cat, [t for t in tokens if t.get("scope") and not cat.scopes[str(t.get("scope"))].broad],
                           first, common)
     if common:
-        shared = _common(cat, ids)                                  # type: ignore[arg-type]
+        shared = _common(cat, ids)
         return (shared, "+".join(dict.fromkeys(w for _, w in scoped))) if shared else None
-    return scoped[0] if first else scoped[-1]                       # type: ignore[return-value]
+    return scoped[0] if first else scoped[-1]
