@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable
 
+from track.formatting import format_signed, format_value, round_derived
+
 from reports.queries import ArticleRef, FigureFact, SeriesPoint, ZoneFacts, load_zone
 from reports.series import (Chart, PointGroup, Scale, Shown, chart, choose_scale, comparable, decimals,
                             latest_level, level_series, shown_groups)
@@ -183,52 +185,16 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-# Qualifiers in words, placed before the normalised value.
-QUALIFIER_WORDS: dict[str, dict[str, str]] = {
-    "zh": {"exact": "", "approx": "约", "more_than": "超过", "at_least": "不少于", "less_than": "不足",
-           "at_most": "不超过", "range": "", "order_of_magnitude": "数量级"},
-    "en": {"exact": "", "approx": "about", "more_than": "over", "at_least": "at least", "less_than": "under",
-           "at_most": "at most", "range": "", "order_of_magnitude": "order of"},
-}
-
 ARROWS = {"up": "↑", "down": "↓"}
 
 
 # ---------------------------------------------------------------- formatting
 
-def format_number(value: float) -> str:
-    """Grouped digits, no float noise: 3221000000.0000005 -> 3,221,000,000; 12.5 -> 12.5."""
-    nearest = round(value)
-    if abs(value - nearest) <= 1e-9 * max(1.0, abs(value)):
-        return f"{nearest:,}"
-    return f"{value:,.6f}".rstrip("0").rstrip(".")
-
-
-def significant(value: float, digits: int = 4) -> float:
-    """A computed value to the precision its sources carry: 4.6998712 -> 4.7, 16105000000.3 -> 16110000000."""
-    if value == 0:
-        return 0.0
-    return round(value, digits - 1 - math.floor(math.log10(abs(value))))
-
-
 def format_amount(fact: FigureFact, lang: str) -> str:
-    """The normalised number with its qualifier in words, unit apart: 约 2,000,000,000.
-
-    A derived figure is a computation from rounded figures, so it is shown to four
-    significant digits rather than with false precision."""
-    number = format_number(significant(fact.value) if fact.origin == "derived" else fact.value)
-    if fact.value_max is not None and fact.value_max != fact.value:
-        number = f"{number}–{format_number(fact.value_max)}"
-    word = QUALIFIER_WORDS[lang].get(fact.qualifier, "")
-    return f"{word} {number}" if word else number
-
-
-def format_value(fact: FigureFact, lang: str) -> str:
-    """The normalised value with its qualifier in words, e.g. 约 2,000,000,000 元."""
-    amount = format_amount(fact, lang)
-    if not fact.unit:
-        return amount
-    return f"{amount}{fact.unit}" if fact.unit == "%" else f"{amount} {fact.unit}"
+    """The figure's value as every display writes it (track.formatting), qualifier in words:
+    约20亿元, 超过50家, 161.1亿元 for a derived total (rounded once)."""
+    return format_value(fact.value, fact.unit, lang=lang, derived=fact.origin == "derived",
+                        qualifier=fact.qualifier, value_max=fact.value_max)
 
 
 def _parse(d: str | None) -> date | None:
@@ -278,9 +244,7 @@ class FigureRow:
     arrow: str                  # ↑ / ↓ for changes, else ""
     kind: str
     text: str                   # as written
-    value: str                  # normalised, with qualifier words and unit: 约 2,000,000,000 元
-    amount: str                 # the same without the unit, for tables that align numbers
-    unit: str
+    value: str                  # as every display writes it, qualifier words and unit: 约20亿元
     period: str
     period_label: str | None    # the article's own words, when they differ from the period shown
     sources: tuple[int, ...]    # source numbers, newest first
@@ -407,8 +371,7 @@ def _row(ctx: Context, group: list[FigureFact]) -> FigureRow:
     return FigureRow(number=number, anchor=figure_anchor(number), subject=fact.subject or fact.text,
                      indicator=indicator, tags=tuple(tags),
                      arrow=ARROWS.get(fact.direction or "", "") if fact.kind == "change" else "",
-                     kind=fact.kind, text=fact.text, value=format_value(fact, ctx.lang),
-                     amount=format_amount(fact, ctx.lang), unit=fact.unit, period=period,
+                     kind=fact.kind, text=fact.text, value=format_amount(fact, ctx.lang), period=period,
                      period_label=label, sources=sources)
 
 
@@ -541,7 +504,6 @@ class SeriesBlock:
     name_alt: str | None        # the other language's name
     sector: str | None
     unit: str                   # display unit of the table and chart
-    value_header: str
     rows: list[SeriesRow]
     chart: Chart
     change: Change | None
@@ -585,17 +547,17 @@ class TargetData:
     more: str | None = None
 
 
-def _signed(scale: Scale, delta: float, places: int) -> str:
-    """A difference with no more decimals than the two numbers it comes from."""
-    sign = "+" if delta > 0 else "−" if delta < 0 else "±"
-    return f"{sign}{_group_number(round(abs(delta) / scale.divisor, places))}"
+def _shown(p: SeriesPoint, lang: str) -> str:
+    return format_value(p.value, p.unit, lang=lang, derived=p.origin == "derived", qualifier=p.qualifier,
+                        value_max=p.value_max)
 
 
-def _group_number(x: float) -> str:
-    return format_number(x) if abs(x) >= 1000 else (f"{x:.6f}".rstrip("0").rstrip(".") or "0")
+def _as_shown(p: SeriesPoint) -> float:
+    """The value a reader sees: a derived one rounded once, so differences add up on the page."""
+    return round_derived(p.value) if p.origin == "derived" else p.value
 
 
-def _series_rows(ctx: Context, groups: list[PointGroup], scale: Scale) -> list[SeriesRow]:
+def _series_rows(ctx: Context, groups: list[PointGroup]) -> list[SeriesRow]:
     t = ctx.labels
     facts = {f.id: f for f in ctx.facts.figures}
     rows: list[SeriesRow] = []
@@ -609,9 +571,9 @@ def _series_rows(ctx: Context, groups: list[PointGroup], scale: Scale) -> list[S
         if fact is not None and fact.corrected:
             tags.append(t["corrected"])
             if fact.extracted_value is not None and fact.extracted_value != fact.value:
-                note = t["extracted"].format(v=scale.number(fact.extracted_value))
+                note = t["extracted"].format(v=format_value(fact.extracted_value, p.unit, lang=ctx.lang))
         return SeriesRow(period=format_period(p.period_start, p.period_end, ctx.lang), text=p.text,
-                         value=scale.number(p.value, approx=p.origin == "derived"), tags=tuple(tags), note=note,
+                         value=_shown(p, ctx.lang), tags=tuple(tags), note=note,
                          numbers=tuple(dict.fromkeys(ctx.figure_numbers[q.figure_id] for q in points)),
                          sources=tuple(dict.fromkeys(ctx.source_numbers[q.article_id] for q in points)),
                          other=other)
@@ -624,17 +586,17 @@ def _series_rows(ctx: Context, groups: list[PointGroup], scale: Scale) -> list[S
     return rows
 
 
-def _change(ctx: Context, groups: list[PointGroup], scale: Scale) -> Change:
+def _change(ctx: Context, groups: list[PointGroup]) -> Change:
     t = ctx.labels
     # Against the latest earlier period of the same length (Jan–Apr against Jan–Apr) when
     # there is one; else against the period just before, with a caution.
     a = groups[-1].preferred
     earlier = [g.preferred for g in groups[:-1]]
     b = next((p for p in reversed(earlier) if comparable(a, p)), earlier[-1])
-    latest = scale.number(a.value, approx=a.origin == "derived")
-    previous = scale.number(b.value, approx=b.origin == "derived")
-    delta = a.value - b.value
-    pct = f"{'+' if delta > 0 else '−' if delta < 0 else '±'}{abs(delta) / abs(b.value) * 100:.1f}%" if b.value else None
+    latest, previous = _shown(a, ctx.lang), _shown(b, ctx.lang)
+    delta = _as_shown(a) - _as_shown(b)
+    pct = f"{'+' if delta > 0 else '−' if delta < 0 else '±'}{abs(delta) / abs(_as_shown(b)) * 100:.1f}%" \
+        if _as_shown(b) else None
     cautions = [] if comparable(a, b) else [t["not_comparable"]]
     if {a.qualifier, b.qualifier} - {"exact", "approx"}:
         cautions.append(t["not_exact"])
@@ -642,7 +604,7 @@ def _change(ctx: Context, groups: list[PointGroup], scale: Scale) -> Change:
                   latest_sources=(ctx.source_numbers[a.article_id],),
                   previous_period=format_period(b.period_start, b.period_end, ctx.lang), previous_value=previous,
                   previous_sources=(ctx.source_numbers[b.article_id],),
-                  delta=_signed(scale, delta, min(4, max(decimals(latest), decimals(previous)))), pct=pct,
+                  delta=format_signed(round(delta, 9), a.unit, lang=ctx.lang), pct=pct,
                   direction="up" if delta > 0 else "down" if delta < 0 else "flat",
                   caution=(";" if ctx.lang == "zh" else "; ").join(cautions) or None)
 
@@ -672,15 +634,14 @@ def series_blocks(ctx: Context) -> list[SeriesBlock]:
         drawn = [g.preferred for g in shown.chart]
         others = [o for g in shown.table for o in g.other]
         listed = [g.preferred for g in shown.table]
-        scale = choose_scale([p.value for p in drawn + others], unit)
+        scale = choose_scale([p.value for p in drawn + others], unit, ctx.lang)
         title = f"{name} ({scale.unit})" if scale.unit else name
         blocks.append(SeriesBlock(
             anchor=f"series-{i}", name=name, name_alt=alt if alt != name else None, sector=first.indicator_sector,
             unit=scale.unit,
-            value_header=ctx.labels["col_value_in"].format(u=scale.unit) if scale.unit else ctx.labels["col_value"],
-            rows=_series_rows(ctx, shown.table, scale),
+            rows=_series_rows(ctx, shown.table),
             chart=chart(drawn, others, scale, ctx.labels, title, labelled=len(shown.table)),
-            change=_change(ctx, shown.table, scale), conflict=bool(others),
+            change=_change(ctx, shown.table), conflict=bool(others),
             derived=any(p.origin == "derived" for p in listed + others),
             more=_series_note(ctx, shown, indicator)))
     return blocks
@@ -709,9 +670,8 @@ def _target_row(ctx: Context, group: list[FigureFact]) -> TargetRow:
     reached: bool | None = None
     bar: float | None = None
     if latest is not None:
-        scale = choose_scale([fact.value, latest.value], fact.unit)
         latest_text = latest.text
-        latest_value = f"{scale.number(latest.value, approx=latest.origin == 'derived')} {scale.unit}".strip()
+        latest_value = _shown(latest, ctx.lang)
         latest_period = format_period(latest.period_start, latest.period_end, ctx.lang)
         latest_number = ctx.figure_numbers[latest.figure_id]
         latest_sources = (ctx.source_numbers[latest.article_id],)

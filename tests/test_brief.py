@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from ingest.model import Article, Figure
 from ingest.store import open_db, save_article
 from reports import fonts as fonts_module
-from reports.brief import format_number, format_period, format_value, make_brief
+from reports.brief import format_amount, format_period, make_brief
 from reports.queries import BriefError, FigureFact, load_zone, zone_name_from_titles
 from reports.render import AssetFetcher, RefusedURL, render_html, write_brief
 
@@ -190,12 +190,12 @@ def test_brief_groups_sectors_dedups_repeated_figures_and_lists_targets_apart(db
     equipment = sectors[0].data
     output = next(r for r in equipment.rows if r.text == "32.21亿元")
     assert output.sources == (1, 2)                     # the same figure from both articles: one row
-    assert output.value == "3,221,000,000 元" and output.period == "2021年"
+    assert output.value == "32.21亿元" and output.period == "2021年"
     pharma = sectors[2].data
     assert pharma.targets == [] and "100亿元以上" not in {r.text for r in pharma.rows}
     targets = next(s for s in brief.sections if s.kind == "targets").data.rows
     assert [(r.text, r.value, r.horizon, r.sources) for r in targets] == [
-        ("100亿元以上", "不少于 10,000,000,000 元", "2025年", (1,))]
+        ("100亿元以上", "不少于100亿元", "2025年", (1,))]
     assert targets[0].latest_text is None          # the figures are not linked to an indicator
     change = next(r for r in pharma.rows if r.kind == "change")
     assert change.arrow == "↑" and change.period == "2022-01-01 至 2022-08-10" and change.period_label == "今年以来"
@@ -220,24 +220,21 @@ def test_format_period(start: str | None, end: str | None, expected: str) -> Non
     assert format_period(start, end, "zh") == expected
 
 
-def test_format_number_hides_float_noise() -> None:
-    assert format_number(32.21 * 1e8) == "3,221,000,000"
-    assert format_number(12.5) == "12.5"
-    assert format_number(270.883e8) == "27,088,300,000"
-
-
 def test_qualifier_words() -> None:
     base = dict(id=1, fkey="k", article_id=1, seq=1, origin="reported", text="x", value_max=None,
                 kind="level", direction=None, period_start=None, period_end=None, period_label=None,
                 subject="s", sector="", section=None, paragraph=1, sentence="", indicator_id=None,
                 indicator_name=None, indicator_name_en=None)
-    def value(**kw: Any) -> str:
-        return format_value(FigureFact(**{**base, **kw}), "zh")  # type: ignore[arg-type]
-    assert value(value=2e9, unit="元", qualifier="approx") == "约 2,000,000,000 元"
-    assert value(value=50, unit="家", qualifier="more_than") == "超过 50 家"
-    assert value(value=5, value_max=10, unit="年", qualifier="range") == "5–10 年"
-    assert value(value=1e11, unit="元", qualifier="order_of_magnitude") == "数量级 100,000,000,000 元"
+    def value(lang: str = "zh", **kw: Any) -> str:
+        return format_amount(FigureFact(**{**base, **kw}), lang)  # type: ignore[arg-type]
+    assert value(value=2e9, unit="元", qualifier="approx") == "约20亿元"
+    assert value(value=50, unit="家", qualifier="more_than") == "超过50家"
+    assert value(value=5, value_max=10, unit="年", qualifier="range") == "5–10年"
+    assert value(value=1e11, unit="元", qualifier="order_of_magnitude") == "1000亿元量级"
     assert value(value=20, unit="%", qualifier="exact") == "20%"
+    assert value(value=16105000000, unit="元", qualifier="approx", origin="derived") == "约161.1亿元"
+    assert value("en", value=2e9, unit="元", qualifier="approx") == "about 2 billion yuan"
+    assert value("en", value=50, unit="家", qualifier="more_than") == "over 50 firms"
 
 
 # ---------------------------------------------------------------- HTML safety
@@ -301,12 +298,12 @@ def test_pdf_text_has_zone_figures_and_sources(rendered: tuple[Path, AssetFetche
     text = _text(pdf)
     assert ZONE in text and "经济发展指标简报" in text
     # One table row: as written, normalised amount and unit, period, both sources.
-    assert re.search(r"F1 .*32\.21亿元\s+3,221,000,000\s+元\s+2021年\s+\[1\]\[2\]", text), text
-    assert re.search(r"约15个\s+约 15\s+个\s+2022-01-01 至", text)
+    assert re.search(r"F1 .*32\.21亿元\s+32\.21亿元\s+2021年\s+\[1\]\[2\]", text), text
+    assert re.search(r"约15个\s+约15个\s+2022-01-01 至", text)
     assert re.search(r"F7\s+医药产业产值目标\s+100亿元以上\[1\]\s+2025年", text), text
-    assert re.search(r"不少于 10,000,000,000 元", text)
+    assert re.search(r"不少于100亿元", text)
     assert "暂无走势" in text
-    assert re.search(r"8\.3%\s+↓ ?8\.3\s+%\s+2021年", text)
+    assert re.search(r"8\.3%\s+↓ ?8\.3%\s+2021年", text)
     assert "沧州日报" in text and "2022-08-10" in text and "第08版:08" in text and "沧州日报/content_90001" in text
     assert "河北经济报" in text and "2022-03-01" in text
     squeezed = "".join(text.split())                 # pdftotext spaces CJK text unevenly
