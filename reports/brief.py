@@ -7,183 +7,19 @@ appended to SECTION_BUILDERS and one template file; the page layout lives in CSS
 """
 from __future__ import annotations
 
-import calendar
-import math
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable
 
-from track.formatting import format_signed, format_value, round_derived
+from track.formatting import format_base, format_day, format_period, format_signed, format_value, round_derived
 
 from reports.queries import ArticleRef, FigureFact, SeriesPoint, ZoneFacts, load_zone
 from reports.series import (Chart, PointGroup, Scale, Shown, chart, choose_scale, comparable, decimals,
                             latest_level, level_series, shown_groups)
 
-LANGS = ("zh", "en")
-
-LABELS: dict[str, dict[str, str]] = {
-    "zh": {
-        "report": "经济发展指标简报",
-        "report_en": "Regional Development Brief",
-        "as_of": "数据截至",
-        "articles": "报道",
-        "articles_unit": "篇",
-        "figures": "数据",
-        "figures_unit": "条",
-        "sectors": "领域",
-        "sectors_unit": "个",
-        "generated": "生成日期",
-        "contents": "目录",
-        "key_figures": "分领域主要数据",
-        "targets": "目标",
-        "sources": "资料来源",
-        "evidence": "附录  数据原句",
-        "col_no": "编号",
-        "col_subject": "指标 / 内容",
-        "col_text": "原文",
-        "col_value": "标准值",
-        "col_period": "时期",
-        "col_horizon": "期限",
-        "col_source": "来源",
-        "paragraph": "第{n}段",
-        "cited": "引用数据 {n} 条",
-        "source_id": "来源编号",
-        "edition": "版次",
-        "page": "版面",
-        "share": "占比",
-        "change_up": "增长",
-        "change_down": "下降",
-        "change": "变化",
-        "derived": "推算",
-        "as_of_day": "截至 {d}",
-        "from_day": "{d} 起",
-        "period_range": "{a} 至 {b}",
-        "year": "{y}年",
-        "years": "{a}–{b}年",
-        "month": "{y}年{m}月",
-        "months": "{y}年{a}–{b}月",
-        "no_period": "未注明",
-        "note_sources": "表中每条数据均注明来源编号(见“资料来源”),原句见附录。标准值已换算为基本单位。",
-        "page_of": "第 {n} 页 / 共 {m} 页",
-        "unclassified": "未分类",
-        "series": "指标走势",
-        "series_none": "库中尚无同一指标两个以上时期的数据,暂无走势可列。",
-        "series_intro": "同一指标、同一单位的水平值按时期排列,至少两个时期有报道值者列出;每个时期取一个值(审核指定,否则报道值优先于推算值,再取最新报道)。数值已换算为表头所示单位。",
-        "col_value_in": "数值({u})",
-        "latest_change": "最新变化",
-        "vs": "较",
-        "not_comparable": "两期时期长度不同,仅供参考",
-        "not_exact": "含“超过”“以上”等非确数",
-        "preferred": "采用",
-        "other_report": "另报",
-        "corrected": "已更正",
-        "extracted": "原文值 {v}",
-        "conflict_note": "同一时期各报道数值不一:两值并列,标“采用”者为走势所用。",
-        "derived_note": "推算值由同一句中的增速或占比与水平值算出,原文栏为算式。",
-        "legend_reported": "报道值",
-        "legend_derived": "推算值",
-        "legend_other": "另报值",
-        "unit_word": "单位:{u}",
-        "targets_intro": "目标值与同一指标、同一单位最近一期(不晚于目标期限)的报道水平并列。",
-        "col_target": "目标",
-        "col_latest": "最新水平",
-        "col_progress": "进度",
-        "progress_pct": "达目标的 {p}%",
-        "reached": "已达到",
-        "not_reached": "尚未达到",
-        "more_sector": "本表每个指标只列最新一篇报道的数据;库中本领域另有 {n} 条数据未列出,"
-                       "可在 Datasette 查看:{url}",
-        "more_targets": "库中另有 {n} 条目标数据未列出,可在 Datasette 查看:{url}",
-        "more_series": "另有 {n} 个指标有两个以上时期的数据,未列入本简报;可用 zone series 指标 --region {r} 查看,"
-                       "或在 Datasette 查看:{url}",
-        "more_periods": "表中列最近 {k} 个时期(共 {n} 个),图中画最近 {c} 个;全部数据:zone series {i} --region {r}",
-        "more_others": "同期另有 {n} 个不同报道值未列出;全部数据:zone series {i} --all --region {r}",
-    },
-    "en": {
-        "report": "Regional Development Brief",
-        "report_en": "经济发展指标简报",
-        "as_of": "As of",
-        "articles": "Articles",
-        "articles_unit": "",
-        "figures": "Figures",
-        "figures_unit": "",
-        "sectors": "Sectors",
-        "sectors_unit": "",
-        "generated": "Generated",
-        "contents": "Contents",
-        "key_figures": "Key figures by sector",
-        "targets": "Targets",
-        "sources": "Sources",
-        "evidence": "Appendix: source sentences",
-        "col_no": "No.",
-        "col_subject": "Indicator / subject",
-        "col_text": "As written",
-        "col_value": "Normalised",
-        "col_period": "Period",
-        "col_horizon": "Horizon",
-        "col_source": "Src.",
-        "paragraph": "para. {n}",
-        "cited": "{n} figures cited",
-        "source_id": "Source id",
-        "edition": "Edition",
-        "page": "Page",
-        "share": "share",
-        "change_up": "up",
-        "change_down": "down",
-        "change": "change",
-        "derived": "derived",
-        "as_of_day": "as of {d}",
-        "from_day": "from {d}",
-        "period_range": "{a} to {b}",
-        "year": "{y}",
-        "years": "{a}–{b}",
-        "month": "{y}-{m:02d}",
-        "months": "{y}-{a:02d} to {y}-{b:02d}",
-        "no_period": "not stated",
-        "note_sources": "Every figure names its source (see Sources); its sentence is in the appendix. "
-                        "Normalised values are in base units.",
-        "page_of": "Page {n} of {m}",
-        "unclassified": "Unclassified",
-        "series": "Series",
-        "series_none": "No indicator has figures for two or more periods yet, so there is no series to show.",
-        "series_intro": "Level figures of one indicator and unit in period order, where two or more periods have a "
-                        "reported value; one value per period (a reviewer's choice, else reported over derived, else "
-                        "the latest article). Values are in the unit of the header.",
-        "col_value_in": "Value ({u})",
-        "latest_change": "Latest change",
-        "vs": "vs",
-        "not_comparable": "periods differ in length; compare with care",
-        "not_exact": "a value is a bound, not an exact figure",
-        "preferred": "preferred",
-        "other_report": "other report",
-        "corrected": "corrected",
-        "extracted": "as extracted {v}",
-        "conflict_note": "Articles disagree for a period: both values are listed; the one marked preferred is charted.",
-        "derived_note": "Derived values are computed from a rate or share and a level in the same sentence; "
-                        "the as-written column shows the formula.",
-        "legend_reported": "reported",
-        "legend_derived": "derived",
-        "legend_other": "other report",
-        "unit_word": "Unit: {u}",
-        "targets_intro": "Each target beside the latest reported level of the same indicator and unit, up to its horizon.",
-        "col_target": "Target",
-        "col_latest": "Latest level",
-        "col_progress": "Progress",
-        "progress_pct": "{p}% of target",
-        "reached": "reached",
-        "not_reached": "not yet reached",
-        "more_sector": "Each indicator shows its latest article only; {n} more figures of this sector are in the "
-                       "database, in Datasette at {url}",
-        "more_targets": "{n} more target figures are in the database, in Datasette at {url}",
-        "more_series": "{n} more indicators have two or more periods and are not in this brief; see them with "
-                       "zone series INDICATOR --region {r}, or in Datasette at {url}",
-        "more_periods": "The table lists the latest {k} of {n} periods, the chart the latest {c}; "
-                        "all of them: zone series {i} --region {r}",
-        "more_others": "{n} more differing values for these periods are not listed; all of them: "
-                       "zone series {i} --all --region {r}",
-    },
-}
+from reports.labels import LABELS, LANGS
+from track.sectors import sectors
 
 ARROWS = {"up": "↑", "down": "↓"}
 
@@ -197,57 +33,32 @@ def format_amount(fact: FigureFact, lang: str) -> str:
                         qualifier=fact.qualifier, value_max=fact.value_max)
 
 
-def _parse(d: str | None) -> date | None:
-    try:
-        return date.fromisoformat(d) if d else None
-    except ValueError:
-        return None
-
-
-def _month_end(d: date) -> bool:
-    return d.day == calendar.monthrange(d.year, d.month)[1]
-
-
-def format_period(start: str | None, end: str | None, lang: str) -> str:
-    """2021年 for a calendar year, 2022年1–4月 for months, 截至 2022-08-10 for a day, else a range."""
-    t = LABELS[lang]
-    a, b = _parse(start), _parse(end)
-    if a is None and b is None:
-        return t["no_period"]
-    if a is None:
-        return t["as_of_day"].format(d=end)
-    if b is None:
-        return t["from_day"].format(d=start)
-    if a == b:
-        return t["as_of_day"].format(d=end)
-    if a.day == 1 and _month_end(b):
-        if a.month == 1 and b.month == 12:
-            return t["year"].format(y=a.year) if a.year == b.year else t["years"].format(a=a.year, b=b.year)
-        if a.year == b.year:
-            if a.month == b.month:
-                return t["month"].format(y=a.year, m=a.month)
-            return t["months"].format(y=a.year, a=a.month, b=b.month)
-    return t["period_range"].format(a=start, b=end)
-
-
 # ---------------------------------------------------------------- the brief's data
 
 @dataclass(frozen=True)
 class FigureRow:
-    """One line of a sector table: possibly the same figure reported by several articles."""
+    """One line of a sector table: one fact, possibly reported by several articles.
+
+    ``label`` is the catalog's name of the indicator (in the brief's language) or, for an
+    unlinked figure, the subject as extracted; ``quote`` the article's own words for it when
+    they differ (Chinese, a quote from the source). The value is written once, by
+    track.formatting; the figure as written is in the appendix (F-number)."""
 
     number: int                 # F-number, shared with the appendix
     anchor: str
-    subject: str
-    indicator: str | None       # catalog name when linked and different from the subject
+    label: str
+    label_quoted: bool          # the label is the article's words (unlinked figure), not the catalog's
+    figure_id: int
+    quote: str | None
     tags: tuple[str, ...]       # kind words: 占比, 增长, 推算
     arrow: str                  # ↑ / ↓ for changes, else ""
     kind: str
-    text: str                   # as written
-    value: str                  # as every display writes it, qualifier words and unit: 约20亿元
+    value: str                  # as every display writes it: 约20亿元, 161.1亿元
     period: str
     period_label: str | None    # the article's own words, when they differ from the period shown
     sources: tuple[int, ...]    # source numbers, newest first
+    derived_from: tuple[int, ...] = ()      # F-numbers a derived figure is computed from
+    region: str | None = None   # the figure's region, when the brief covers several
 
 
 @dataclass(frozen=True)
@@ -281,6 +92,17 @@ class Segment:
 
 
 @dataclass(frozen=True)
+class BaseValue:
+    """A figure of the sentence as written, and its value in the base unit with every digit."""
+
+    number: int
+    anchor: str
+    text: str                   # as written (a derived figure: its formula)
+    base: str                   # 52,080,000,000元
+    derived: bool
+
+
+@dataclass(frozen=True)
 class Evidence:
     """One source sentence with every figure taken from it marked."""
 
@@ -288,6 +110,7 @@ class Evidence:
     where: str                  # paragraph and section heading
     subjects: tuple[str, ...]
     segments: tuple[Segment, ...]
+    values: tuple[BaseValue, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -304,6 +127,15 @@ class Section:
     data: Any
     count: int | None = None    # shown in the table of contents
     part: str | None = None     # group heading in the contents, e.g. 分领域主要数据
+    part_anchor: str = "sectors"
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    anchor: str
+    title: str
+    count: int | None
+    children: tuple["TocEntry", ...] = ()
 
 
 @dataclass
@@ -330,6 +162,21 @@ class Brief:
     def title(self) -> str:
         return f"{self.zone} {self.labels['report']}".strip()
 
+    @property
+    def toc(self) -> list[TocEntry]:
+        """The contents: one entry per section, sections of a part (the sectors) under it."""
+        entries: list[TocEntry] = []
+        for section in self.sections:
+            child = TocEntry(section.anchor, section.title, section.count)
+            if section.part is None:
+                entries.append(child)
+            elif entries and entries[-1].title == section.part and entries[-1].children:
+                last = entries[-1]
+                entries[-1] = TocEntry(last.anchor, last.title, last.count, (*last.children, child))
+            else:
+                entries.append(TocEntry(f"part-{section.part_anchor}", section.part, None, (child,)))
+        return entries
+
 
 @dataclass
 class Context:
@@ -350,6 +197,21 @@ def source_anchor(number: int) -> str:
     return f"src-{number}"
 
 
+def capitalised(name: str) -> str:
+    """An English name as a heading starts: pipeline equipment output -> Pipeline equipment output."""
+    return name[:1].upper() + name[1:]
+
+
+def indicator_label(zh: str | None, en: str | None, lang: str) -> str | None:
+    if lang == "en":
+        return capitalised(en) if en else None
+    return zh
+
+
+def region_label(fact: FigureFact, lang: str) -> str | None:
+    return (fact.region_name_en or fact.region_name) if lang == "en" else fact.region_name
+
+
 def _row(ctx: Context, group: list[FigureFact]) -> FigureRow:
     fact = group[0]
     t = ctx.labels
@@ -362,22 +224,31 @@ def _row(ctx: Context, group: list[FigureFact]) -> FigureRow:
         tags.append(t["derived"])
     if fact.corrected:
         tags.append(t["corrected"])
-    name = (fact.indicator_name_en if ctx.lang == "en" and fact.indicator_name_en else fact.indicator_name)
-    indicator = name if name and name != fact.subject else None
+    name = indicator_label(fact.indicator_name, fact.indicator_name_en, ctx.lang)
+    # A derived figure's subject is a sentence about its formula: its sources say it better.
+    subject = fact.subject if fact.origin == "reported" else ""
+    if name:
+        # The article's words beside the catalog's name, unless one already says the other.
+        said = not subject or subject in (fact.indicator_name or "") or (fact.indicator_name or "") in subject
+        label, quoted, quote = name, False, None if said else subject
+    else:
+        label, quoted, quote = subject or fact.text, True, None
     period = format_period(fact.period_start, fact.period_end, ctx.lang)
-    label = fact.period_label if fact.period_label and fact.period_label not in period else None
+    label_words = fact.period_label if fact.period_label and fact.period_label not in period else None
     number = ctx.figure_numbers[fact.id]
     sources = tuple(dict.fromkeys(ctx.source_numbers[f.article_id] for f in group))
-    return FigureRow(number=number, anchor=figure_anchor(number), subject=fact.subject or fact.text,
-                     indicator=indicator, tags=tuple(tags),
-                     arrow=ARROWS.get(fact.direction or "", "") if fact.kind == "change" else "",
-                     kind=fact.kind, text=fact.text, value=format_amount(fact, ctx.lang), period=period,
-                     period_label=label, sources=sources)
+    return FigureRow(number=number, anchor=figure_anchor(number), label=label, label_quoted=quoted, quote=quote,
+                     figure_id=fact.id,
+                     tags=tuple(tags), arrow=ARROWS.get(fact.direction or "", "") if fact.kind == "change" else "",
+                     kind=fact.kind, value=format_amount(fact, ctx.lang), period=period, period_label=label_words,
+                     sources=sources,
+                     derived_from=tuple(ctx.figure_numbers[i] for i in fact.derived_from if i in ctx.figure_numbers),
+                     region=region_label(fact, ctx.lang) if ctx.facts.region.several else None)
 
 
 def _same_figure(fact: FigureFact) -> tuple[Any, ...]:
     """Two articles reporting the same value for the same thing and period make one table row."""
-    return (fact.indicator_id or fact.subject, fact.kind, fact.direction, fact.unit, fact.qualifier,
+    return (fact.region_id, fact.indicator_id or fact.subject, fact.kind, fact.direction, fact.unit, fact.qualifier,
             round(fact.value, 6), fact.value_max, fact.period_start, fact.period_end)
 
 
@@ -394,18 +265,24 @@ def _more(ctx: Context, key: str, held: int, groups: list[list[FigureFact]], url
 
 
 def sector_sections(ctx: Context) -> list[Section]:
+    """One table per sector of the catalog's vocabulary, in its order; a sector with nothing
+    to list has no section (and no entry in the contents)."""
+    vocabulary = sectors()
     groups: dict[str, dict[tuple[Any, ...], list[FigureFact]]] = {}
     for fact in _listed(ctx):                    # newest article first, so group[0] is the latest
         if fact.kind == "target":
             continue
         groups.setdefault(fact.sector, {}).setdefault(_same_figure(fact), []).append(fact)
     sections: list[Section] = []
-    for i, (sector, by_key) in enumerate(groups.items(), 1):
-        shown = list(by_key.values())[:ctx.facts.limits.rows_per_sector]
+    for i, sector in enumerate(sorted(groups, key=vocabulary.order), 1):
+        shown = list(groups[sector].values())[:ctx.facts.limits.rows_per_sector]
         rows = [_row(ctx, g) for g in shown]
+        if not rows:
+            continue
         held = ctx.facts.held.get(sector, 0)
-        more = _more(ctx, "more_sector", held, shown, f"/zone/figure_detail?sector={sector}")
-        name = sector or ctx.labels["unclassified"]
+        names = [sector, *next((x.aliases for x in vocabulary.sectors if x.name == sector), ())]
+        more = _more(ctx, "more_sector", held, shown, f"/zone/figure_detail?sector__in={','.join(names)}")
+        name = vocabulary.shown(sector, ctx.lang)
         table = SectorTable(name=name, rows=rows, targets=[], more=more)
         sections.append(Section(kind="sector", anchor=f"sector-{i}", title=name, data=table,
                                 count=table.count, part=ctx.labels["key_figures"]))
@@ -458,8 +335,13 @@ def evidence_section(ctx: Context) -> list[Section]:
         for facts in sentences.values():
             first = facts[0]
             where = ctx.labels["paragraph"].format(n=first.paragraph) + (f" · {first.section}" if first.section else "")
+            values = tuple(BaseValue(number=ctx.figure_numbers[f.id], anchor=f"base-{ctx.figure_numbers[f.id]}",
+                                     text=f.text, derived=f.origin == "derived",
+                                     base=format_base(f.value, f.unit, lang=ctx.lang, derived=f.origin == "derived"))
+                           for f in sorted(facts, key=lambda f: ctx.figure_numbers[f.id]))
             items.append(Evidence(numbers=tuple(ctx.figure_numbers[f.id] for f in facts), where=where,
-                                  subjects=tuple(f.subject for f in facts), segments=_segments(ctx, facts)))
+                                  subjects=tuple(f.subject for f in facts), segments=_segments(ctx, facts),
+                                  values=values))
         data.append(EvidenceGroup(source=entries[article_id], items=items))
     return [Section(kind="evidence", anchor="evidence", title=ctx.labels["evidence"], data=data,
                     count=len(ctx.facts.figures))]
@@ -472,13 +354,13 @@ class SeriesRow:
     """One period of a series table (or a conflicting value for it, ``other``)."""
 
     period: str
-    text: str                   # as written; for a derived value, its formula
-    value: str                  # in the series' display unit, e.g. 286.4 (亿元 in the header)
+    value: str                  # written once, by track.formatting: 286.4亿元
     tags: tuple[str, ...]       # 推算, 采用, 另报, 已更正
     note: str | None            # the extracted value when a reviewer corrected it
     numbers: tuple[int, ...]    # F-numbers: the figures in the appendix
     sources: tuple[int, ...]    # source numbers
     other: bool = False
+    derived_from: tuple[int, ...] = ()      # F-numbers a derived value is computed from
 
 
 @dataclass(frozen=True)
@@ -524,20 +406,20 @@ class SeriesData:
 class TargetRow:
     number: int
     anchor: str
-    subject: str
-    indicator: str | None
-    text: str
-    value: str
+    label: str
+    label_quoted: bool
+    quote: str | None
+    value: str                  # the target, qualifier in words: 不少于100亿元
     horizon: str
     sources: tuple[int, ...]
-    latest_text: str | None     # the latest level as written, its value, period and source
-    latest_value: str | None
+    latest_value: str | None    # the latest level, its period, F-number and source
     latest_period: str | None
     latest_number: int | None
     latest_sources: tuple[int, ...]
     progress: str | None
     reached: bool | None
     bar: float | None           # share of the target reached, 0–100, for the small bar
+    region: str | None = None
 
 
 @dataclass(frozen=True)
@@ -572,7 +454,9 @@ def _series_rows(ctx: Context, groups: list[PointGroup]) -> list[SeriesRow]:
             tags.append(t["corrected"])
             if fact.extracted_value is not None and fact.extracted_value != fact.value:
                 note = t["extracted"].format(v=format_value(fact.extracted_value, p.unit, lang=ctx.lang))
-        return SeriesRow(period=format_period(p.period_start, p.period_end, ctx.lang), text=p.text,
+        derived_from = tuple(ctx.figure_numbers[i] for i in (fact.derived_from if fact else ())
+                             if i in ctx.figure_numbers)
+        return SeriesRow(period=format_period(p.period_start, p.period_end, ctx.lang), derived_from=derived_from,
                          value=_shown(p, ctx.lang), tags=tuple(tags), note=note,
                          numbers=tuple(dict.fromkeys(ctx.figure_numbers[q.figure_id] for q in points)),
                          sources=tuple(dict.fromkeys(ctx.source_numbers[q.article_id] for q in points)),
@@ -664,13 +548,12 @@ def _target_row(ctx: Context, group: list[FigureFact]) -> TargetRow:
     latest = latest_level(ctx.facts.points, fact) if fact.indicator_id else None
     if latest is not None and latest.figure_id not in ctx.figure_numbers:
         latest = None
-    latest_text = latest_value = latest_period = progress = None
+    latest_value = latest_period = progress = None
     latest_number: int | None = None
     latest_sources: tuple[int, ...] = ()
     reached: bool | None = None
     bar: float | None = None
     if latest is not None:
-        latest_text = latest.text
         latest_value = _shown(latest, ctx.lang)
         latest_period = format_period(latest.period_start, latest.period_end, ctx.lang)
         latest_number = ctx.figure_numbers[latest.figure_id]
@@ -679,15 +562,15 @@ def _target_row(ctx: Context, group: list[FigureFact]) -> TargetRow:
             reached = latest.value <= fact.value
             progress = t["reached"] if reached else t["not_reached"]
         elif fact.value > 0:
-            share = latest.value / fact.value * 100
+            share = _as_shown(latest) / fact.value * 100
             reached = latest.value >= fact.value
             progress = t["progress_pct"].format(p=f"{share:.1f}".rstrip("0").rstrip("."))
             bar = max(0.0, min(100.0, share))
-    return TargetRow(number=base.number, anchor=base.anchor, subject=base.subject, indicator=base.indicator,
-                     text=fact.text, value=base.value, horizon=base.period, sources=base.sources,
-                     latest_text=latest_text, latest_value=latest_value, latest_period=latest_period,
+    return TargetRow(number=base.number, anchor=base.anchor, label=base.label, label_quoted=base.label_quoted,
+                     quote=base.quote, value=base.value, horizon=base.period, sources=base.sources,
+                     latest_value=latest_value, latest_period=latest_period,
                      latest_number=latest_number, latest_sources=latest_sources, progress=progress,
-                     reached=reached, bar=bar)
+                     reached=reached, bar=bar, region=base.region)
 
 
 def targets_section(ctx: Context) -> list[Section]:

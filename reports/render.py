@@ -6,8 +6,10 @@ read local files or reach the network.
 """
 from __future__ import annotations
 
+import functools
 import mimetypes
 import os
+import re
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -16,6 +18,7 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import jinja2
+import markupsafe
 import weasyprint
 from weasyprint import urls as wp_urls
 
@@ -73,13 +76,25 @@ class AssetFetcher(_FetcherBase):  # type: ignore[misc]
         return self.fetch(url)
 
 
+def unbroken(text: str) -> markupsafe.Markup:
+    """Text that may break only after a dash (2022年1月1日– | 8月10日), never inside a date,
+    a number or a unit: each piece escaped and kept whole (white-space: nowrap)."""
+    pieces = re.split(r"(?<=[–~])", str(text))
+    return markupsafe.Markup("").join(
+        markupsafe.Markup('<span class="v">{}</span>').format(piece) for piece in pieces if piece)
+
+
+@functools.lru_cache(maxsize=1)
 def template_env() -> jinja2.Environment:
-    return jinja2.Environment(
+    """One environment per process: templates are compiled once."""
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default_for_string=True, default=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True,
     )
+    env.filters["unbroken"] = unbroken
+    return env
 
 
 # WeasyPrint draws inline SVG text with the SVG's own font-family, not the page's CSS.

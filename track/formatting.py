@@ -17,7 +17,9 @@ SQL function) can register ``format_value`` as it is.
 """
 from __future__ import annotations
 
+import calendar
 import math
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from track.units import NO_SCALE, unit_en
@@ -170,3 +172,69 @@ def format_scaled(value: float, divisor: float = 1.0, *, lang: str = "zh", deriv
     if lang == "en" and divisor == 1.0:
         text = _grouped(text)
     return text.replace("-", MINUS)
+
+
+def format_base(value: float, unit: str = "", *, lang: str = "zh", derived: bool = False) -> str:
+    """The value in its base unit with every digit, for the appendix (and a tooltip):
+    52,080,000,000元; 52,080,000,000 yuan. A derived value as rounded once."""
+    if derived:
+        value = round_derived(value)
+    text = f"{round(value, 4):,.4f}".rstrip("0").rstrip(".").replace("-", MINUS)
+    if lang == "zh":
+        return f"{text}{unit}"
+    names = unit_en(unit, one=abs(value) == 1)
+    return f"{text}{names}" if names in ("%", "‰") else " ".join(p for p in (text, names) if p)
+
+
+# ---------------------------------------------------------------- dates and periods
+
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def _day(d: str | None) -> "date | None":
+    try:
+        return date.fromisoformat(d) if d else None
+    except ValueError:
+        return None
+
+
+def _month_end(d: "date") -> bool:
+    return d.day == calendar.monthrange(d.year, d.month)[1]
+
+
+def format_day(d: "str | date | None", lang: str = "zh", year: bool = True) -> str:
+    """2022年8月10日; 10 Aug 2022. An unreadable date is returned as it is."""
+    day = d if isinstance(d, date) else _day(d)
+    if day is None:
+        return str(d or "")
+    if lang == "zh":
+        return f"{day.year}年{day.month}月{day.day}日" if year else f"{day.month}月{day.day}日"
+    return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}" if year else f"{day.day} {_MONTHS_EN[day.month - 1]}"
+
+
+def format_period(start: str | None, end: str | None, lang: str = "zh") -> str:
+    """A figure's period as a reader says it: 2021年, 2021–2025年, 2022年1–4月, 2022年7月,
+    2022年1月1日–8月10日, 截至2022年8月10日 (English: 2021, Jan–Apr 2022, 1 Jan–10 Aug 2022,
+    as of 10 Aug 2022)."""
+    zh = lang == "zh"
+    a, b = _day(start), _day(end)
+    if a is None and b is None:
+        return "未注明" if zh else "not stated"
+    if a is None or a == b:
+        return f"截至{format_day(b or end, lang)}" if zh else f"as of {format_day(b or end, lang)}"
+    if b is None:
+        return f"{format_day(a, lang)}起" if zh else f"from {format_day(a, lang)}"
+    if a.day == 1 and _month_end(b):
+        if a.month == 1 and b.month == 12:
+            if a.year == b.year:
+                return f"{a.year}年" if zh else f"{a.year}"
+            return f"{a.year}–{b.year}年" if zh else f"{a.year}–{b.year}"
+        if a.year == b.year:
+            if a.month == b.month:
+                return f"{a.year}年{a.month}月" if zh else f"{_MONTHS_EN[a.month - 1]} {a.year}"
+            return f"{a.year}年{a.month}–{b.month}月" if zh else \
+                f"{_MONTHS_EN[a.month - 1]}–{_MONTHS_EN[b.month - 1]} {a.year}"
+    if a.year == b.year:
+        return f"{format_day(a, lang)}–{format_day(b, lang, year=False)}" if zh else \
+            f"{format_day(a, lang, year=False)}–{format_day(b, lang)}"
+    return f"{format_day(a, lang)}–{format_day(b, lang)}"
