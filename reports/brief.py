@@ -392,13 +392,14 @@ class SeriesBlock:
     conflict: bool
     derived: bool
     more: str | None = None     # periods and values the database holds beyond the table
+    caption: str | None = None  # which drawn points are derived, and from which figures
+    region: str | None = None   # the series' region, when the brief covers several
 
 
 @dataclass(frozen=True)
 class SeriesData:
     intro: str
     blocks: list[SeriesBlock]
-    empty: str | None           # said instead of tables when no indicator has two periods
     more: str | None = None     # series the brief leaves out
 
 
@@ -481,6 +482,15 @@ def _change(ctx: Context, groups: list[PointGroup]) -> Change:
     delta = _as_shown(a) - _as_shown(b)
     pct = f"{'+' if delta > 0 else '−' if delta < 0 else '±'}{abs(delta) / abs(_as_shown(b)) * 100:.1f}%" \
         if _as_shown(b) else None
+    # When the earlier point was derived from the latest one and its reported change, the
+    # change is that reported figure: one number per fact, not a rate recomputed from rounding.
+    facts = {f.id: f for f in ctx.facts.figures}
+    earlier = facts.get(b.figure_id)
+    if b.origin == "derived" and earlier is not None and a.figure_id in earlier.derived_from:
+        reported = next((facts[i] for i in earlier.derived_from if i in facts and facts[i].kind == "change"), None)
+        if reported is not None and reported.unit == "%":
+            sign = "+" if reported.direction == "up" else "−" if reported.direction == "down" else ""
+            pct = sign + format_value(reported.value, reported.unit, lang=ctx.lang)
     cautions = [] if comparable(a, b) else [t["not_comparable"]]
     if {a.qualifier, b.qualifier} - {"exact", "approx"}:
         cautions.append(t["not_exact"])
@@ -505,39 +515,66 @@ def _series_note(ctx: Context, shown: Shown, indicator: str) -> str | None:
     return (";" if ctx.lang == "zh" else "; ").join(notes) or None
 
 
+def _derived_caption(ctx: Context, drawn: list[SeriesPoint]) -> str | None:
+    """Which points of a chart are derived, and from what: the reader is told, not left to guess."""
+    facts = {f.id: f for f in ctx.facts.figures}
+    parts = []
+    for p in drawn:
+        if p.origin != "derived":
+            continue
+        period = format_period(p.period_start, p.period_end, ctx.lang)
+        fact = facts.get(p.figure_id)
+        refs = [f"F{ctx.figure_numbers[i]}" for i in (fact.derived_from if fact else ()) if i in ctx.figure_numbers]
+        parts.append(ctx.labels["derived_point"].format(p=period, refs=ctx.labels["list_sep"].join(refs))
+                     if refs else period)
+    if not parts:
+        return None
+    return ctx.labels["derived_caption"].format(points=ctx.labels["list_sep"].join(parts))
+
+
 def series_blocks(ctx: Context) -> list[SeriesBlock]:
-    keys = ctx.facts.series_keys
-    series = level_series([p for p in ctx.facts.points if keys is None or (p.indicator_id, p.unit) in keys])
-    keyed = sorted(series.items(), key=lambda kv: (kv[1][0].preferred.indicator_sector or "", kv[0]))
+    keys = set(ctx.facts.series_keys) if ctx.facts.series_keys is not None else None
+    series = level_series([p for p in ctx.facts.points if keys is None or p.series_key in keys])
+    vocabulary = sectors()
+
+    def order(item: tuple[tuple[str, str, int | None], list[PointGroup]]) -> tuple[Any, ...]:
+        first = item[1][0].preferred
+        return (vocabulary.order(vocabulary.canonical(first.indicator_sector)), item[0][0], item[0][1],
+                item[0][2] or 0)
+
     blocks = []
-    for i, ((indicator, unit), groups) in enumerate(keyed, 1):
+    for i, ((indicator, unit, _), groups) in enumerate(sorted(series.items(), key=order), 1):
         shown = shown_groups(groups, ctx.facts.limits)
         first = groups[0].preferred
-        zh, en = first.indicator_name, first.indicator_name_en
-        name, alt = (en or zh, zh) if ctx.lang == "en" else (zh, en)
+        name = indicator_label(first.indicator_name, first.indicator_name_en, ctx.lang) or first.indicator_name
+        alt = first.indicator_name_en if ctx.lang == "zh" else None
         drawn = [g.preferred for g in shown.chart]
         others = [o for g in shown.table for o in g.other]
         listed = [g.preferred for g in shown.table]
         scale = choose_scale([p.value for p in drawn + others], unit, ctx.lang)
         title = f"{name} ({scale.unit})" if scale.unit else name
+        region = ((first.region_en or first.region) if ctx.lang == "en" else first.region) \
+            if ctx.facts.region.several else None
         blocks.append(SeriesBlock(
-            anchor=f"series-{i}", name=name, name_alt=alt if alt != name else None, sector=first.indicator_sector,
-            unit=scale.unit,
-            rows=_series_rows(ctx, shown.table),
+            anchor=f"series-{i}", name=name, name_alt=alt if alt != name else None,
+            sector=vocabulary.shown(vocabulary.canonical(first.indicator_sector), ctx.lang),
+            unit=scale.unit, rows=_series_rows(ctx, shown.table),
             chart=chart(drawn, others, scale, ctx.labels, title, labelled=len(shown.table)),
             change=_change(ctx, shown.table), conflict=bool(others),
             derived=any(p.origin == "derived" for p in listed + others),
-            more=_series_note(ctx, shown, indicator)))
+            more=_series_note(ctx, shown, indicator), caption=_derived_caption(ctx, drawn), region=region))
     return blocks
 
 
 def series_section(ctx: Context) -> list[Section]:
+    """The series of the brief's indicators; no section (and no contents entry) when there is none."""
     blocks = series_blocks(ctx)
+    if not blocks:
+        return []
     left = ctx.facts.series_held - len(blocks) if ctx.facts.series_keys is not None else 0
     more = ctx.labels["more_series"].format(n=left, r=ctx.facts.region.name or "…", url="/zone/indicator") \
-        if left > 0 and blocks else None
-    data = SeriesData(intro=ctx.labels["series_intro"], blocks=blocks,
-                      empty=None if blocks else ctx.labels["series_none"], more=more)
+        if left > 0 else None
+    data = SeriesData(intro=ctx.labels["series_intro"], blocks=blocks, more=more)
     return [Section(kind="series", anchor="series", title=ctx.labels["series"], data=data, count=len(blocks))]
 
 

@@ -54,8 +54,10 @@ LABELS: dict[str, dict[str, str]] = {
         "page_of": "第 {n} 页 / 共 {m} 页",
         "unclassified": "未分类",
         "series": "指标走势",
-        "series_none": "库中尚无同一指标两个以上时期的数据,暂无走势可列。",
-        "series_intro": "同一指标、同一单位的水平值按时期排列,至少两个时期有报道值者列出;每个时期取一个值(审核指定,否则报道值优先于推算值,再取最新报道)。数值已换算为表头所示单位。",
+        "series_intro": "同一地区、同一指标、同一单位的水平值按时期排列,有两个以上时期(其中至少一期为报道值)者列出;"
+                        "每个时期取一个值(审核指定,否则报道值优先于推算值,再取最新报道)。",
+        "derived_caption": "图中空心点为推算值:{points}。",
+        "derived_point": "{p}(推算自 {refs})",
         "col_value_in": "数值({u})",
         "latest_change": "最新变化",
         "vs": "较",
@@ -135,10 +137,11 @@ LABELS: dict[str, dict[str, str]] = {
         "page_of": "Page {n} of {m}",
         "unclassified": "Unclassified",
         "series": "Series",
-        "series_none": "No indicator has figures for two or more periods yet, so there is no series to show.",
-        "series_intro": "Level figures of one indicator and unit in period order, where two or more periods have a "
-                        "reported value; one value per period (a reviewer's choice, else reported over derived, else "
-                        "the latest article). Values are in the unit of the header.",
+        "series_intro": "Level figures of one region, indicator and unit in period order, where there are two or "
+                        "more periods and at least one reported value; one value per period (a reviewer's choice, "
+                        "else reported over derived, else the latest article).",
+        "derived_caption": "Hollow points are derived values: {points}.",
+        "derived_point": "{p} (derived from {refs})",
         "col_value_in": "Value ({u})",
         "latest_change": "Latest change",
         "vs": "vs",

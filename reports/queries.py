@@ -119,6 +119,14 @@ class SeriesPoint:
     conflict: bool              # another article gives another value for the same period
     published: str
     point_key: str              # indicator, region, kind, unit and period: points of one period share it
+    region_id: int | None = None
+    region: str | None = None
+    region_en: str | None = None
+
+    @property
+    def series_key(self) -> tuple[str, str, int | None]:
+        """The series the point belongs to: indicator, unit and region."""
+        return (self.indicator_id, self.unit, self.region_id)
 
 
 @dataclass(frozen=True)
@@ -150,7 +158,7 @@ class ZoneFacts:
     # tables leave out is this minus what they list.
     held: dict[str, int] = field(default_factory=dict)
     targets_held: int = 0
-    series_keys: tuple[tuple[str, str], ...] | None = None    # (indicator, unit) shown; None: all
+    series_keys: tuple[tuple[str, str, int | None], ...] | None = None    # (indicator, unit, region) shown; None: all
     series_held: int = 0            # series of two or more periods the region has
     n_figures: int | None = None    # in the database for the region (None: len(figures))
     n_articles: int | None = None
@@ -226,18 +234,21 @@ UNION
 SELECT id FROM same WHERE nth <= :same
 """
 
-# Series worth a chart: linked level figures of the region reported for two or more periods,
-# most periods first, then the most recent. (The brief's series view points decide the rest.)
+# Series worth a chart: linked level figures of one region in two or more periods, at least
+# one of them reported (a derived point, e.g. the level a year earlier implied by a change,
+# counts as a period and is marked as derived); most periods first, then the most recent.
+# (The brief's series view points decide the rest.)
 _SERIES_KEYS = """
-SELECT fc.indicator_id, fc.unit, count(DISTINCT coalesce(fc.period_start, '') || '|' || coalesce(fc.period_end, '')) AS periods,
+SELECT fc.indicator_id, fc.unit, fc.region_id,
+       count(DISTINCT coalesce(fc.period_start, '') || '|' || coalesce(fc.period_end, '')) AS periods,
        max(coalesce(fc.period_end, fc.period_start, '')) AS latest
 FROM figure_current fc
 JOIN indicator ON indicator.id = fc.indicator_id
-WHERE fc.kind = 'level' AND fc.origin = 'reported'
+WHERE fc.kind = 'level'
   AND (:scope IS NULL OR fc.region_id IN (SELECT value FROM json_each(:scope)))
-GROUP BY fc.indicator_id, fc.unit
-HAVING periods >= 2
-ORDER BY periods DESC, latest DESC, fc.indicator_id, fc.unit
+GROUP BY fc.indicator_id, fc.unit, fc.region_id
+HAVING periods >= 2 AND max(fc.origin = 'reported')
+ORDER BY periods DESC, latest DESC, fc.indicator_id, fc.unit, fc.region_id
 """
 
 # Figures as reviewed, with the sentence cut from the article (not the whole text) and the
@@ -270,12 +281,13 @@ ORDER BY article.published DESC, article.id DESC, fc.seq
 _POINTS = """
 SELECT s.figure_id, s.article_id, s.indicator_id, s.indicator_name, indicator.name_en, indicator.sector,
        s.kind, s.unit, s.period_start, s.period_end, s.value, s.value_max, s.qualifier, s.text, s.origin,
-       s.preferred, s.conflict, s.published, s.point_key
+       s.preferred, s.conflict, s.published, s.point_key, s.region_id, s.region, region.name_en
 FROM series s
 JOIN indicator ON indicator.id = s.indicator_id
+LEFT JOIN region ON region.id = s.region_id
 WHERE s.indicator_id IN ({indicators}) AND s.kind = 'level'
   AND (:scope IS NULL OR s.region_id IN (SELECT value FROM json_each(:scope)))
-ORDER BY s.indicator_id, s.unit, s.kind, coalesce(s.period_end, s.period_start), s.period_start,
+ORDER BY s.indicator_id, s.unit, s.region_id, s.kind, coalesce(s.period_end, s.period_start), s.period_start,
          s.preferred DESC, s.published DESC, s.figure_id
 """
 
@@ -418,15 +430,15 @@ def load_zone(conn: sqlite3.Connection, region_name: str | None = None, limits: 
 
     listed = {i for (i,) in conn.execute(_LISTED, {**scope, "rows": limits.rows_per_sector,
                                                    "targets": limits.targets, "same": limits.same_reports})}
-    keys = [(ind, unit) for ind, unit, _, _ in conn.execute(_SERIES_KEYS, {"scope": region.ids})]
+    keys = [(ind, unit, rid) for ind, unit, rid, _, _ in conn.execute(_SERIES_KEYS, {"scope": region.ids})]
     shown_keys = keys[:limits.series]
     targets = [f for f in load_figures(conn, listed) if f.kind == "target"]
-    indicators = {ind for ind, _ in shown_keys} | {t.indicator_id for t in targets if t.indicator_id}
+    indicators = {ind for ind, _, _ in shown_keys} | {t.indicator_id for t in targets if t.indicator_id}
     points = load_points(conn, indicators, region)
 
     # The figures the series tables and the targets' latest levels cite: numbered and quoted too.
     cited: set[int] = set()
-    series = level_series([p for p in points if (p.indicator_id, p.unit) in set(shown_keys)])
+    series = level_series([p for p in points if p.series_key in set(shown_keys)])
     for groups in series.values():
         for g in shown_groups(groups, limits).table:
             cited.update(p.figure_id for p in (g.preferred, *g.same, *g.other))

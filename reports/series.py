@@ -198,7 +198,7 @@ def chart(points: Sequence[SeriesPoint], others: Sequence[SeriesPoint], scale: S
     n = round((high - low) / step)
     for i in range(n + 1):
         v = low + i * step
-        y_ticks.append(Tick(y_of(v), _tick_label(v)))
+        y_ticks.append(Tick(y_of(v), _tick_label(v, scale.lang)))
 
     xs = [x_of(d) for d in days]
     ys = [y_of(p.value / scale.divisor) for p in points]
@@ -265,14 +265,15 @@ class PointGroup:
     other: list[SeriesPoint]        # conflicting values
 
 
-def level_series(points: Sequence[SeriesPoint]) -> dict[tuple[str, str], list[PointGroup]]:
-    """Level points by (indicator, unit), one group per period, in period order; only series
-    with two or more periods that have a reported value."""
-    by_key: dict[tuple[str, str], dict[str, PointGroup]] = {}
+def level_series(points: Sequence[SeriesPoint]) -> dict[tuple[str, str, int | None], list[PointGroup]]:
+    """Level points by (indicator, unit, region), one group per period, in period order; only
+    series of two or more periods with at least one reported value. A derived point (the level a
+    year earlier implied by a change) makes a period of its own, and is drawn and marked as derived."""
+    by_key: dict[tuple[str, str, int | None], dict[str, PointGroup]] = {}
     for p in points:                 # preferred first within a period (see queries._POINTS)
         if p.kind != "level":
             continue
-        periods = by_key.setdefault((p.indicator_id, p.unit), {})
+        periods = by_key.setdefault(p.series_key, {})
         group = periods.get(p.point_key)
         if group is None:
             if not p.preferred:      # its preferred point was hidden (e.g. outside the brief's figures)
@@ -282,10 +283,8 @@ def level_series(points: Sequence[SeriesPoint]) -> dict[tuple[str, str], list[Po
             group.same.append(p)
         else:
             group.other.append(p)
-    # Two reported periods at least: a level and the year-earlier value derived from its own
-    # sentence are one statement, not a series.
     return {key: list(groups.values()) for key, groups in by_key.items()
-            if sum(1 for g in groups.values() if g.preferred.origin == "reported") >= 2}
+            if len(groups) >= 2 and any(g.preferred.origin == "reported" for g in groups.values())}
 
 
 @dataclass(frozen=True)

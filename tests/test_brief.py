@@ -202,9 +202,9 @@ def test_brief_groups_sectors_dedups_repeated_figures_and_lists_targets_apart(db
     assert change.arrow == "↑" and change.period == "2022年1月1日–8月10日" and change.period_label == "今年以来"
     pm = sectors[3].data.rows[0]
     assert pm.arrow == "↓" and "下降" in pm.tags
-    assert [s.kind for s in brief.sections[-4:]] == ["series", "targets", "sources", "evidence"]
-    series = brief.sections[-4].data
-    assert series.blocks == [] and series.empty    # no indicators: no series, and the brief says so
+    # No indicator, so no series: no section and no entry in the contents, rather than "(0)".
+    assert [s.kind for s in brief.sections[-3:]] == ["targets", "sources", "evidence"]
+    assert "series" not in {s.kind for s in brief.sections} and "series" not in {e.anchor for e in brief.toc}
     assert brief.n_figures == 10 and brief.n_articles == 2 and brief.n_sectors == 4
 
 
@@ -318,7 +318,7 @@ def test_pdf_text_has_zone_figures_and_sources(rendered: tuple[Path, AssetFetche
     assert re.search(r"F7\s+医药产业产值目标\s+不少于100亿元\[1\]\s+2025年", text), text
     assert "3,221,000,000" not in text.split("附录")[0]          # base units only in the appendix
     assert "3,221,000,000元" in text
-    assert "暂无走势" in text
+    assert "指标走势" not in text                      # nothing to show: not in the body nor the contents
     assert re.search(r"↓ ?8\.3%\s+2021年", text)
     assert "沧州日报" in text and "2022-08-10" in text and "第08版:08" in text and "沧州日报/content_90001" in text
     assert "河北经济报" in text and "2022-03-01" in text
@@ -503,3 +503,26 @@ def test_series_and_targets_are_capped_and_every_number_shown_is_sourced(tmp_pat
     html = render_html(brief)
     assert set(re.findall(r'href="#([^"]+)"', html)) <= set(re.findall(r'id="([^"]+)"', html))
     assert len(facts.figures) < 12 + 4
+
+
+def test_shipped_database_draws_its_series_with_derived_points_named(tmp_path: Path) -> None:
+    """The shipped zone.db: PM2.5 and the air-quality index each have a reported point and the
+    year-earlier level derived from the reported change; both are charted, the caption says which
+    point is derived, and the contents count only what is shown."""
+    repo = Path(__file__).resolve().parent.parent
+    conn = sqlite3.connect((repo / "zone.db").as_uri() + "?mode=ro", uri=True)
+    brief = make_brief(conn, today=date(2022, 9, 1))
+    series = next(s for s in brief.sections if s.kind == "series")
+    names = [b.name for b in series.data.blocks]
+    assert {"PM2.5平均浓度", "空气质量综合指数"} <= set(names)
+    assert series.count == len(series.data.blocks)
+    pm = next(b for b in series.data.blocks if b.name == "PM2.5平均浓度")
+    assert [(m.derived, m.label) for m in pm.chart.marks] == [(True, "43"), (False, "34")]
+    assert pm.caption and "2021年1月1日–8月10日" in pm.caption and "推算自 F" in pm.caption
+    # The change is the reported −20.93%, not a rate recomputed from the rounded derived level.
+    assert pm.change.pct == "−20.93%" and pm.change.delta == "−9微克/立方米"
+    for section in brief.sections:
+        shown = {"sector": lambda d: len(d.rows), "series": lambda d: len(d.blocks), "targets": lambda d: len(d.rows),
+                 "sources": len, "evidence": lambda d: sum(len(i.numbers) for g in d for i in g.items)}
+        assert section.count == shown[section.kind](section.data), section.kind
+        assert section.count > 0

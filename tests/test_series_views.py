@@ -184,7 +184,6 @@ def test_canned_series_query_is_the_series_view_for_one_indicator(db: Path) -> N
 
 def test_series_blocks_have_three_points_in_period_order_with_sources(db: Path) -> None:
     data = brief_series(db)["series"]
-    assert data.empty is None
     projects = block(data, "签约项目数")
     assert [(r.period, r.value) for r in projects.rows] == [("2018年", "41个"), ("2019年", "46个"), ("2021年", "58个")]
     # Sources are numbered newest article first: [1] 2022-03-02, [2] 2022-01-25, [3] 2020, [4] 2019.
@@ -239,14 +238,17 @@ def test_rejected_figure_leaves_the_series_and_a_correction_shows(db: Path) -> N
     assert '<span class="v">58个</span>' in html
 
 
-def test_a_single_article_has_no_series_and_says_so(tmp_path: Path) -> None:
+def test_a_single_article_has_no_series_section(tmp_path: Path) -> None:
     folder = tmp_path / "one"
     folder.mkdir()
     (folder / "a.md").write_text(ARTICLES["2020-01-20_kfq.md"], encoding="utf-8")
     db = tmp_path / "one.db"
     run("ingest", str(folder), "--db", str(db))
-    data = brief_series(db)["series"]
-    assert data.blocks == [] and "尚无" in (data.empty or "")
+    with sqlite3.connect(db) as conn:
+        brief = make_brief(conn, region=ZONE, today=date(2022, 4, 1))
+    # One period of everything: no series section and no contents entry, never "(0)".
+    assert "series" not in {s.kind for s in brief.sections}
+    assert "指标走势" not in render_html(brief)
 
 
 # ---------------------------------------------------------------- chart helpers
@@ -397,12 +399,12 @@ def test_latest_change_compares_periods_of_the_same_length() -> None:
               _point(3, "2012-01-01", "2012-04-30", 2.86e8)]
     ctx = Context(facts=ZoneFacts(region=Region(1, ZONE)), lang="zh", labels=LABELS["zh"],
                   source_numbers={1: 3, 2: 2, 3: 1}, figure_numbers={1: 1, 2: 2, 3: 3})
-    groups = level_series(points)[("fiscal_revenue", "元")]
+    groups = level_series(points)[("fiscal_revenue", "元", None)]
     change = _change(ctx, groups)
     # Jan–Apr 2012 against Jan–Apr 2011, not against the whole of 2011 just before it.
     assert (change.previous_period, change.previous_value, change.pct, change.caution) == (
         "2011年1–4月", "2.316亿元", "+23.5%", None)
     # Without a period of the same length: the one just before, with a caution.
-    groups = level_series(points[1:])[("fiscal_revenue", "元")]
+    groups = level_series(points[1:])[("fiscal_revenue", "元", None)]
     change = _change(ctx, groups)
     assert change.previous_period == "2011年" and change.caution == "两期时期长度不同,仅供参考"
