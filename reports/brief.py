@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
+import re
 from datetime import date
 from typing import Any, Callable
+from urllib.parse import quote
 
 from track.formatting import format_base, format_day, format_period, format_signed, format_value, round_derived
 
@@ -80,6 +82,7 @@ class SourceEntry:
     anchor: str
     article: ArticleRef
     cited: int
+    edition: str | None = None  # the page of the paper: 版面 第8版 / Page 8 (never a file name)
 
 
 @dataclass(frozen=True)
@@ -100,6 +103,7 @@ class BaseValue:
     text: str                   # as written (a derived figure: its formula)
     base: str                   # 52,080,000,000元
     derived: bool
+    name: str | None = None     # the catalog's name of its indicator, in the brief's language
 
 
 @dataclass(frozen=True)
@@ -107,7 +111,8 @@ class Evidence:
     """One source sentence with every figure taken from it marked."""
 
     numbers: tuple[int, ...]
-    where: str                  # paragraph and section heading
+    where: str                  # the paragraph
+    section: str | None         # the article's heading above it (a quote)
     subjects: tuple[str, ...]
     segments: tuple[Segment, ...]
     values: tuple[BaseValue, ...] = ()
@@ -138,18 +143,27 @@ class TocEntry:
     children: tuple["TocEntry", ...] = ()
 
 
+@dataclass(frozen=True)
+class CoverFact:
+    label: str
+    value: str
+    unit: str = ""
+    date: bool = False          # a date, set smaller than a count
+
+
 @dataclass
 class Brief:
     lang: str
     labels: dict[str, str]
-    zone: str
-    zone_en: str | None
+    report: str                 # the kind of brief, e.g. 经济发展指标简报
+    heading: str                # the cover title: a zone, or an indicator
+    heading_alt: str | None     # the same in the other language (in the English brief: the Chinese name)
     as_of: str | None
     generated: str
-    n_articles: int
-    n_figures: int
-    n_sectors: int
+    facts: list[CoverFact] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
+    scope: str | None = None    # what the brief covers beyond its heading (the zones of a city; a date)
+    kind: str = "zone"          # zone | changes | indicator
 
     @property
     def page_words(self) -> tuple[str, str, str]:
@@ -160,7 +174,19 @@ class Brief:
 
     @property
     def title(self) -> str:
-        return f"{self.zone} {self.labels['report']}".strip()
+        return f"{self.heading} {self.report}".strip()
+
+    @property
+    def n_figures(self) -> int:
+        return int(next((f.value for f in self.facts if f.label == self.labels["figures"]), 0))
+
+    @property
+    def n_articles(self) -> int:
+        return int(next((f.value for f in self.facts if f.label == self.labels["articles"]), 0))
+
+    @property
+    def n_sectors(self) -> int:
+        return sum(1 for s in self.sections if s.kind == "sector")
 
     @property
     def toc(self) -> list[TocEntry]:
@@ -187,6 +213,14 @@ class Context:
     labels: dict[str, str]
     source_numbers: dict[int, int]      # article id -> [n]
     figure_numbers: dict[int, int]      # figure id -> F-number
+
+    @property
+    def region_arg(self) -> str:
+        """The region as `zone series --region` takes it, in the brief's language."""
+        region = self.facts.region
+        if self.lang == "en" and region.name_en:
+            return f'"{region.name_en}"'
+        return region.name or "…"
 
 
 def figure_anchor(number: int) -> str:
@@ -234,7 +268,9 @@ def _row(ctx: Context, group: list[FigureFact]) -> FigureRow:
     else:
         label, quoted, quote = subject or fact.text, True, None
     period = format_period(fact.period_start, fact.period_end, ctx.lang)
-    label_words = fact.period_label if fact.period_label and fact.period_label not in period else None
+    # The article's own words for the period, when they say more than the period shown (今年以来).
+    said = format_period(fact.period_start, fact.period_end, "zh")
+    label_words = fact.period_label if fact.period_label and fact.period_label not in said else None
     number = ctx.figure_numbers[fact.id]
     sources = tuple(dict.fromkeys(ctx.source_numbers[f.article_id] for f in group))
     return FigureRow(number=number, anchor=figure_anchor(number), label=label, label_quoted=quoted, quote=quote,
@@ -281,7 +317,7 @@ def sector_sections(ctx: Context) -> list[Section]:
             continue
         held = ctx.facts.held.get(sector, 0)
         names = [sector, *next((x.aliases for x in vocabulary.sectors if x.name == sector), ())]
-        more = _more(ctx, "more_sector", held, shown, f"/zone/figure_detail?sector__in={','.join(names)}")
+        more = _more(ctx, "more_sector", held, shown, f"/zone/figure_detail?sector__in={quote(','.join(names))}")
         name = vocabulary.shown(sector, ctx.lang)
         table = SectorTable(name=name, rows=rows, targets=[], more=more)
         sections.append(Section(kind="sector", anchor=f"sector-{i}", title=name, data=table,
@@ -294,7 +330,27 @@ def source_entries(ctx: Context) -> list[SourceEntry]:
     for fact in ctx.facts.figures:
         cited[fact.article_id] = cited.get(fact.article_id, 0) + 1
     return [SourceEntry(number=ctx.source_numbers[a.id], anchor=source_anchor(ctx.source_numbers[a.id]),
-                        article=a, cited=cited.get(a.id, 0)) for a in ctx.facts.articles]
+                        article=a, cited=cited.get(a.id, 0), edition=edition_label(a.edition, ctx.lang))
+            for a in ctx.facts.articles]
+
+
+def edition_label(edition: str | None, lang: str) -> str | None:
+    """The page of the paper an article is on: 第08版:08 -> 版面 第8版 (Page 8); 第03版:要闻 ->
+    版面 第3版 要闻 (Page 3). The e-paper's file name (content_66129.html) is not a page."""
+    if not edition:
+        return None
+    m = re.search(r"第\s*0*(\d+)\s*版\s*[:：]?\s*(.*)", edition)
+    if m:
+        number, name = m.group(1), m.group(2).strip()
+    else:
+        digits = re.search(r"\d+", edition)
+        number, name = (digits.group(0).lstrip("0") or "0", "") if digits else ("", edition.strip())
+    if lang == "en":
+        return f"Page {number}" if number else None
+    words = [f"第{number}版"] if number else []
+    if name and not name.isdigit():
+        words.append(name)
+    return "版面 " + " ".join(words) if words else None
 
 
 def sources_section(ctx: Context) -> list[Section]:
@@ -334,12 +390,14 @@ def evidence_section(ctx: Context) -> list[Section]:
         items = []
         for facts in sentences.values():
             first = facts[0]
-            where = ctx.labels["paragraph"].format(n=first.paragraph) + (f" · {first.section}" if first.section else "")
+            where = ctx.labels["paragraph"].format(n=first.paragraph)
             values = tuple(BaseValue(number=ctx.figure_numbers[f.id], anchor=f"base-{ctx.figure_numbers[f.id]}",
                                      text=f.text, derived=f.origin == "derived",
+                                     name=indicator_label(f.indicator_name, f.indicator_name_en, ctx.lang),
                                      base=format_base(f.value, f.unit, lang=ctx.lang, derived=f.origin == "derived"))
                            for f in sorted(facts, key=lambda f: ctx.figure_numbers[f.id]))
             items.append(Evidence(numbers=tuple(ctx.figure_numbers[f.id] for f in facts), where=where,
+                                  section=first.section or None,
                                   subjects=tuple(f.subject for f in facts), segments=_segments(ctx, facts),
                                   values=values))
         data.append(EvidenceGroup(source=entries[article_id], items=items))
@@ -505,7 +563,7 @@ def _change(ctx: Context, groups: list[PointGroup]) -> Change:
 
 def _series_note(ctx: Context, shown: Shown, indicator: str) -> str | None:
     t = ctx.labels
-    region = ctx.facts.region.name or "…"
+    region = ctx.region_arg
     notes = []
     if shown.periods > len(shown.table):
         notes.append(t["more_periods"].format(k=len(shown.table), n=shown.periods, c=len(shown.chart),
@@ -572,7 +630,7 @@ def series_section(ctx: Context) -> list[Section]:
     if not blocks:
         return []
     left = ctx.facts.series_held - len(blocks) if ctx.facts.series_keys is not None else 0
-    more = ctx.labels["more_series"].format(n=left, r=ctx.facts.region.name or "…", url="/zone/indicator") \
+    more = ctx.labels["more_series"].format(n=left, r=ctx.region_arg, url="/zone/indicator") \
         if left > 0 else None
     data = SeriesData(intro=ctx.labels["series_intro"], blocks=blocks, more=more)
     return [Section(kind="series", anchor="series", title=ctx.labels["series"], data=data, count=len(blocks))]
@@ -635,20 +693,46 @@ SECTION_BUILDERS: list[Callable[[Context], list[Section]]] = [
 ]
 
 
-def build_brief(facts: ZoneFacts, lang: str = "zh", today: date | None = None) -> Brief:
+def _context(facts: ZoneFacts, lang: str) -> Context:
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGS)}")
-    labels = LABELS[lang]
-    source_numbers = {a.id: i for i, a in enumerate(facts.articles, 1)}
-    figure_numbers = {f.id: i for i, f in enumerate(facts.figures, 1)}
-    ctx = Context(facts=facts, lang=lang, labels=labels, source_numbers=source_numbers,
-                  figure_numbers=figure_numbers)
+    return Context(facts=facts, lang=lang, labels=LABELS[lang],
+                   source_numbers={a.id: i for i, a in enumerate(facts.articles, 1)},
+                   figure_numbers={f.id: i for i, f in enumerate(facts.figures, 1)})
+
+
+def zone_heading(ctx: Context) -> tuple[str, str | None]:
+    """The region's name in the brief's language, and the other one (in the English brief the
+    Chinese name, as the sources write it)."""
+    region = ctx.facts.region
+    if ctx.lang == "en" and region.name_en:
+        return region.name_en, region.name or None
+    return region.name, region.name_en
+
+
+def scope_note(ctx: Context) -> str | None:
+    """A brief on a city covers the regions inside it that have figures: say which."""
+    inside = [name for name in ctx.facts.regions_with_figures if name != ctx.facts.region.name]
+    if not inside:
+        return None
+    names = ctx.labels["list_sep"].join(inside[:6]) + ("…" if len(inside) > 6 else "")
+    return ctx.labels["scope_note"].format(names=names)
+
+
+def build_brief(facts: ZoneFacts, lang: str = "zh", today: date | None = None) -> Brief:
+    ctx = _context(facts, lang)
+    t = ctx.labels
     sections = [s for build in SECTION_BUILDERS for s in build(ctx)]
-    return Brief(lang=lang, labels=labels, zone=facts.region.name, zone_en=facts.region.name_en,
-                 as_of=facts.as_of, generated=(today or date.today()).isoformat(),
-                 n_articles=facts.n_articles if facts.n_articles is not None else len(facts.articles),
-                 n_figures=facts.n_figures if facts.n_figures is not None else len(facts.figures),
-                 n_sectors=sum(1 for s in sections if s.kind == "sector"), sections=sections)
+    heading, alt = zone_heading(ctx)
+    n_articles = facts.n_articles if facts.n_articles is not None else len(facts.articles)
+    n_figures = facts.n_figures if facts.n_figures is not None else len(facts.figures)
+    cover = [CoverFact(t["articles"], str(n_articles), t["articles_unit"]),
+             CoverFact(t["figures"], str(n_figures), t["figures_unit"]),
+             CoverFact(t["sectors"], str(sum(1 for s in sections if s.kind == "sector")), t["sectors_unit"]),
+             CoverFact(t["generated"], (today or date.today()).isoformat(), date=True)]
+    return Brief(lang=lang, labels=t, report=t["report"], heading=heading, heading_alt=alt, as_of=facts.as_of,
+                 generated=(today or date.today()).isoformat(), facts=cover, sections=sections,
+                 scope=scope_note(ctx))
 
 
 def make_brief(conn: sqlite3.Connection, region: str | None = None, lang: str = "zh",

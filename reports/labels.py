@@ -8,7 +8,11 @@ LANGS = ("zh", "en")
 LABELS: dict[str, dict[str, str]] = {
     "zh": {
         "report": "经济发展指标简报",
-        "report_en": "Regional Development Brief",
+        "report_alt": "Regional Development Brief",
+        "rows_one": "{n} 条",
+        "rows_n": "{n} 条",
+        "scope_note": "含下辖地区:{names}",
+        "edition_no": "第{n}版",
         "as_of": "数据截至",
         "articles": "报道",
         "articles_unit": "篇",
@@ -90,7 +94,11 @@ LABELS: dict[str, dict[str, str]] = {
     },
     "en": {
         "report": "Regional Development Brief",
-        "report_en": "经济发展指标简报",
+        "report_alt": "",
+        "rows_one": "{n} figure",
+        "rows_n": "{n} figures",
+        "scope_note": "Including the regions within it: {names}",
+        "edition_no": "Page {n}",
         "as_of": "As of",
         "articles": "Articles",
         "articles_unit": "",

@@ -164,6 +164,7 @@ class ZoneFacts:
     n_articles: int | None = None
     latest: str | None = None       # newest article of the region
     limits: Limits = field(default_factory=Limits)
+    regions_with_figures: tuple[str, ...] = ()     # regions in scope that have figures, most figures first
 
     @property
     def as_of(self) -> str | None:
@@ -200,7 +201,7 @@ scoped AS (
 
 _TOTALS = f"""
 WITH {_SCOPED}
-SELECT part, count(*), max(published) FROM scoped GROUP BY part
+SELECT part, rid, count(*), max(published) FROM scoped GROUP BY part, rid
 """
 
 # What the sector and target tables list. An indicator (or, unlinked, a subject) shows the
@@ -325,8 +326,8 @@ def choose_region(conn: sqlite3.Connection, name: str | None) -> Region:
     """The region named (by name or alias), else the one with most figures, else all figures."""
     if name:
         row = conn.execute(
-            "SELECT id, name, name_en, level FROM region WHERE name = ? "
-            "OR EXISTS (SELECT 1 FROM json_each(region.aliases) WHERE value = ?)", (name, name)).fetchone()
+            "SELECT id, name, name_en, level FROM region WHERE name = ? OR lower(name_en) = lower(?) "
+            "OR EXISTS (SELECT 1 FROM json_each(region.aliases) WHERE value = ?)", (name, name, name)).fetchone()
         if row is None:
             known = [r[0] for r in conn.execute("SELECT name FROM region ORDER BY name")]
             hint = f"; known regions: {', '.join(known)}" if known else "; the database has no regions"
@@ -415,15 +416,22 @@ def load_zone(conn: sqlite3.Connection, region_name: str | None = None, limits: 
     targets_held = n_figures = 0
     latest: str | None = None
     scope = {"scope": region.ids, "sectors": sectors().as_json()}
-    for part, n, newest in conn.execute(_TOTALS, scope):
+    per_region: dict[int | None, int] = {}
+    for part, rid, n, newest in conn.execute(_TOTALS, scope):
         if part is None:
-            targets_held = n
+            targets_held += n
         else:
-            held[part] = n
+            held[part] = held.get(part, 0) + n
+        per_region[rid] = per_region.get(rid, 0) + n
         n_figures += n
         latest = max(latest or "", newest or "") or None
+    names = dict(conn.execute("SELECT id, name FROM region WHERE id IN (SELECT value FROM json_each(?))",
+                              (json.dumps([r for r in per_region if r is not None]),)))
+    regions_with_figures = tuple(names[r] for r in sorted(per_region, key=lambda r: -per_region[r]) if r in names)
     if not n_figures:
         where = f" for region {region.name}" if region.name else ""
+        if region.several:
+            where += " or the regions inside it"
         raise BriefError(f"the database has no figures{where}; run `zone ingest` first")
     (n_articles,) = conn.execute(
         f"WITH {_SCOPED} SELECT count(DISTINCT article_id) FROM scoped", scope).fetchone()
@@ -461,4 +469,4 @@ def load_zone(conn: sqlite3.Connection, region_name: str | None = None, limits: 
                         next((a.paper for a in articles if a.paper), "") or "")
     return ZoneFacts(region=region, articles=articles, figures=figures, points=points, listed=frozenset(listed),
                      held=held, targets_held=targets_held, series_keys=tuple(shown_keys), series_held=len(keys), n_figures=n_figures,
-                     n_articles=n_articles, latest=latest, limits=limits)
+                     n_articles=n_articles, latest=latest, limits=limits, regions_with_figures=regions_with_figures)

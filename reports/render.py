@@ -84,6 +84,14 @@ def unbroken(text: str) -> markupsafe.Markup:
         markupsafe.Markup('<span class="v">{}</span>').format(piece) for piece in pieces if piece)
 
 
+def value_html(text: str) -> markupsafe.Markup:
+    """A value as track.formatting wrote it, its number and unit kept on one line; the qualifier
+    words before it (about, at least, 不少于) may end a line."""
+    m = re.search(r"[−+±\d]", str(text))
+    head, rest = (str(text)[:m.start()], str(text)[m.start():]) if m else ("", str(text))
+    return markupsafe.Markup('{}<span class="v">{}</span>').format(head, rest)
+
+
 @functools.lru_cache(maxsize=1)
 def template_env() -> jinja2.Environment:
     """One environment per process: templates are compiled once."""
@@ -94,6 +102,7 @@ def template_env() -> jinja2.Environment:
         trim_blocks=True, lstrip_blocks=True,
     )
     env.filters["unbroken"] = unbroken
+    env.filters["value"] = value_html
     return env
 
 
@@ -154,7 +163,7 @@ def write_brief(conn: sqlite3.Connection, output: Path, region: str | None = Non
     started = time.perf_counter()
     pages = render_pdf(html, output, fonts, fetcher)
     return RenderResult(path=output, pages=pages, figures=brief.n_figures, articles=brief.n_articles,
-                        zone=brief.zone, seconds=time.perf_counter() - started, fonts=fonts,
+                        zone=brief.heading, seconds=time.perf_counter() - started, fonts=fonts,
                         harfbuzz=harfbuzz_subsetting())
 
 

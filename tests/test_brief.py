@@ -320,7 +320,7 @@ def test_pdf_text_has_zone_figures_and_sources(rendered: tuple[Path, AssetFetche
     assert "3,221,000,000元" in text
     assert "指标走势" not in text                      # nothing to show: not in the body nor the contents
     assert re.search(r"↓ ?8\.3%\s+2021年", text)
-    assert "沧州日报" in text and "2022-08-10" in text and "第08版:08" in text and "沧州日报/content_90001" in text
+    assert "沧州日报" in text and "2022-08-10" in text and "版面 第8版" in text and "沧州日报/content_90001" in text
     assert "河北经济报" in text and "2022-03-01" in text
     squeezed = "".join(text.split())                 # pdftotext spaces CJK text unevenly
     assert "第1页/共" not in squeezed                  # no footer on the title page
@@ -436,7 +436,7 @@ def test_sector_table_lists_the_latest_report_of_each_subject_and_counts_the_res
     assert {r.sources for r in rows} == {(1,)}          # all from the newest article (2022)
     assert rows[0].value == "122吨" and rows[-1].value == f"{100 * cap + 22}吨"
     assert sector.data.more and f"另有 {3 * DEPOTS - cap} 条" in sector.data.more
-    assert "/zone/figure_detail?sector__in=交通物流" in sector.data.more
+    assert "/zone/figure_detail?sector__in=%E4%BA%A4%E9%80%9A%E7%89%A9%E6%B5%81" in sector.data.more   # 交通物流
     # Only the figures shown are numbered and quoted, and only their article is cited.
     evidence = next(s for s in brief.sections if s.kind == "evidence")
     assert evidence.count == cap
@@ -456,7 +456,7 @@ def test_bounded_brief_pdf_states_how_many_more_figures_exist(depots: Path, tmp_
     text = _text(tmp_path / "depots.pdf")
     assert len(re.findall(r"(?m)^\s*F\d+\s+第\d+号仓库钢材存量", text)) == cap
     squeezed = "".join(text.split())
-    assert f"另有{3 * DEPOTS - cap}条数据未列出" in squeezed and "/zone/figure_detail?sector__in=交通物流" in squeezed
+    assert f"另有{3 * DEPOTS - cap}条数据未列出" in squeezed and "/zone/figure_detail?sector__in=%E4%BA%A4%E9%80%9A" in squeezed
     assert result.figures == 3 * DEPOTS
 
 
