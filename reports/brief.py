@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 import re
 from datetime import date
 from typing import Any, Callable
-from urllib.parse import quote
 
 from track.formatting import format_base, format_day, format_period, format_signed, format_value, round_derived
 
@@ -164,6 +163,8 @@ class Brief:
     sections: list[Section] = field(default_factory=list)
     scope: str | None = None    # what the brief covers beyond its heading (the zones of a city; a date)
     kind: str = "zone"          # zone | changes | indicator
+    n_figures: int = 0          # figures the brief is about (in the database, not only those listed)
+    n_articles: int = 0
 
     @property
     def page_words(self) -> tuple[str, str, str]:
@@ -175,14 +176,6 @@ class Brief:
     @property
     def title(self) -> str:
         return f"{self.heading} {self.report}".strip()
-
-    @property
-    def n_figures(self) -> int:
-        return int(next((f.value for f in self.facts if f.label == self.labels["figures"]), 0))
-
-    @property
-    def n_articles(self) -> int:
-        return int(next((f.value for f in self.facts if f.label == self.labels["articles"]), 0))
 
     @property
     def n_sectors(self) -> int:
@@ -213,6 +206,7 @@ class Context:
     labels: dict[str, str]
     source_numbers: dict[int, int]      # article id -> [n]
     figure_numbers: dict[int, int]      # figure id -> F-number
+    series_index: dict[tuple[str, str, int | None], list[PointGroup]] | None = None
 
     @property
     def region_arg(self) -> str:
@@ -316,13 +310,93 @@ def sector_sections(ctx: Context) -> list[Section]:
         if not rows:
             continue
         held = ctx.facts.held.get(sector, 0)
-        names = [sector, *next((x.aliases for x in vocabulary.sectors if x.name == sector), ())]
-        more = _more(ctx, "more_sector", held, shown, f"/zone/figure_detail?sector__in={quote(','.join(names))}")
+        more = _more(ctx, "more_sector", held, shown, "/zone/figure_detail")
         name = vocabulary.shown(sector, ctx.lang)
         table = SectorTable(name=name, rows=rows, targets=[], more=more)
         sections.append(Section(kind="sector", anchor=f"sector-{i}", title=name, data=table,
                                 count=table.count, part=ctx.labels["key_figures"]))
     return sections
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """A headline figure on the first page: its value, what it is, when, and how it moved."""
+
+    number: int
+    anchor: str
+    label: str
+    sector: str
+    value: str
+    period: str
+    sources: tuple[int, ...]
+    change: str | None          # +8.2% (against 2020) — reported when the article gives it
+    direction: str | None       # up | down
+    region: str | None = None
+
+
+def _series_index(ctx: Context) -> dict[tuple[str, str, int | None], list[PointGroup]]:
+    if ctx.series_index is None:
+        ctx.series_index = level_series(ctx.facts.points)
+    return ctx.series_index
+
+
+def _reported_change(ctx: Context, fact: FigureFact) -> FigureFact | None:
+    """The growth rate the article gives beside a level (same sentence, indicator and period)."""
+    return next((f for f in ctx.facts.figures if f.kind == "change" and f.article_id == fact.article_id
+                 and f.indicator_id == fact.indicator_id and f.paragraph == fact.paragraph
+                 and f.period_end == fact.period_end and f.unit == "%" and f.direction in ARROWS), None)
+
+
+def _key_change(ctx: Context, fact: FigureFact) -> tuple[str | None, str | None]:
+    t = ctx.labels
+    reported = _reported_change(ctx, fact)
+    if reported is not None:
+        sign = "+" if reported.direction == "up" else "−"
+        return t["yoy"].format(v=sign + format_value(reported.value, "%", lang=ctx.lang)), reported.direction
+    groups = _series_index(ctx).get((fact.indicator_id or "", fact.unit, fact.region_id))
+    if not groups:
+        return None, None
+    latest = [g for g in groups if g.preferred.period_end == fact.period_end and g.preferred.period_start == fact.period_start]
+    if not latest or groups.index(latest[0]) == 0:
+        return None, None
+    i = groups.index(latest[0])
+    a = latest[0].preferred
+    b = next((g.preferred for g in reversed(groups[:i]) if comparable(a, g.preferred)), None)
+    if b is None or not _as_shown(b):
+        return None, None
+    delta = _as_shown(a) - _as_shown(b)
+    pct = f"{'+' if delta > 0 else '−' if delta < 0 else '±'}{abs(delta) / abs(_as_shown(b)) * 100:.1f}%"
+    return (t["vs_period"].format(v=pct, p=format_period(b.period_start, b.period_end, ctx.lang)),
+            "up" if delta > 0 else "down" if delta < 0 else None)
+
+
+def key_figures_section(ctx: Context) -> list[Section]:
+    """Headline figures first: per sector of the catalog (in its order) the latest reported level
+    of a linked indicator, money first, then the largest; at most ``limits.key_figures``."""
+    vocabulary = sectors()
+    best: dict[str, FigureFact] = {}
+    for fact in _listed(ctx):
+        if fact.kind != "level" or fact.origin != "reported" or not fact.indicator_id:
+            continue
+        held = best.get(fact.sector)
+        rank = (fact.unit == "元", abs(fact.value))
+        if held is None or rank > (held.unit == "元", abs(held.value)):
+            best[fact.sector] = fact
+    chosen = [best[s] for s in sorted(best, key=vocabulary.order)][:ctx.facts.limits.key_figures]
+    if not chosen:
+        return []
+    cards = []
+    for fact in chosen:
+        number = ctx.figure_numbers[fact.id]
+        change, direction = _key_change(ctx, fact)
+        cards.append(KeyFigure(number=number, anchor=figure_anchor(number),
+                               label=indicator_label(fact.indicator_name, fact.indicator_name_en, ctx.lang) or fact.subject,
+                               sector=vocabulary.shown(fact.sector, ctx.lang), value=format_amount(fact, ctx.lang),
+                               period=format_period(fact.period_start, fact.period_end, ctx.lang),
+                               sources=(ctx.source_numbers[fact.article_id],), change=change, direction=direction,
+                               region=region_label(fact, ctx.lang) if ctx.facts.region.several else None))
+    return [Section(kind="keyfigures", anchor="key-figures", title=ctx.labels["headline"], data=cards,
+                    count=len(cards))]
 
 
 def source_entries(ctx: Context) -> list[SourceEntry]:
@@ -419,6 +493,7 @@ class SeriesRow:
     sources: tuple[int, ...]    # source numbers
     other: bool = False
     derived_from: tuple[int, ...] = ()      # F-numbers a derived value is computed from
+    reported_change: str | None = None      # the growth rate the same article gives: 同比 +8.2%
 
 
 @dataclass(frozen=True)
@@ -515,7 +590,14 @@ def _series_rows(ctx: Context, groups: list[PointGroup]) -> list[SeriesRow]:
                 note = t["extracted"].format(v=format_value(fact.extracted_value, p.unit, lang=ctx.lang))
         derived_from = tuple(ctx.figure_numbers[i] for i in (fact.derived_from if fact else ())
                              if i in ctx.figure_numbers)
+        change = _reported_change(ctx, fact) if fact is not None and fact.origin == "reported" else None
+        said = None
+        if change is not None:
+            sign = "+" if change.direction == "up" else "−"
+            said = t["yoy"].format(v=sign + format_value(change.value, "%", lang=ctx.lang)) + \
+                f" F{ctx.figure_numbers[change.id]}"
         return SeriesRow(period=format_period(p.period_start, p.period_end, ctx.lang), derived_from=derived_from,
+                         reported_change=said,
                          value=_shown(p, ctx.lang), tags=tuple(tags), note=note,
                          numbers=tuple(dict.fromkeys(ctx.figure_numbers[q.figure_id] for q in points)),
                          sources=tuple(dict.fromkeys(ctx.source_numbers[q.article_id] for q in points)),
@@ -590,7 +672,9 @@ def _derived_caption(ctx: Context, drawn: list[SeriesPoint]) -> str | None:
     return ctx.labels["derived_caption"].format(points=ctx.labels["list_sep"].join(parts))
 
 
-def series_blocks(ctx: Context) -> list[SeriesBlock]:
+def series_blocks(ctx: Context, by_region: bool = False) -> list[SeriesBlock]:
+    """One block per series (indicator, unit, region); ``by_region``: titled by the region (the
+    indicator brief, where every block is the same indicator)."""
     keys = set(ctx.facts.series_keys) if ctx.facts.series_keys is not None else None
     series = level_series([p for p in ctx.facts.points if keys is None or p.series_key in keys])
     vocabulary = sectors()
@@ -613,6 +697,8 @@ def series_blocks(ctx: Context) -> list[SeriesBlock]:
         title = f"{name} ({scale.unit})" if scale.unit else name
         region = ((first.region_en or first.region) if ctx.lang == "en" else first.region) \
             if ctx.facts.region.several else None
+        if by_region and region:
+            name, alt, region = region, None, None
         blocks.append(SeriesBlock(
             anchor=f"series-{i}", name=name, name_alt=alt if alt != name else None,
             sector=vocabulary.shown(vocabulary.canonical(first.indicator_sector), ctx.lang),
@@ -685,6 +771,7 @@ def targets_section(ctx: Context) -> list[Section]:
 
 # Order of the brief after the title page. A new section is one more builder here.
 SECTION_BUILDERS: list[Callable[[Context], list[Section]]] = [
+    key_figures_section,
     sector_sections,
     series_section,
     targets_section,
@@ -732,7 +819,7 @@ def build_brief(facts: ZoneFacts, lang: str = "zh", today: date | None = None) -
              CoverFact(t["generated"], (today or date.today()).isoformat(), date=True)]
     return Brief(lang=lang, labels=t, report=t["report"], heading=heading, heading_alt=alt, as_of=facts.as_of,
                  generated=(today or date.today()).isoformat(), facts=cover, sections=sections,
-                 scope=scope_note(ctx))
+                 scope=scope_note(ctx), n_figures=n_figures, n_articles=n_articles)
 
 
 def make_brief(conn: sqlite3.Connection, region: str | None = None, lang: str = "zh",

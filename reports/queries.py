@@ -134,7 +134,8 @@ class Limits:
     """How much of the database one brief shows: a briefing, not a dump. The rest is
     counted, and the brief says where to see it (Datasette, `zone series`)."""
 
-    rows_per_sector: int = 25       # figures listed per sector: the latest report of each indicator
+    rows_per_sector: int = 14       # figures listed per sector (at most a page): the latest report of each indicator
+    key_figures: int = 6            # headline figures first: one per sector, the catalog's first sectors first
     targets: int = 25               # target rows, the most recently reported first
     series: int = 12                # series shown: most periods first, then the most recent
     series_periods: int = 10        # periods in a series table (the latest)
@@ -391,6 +392,13 @@ def load_figures(conn: sqlite3.Connection, ids: set[int]) -> list[FigureFact]:
     return figures
 
 
+def load_articles(conn: sqlite3.Connection, ids: set[int]) -> list[ArticleRef]:
+    """The articles asked for, newest first."""
+    return [ArticleRef(*r) for r in conn.execute(
+        "SELECT id, source_id, paper, published, edition, page, title, url FROM article "
+        "WHERE id IN (SELECT value FROM json_each(?)) ORDER BY published DESC, id DESC", (json.dumps(sorted(ids)),))]
+
+
 def load_points(conn: sqlite3.Connection, indicators: set[str], region: Region) -> list[SeriesPoint]:
     """The region's level points of some indicators, in period order, preferred first."""
     if not indicators:
@@ -460,10 +468,7 @@ def load_zone(conn: sqlite3.Connection, region_name: str | None = None, limits: 
         "SELECT source_id FROM figure_source WHERE figure_id IN (SELECT value FROM json_each(?))",
         (json.dumps(sorted(shown)),))}
     figures = load_figures(conn, shown)
-    ids = sorted({f.article_id for f in figures})
-    articles = [ArticleRef(*r) for r in conn.execute(
-        "SELECT id, source_id, paper, published, edition, page, title, url FROM article "
-        "WHERE id IN (SELECT value FROM json_each(?)) ORDER BY published DESC, id DESC", (json.dumps(ids),))]
+    articles = load_articles(conn, {f.article_id for f in figures})
     if not region.name:
         region = Region(id=None, name=zone_name_from_titles([a.title for a in articles]) or
                         next((a.paper for a in articles if a.paper), "") or "")

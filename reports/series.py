@@ -269,6 +269,12 @@ def level_series(points: Sequence[SeriesPoint]) -> dict[tuple[str, str, int | No
     """Level points by (indicator, unit, region), one group per period, in period order; only
     series of two or more periods with at least one reported value. A derived point (the level a
     year earlier implied by a change) makes a period of its own, and is drawn and marked as derived."""
+    return {key: groups for key, groups in level_groups(points).items()
+            if len(groups) >= 2 and any(g.preferred.origin == "reported" for g in groups)}
+
+
+def level_groups(points: Sequence[SeriesPoint]) -> dict[tuple[str, str, int | None], list[PointGroup]]:
+    """Level points by (indicator, unit, region), one group per period, in period order (every series)."""
     by_key: dict[tuple[str, str, int | None], dict[str, PointGroup]] = {}
     for p in points:                 # preferred first within a period (see queries._POINTS)
         if p.kind != "level":
@@ -283,8 +289,7 @@ def level_series(points: Sequence[SeriesPoint]) -> dict[tuple[str, str, int | No
             group.same.append(p)
         else:
             group.other.append(p)
-    return {key: list(groups.values()) for key, groups in by_key.items()
-            if len(groups) >= 2 and any(g.preferred.origin == "reported" for g in groups.values())}
+    return {key: list(groups.values()) for key, groups in by_key.items()}
 
 
 @dataclass(frozen=True)

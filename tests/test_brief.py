@@ -436,7 +436,7 @@ def test_sector_table_lists_the_latest_report_of_each_subject_and_counts_the_res
     assert {r.sources for r in rows} == {(1,)}          # all from the newest article (2022)
     assert rows[0].value == "122吨" and rows[-1].value == f"{100 * cap + 22}吨"
     assert sector.data.more and f"另有 {3 * DEPOTS - cap} 条" in sector.data.more
-    assert "/zone/figure_detail?sector__in=%E4%BA%A4%E9%80%9A%E7%89%A9%E6%B5%81" in sector.data.more   # 交通物流
+    assert "figure_detail" in sector.data.more
     # Only the figures shown are numbered and quoted, and only their article is cited.
     evidence = next(s for s in brief.sections if s.kind == "evidence")
     assert evidence.count == cap
@@ -456,7 +456,7 @@ def test_bounded_brief_pdf_states_how_many_more_figures_exist(depots: Path, tmp_
     text = _text(tmp_path / "depots.pdf")
     assert len(re.findall(r"(?m)^\s*F\d+\s+第\d+号仓库钢材存量", text)) == cap
     squeezed = "".join(text.split())
-    assert f"另有{3 * DEPOTS - cap}条数据未列出" in squeezed and "/zone/figure_detail?sector__in=%E4%BA%A4%E9%80%9A" in squeezed
+    assert f"另有{3 * DEPOTS - cap}条数据未列出" in squeezed and "figure_detail表按领域" in squeezed
     assert result.figures == 3 * DEPOTS
 
 
@@ -523,6 +523,7 @@ def test_shipped_database_draws_its_series_with_derived_points_named(tmp_path: P
     assert pm.change.pct == "−20.93%" and pm.change.delta == "−9微克/立方米"
     for section in brief.sections:
         shown = {"sector": lambda d: len(d.rows), "series": lambda d: len(d.blocks), "targets": lambda d: len(d.rows),
+                 "keyfigures": len,
                  "sources": len, "evidence": lambda d: sum(len(i.numbers) for g in d for i in g.items)}
         assert section.count == shown[section.kind](section.data), section.kind
         assert section.count > 0
