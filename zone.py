@@ -190,17 +190,24 @@ def serve(db_path: Path, port: int, host: str) -> None:
 @db_option
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), required=True,
               help="PDF file to write")
-@click.option("--region", help="Zone to brief on, by name or alias  [default: the region with most figures]")
+@click.option("--region", help="Zone (or city: with the regions inside it) by name, English name or alias  "
+                               "[default: the region with most figures]")
 @click.option("--lang", type=click.Choice(["zh", "en"]), default="zh", show_default=True,
-              help="Language of the brief's headings and labels (figures stay as written)")
-def brief(db_path: Path, output: Path, region: str | None, lang: str) -> None:
-    """Write a PDF briefing on one zone: key figures by sector, each traced to its source and sentence."""
+              help="Language of the brief (quotes from the sources stay Chinese)")
+@click.option("--since", metavar="YYYY-MM-DD", help="Change brief: what articles published since this day add or change")
+@click.option("--since-article", metavar="ID", help="Change brief: what this article (id or source id) and later ones add or change")
+@click.option("--indicator", metavar="ID", help="Indicator brief: one indicator (id or name) across regions and years")
+def brief(db_path: Path, output: Path, region: str | None, lang: str, since: str | None, since_article: str | None,
+          indicator: str | None) -> None:
+    """Write a PDF brief: on a zone (default), on what changed (--since, --since-article), or on
+    one indicator (--indicator). Every figure is traced to its source and sentence."""
     from reports.fonts import NoCJKFont
     from reports.queries import BriefError
-    from reports.render import write_brief_file
+    from reports.render import BriefRequest, write_brief_file
 
+    request = BriefRequest(region=region, lang=lang, since=since, since_article=since_article, indicator=indicator)
     try:
-        result = write_brief_file(db_path, output, region=region, lang=lang)
+        result = write_brief_file(db_path, output, request=request)
     except (NoCJKFont, BriefError) as e:
         click.echo(f"zone: brief: {e}", err=True)
         sys.exit(1)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from common.formatting import format_value
 from ingest.catalog import Catalog, catalog, match_text, region_of_text
 
 _SHARE_OF = re.compile(r"占(?P<whole>[^,，;；。占]{2,30}?)(?:的)?(?:比重|比例|份额)?(?:为|达|达到|约|近|超过|超)?$")
@@ -73,11 +74,9 @@ def _position(row: _Row) -> int:
     return min(hits, key=lambda h: abs(h - guess)) if hits else guess
 
 
-def _fmt(value: float) -> str:
-    for mult, name in ((1e8, "亿"), (1e4, "万")):
-        if abs(value) >= mult:
-            return f"{value / mult:.4g}{name}"
-    return f"{value:.4g}"
+def _fmt(value: float, unit: str) -> str:
+    """The derived value as every display shows it (common.formatting): 161.1亿元."""
+    return format_value(value, unit, derived=True)
 
 
 def _region_id(conn: sqlite3.Connection, name: str | None) -> int | None:
@@ -159,7 +158,7 @@ def _from_share(cat: Catalog, part: _Row, share: _Row, article_region: str | Non
         return None
     value = part.value * 100 / share.value
     ind = cat.indicators[indicator]
-    row = _base(part, share, f"{part.text}÷{share.text}≈{_fmt(value)}{part.unit}", value, "share")
+    row = _base(part, share, f"{part.text}÷{share.text}≈{_fmt(value, part.unit)}", value, "share")
     row.update(indicator_id=indicator, subject=f"{ind.name}(由{part.text}占{share.text}推算)")
     # 占全市…的5%: the whole belongs to the city, not to the zone the part belongs to.
     row["region_name"] = region_of_text(cat, whole_words, article_region)
@@ -195,7 +194,7 @@ def _from_change(cat: Catalog, level: _Row, change: _Row) -> tuple[dict[str, Any
         years = end_year - int(m.group("year"))
         if years <= 0:
             return None
-    row = _base(level, change, f"{how}≈{_fmt(value)}{level.unit}", value, "change")
+    row = _base(level, change, f"{how}≈{_fmt(value, level.unit)}", value, "change")
     name = cat.indicators[level.indicator_id].name if level.indicator_id in cat.indicators else ""
     row.update(indicator_id=level.indicator_id, subject=f"{name}(由{level.text}及变化{change.text}推算的{years}年前水平)",
                period_start=_shift_year(level.period_start, -years), period_end=_shift_year(level.period_end, -years))

@@ -7,283 +7,66 @@ appended to SECTION_BUILDERS and one template file; the page layout lives in CSS
 """
 from __future__ import annotations
 
-import calendar
-import math
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Callable
 
+from common.formatting import format_base, format_period, format_signed, format_value, round_derived
+from reports.labels import LABELS, LANGS
 from reports.queries import ArticleRef, FigureFact, SeriesPoint, ZoneFacts, load_zone
-from reports.series import (Chart, PointGroup, Scale, Shown, chart, choose_scale, comparable, decimals,
-                            latest_level, level_series, shown_groups)
-
-LANGS = ("zh", "en")
-
-LABELS: dict[str, dict[str, str]] = {
-    "zh": {
-        "report": "经济发展指标简报",
-        "report_en": "Regional Development Brief",
-        "as_of": "数据截至",
-        "articles": "报道",
-        "articles_unit": "篇",
-        "figures": "数据",
-        "figures_unit": "条",
-        "sectors": "领域",
-        "sectors_unit": "个",
-        "generated": "生成日期",
-        "contents": "目录",
-        "key_figures": "分领域主要数据",
-        "targets": "目标",
-        "sources": "资料来源",
-        "evidence": "附录  数据原句",
-        "col_no": "编号",
-        "col_subject": "指标 / 内容",
-        "col_text": "原文",
-        "col_value": "标准值",
-        "col_period": "时期",
-        "col_horizon": "期限",
-        "col_source": "来源",
-        "paragraph": "第{n}段",
-        "cited": "引用数据 {n} 条",
-        "source_id": "来源编号",
-        "edition": "版次",
-        "page": "版面",
-        "share": "占比",
-        "change_up": "增长",
-        "change_down": "下降",
-        "change": "变化",
-        "derived": "推算",
-        "as_of_day": "截至 {d}",
-        "from_day": "{d} 起",
-        "period_range": "{a} 至 {b}",
-        "year": "{y}年",
-        "years": "{a}–{b}年",
-        "month": "{y}年{m}月",
-        "months": "{y}年{a}–{b}月",
-        "no_period": "未注明",
-        "note_sources": "表中每条数据均注明来源编号(见“资料来源”),原句见附录。标准值已换算为基本单位。",
-        "page_of": "第 {n} 页 / 共 {m} 页",
-        "unclassified": "未分类",
-        "series": "指标走势",
-        "series_none": "库中尚无同一指标两个以上时期的数据,暂无走势可列。",
-        "series_intro": "同一指标、同一单位的水平值按时期排列,至少两个时期有报道值者列出;每个时期取一个值(审核指定,否则报道值优先于推算值,再取最新报道)。数值已换算为表头所示单位。",
-        "col_value_in": "数值({u})",
-        "latest_change": "最新变化",
-        "vs": "较",
-        "not_comparable": "两期时期长度不同,仅供参考",
-        "not_exact": "含“超过”“以上”等非确数",
-        "preferred": "采用",
-        "other_report": "另报",
-        "corrected": "已更正",
-        "extracted": "原文值 {v}",
-        "conflict_note": "同一时期各报道数值不一:两值并列,标“采用”者为走势所用。",
-        "derived_note": "推算值由同一句中的增速或占比与水平值算出,原文栏为算式。",
-        "legend_reported": "报道值",
-        "legend_derived": "推算值",
-        "legend_other": "另报值",
-        "unit_word": "单位:{u}",
-        "targets_intro": "目标值与同一指标、同一单位最近一期(不晚于目标期限)的报道水平并列。",
-        "col_target": "目标",
-        "col_latest": "最新水平",
-        "col_progress": "进度",
-        "progress_pct": "达目标的 {p}%",
-        "reached": "已达到",
-        "not_reached": "尚未达到",
-        "more_sector": "本表每个指标只列最新一篇报道的数据;库中本领域另有 {n} 条数据未列出,"
-                       "可在 Datasette 查看:{url}",
-        "more_targets": "库中另有 {n} 条目标数据未列出,可在 Datasette 查看:{url}",
-        "more_series": "另有 {n} 个指标有两个以上时期的数据,未列入本简报;可用 zone series 指标 --region {r} 查看,"
-                       "或在 Datasette 查看:{url}",
-        "more_periods": "表中列最近 {k} 个时期(共 {n} 个),图中画最近 {c} 个;全部数据:zone series {i} --region {r}",
-        "more_others": "同期另有 {n} 个不同报道值未列出;全部数据:zone series {i} --all --region {r}",
-    },
-    "en": {
-        "report": "Regional Development Brief",
-        "report_en": "经济发展指标简报",
-        "as_of": "As of",
-        "articles": "Articles",
-        "articles_unit": "",
-        "figures": "Figures",
-        "figures_unit": "",
-        "sectors": "Sectors",
-        "sectors_unit": "",
-        "generated": "Generated",
-        "contents": "Contents",
-        "key_figures": "Key figures by sector",
-        "targets": "Targets",
-        "sources": "Sources",
-        "evidence": "Appendix: source sentences",
-        "col_no": "No.",
-        "col_subject": "Indicator / subject",
-        "col_text": "As written",
-        "col_value": "Normalised",
-        "col_period": "Period",
-        "col_horizon": "Horizon",
-        "col_source": "Src.",
-        "paragraph": "para. {n}",
-        "cited": "{n} figures cited",
-        "source_id": "Source id",
-        "edition": "Edition",
-        "page": "Page",
-        "share": "share",
-        "change_up": "up",
-        "change_down": "down",
-        "change": "change",
-        "derived": "derived",
-        "as_of_day": "as of {d}",
-        "from_day": "from {d}",
-        "period_range": "{a} to {b}",
-        "year": "{y}",
-        "years": "{a}–{b}",
-        "month": "{y}-{m:02d}",
-        "months": "{y}-{a:02d} to {y}-{b:02d}",
-        "no_period": "not stated",
-        "note_sources": "Every figure names its source (see Sources); its sentence is in the appendix. "
-                        "Normalised values are in base units.",
-        "page_of": "Page {n} of {m}",
-        "unclassified": "Unclassified",
-        "series": "Series",
-        "series_none": "No indicator has figures for two or more periods yet, so there is no series to show.",
-        "series_intro": "Level figures of one indicator and unit in period order, where two or more periods have a "
-                        "reported value; one value per period (a reviewer's choice, else reported over derived, else "
-                        "the latest article). Values are in the unit of the header.",
-        "col_value_in": "Value ({u})",
-        "latest_change": "Latest change",
-        "vs": "vs",
-        "not_comparable": "periods differ in length; compare with care",
-        "not_exact": "a value is a bound, not an exact figure",
-        "preferred": "preferred",
-        "other_report": "other report",
-        "corrected": "corrected",
-        "extracted": "as extracted {v}",
-        "conflict_note": "Articles disagree for a period: both values are listed; the one marked preferred is charted.",
-        "derived_note": "Derived values are computed from a rate or share and a level in the same sentence; "
-                        "the as-written column shows the formula.",
-        "legend_reported": "reported",
-        "legend_derived": "derived",
-        "legend_other": "other report",
-        "unit_word": "Unit: {u}",
-        "targets_intro": "Each target beside the latest reported level of the same indicator and unit, up to its horizon.",
-        "col_target": "Target",
-        "col_latest": "Latest level",
-        "col_progress": "Progress",
-        "progress_pct": "{p}% of target",
-        "reached": "reached",
-        "not_reached": "not yet reached",
-        "more_sector": "Each indicator shows its latest article only; {n} more figures of this sector are in the "
-                       "database, in Datasette at {url}",
-        "more_targets": "{n} more target figures are in the database, in Datasette at {url}",
-        "more_series": "{n} more indicators have two or more periods and are not in this brief; see them with "
-                       "zone series INDICATOR --region {r}, or in Datasette at {url}",
-        "more_periods": "The table lists the latest {k} of {n} periods, the chart the latest {c}; "
-                        "all of them: zone series {i} --region {r}",
-        "more_others": "{n} more differing values for these periods are not listed; all of them: "
-                       "zone series {i} --all --region {r}",
-    },
-}
-
-# Qualifiers in words, placed before the normalised value.
-QUALIFIER_WORDS: dict[str, dict[str, str]] = {
-    "zh": {"exact": "", "approx": "约", "more_than": "超过", "at_least": "不少于", "less_than": "不足",
-           "at_most": "不超过", "range": "", "order_of_magnitude": "数量级"},
-    "en": {"exact": "", "approx": "about", "more_than": "over", "at_least": "at least", "less_than": "under",
-           "at_most": "at most", "range": "", "order_of_magnitude": "order of"},
-}
+from reports.series import (
+    Chart,
+    PointGroup,
+    Shown,
+    chart,
+    choose_scale,
+    comparable,
+    latest_level,
+    level_series,
+    shown_groups,
+)
+from track.sectors import sectors
 
 ARROWS = {"up": "↑", "down": "↓"}
 
 
 # ---------------------------------------------------------------- formatting
 
-def format_number(value: float) -> str:
-    """Grouped digits, no float noise: 3221000000.0000005 -> 3,221,000,000; 12.5 -> 12.5."""
-    nearest = round(value)
-    if abs(value - nearest) <= 1e-9 * max(1.0, abs(value)):
-        return f"{nearest:,}"
-    return f"{value:,.6f}".rstrip("0").rstrip(".")
-
-
-def significant(value: float, digits: int = 4) -> float:
-    """A computed value to the precision its sources carry: 4.6998712 -> 4.7, 16105000000.3 -> 16110000000."""
-    if value == 0:
-        return 0.0
-    return round(value, digits - 1 - math.floor(math.log10(abs(value))))
-
-
 def format_amount(fact: FigureFact, lang: str) -> str:
-    """The normalised number with its qualifier in words, unit apart: 约 2,000,000,000.
-
-    A derived figure is a computation from rounded figures, so it is shown to four
-    significant digits rather than with false precision."""
-    number = format_number(significant(fact.value) if fact.origin == "derived" else fact.value)
-    if fact.value_max is not None and fact.value_max != fact.value:
-        number = f"{number}–{format_number(fact.value_max)}"
-    word = QUALIFIER_WORDS[lang].get(fact.qualifier, "")
-    return f"{word} {number}" if word else number
-
-
-def format_value(fact: FigureFact, lang: str) -> str:
-    """The normalised value with its qualifier in words, e.g. 约 2,000,000,000 元."""
-    amount = format_amount(fact, lang)
-    if not fact.unit:
-        return amount
-    return f"{amount}{fact.unit}" if fact.unit == "%" else f"{amount} {fact.unit}"
-
-
-def _parse(d: str | None) -> date | None:
-    try:
-        return date.fromisoformat(d) if d else None
-    except ValueError:
-        return None
-
-
-def _month_end(d: date) -> bool:
-    return d.day == calendar.monthrange(d.year, d.month)[1]
-
-
-def format_period(start: str | None, end: str | None, lang: str) -> str:
-    """2021年 for a calendar year, 2022年1–4月 for months, 截至 2022-08-10 for a day, else a range."""
-    t = LABELS[lang]
-    a, b = _parse(start), _parse(end)
-    if a is None and b is None:
-        return t["no_period"]
-    if a is None:
-        return t["as_of_day"].format(d=end)
-    if b is None:
-        return t["from_day"].format(d=start)
-    if a == b:
-        return t["as_of_day"].format(d=end)
-    if a.day == 1 and _month_end(b):
-        if a.month == 1 and b.month == 12:
-            return t["year"].format(y=a.year) if a.year == b.year else t["years"].format(a=a.year, b=b.year)
-        if a.year == b.year:
-            if a.month == b.month:
-                return t["month"].format(y=a.year, m=a.month)
-            return t["months"].format(y=a.year, a=a.month, b=b.month)
-    return t["period_range"].format(a=start, b=end)
+    """The figure's value as every display writes it (common.formatting), qualifier in words:
+    约20亿元, 超过50家, 161.1亿元 for a derived total (rounded once)."""
+    return format_value(fact.value, fact.unit, lang=lang, derived=fact.origin == "derived",
+                        qualifier=fact.qualifier, value_max=fact.value_max)
 
 
 # ---------------------------------------------------------------- the brief's data
 
 @dataclass(frozen=True)
 class FigureRow:
-    """One line of a sector table: possibly the same figure reported by several articles."""
+    """One line of a sector table: one fact, possibly reported by several articles.
+
+    ``label`` is the catalog's name of the indicator (in the brief's language) or, for an
+    unlinked figure, the subject as extracted; ``quote`` the article's own words for it when
+    they differ (Chinese, a quote from the source). The value is written once, by
+    common.formatting; the figure as written is in the appendix (F-number)."""
 
     number: int                 # F-number, shared with the appendix
     anchor: str
-    subject: str
-    indicator: str | None       # catalog name when linked and different from the subject
+    label: str
+    label_quoted: bool          # the label is the article's words (unlinked figure), not the catalog's
+    figure_id: int
+    quote: str | None
     tags: tuple[str, ...]       # kind words: 占比, 增长, 推算
     arrow: str                  # ↑ / ↓ for changes, else ""
     kind: str
-    text: str                   # as written
-    value: str                  # normalised, with qualifier words and unit: 约 2,000,000,000 元
-    amount: str                 # the same without the unit, for tables that align numbers
-    unit: str
+    value: str                  # as every display writes it: 约20亿元, 161.1亿元
     period: str
     period_label: str | None    # the article's own words, when they differ from the period shown
     sources: tuple[int, ...]    # source numbers, newest first
+    derived_from: tuple[int, ...] = ()      # F-numbers a derived figure is computed from
+    region: str | None = None   # the figure's region, when the brief covers several
 
 
 @dataclass(frozen=True)
@@ -305,6 +88,7 @@ class SourceEntry:
     anchor: str
     article: ArticleRef
     cited: int
+    edition: str | None = None  # the page of the paper: 版面 第8版 / Page 8 (never a file name)
 
 
 @dataclass(frozen=True)
@@ -317,13 +101,27 @@ class Segment:
 
 
 @dataclass(frozen=True)
+class BaseValue:
+    """A figure of the sentence as written, and its value in the base unit with every digit."""
+
+    number: int
+    anchor: str
+    text: str                   # as written (a derived figure: its formula)
+    base: str                   # 52,080,000,000元
+    derived: bool
+    name: str | None = None     # the catalog's name of its indicator, in the brief's language
+
+
+@dataclass(frozen=True)
 class Evidence:
     """One source sentence with every figure taken from it marked."""
 
     numbers: tuple[int, ...]
-    where: str                  # paragraph and section heading
+    where: str                  # the paragraph
+    section: str | None         # the article's heading above it (a quote)
     subjects: tuple[str, ...]
     segments: tuple[Segment, ...]
+    values: tuple[BaseValue, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -340,20 +138,40 @@ class Section:
     data: Any
     count: int | None = None    # shown in the table of contents
     part: str | None = None     # group heading in the contents, e.g. 分领域主要数据
+    part_anchor: str = "sectors"
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    anchor: str
+    title: str
+    count: int | None
+    children: tuple["TocEntry", ...] = ()
+
+
+@dataclass(frozen=True)
+class CoverFact:
+    label: str
+    value: str
+    unit: str = ""
+    date: bool = False          # a date, set smaller than a count
 
 
 @dataclass
 class Brief:
     lang: str
     labels: dict[str, str]
-    zone: str
-    zone_en: str | None
+    report: str                 # the kind of brief, e.g. 经济发展指标简报
+    heading: str                # the cover title: a zone, or an indicator
+    heading_alt: str | None     # the same in the other language (in the English brief: the Chinese name)
     as_of: str | None
     generated: str
-    n_articles: int
-    n_figures: int
-    n_sectors: int
+    facts: list[CoverFact] = field(default_factory=list)
     sections: list[Section] = field(default_factory=list)
+    scope: str | None = None    # what the brief covers beyond its heading (the zones of a city; a date)
+    kind: str = "zone"          # zone | changes | indicator
+    n_figures: int = 0          # figures the brief is about (in the database, not only those listed)
+    n_articles: int = 0
 
     @property
     def page_words(self) -> tuple[str, str, str]:
@@ -364,7 +182,26 @@ class Brief:
 
     @property
     def title(self) -> str:
-        return f"{self.zone} {self.labels['report']}".strip()
+        return f"{self.heading} {self.report}".strip()
+
+    @property
+    def n_sectors(self) -> int:
+        return sum(1 for s in self.sections if s.kind == "sector")
+
+    @property
+    def toc(self) -> list[TocEntry]:
+        """The contents: one entry per section, sections of a part (the sectors) under it."""
+        entries: list[TocEntry] = []
+        for section in self.sections:
+            child = TocEntry(section.anchor, section.title, section.count)
+            if section.part is None:
+                entries.append(child)
+            elif entries and entries[-1].title == section.part and entries[-1].children:
+                last = entries[-1]
+                entries[-1] = TocEntry(last.anchor, last.title, last.count, (*last.children, child))
+            else:
+                entries.append(TocEntry(f"part-{section.part_anchor}", section.part, None, (child,)))
+        return entries
 
 
 @dataclass
@@ -376,6 +213,15 @@ class Context:
     labels: dict[str, str]
     source_numbers: dict[int, int]      # article id -> [n]
     figure_numbers: dict[int, int]      # figure id -> F-number
+    series_index: dict[tuple[str, str, int | None], list[PointGroup]] | None = None
+
+    @property
+    def region_arg(self) -> str:
+        """The region as `zone series --region` takes it, in the brief's language."""
+        region = self.facts.region
+        if self.lang == "en" and region.name_en:
+            return f'"{region.name_en}"'
+        return region.name or "…"
 
 
 def figure_anchor(number: int) -> str:
@@ -384,6 +230,21 @@ def figure_anchor(number: int) -> str:
 
 def source_anchor(number: int) -> str:
     return f"src-{number}"
+
+
+def capitalised(name: str) -> str:
+    """An English name as a heading starts: pipeline equipment output -> Pipeline equipment output."""
+    return name[:1].upper() + name[1:]
+
+
+def indicator_label(zh: str | None, en: str | None, lang: str) -> str | None:
+    if lang == "en":
+        return capitalised(en) if en else None
+    return zh
+
+
+def region_label(fact: FigureFact, lang: str) -> str | None:
+    return (fact.region_name_en or fact.region_name) if lang == "en" else fact.region_name
 
 
 def _row(ctx: Context, group: list[FigureFact]) -> FigureRow:
@@ -398,23 +259,33 @@ def _row(ctx: Context, group: list[FigureFact]) -> FigureRow:
         tags.append(t["derived"])
     if fact.corrected:
         tags.append(t["corrected"])
-    name = (fact.indicator_name_en if ctx.lang == "en" and fact.indicator_name_en else fact.indicator_name)
-    indicator = name if name and name != fact.subject else None
+    name = indicator_label(fact.indicator_name, fact.indicator_name_en, ctx.lang)
+    # A derived figure's subject is a sentence about its formula: its sources say it better.
+    subject = fact.subject if fact.origin == "reported" else ""
+    if name:
+        # The article's words beside the catalog's name, unless one already says the other.
+        said = not subject or subject in (fact.indicator_name or "") or (fact.indicator_name or "") in subject
+        label, quoted, quote = name, False, None if said else subject
+    else:
+        label, quoted, quote = subject or fact.text, True, None
     period = format_period(fact.period_start, fact.period_end, ctx.lang)
-    label = fact.period_label if fact.period_label and fact.period_label not in period else None
+    # The article's own words for the period, when they say more than the period shown (今年以来).
+    said = format_period(fact.period_start, fact.period_end, "zh")
+    label_words = fact.period_label if fact.period_label and fact.period_label not in said else None
     number = ctx.figure_numbers[fact.id]
     sources = tuple(dict.fromkeys(ctx.source_numbers[f.article_id] for f in group))
-    return FigureRow(number=number, anchor=figure_anchor(number), subject=fact.subject or fact.text,
-                     indicator=indicator, tags=tuple(tags),
-                     arrow=ARROWS.get(fact.direction or "", "") if fact.kind == "change" else "",
-                     kind=fact.kind, text=fact.text, value=format_value(fact, ctx.lang),
-                     amount=format_amount(fact, ctx.lang), unit=fact.unit, period=period,
-                     period_label=label, sources=sources)
+    return FigureRow(number=number, anchor=figure_anchor(number), label=label, label_quoted=quoted, quote=quote,
+                     figure_id=fact.id,
+                     tags=tuple(tags), arrow=ARROWS.get(fact.direction or "", "") if fact.kind == "change" else "",
+                     kind=fact.kind, value=format_amount(fact, ctx.lang), period=period, period_label=label_words,
+                     sources=sources,
+                     derived_from=tuple(ctx.figure_numbers[i] for i in fact.derived_from if i in ctx.figure_numbers),
+                     region=region_label(fact, ctx.lang) if ctx.facts.region.several else None)
 
 
 def _same_figure(fact: FigureFact) -> tuple[Any, ...]:
     """Two articles reporting the same value for the same thing and period make one table row."""
-    return (fact.indicator_id or fact.subject, fact.kind, fact.direction, fact.unit, fact.qualifier,
+    return (fact.region_id, fact.indicator_id or fact.subject, fact.kind, fact.direction, fact.unit, fact.qualifier,
             round(fact.value, 6), fact.value_max, fact.period_start, fact.period_end)
 
 
@@ -431,22 +302,108 @@ def _more(ctx: Context, key: str, held: int, groups: list[list[FigureFact]], url
 
 
 def sector_sections(ctx: Context) -> list[Section]:
+    """One table per sector of the catalog's vocabulary, in its order; a sector with nothing
+    to list has no section (and no entry in the contents)."""
+    vocabulary = sectors()
     groups: dict[str, dict[tuple[Any, ...], list[FigureFact]]] = {}
     for fact in _listed(ctx):                    # newest article first, so group[0] is the latest
         if fact.kind == "target":
             continue
         groups.setdefault(fact.sector, {}).setdefault(_same_figure(fact), []).append(fact)
     sections: list[Section] = []
-    for i, (sector, by_key) in enumerate(groups.items(), 1):
-        shown = list(by_key.values())[:ctx.facts.limits.rows_per_sector]
+    for i, sector in enumerate(sorted(groups, key=vocabulary.order), 1):
+        shown = list(groups[sector].values())[:ctx.facts.limits.rows_per_sector]
         rows = [_row(ctx, g) for g in shown]
+        if not rows:
+            continue
         held = ctx.facts.held.get(sector, 0)
-        more = _more(ctx, "more_sector", held, shown, f"/zone/figure_detail?sector={sector}")
-        name = sector or ctx.labels["unclassified"]
+        more = _more(ctx, "more_sector", held, shown, "/zone/figure_detail")
+        name = vocabulary.shown(sector, ctx.lang)
         table = SectorTable(name=name, rows=rows, targets=[], more=more)
         sections.append(Section(kind="sector", anchor=f"sector-{i}", title=name, data=table,
                                 count=table.count, part=ctx.labels["key_figures"]))
     return sections
+
+
+@dataclass(frozen=True)
+class KeyFigure:
+    """A headline figure on the first page: its value, what it is, when, and how it moved."""
+
+    number: int
+    anchor: str
+    label: str
+    sector: str
+    value: str
+    period: str
+    sources: tuple[int, ...]
+    change: str | None          # +8.2% (against 2020) — reported when the article gives it
+    direction: str | None       # up | down
+    region: str | None = None
+
+
+def _series_index(ctx: Context) -> dict[tuple[str, str, int | None], list[PointGroup]]:
+    if ctx.series_index is None:
+        ctx.series_index = level_series(ctx.facts.points)
+    return ctx.series_index
+
+
+def _reported_change(ctx: Context, fact: FigureFact) -> FigureFact | None:
+    """The growth rate the article gives beside a level (same sentence, indicator and period)."""
+    return next((f for f in ctx.facts.figures if f.kind == "change" and f.article_id == fact.article_id
+                 and f.indicator_id == fact.indicator_id and f.paragraph == fact.paragraph
+                 and f.period_end == fact.period_end and f.unit == "%" and f.direction in ARROWS), None)
+
+
+def _key_change(ctx: Context, fact: FigureFact) -> tuple[str | None, str | None]:
+    t = ctx.labels
+    reported = _reported_change(ctx, fact)
+    if reported is not None:
+        sign = "+" if reported.direction == "up" else "−"
+        return t["yoy"].format(v=sign + format_value(reported.value, "%", lang=ctx.lang)), reported.direction
+    groups = _series_index(ctx).get((fact.indicator_id or "", fact.unit, fact.region_id))
+    if not groups:
+        return None, None
+    latest = [g for g in groups if g.preferred.period_end == fact.period_end and g.preferred.period_start == fact.period_start]
+    if not latest or groups.index(latest[0]) == 0:
+        return None, None
+    i = groups.index(latest[0])
+    a = latest[0].preferred
+    b = next((g.preferred for g in reversed(groups[:i]) if comparable(a, g.preferred)), None)
+    if b is None or not _as_shown(b):
+        return None, None
+    delta = _as_shown(a) - _as_shown(b)
+    pct = f"{'+' if delta > 0 else '−' if delta < 0 else '±'}{abs(delta) / abs(_as_shown(b)) * 100:.1f}%"
+    return (t["vs_period"].format(v=pct, p=format_period(b.period_start, b.period_end, ctx.lang)),
+            "up" if delta > 0 else "down" if delta < 0 else None)
+
+
+def key_figures_section(ctx: Context) -> list[Section]:
+    """Headline figures first: per sector of the catalog (in its order) the latest reported level
+    of a linked indicator, money first, then the largest; at most ``limits.key_figures``."""
+    vocabulary = sectors()
+    best: dict[str, FigureFact] = {}
+    for fact in _listed(ctx):
+        if fact.kind != "level" or fact.origin != "reported" or not fact.indicator_id:
+            continue
+        held = best.get(fact.sector)
+        rank = (fact.unit == "元", abs(fact.value))
+        if held is None or rank > (held.unit == "元", abs(held.value)):
+            best[fact.sector] = fact
+    chosen = [best[s] for s in sorted(best, key=vocabulary.order)][:ctx.facts.limits.key_figures]
+    if not chosen:
+        return []
+    cards = []
+    for fact in chosen:
+        number = ctx.figure_numbers[fact.id]
+        change, direction = _key_change(ctx, fact)
+        cards.append(KeyFigure(number=number, anchor=figure_anchor(number),
+                               label=indicator_label(fact.indicator_name, fact.indicator_name_en, ctx.lang) or fact.subject,
+                               sector=vocabulary.shown(fact.sector, ctx.lang), value=format_amount(fact, ctx.lang),
+                               period=format_period(fact.period_start, fact.period_end, ctx.lang),
+                               sources=(ctx.source_numbers[fact.article_id],), change=change, direction=direction,
+                               region=region_label(fact, ctx.lang) if ctx.facts.region.several else None))
+    return [Section(kind="keyfigures", anchor="key-figures", title=ctx.labels["headline"], data=cards,
+                    count=len(cards))]
 
 
 def source_entries(ctx: Context) -> list[SourceEntry]:
@@ -454,7 +411,27 @@ def source_entries(ctx: Context) -> list[SourceEntry]:
     for fact in ctx.facts.figures:
         cited[fact.article_id] = cited.get(fact.article_id, 0) + 1
     return [SourceEntry(number=ctx.source_numbers[a.id], anchor=source_anchor(ctx.source_numbers[a.id]),
-                        article=a, cited=cited.get(a.id, 0)) for a in ctx.facts.articles]
+                        article=a, cited=cited.get(a.id, 0), edition=edition_label(a.edition, ctx.lang))
+            for a in ctx.facts.articles]
+
+
+def edition_label(edition: str | None, lang: str) -> str | None:
+    """The page of the paper an article is on: 第08版:08 -> 版面 第8版 (Page 8); 第03版:要闻 ->
+    版面 第3版 要闻 (Page 3). The e-paper's file name (content_66129.html) is not a page."""
+    if not edition:
+        return None
+    m = re.search(r"第\s*0*(\d+)\s*版\s*[:：]?\s*(.*)", edition)
+    if m:
+        number, name = m.group(1), m.group(2).strip()
+    else:
+        digits = re.search(r"\d+", edition)
+        number, name = (digits.group(0).lstrip("0") or "0", "") if digits else ("", edition.strip())
+    if lang == "en":
+        return f"Page {number}" if number else None
+    words = [f"第{number}版"] if number else []
+    if name and not name.isdigit():
+        words.append(name)
+    return "版面 " + " ".join(words) if words else None
 
 
 def sources_section(ctx: Context) -> list[Section]:
@@ -494,9 +471,16 @@ def evidence_section(ctx: Context) -> list[Section]:
         items = []
         for facts in sentences.values():
             first = facts[0]
-            where = ctx.labels["paragraph"].format(n=first.paragraph) + (f" · {first.section}" if first.section else "")
+            where = ctx.labels["paragraph"].format(n=first.paragraph)
+            values = tuple(BaseValue(number=ctx.figure_numbers[f.id], anchor=f"base-{ctx.figure_numbers[f.id]}",
+                                     text=f.text, derived=f.origin == "derived",
+                                     name=indicator_label(f.indicator_name, f.indicator_name_en, ctx.lang),
+                                     base=format_base(f.value, f.unit, lang=ctx.lang, derived=f.origin == "derived"))
+                           for f in sorted(facts, key=lambda f: ctx.figure_numbers[f.id]))
             items.append(Evidence(numbers=tuple(ctx.figure_numbers[f.id] for f in facts), where=where,
-                                  subjects=tuple(f.subject for f in facts), segments=_segments(ctx, facts)))
+                                  section=first.section or None,
+                                  subjects=tuple(f.subject for f in facts), segments=_segments(ctx, facts),
+                                  values=values))
         data.append(EvidenceGroup(source=entries[article_id], items=items))
     return [Section(kind="evidence", anchor="evidence", title=ctx.labels["evidence"], data=data,
                     count=len(ctx.facts.figures))]
@@ -509,13 +493,14 @@ class SeriesRow:
     """One period of a series table (or a conflicting value for it, ``other``)."""
 
     period: str
-    text: str                   # as written; for a derived value, its formula
-    value: str                  # in the series' display unit, e.g. 286.4 (亿元 in the header)
+    value: str                  # written once, by common.formatting: 286.4亿元
     tags: tuple[str, ...]       # 推算, 采用, 另报, 已更正
     note: str | None            # the extracted value when a reviewer corrected it
     numbers: tuple[int, ...]    # F-numbers: the figures in the appendix
     sources: tuple[int, ...]    # source numbers
     other: bool = False
+    derived_from: tuple[int, ...] = ()      # F-numbers a derived value is computed from
+    reported_change: str | None = None      # the growth rate the same article gives: 同比 +8.2%
 
 
 @dataclass(frozen=True)
@@ -541,20 +526,20 @@ class SeriesBlock:
     name_alt: str | None        # the other language's name
     sector: str | None
     unit: str                   # display unit of the table and chart
-    value_header: str
     rows: list[SeriesRow]
     chart: Chart
     change: Change | None
     conflict: bool
     derived: bool
     more: str | None = None     # periods and values the database holds beyond the table
+    caption: str | None = None  # which drawn points are derived, and from which figures
+    region: str | None = None   # the series' region, when the brief covers several
 
 
 @dataclass(frozen=True)
 class SeriesData:
     intro: str
     blocks: list[SeriesBlock]
-    empty: str | None           # said instead of tables when no indicator has two periods
     more: str | None = None     # series the brief leaves out
 
 
@@ -562,20 +547,20 @@ class SeriesData:
 class TargetRow:
     number: int
     anchor: str
-    subject: str
-    indicator: str | None
-    text: str
-    value: str
+    label: str
+    label_quoted: bool
+    quote: str | None
+    value: str                  # the target, qualifier in words: 不少于100亿元
     horizon: str
     sources: tuple[int, ...]
-    latest_text: str | None     # the latest level as written, its value, period and source
-    latest_value: str | None
+    latest_value: str | None    # the latest level, its period, F-number and source
     latest_period: str | None
     latest_number: int | None
     latest_sources: tuple[int, ...]
     progress: str | None
     reached: bool | None
     bar: float | None           # share of the target reached, 0–100, for the small bar
+    region: str | None = None
 
 
 @dataclass(frozen=True)
@@ -585,17 +570,17 @@ class TargetData:
     more: str | None = None
 
 
-def _signed(scale: Scale, delta: float, places: int) -> str:
-    """A difference with no more decimals than the two numbers it comes from."""
-    sign = "+" if delta > 0 else "−" if delta < 0 else "±"
-    return f"{sign}{_group_number(round(abs(delta) / scale.divisor, places))}"
+def _shown(p: SeriesPoint, lang: str) -> str:
+    return format_value(p.value, p.unit, lang=lang, derived=p.origin == "derived", qualifier=p.qualifier,
+                        value_max=p.value_max)
 
 
-def _group_number(x: float) -> str:
-    return format_number(x) if abs(x) >= 1000 else (f"{x:.6f}".rstrip("0").rstrip(".") or "0")
+def _as_shown(p: SeriesPoint) -> float:
+    """The value a reader sees: a derived one rounded once, so differences add up on the page."""
+    return round_derived(p.value) if p.origin == "derived" else p.value
 
 
-def _series_rows(ctx: Context, groups: list[PointGroup], scale: Scale) -> list[SeriesRow]:
+def _series_rows(ctx: Context, groups: list[PointGroup]) -> list[SeriesRow]:
     t = ctx.labels
     facts = {f.id: f for f in ctx.facts.figures}
     rows: list[SeriesRow] = []
@@ -609,9 +594,18 @@ def _series_rows(ctx: Context, groups: list[PointGroup], scale: Scale) -> list[S
         if fact is not None and fact.corrected:
             tags.append(t["corrected"])
             if fact.extracted_value is not None and fact.extracted_value != fact.value:
-                note = t["extracted"].format(v=scale.number(fact.extracted_value))
-        return SeriesRow(period=format_period(p.period_start, p.period_end, ctx.lang), text=p.text,
-                         value=scale.number(p.value, approx=p.origin == "derived"), tags=tuple(tags), note=note,
+                note = t["extracted"].format(v=format_value(fact.extracted_value, p.unit, lang=ctx.lang))
+        derived_from = tuple(ctx.figure_numbers[i] for i in (fact.derived_from if fact else ())
+                             if i in ctx.figure_numbers)
+        change = _reported_change(ctx, fact) if fact is not None and fact.origin == "reported" else None
+        said = None
+        if change is not None:
+            sign = "+" if change.direction == "up" else "−"
+            said = t["yoy"].format(v=sign + format_value(change.value, "%", lang=ctx.lang)) + \
+                f" F{ctx.figure_numbers[change.id]}"
+        return SeriesRow(period=format_period(p.period_start, p.period_end, ctx.lang), derived_from=derived_from,
+                         reported_change=said,
+                         value=_shown(p, ctx.lang), tags=tuple(tags), note=note,
                          numbers=tuple(dict.fromkeys(ctx.figure_numbers[q.figure_id] for q in points)),
                          sources=tuple(dict.fromkeys(ctx.source_numbers[q.article_id] for q in points)),
                          other=other)
@@ -624,17 +618,26 @@ def _series_rows(ctx: Context, groups: list[PointGroup], scale: Scale) -> list[S
     return rows
 
 
-def _change(ctx: Context, groups: list[PointGroup], scale: Scale) -> Change:
+def _change(ctx: Context, groups: list[PointGroup]) -> Change:
     t = ctx.labels
     # Against the latest earlier period of the same length (Jan–Apr against Jan–Apr) when
     # there is one; else against the period just before, with a caution.
     a = groups[-1].preferred
     earlier = [g.preferred for g in groups[:-1]]
     b = next((p for p in reversed(earlier) if comparable(a, p)), earlier[-1])
-    latest = scale.number(a.value, approx=a.origin == "derived")
-    previous = scale.number(b.value, approx=b.origin == "derived")
-    delta = a.value - b.value
-    pct = f"{'+' if delta > 0 else '−' if delta < 0 else '±'}{abs(delta) / abs(b.value) * 100:.1f}%" if b.value else None
+    latest, previous = _shown(a, ctx.lang), _shown(b, ctx.lang)
+    delta = _as_shown(a) - _as_shown(b)
+    pct = f"{'+' if delta > 0 else '−' if delta < 0 else '±'}{abs(delta) / abs(_as_shown(b)) * 100:.1f}%" \
+        if _as_shown(b) else None
+    # When the earlier point was derived from the latest one and its reported change, the
+    # change is that reported figure: one number per fact, not a rate recomputed from rounding.
+    facts = {f.id: f for f in ctx.facts.figures}
+    earlier = facts.get(b.figure_id)
+    if b.origin == "derived" and earlier is not None and a.figure_id in earlier.derived_from:
+        reported = next((facts[i] for i in earlier.derived_from if i in facts and facts[i].kind == "change"), None)
+        if reported is not None and reported.unit == "%":
+            sign = "+" if reported.direction == "up" else "−" if reported.direction == "down" else ""
+            pct = sign + format_value(reported.value, reported.unit, lang=ctx.lang)
     cautions = [] if comparable(a, b) else [t["not_comparable"]]
     if {a.qualifier, b.qualifier} - {"exact", "approx"}:
         cautions.append(t["not_exact"])
@@ -642,14 +645,14 @@ def _change(ctx: Context, groups: list[PointGroup], scale: Scale) -> Change:
                   latest_sources=(ctx.source_numbers[a.article_id],),
                   previous_period=format_period(b.period_start, b.period_end, ctx.lang), previous_value=previous,
                   previous_sources=(ctx.source_numbers[b.article_id],),
-                  delta=_signed(scale, delta, min(4, max(decimals(latest), decimals(previous)))), pct=pct,
+                  delta=format_signed(round(delta, 9), a.unit, lang=ctx.lang), pct=pct,
                   direction="up" if delta > 0 else "down" if delta < 0 else "flat",
                   caution=(";" if ctx.lang == "zh" else "; ").join(cautions) or None)
 
 
 def _series_note(ctx: Context, shown: Shown, indicator: str) -> str | None:
     t = ctx.labels
-    region = ctx.facts.region.name or "…"
+    region = ctx.region_arg
     notes = []
     if shown.periods > len(shown.table):
         notes.append(t["more_periods"].format(k=len(shown.table), n=shown.periods, c=len(shown.chart),
@@ -659,40 +662,70 @@ def _series_note(ctx: Context, shown: Shown, indicator: str) -> str | None:
     return (";" if ctx.lang == "zh" else "; ").join(notes) or None
 
 
-def series_blocks(ctx: Context) -> list[SeriesBlock]:
-    keys = ctx.facts.series_keys
-    series = level_series([p for p in ctx.facts.points if keys is None or (p.indicator_id, p.unit) in keys])
-    keyed = sorted(series.items(), key=lambda kv: (kv[1][0].preferred.indicator_sector or "", kv[0]))
+def _derived_caption(ctx: Context, drawn: list[SeriesPoint]) -> str | None:
+    """Which points of a chart are derived, and from what: the reader is told, not left to guess."""
+    facts = {f.id: f for f in ctx.facts.figures}
+    parts = []
+    for p in drawn:
+        if p.origin != "derived":
+            continue
+        period = format_period(p.period_start, p.period_end, ctx.lang)
+        fact = facts.get(p.figure_id)
+        refs = [f"F{ctx.figure_numbers[i]}" for i in (fact.derived_from if fact else ()) if i in ctx.figure_numbers]
+        parts.append(ctx.labels["derived_point"].format(p=period, refs=ctx.labels["list_sep"].join(refs))
+                     if refs else period)
+    if not parts:
+        return None
+    return ctx.labels["derived_caption"].format(points=ctx.labels["list_sep"].join(parts))
+
+
+def series_blocks(ctx: Context, by_region: bool = False) -> list[SeriesBlock]:
+    """One block per series (indicator, unit, region); ``by_region``: titled by the region (the
+    indicator brief, where every block is the same indicator)."""
+    keys = set(ctx.facts.series_keys) if ctx.facts.series_keys is not None else None
+    series = level_series([p for p in ctx.facts.points if keys is None or p.series_key in keys])
+    vocabulary = sectors()
+
+    def order(item: tuple[tuple[str, str, int | None], list[PointGroup]]) -> tuple[Any, ...]:
+        first = item[1][0].preferred
+        return (vocabulary.order(vocabulary.canonical(first.indicator_sector)), item[0][0], item[0][1],
+                item[0][2] or 0)
+
     blocks = []
-    for i, ((indicator, unit), groups) in enumerate(keyed, 1):
+    for i, ((indicator, unit, _), groups) in enumerate(sorted(series.items(), key=order), 1):
         shown = shown_groups(groups, ctx.facts.limits)
         first = groups[0].preferred
-        zh, en = first.indicator_name, first.indicator_name_en
-        name, alt = (en or zh, zh) if ctx.lang == "en" else (zh, en)
+        name = indicator_label(first.indicator_name, first.indicator_name_en, ctx.lang) or first.indicator_name
+        alt = first.indicator_name_en if ctx.lang == "zh" else None
         drawn = [g.preferred for g in shown.chart]
         others = [o for g in shown.table for o in g.other]
         listed = [g.preferred for g in shown.table]
-        scale = choose_scale([p.value for p in drawn + others], unit)
+        scale = choose_scale([p.value for p in drawn + others], unit, ctx.lang)
         title = f"{name} ({scale.unit})" if scale.unit else name
+        region = ((first.region_en or first.region) if ctx.lang == "en" else first.region) \
+            if ctx.facts.region.several else None
+        if by_region and region:
+            name, alt, region = region, None, None
         blocks.append(SeriesBlock(
-            anchor=f"series-{i}", name=name, name_alt=alt if alt != name else None, sector=first.indicator_sector,
-            unit=scale.unit,
-            value_header=ctx.labels["col_value_in"].format(u=scale.unit) if scale.unit else ctx.labels["col_value"],
-            rows=_series_rows(ctx, shown.table, scale),
+            anchor=f"series-{i}", name=name, name_alt=alt if alt != name else None,
+            sector=vocabulary.shown(vocabulary.canonical(first.indicator_sector), ctx.lang),
+            unit=scale.unit, rows=_series_rows(ctx, shown.table),
             chart=chart(drawn, others, scale, ctx.labels, title, labelled=len(shown.table)),
-            change=_change(ctx, shown.table, scale), conflict=bool(others),
+            change=_change(ctx, shown.table), conflict=bool(others),
             derived=any(p.origin == "derived" for p in listed + others),
-            more=_series_note(ctx, shown, indicator)))
+            more=_series_note(ctx, shown, indicator), caption=_derived_caption(ctx, drawn), region=region))
     return blocks
 
 
 def series_section(ctx: Context) -> list[Section]:
+    """The series of the brief's indicators; no section (and no contents entry) when there is none."""
     blocks = series_blocks(ctx)
+    if not blocks:
+        return []
     left = ctx.facts.series_held - len(blocks) if ctx.facts.series_keys is not None else 0
-    more = ctx.labels["more_series"].format(n=left, r=ctx.facts.region.name or "…", url="/zone/indicator") \
-        if left > 0 and blocks else None
-    data = SeriesData(intro=ctx.labels["series_intro"], blocks=blocks,
-                      empty=None if blocks else ctx.labels["series_none"], more=more)
+    more = ctx.labels["more_series"].format(n=left, r=ctx.region_arg, url="/zone/indicator") \
+        if left > 0 else None
+    data = SeriesData(intro=ctx.labels["series_intro"], blocks=blocks, more=more)
     return [Section(kind="series", anchor="series", title=ctx.labels["series"], data=data, count=len(blocks))]
 
 
@@ -703,15 +736,13 @@ def _target_row(ctx: Context, group: list[FigureFact]) -> TargetRow:
     latest = latest_level(ctx.facts.points, fact) if fact.indicator_id else None
     if latest is not None and latest.figure_id not in ctx.figure_numbers:
         latest = None
-    latest_text = latest_value = latest_period = progress = None
+    latest_value = latest_period = progress = None
     latest_number: int | None = None
     latest_sources: tuple[int, ...] = ()
     reached: bool | None = None
     bar: float | None = None
     if latest is not None:
-        scale = choose_scale([fact.value, latest.value], fact.unit)
-        latest_text = latest.text
-        latest_value = f"{scale.number(latest.value, approx=latest.origin == 'derived')} {scale.unit}".strip()
+        latest_value = _shown(latest, ctx.lang)
         latest_period = format_period(latest.period_start, latest.period_end, ctx.lang)
         latest_number = ctx.figure_numbers[latest.figure_id]
         latest_sources = (ctx.source_numbers[latest.article_id],)
@@ -719,15 +750,15 @@ def _target_row(ctx: Context, group: list[FigureFact]) -> TargetRow:
             reached = latest.value <= fact.value
             progress = t["reached"] if reached else t["not_reached"]
         elif fact.value > 0:
-            share = latest.value / fact.value * 100
+            share = _as_shown(latest) / fact.value * 100
             reached = latest.value >= fact.value
             progress = t["progress_pct"].format(p=f"{share:.1f}".rstrip("0").rstrip("."))
             bar = max(0.0, min(100.0, share))
-    return TargetRow(number=base.number, anchor=base.anchor, subject=base.subject, indicator=base.indicator,
-                     text=fact.text, value=base.value, horizon=base.period, sources=base.sources,
-                     latest_text=latest_text, latest_value=latest_value, latest_period=latest_period,
+    return TargetRow(number=base.number, anchor=base.anchor, label=base.label, label_quoted=base.label_quoted,
+                     quote=base.quote, value=base.value, horizon=base.period, sources=base.sources,
+                     latest_value=latest_value, latest_period=latest_period,
                      latest_number=latest_number, latest_sources=latest_sources, progress=progress,
-                     reached=reached, bar=bar)
+                     reached=reached, bar=bar, region=base.region)
 
 
 def targets_section(ctx: Context) -> list[Section]:
@@ -747,6 +778,7 @@ def targets_section(ctx: Context) -> list[Section]:
 
 # Order of the brief after the title page. A new section is one more builder here.
 SECTION_BUILDERS: list[Callable[[Context], list[Section]]] = [
+    key_figures_section,
     sector_sections,
     series_section,
     targets_section,
@@ -755,20 +787,46 @@ SECTION_BUILDERS: list[Callable[[Context], list[Section]]] = [
 ]
 
 
-def build_brief(facts: ZoneFacts, lang: str = "zh", today: date | None = None) -> Brief:
+def _context(facts: ZoneFacts, lang: str) -> Context:
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGS)}")
-    labels = LABELS[lang]
-    source_numbers = {a.id: i for i, a in enumerate(facts.articles, 1)}
-    figure_numbers = {f.id: i for i, f in enumerate(facts.figures, 1)}
-    ctx = Context(facts=facts, lang=lang, labels=labels, source_numbers=source_numbers,
-                  figure_numbers=figure_numbers)
+    return Context(facts=facts, lang=lang, labels=LABELS[lang],
+                   source_numbers={a.id: i for i, a in enumerate(facts.articles, 1)},
+                   figure_numbers={f.id: i for i, f in enumerate(facts.figures, 1)})
+
+
+def zone_heading(ctx: Context) -> tuple[str, str | None]:
+    """The region's name in the brief's language, and the other one (in the English brief the
+    Chinese name, as the sources write it)."""
+    region = ctx.facts.region
+    if ctx.lang == "en" and region.name_en:
+        return region.name_en, region.name or None
+    return region.name, region.name_en
+
+
+def scope_note(ctx: Context) -> str | None:
+    """A brief on a city covers the regions inside it that have figures: say which."""
+    inside = [name for name in ctx.facts.regions_with_figures if name != ctx.facts.region.name]
+    if not inside:
+        return None
+    names = ctx.labels["list_sep"].join(inside[:6]) + ("…" if len(inside) > 6 else "")
+    return ctx.labels["scope_note"].format(names=names)
+
+
+def build_brief(facts: ZoneFacts, lang: str = "zh", today: date | None = None) -> Brief:
+    ctx = _context(facts, lang)
+    t = ctx.labels
     sections = [s for build in SECTION_BUILDERS for s in build(ctx)]
-    return Brief(lang=lang, labels=labels, zone=facts.region.name, zone_en=facts.region.name_en,
-                 as_of=facts.as_of, generated=(today or date.today()).isoformat(),
-                 n_articles=facts.n_articles if facts.n_articles is not None else len(facts.articles),
-                 n_figures=facts.n_figures if facts.n_figures is not None else len(facts.figures),
-                 n_sectors=sum(1 for s in sections if s.kind == "sector"), sections=sections)
+    heading, alt = zone_heading(ctx)
+    n_articles = facts.n_articles if facts.n_articles is not None else len(facts.articles)
+    n_figures = facts.n_figures if facts.n_figures is not None else len(facts.figures)
+    cover = [CoverFact(t["articles"], str(n_articles), t["articles_unit"]),
+             CoverFact(t["figures"], str(n_figures), t["figures_unit"]),
+             CoverFact(t["sectors"], str(sum(1 for s in sections if s.kind == "sector")), t["sectors_unit"]),
+             CoverFact(t["generated"], (today or date.today()).isoformat(), date=True)]
+    return Brief(lang=lang, labels=t, report=t["report"], heading=heading, heading_alt=alt, as_of=facts.as_of,
+                 generated=(today or date.today()).isoformat(), facts=cover, sections=sections,
+                 scope=scope_note(ctx), n_figures=n_figures, n_articles=n_articles)
 
 
 def make_brief(conn: sqlite3.Connection, region: str | None = None, lang: str = "zh",

@@ -14,6 +14,8 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from track.sectors import sectors
+
 
 class BriefError(ValueError):
     """The database cannot make a brief (no figures, unknown region); the message says why."""
@@ -25,6 +27,20 @@ class Region:
     name: str
     name_en: str | None = None
     level: str | None = None
+    # The region and every region inside it (a city's zones): the brief's scope. Empty: only id.
+    scope: tuple[int, ...] = ()
+
+    @property
+    def ids(self) -> str | None:
+        """The scope as JSON for SQL (json_each); None: every figure."""
+        if self.id is None:
+            return None
+        return json.dumps(list(self.scope or (self.id,)))
+
+    @property
+    def several(self) -> bool:
+        """Whether figures of more than one region are in scope (a city and its zones)."""
+        return len(self.scope) > 1
 
 
 @dataclass(frozen=True)
@@ -61,7 +77,7 @@ class FigureFact:
     period_end: str | None
     period_label: str | None
     subject: str
-    sector: str
+    sector: str                 # the vocabulary's sector: the indicator's, else the extractor's, else 其他
     section: str | None
     paragraph: int
     sentence: str
@@ -70,6 +86,10 @@ class FigureFact:
     indicator_name_en: str | None
     corrected: bool = False     # a reviewer changed the value or period
     extracted_value: float | None = None   # the value as extracted, before a correction
+    region_id: int | None = None
+    region_name: str | None = None
+    region_name_en: str | None = None
+    derived_from: tuple[int, ...] = ()     # a derived figure's sources (figure ids)
     # The sentence split around the figure so templates can highlight it without markup in data.
     before: str = ""
     marked: str = ""
@@ -99,6 +119,14 @@ class SeriesPoint:
     conflict: bool              # another article gives another value for the same period
     published: str
     point_key: str              # indicator, region, kind, unit and period: points of one period share it
+    region_id: int | None = None
+    region: str | None = None
+    region_en: str | None = None
+
+    @property
+    def series_key(self) -> tuple[str, str, int | None]:
+        """The series the point belongs to: indicator, unit and region."""
+        return (self.indicator_id, self.unit, self.region_id)
 
 
 @dataclass(frozen=True)
@@ -106,7 +134,8 @@ class Limits:
     """How much of the database one brief shows: a briefing, not a dump. The rest is
     counted, and the brief says where to see it (Datasette, `zone series`)."""
 
-    rows_per_sector: int = 25       # figures listed per sector: the latest report of each indicator
+    rows_per_sector: int = 14       # figures listed per sector (at most a page): the latest report of each indicator
+    key_figures: int = 6            # headline figures first: one per sector, the catalog's first sectors first
     targets: int = 25               # target rows, the most recently reported first
     series: int = 12                # series shown: most periods first, then the most recent
     series_periods: int = 10        # periods in a series table (the latest)
@@ -130,35 +159,50 @@ class ZoneFacts:
     # tables leave out is this minus what they list.
     held: dict[str, int] = field(default_factory=dict)
     targets_held: int = 0
-    series_keys: tuple[tuple[str, str], ...] | None = None    # (indicator, unit) shown; None: all
+    series_keys: tuple[tuple[str, str, int | None], ...] | None = None    # (indicator, unit, region) shown; None: all
     series_held: int = 0            # series of two or more periods the region has
     n_figures: int | None = None    # in the database for the region (None: len(figures))
     n_articles: int | None = None
     latest: str | None = None       # newest article of the region
     limits: Limits = field(default_factory=Limits)
+    regions_with_figures: tuple[str, ...] = ()     # regions in scope that have figures, most figures first
 
     @property
     def as_of(self) -> str | None:
         return self.latest or max((a.published for a in self.articles), default=None)
 
 
+# A figure's sector in the one vocabulary (track.sectors): its indicator's, else the one the
+# extractor gave it, mapped through the catalog's aliases; else 其他. :sectors is the name map.
+SECTOR_SQL = "coalesce(json_extract(:sectors, '$.' || json_quote(coalesce(i.sector, fc.sector))), '其他')"
+
 # The region's figures as reviewed: figure_current hides rejected figures and applies
-# corrections and relinks. A figure without a region of its own belongs to its article's.
-_SCOPED = """
+# corrections and relinks. A figure without a region of its own belongs to its article's;
+# the scope is the region and the regions inside it (:scope, JSON; NULL: every figure).
+# A derived figure that a reported one of the same point (indicator, region, kind, unit,
+# period) makes redundant is left out: one number per fact.
+_SCOPED = f"""
 scoped AS (
-    SELECT fc.id, fc.article_id, fc.seq, fc.sector, fc.kind, fc.direction, fc.unit, fc.qualifier,
+    SELECT fc.id, fc.article_id, fc.seq, fc.kind, fc.direction, fc.unit, fc.qualifier,
            fc.value, fc.value_max, fc.period_start, fc.period_end, a.published,
+           coalesce(fc.region_id, a.region_id) AS rid,
            coalesce(fc.indicator_id, fc.subject) AS what,
-           CASE WHEN fc.kind <> 'target' THEN fc.sector END AS part,       -- targets: one table, NULL
+           CASE WHEN fc.kind <> 'target' THEN {SECTOR_SQL} END AS part,       -- targets: one table, NULL
            CASE WHEN fc.kind = 'target' THEN coalesce(fc.period_end, '') END AS horizon
     FROM figure_current fc
     JOIN article a ON a.id = fc.article_id
-    WHERE (:region IS NULL OR coalesce(fc.region_id, a.region_id) = :region)
+    LEFT JOIN indicator i ON i.id = fc.indicator_id
+    WHERE (:scope IS NULL OR coalesce(fc.region_id, a.region_id) IN (SELECT value FROM json_each(:scope)))
+      AND NOT (fc.origin = 'derived' AND EXISTS (
+          SELECT 1 FROM figure r
+          WHERE r.indicator_id = fc.indicator_id AND r.region_id IS fc.region_id AND r.period_end IS fc.period_end
+            AND r.period_start IS fc.period_start AND r.kind = fc.kind AND r.unit = fc.unit
+            AND r.origin = 'reported'))
 )"""
 
 _TOTALS = f"""
 WITH {_SCOPED}
-SELECT part, count(*), max(published) FROM scoped GROUP BY part
+SELECT part, rid, count(*), max(published) FROM scoped GROUP BY part, rid
 """
 
 # What the sector and target tables list. An indicator (or, unlinked, a subject) shows the
@@ -171,7 +215,7 @@ keyed AS (
     SELECT s.*, first_value(article_id) OVER latest AS newest, first_value(published) OVER latest AS head_published,
            first_value(seq) OVER latest AS head_seq
     FROM scoped s
-    WINDOW latest AS (PARTITION BY part, what, kind, unit, horizon ORDER BY published DESC, article_id DESC, seq)
+    WINDOW latest AS (PARTITION BY part, rid, what, kind, unit, horizon ORDER BY published DESC, article_id DESC, seq)
 ),
 chosen AS (
     SELECT * FROM (
@@ -182,7 +226,7 @@ chosen AS (
 same AS (
     SELECT k.id, row_number() OVER (PARTITION BY c.id ORDER BY k.published DESC, k.article_id DESC, k.seq) AS nth
     FROM chosen c
-    JOIN keyed k ON k.part IS c.part AND k.what = c.what AND k.kind = c.kind AND k.unit = c.unit
+    JOIN keyed k ON k.part IS c.part AND k.rid IS c.rid AND k.what = c.what AND k.kind = c.kind AND k.unit = c.unit
                 AND k.article_id <> c.article_id AND k.direction IS c.direction AND k.qualifier = c.qualifier
                 AND round(k.value, 6) = round(c.value, 6) AND k.value_max IS c.value_max
                 AND k.period_start IS c.period_start AND k.period_end IS c.period_end
@@ -192,17 +236,21 @@ UNION
 SELECT id FROM same WHERE nth <= :same
 """
 
-# Series worth a chart: linked level figures of the region reported for two or more periods,
-# most periods first, then the most recent. (The brief's series view points decide the rest.)
+# Series worth a chart: linked level figures of one region in two or more periods, at least
+# one of them reported (a derived point, e.g. the level a year earlier implied by a change,
+# counts as a period and is marked as derived); most periods first, then the most recent.
+# (The brief's series view points decide the rest.)
 _SERIES_KEYS = """
-SELECT fc.indicator_id, fc.unit, count(DISTINCT coalesce(fc.period_start, '') || '|' || coalesce(fc.period_end, '')) AS periods,
+SELECT fc.indicator_id, fc.unit, fc.region_id,
+       count(DISTINCT coalesce(fc.period_start, '') || '|' || coalesce(fc.period_end, '')) AS periods,
        max(coalesce(fc.period_end, fc.period_start, '')) AS latest
 FROM figure_current fc
 JOIN indicator ON indicator.id = fc.indicator_id
-WHERE fc.kind = 'level' AND fc.origin = 'reported' AND (:region IS NULL OR fc.region_id = :region)
-GROUP BY fc.indicator_id, fc.unit
-HAVING periods >= 2
-ORDER BY periods DESC, latest DESC, fc.indicator_id, fc.unit
+WHERE fc.kind = 'level'
+  AND (:scope IS NULL OR fc.region_id IN (SELECT value FROM json_each(:scope)))
+GROUP BY fc.indicator_id, fc.unit, fc.region_id
+HAVING periods >= 2 AND max(fc.origin = 'reported')
+ORDER BY periods DESC, latest DESC, fc.indicator_id, fc.unit, fc.region_id
 """
 
 # Figures as reviewed, with the sentence cut from the article (not the whole text) and the
@@ -213,12 +261,17 @@ SELECT fc.id, fc.fkey, fc.article_id, fc.seq, fc.origin, fc.text,
        fc.period_start, fc.period_end, fc.period_label, fc.subject, fc.sector,
        fc.section, fc.paragraph, fc.sentence, fc.indicator_id,
        indicator.name, indicator.name_en, fc.corrected, fc.extracted_value,
+       coalesce(fc.region_id, article.region_id), region.name, region.name_en,
+       CASE WHEN fc.origin = 'derived'
+            THEN (SELECT json_group_array(source_id) FROM figure_source WHERE figure_id = fc.id) END,
+       indicator.sector,
        fc.start - fc.sentence_start, fc."end" - fc.sentence_start, fc.sentence_end - fc.sentence_start,
        CASE WHEN 0 <= fc.sentence_start AND fc.sentence_start <= fc.start AND fc."end" <= fc.sentence_end
             THEN substr(article.text, fc.sentence_start + 1, fc.sentence_end - fc.sentence_start) END
 FROM figure_current fc
 JOIN article ON article.id = fc.article_id
 LEFT JOIN indicator ON indicator.id = fc.indicator_id
+LEFT JOIN region ON region.id = coalesce(fc.region_id, article.region_id)
 WHERE fc.id IN (SELECT value FROM json_each(:ids))
 ORDER BY article.published DESC, article.id DESC, fc.seq
 """
@@ -230,12 +283,13 @@ ORDER BY article.published DESC, article.id DESC, fc.seq
 _POINTS = """
 SELECT s.figure_id, s.article_id, s.indicator_id, s.indicator_name, indicator.name_en, indicator.sector,
        s.kind, s.unit, s.period_start, s.period_end, s.value, s.value_max, s.qualifier, s.text, s.origin,
-       s.preferred, s.conflict, s.published, s.point_key
+       s.preferred, s.conflict, s.published, s.point_key, s.region_id, s.region, region.name_en
 FROM series s
 JOIN indicator ON indicator.id = s.indicator_id
+LEFT JOIN region ON region.id = s.region_id
 WHERE s.indicator_id IN ({indicators}) AND s.kind = 'level'
-  AND (:region IS NULL OR s.region_id = :region)
-ORDER BY s.indicator_id, s.unit, s.kind, coalesce(s.period_end, s.period_start), s.period_start,
+  AND (:scope IS NULL OR s.region_id IN (SELECT value FROM json_each(:scope)))
+ORDER BY s.indicator_id, s.unit, s.region_id, s.kind, coalesce(s.period_end, s.period_start), s.period_start,
          s.preferred DESC, s.published DESC, s.figure_id
 """
 
@@ -273,22 +327,35 @@ def choose_region(conn: sqlite3.Connection, name: str | None) -> Region:
     """The region named (by name or alias), else the one with most figures, else all figures."""
     if name:
         row = conn.execute(
-            "SELECT id, name, name_en, level FROM region WHERE name = ? "
-            "OR EXISTS (SELECT 1 FROM json_each(region.aliases) WHERE value = ?)", (name, name)).fetchone()
+            "SELECT id, name, name_en, level FROM region WHERE name = ? OR lower(name_en) = lower(?) "
+            "OR EXISTS (SELECT 1 FROM json_each(region.aliases) WHERE value = ?)", (name, name, name)).fetchone()
         if row is None:
             known = [r[0] for r in conn.execute("SELECT name FROM region ORDER BY name")]
             hint = f"; known regions: {', '.join(known)}" if known else "; the database has no regions"
             raise BriefError(f"no region named {name!r}{hint}")
-        return Region(*row)
+        return _with_scope(conn, Region(*row))
     row = conn.execute("""
         SELECT region.id, region.name, region.name_en, region.level, count(*) AS n
         FROM figure JOIN article ON article.id = figure.article_id
         JOIN region ON region.id = coalesce(figure.region_id, article.region_id)
         GROUP BY region.id ORDER BY n DESC, region.level = 'zone' DESC, region.name LIMIT 1""").fetchone()
     if row is not None:
-        return Region(*row[:4])
+        return _with_scope(conn, Region(*row[:4]))
     titles = [t for (t,) in conn.execute("SELECT title FROM article ORDER BY published DESC")]
     return Region(id=None, name=zone_name_from_titles(titles) or "")
+
+
+def _with_scope(conn: sqlite3.Connection, region: Region) -> Region:
+    """The region with the regions inside it (region.parent_id, any depth): a brief on 沧州市
+    covers its zones and counties too."""
+    ids = [i for (i,) in conn.execute("""
+        WITH RECURSIVE inside(id, depth) AS (
+            SELECT ?, 0
+            UNION
+            SELECT region.id, inside.depth + 1 FROM region JOIN inside ON region.parent_id = inside.id
+            WHERE inside.depth < 10)
+        SELECT id FROM inside ORDER BY depth, id""", (region.id,))]
+    return Region(region.id, region.name, region.name_en, region.level, scope=tuple(ids))
 
 
 def _split_sentence(text: str | None, start: int, end: int, length: int,
@@ -310,15 +377,26 @@ def _split_sentence(text: str | None, start: int, end: int, length: int,
 
 
 def load_figures(conn: sqlite3.Connection, ids: set[int]) -> list[FigureFact]:
-    """The figures asked for, as reviewed, newest article first, then article order."""
+    """The figures asked for, as reviewed, newest article first, then article order; each
+    filed under its sector in the one vocabulary (track.sectors)."""
+    vocabulary = sectors()
     figures: list[FigureFact] = []
     for row in conn.execute(_FIGURES, {"ids": json.dumps(sorted(ids))}):
-        *fields, start, end, length, sentence_text = row
+        *fields, derived_json, indicator_sector, start, end, length, sentence_text = row
         text, sentence = fields[5], fields[19]
         before, marked, after = _split_sentence(sentence_text, start, end, length, text, sentence)
+        fields[16] = vocabulary.canonical(indicator_sector or fields[16])
         fields[23] = bool(fields[23])
-        figures.append(FigureFact(*fields, before=before, marked=marked, after=after))
+        derived = tuple(json.loads(derived_json)) if derived_json else ()
+        figures.append(FigureFact(*fields, derived_from=derived, before=before, marked=marked, after=after))
     return figures
+
+
+def load_articles(conn: sqlite3.Connection, ids: set[int]) -> list[ArticleRef]:
+    """The articles asked for, newest first."""
+    return [ArticleRef(*r) for r in conn.execute(
+        "SELECT id, source_id, paper, published, edition, page, title, url FROM article "
+        "WHERE id IN (SELECT value FROM json_each(?)) ORDER BY published DESC, id DESC", (json.dumps(sorted(ids)),))]
 
 
 def load_points(conn: sqlite3.Connection, indicators: set[str], region: Region) -> list[SeriesPoint]:
@@ -327,7 +405,7 @@ def load_points(conn: sqlite3.Connection, indicators: set[str], region: Region) 
         return []
     names = {f"i{n}": indicator for n, indicator in enumerate(sorted(indicators))}
     sql = _POINTS.format(indicators=", ".join(f":{name}" for name in names))
-    rows = conn.execute(sql, {**names, "region": region.id})
+    rows = conn.execute(sql, {**names, "scope": region.ids})
     return [SeriesPoint(*r[:15], bool(r[15]), bool(r[16]), *r[17:]) for r in rows]
 
 
@@ -345,30 +423,38 @@ def load_zone(conn: sqlite3.Connection, region_name: str | None = None, limits: 
     held: dict[str, int] = {}
     targets_held = n_figures = 0
     latest: str | None = None
-    for part, n, newest in conn.execute(_TOTALS, {"region": region.id}):
+    scope = {"scope": region.ids, "sectors": sectors().as_json()}
+    per_region: dict[int | None, int] = {}
+    for part, rid, n, newest in conn.execute(_TOTALS, scope):
         if part is None:
-            targets_held = n
+            targets_held += n
         else:
-            held[part] = n
+            held[part] = held.get(part, 0) + n
+        per_region[rid] = per_region.get(rid, 0) + n
         n_figures += n
         latest = max(latest or "", newest or "") or None
+    names = dict(conn.execute("SELECT id, name FROM region WHERE id IN (SELECT value FROM json_each(?))",
+                              (json.dumps([r for r in per_region if r is not None]),)))
+    regions_with_figures = tuple(names[r] for r in sorted(per_region, key=lambda r: -per_region[r]) if r in names)
     if not n_figures:
         where = f" for region {region.name}" if region.name else ""
+        if region.several:
+            where += " or the regions inside it"
         raise BriefError(f"the database has no figures{where}; run `zone ingest` first")
     (n_articles,) = conn.execute(
-        f"WITH {_SCOPED} SELECT count(DISTINCT article_id) FROM scoped", {"region": region.id}).fetchone()
+        f"WITH {_SCOPED} SELECT count(DISTINCT article_id) FROM scoped", scope).fetchone()
 
-    listed = {i for (i,) in conn.execute(_LISTED, {"region": region.id, "rows": limits.rows_per_sector,
+    listed = {i for (i,) in conn.execute(_LISTED, {**scope, "rows": limits.rows_per_sector,
                                                    "targets": limits.targets, "same": limits.same_reports})}
-    keys = [(ind, unit) for ind, unit, _, _ in conn.execute(_SERIES_KEYS, {"region": region.id})]
+    keys = [(ind, unit, rid) for ind, unit, rid, _, _ in conn.execute(_SERIES_KEYS, {"scope": region.ids})]
     shown_keys = keys[:limits.series]
     targets = [f for f in load_figures(conn, listed) if f.kind == "target"]
-    indicators = {ind for ind, _ in shown_keys} | {t.indicator_id for t in targets if t.indicator_id}
+    indicators = {ind for ind, _, _ in shown_keys} | {t.indicator_id for t in targets if t.indicator_id}
     points = load_points(conn, indicators, region)
 
     # The figures the series tables and the targets' latest levels cite: numbered and quoted too.
     cited: set[int] = set()
-    series = level_series([p for p in points if (p.indicator_id, p.unit) in set(shown_keys)])
+    series = level_series([p for p in points if p.series_key in set(shown_keys)])
     for groups in series.values():
         for g in shown_groups(groups, limits).table:
             cited.update(p.figure_id for p in (g.preferred, *g.same, *g.other))
@@ -376,14 +462,16 @@ def load_zone(conn: sqlite3.Connection, region_name: str | None = None, limits: 
         level = latest_level(points, t) if t.indicator_id else None
         if level is not None:
             cited.add(level.figure_id)
-    figures = load_figures(conn, listed | cited)
-    ids = sorted({f.article_id for f in figures})
-    articles = [ArticleRef(*r) for r in conn.execute(
-        "SELECT id, source_id, paper, published, edition, page, title, url FROM article "
-        "WHERE id IN (SELECT value FROM json_each(?)) ORDER BY published DESC, id DESC", (json.dumps(ids),))]
+    # A derived figure names the figures it comes from: they are numbered and quoted too.
+    shown = listed | cited
+    shown |= {i for (i,) in conn.execute(
+        "SELECT source_id FROM figure_source WHERE figure_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(shown)),))}
+    figures = load_figures(conn, shown)
+    articles = load_articles(conn, {f.article_id for f in figures})
     if not region.name:
         region = Region(id=None, name=zone_name_from_titles([a.title for a in articles]) or
                         next((a.paper for a in articles if a.paper), "") or "")
     return ZoneFacts(region=region, articles=articles, figures=figures, points=points, listed=frozenset(listed),
                      held=held, targets_held=targets_held, series_keys=tuple(shown_keys), series_held=len(keys), n_figures=n_figures,
-                     n_articles=n_articles, latest=latest, limits=limits)
+                     n_articles=n_articles, latest=latest, limits=limits, regions_with_figures=regions_with_figures)

@@ -6,8 +6,10 @@ read local files or reach the network.
 """
 from __future__ import annotations
 
+import functools
 import mimetypes
 import os
+import re
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -16,12 +18,13 @@ from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import jinja2
+import markupsafe
 import weasyprint
 from weasyprint import urls as wp_urls
 
 from reports.brief import Brief, make_brief
-from reports.queries import BriefError, open_readonly
 from reports.fonts import FontChoice, find_cjk_fonts
+from reports.queries import BriefError, open_readonly
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -73,13 +76,44 @@ class AssetFetcher(_FetcherBase):  # type: ignore[misc]
         return self.fetch(url)
 
 
+def unbroken(text: str) -> markupsafe.Markup:
+    """Text that may break only after a dash (2022年1月1日– | 8月10日), never inside a date,
+    a number or a unit: each piece escaped and kept whole (white-space: nowrap)."""
+    pieces = re.split(r"(?<=[–~])", str(text))
+    return markupsafe.Markup("").join(
+        markupsafe.Markup('<span class="v">{}</span>').format(piece) for piece in pieces if piece)
+
+
+def value_html(text: str) -> markupsafe.Markup:
+    """A value as common.formatting wrote it, its number and unit kept on one line; the qualifier
+    words before it (about, at least, 不少于) may end a line."""
+    m = re.search(r"[−+±\d]", str(text))
+    head, rest = (str(text)[:m.start()], str(text)[m.start():]) if m else ("", str(text))
+    return markupsafe.Markup('{}<span class="v">{}</span>').format(head, rest)
+
+
+def glossed(text: str) -> markupsafe.Markup:
+    """English text with Chinese terms in it (the catalog's glosses, 全部财政收入): each Chinese
+    run marked lang="zh", so the English brief says which words are Chinese."""
+    pieces = re.split(r"([\u3400-\u9fff\uf900-\ufaff][\u3400-\u9fff\uf900-\ufaff“”、]*)", str(text))
+    return markupsafe.Markup("").join(
+        markupsafe.Markup('<span lang="zh">{}</span>').format(p) if i % 2 else markupsafe.escape(p)
+        for i, p in enumerate(pieces) if p)
+
+
+@functools.lru_cache(maxsize=1)
 def template_env() -> jinja2.Environment:
-    return jinja2.Environment(
+    """One environment per process: templates are compiled once."""
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(TEMPLATES)),
         autoescape=jinja2.select_autoescape(enabled_extensions=("html",), default_for_string=True, default=True),
         undefined=jinja2.StrictUndefined,
         trim_blocks=True, lstrip_blocks=True,
     )
+    env.filters["unbroken"] = unbroken
+    env.filters["value"] = value_html
+    env.filters["glossed"] = glossed
+    return env
 
 
 # WeasyPrint draws inline SVG text with the SVG's own font-family, not the page's CSS.
@@ -130,25 +164,61 @@ def render_pdf(html: str, output: Path, fonts: FontChoice, fetcher: AssetFetcher
     return len(document.pages)
 
 
+@dataclass(frozen=True)
+class BriefRequest:
+    """Which brief: the zone brief (default), the change brief (since a day or an article) or
+    the indicator brief."""
+
+    region: str | None = None
+    lang: str = "zh"
+    since: str | None = None            # YYYY-MM-DD
+    since_article: str | None = None    # article id or source id
+    indicator: str | None = None
+
+    def check(self) -> None:
+        kinds = sum(x is not None for x in (self.since or self.since_article, self.indicator))
+        if self.since and self.since_article:
+            raise BriefError("give --since or --since-article, not both")
+        if kinds > 1:
+            raise BriefError("--indicator makes an indicator brief; it does not take --since")
+
+
+def build(conn: sqlite3.Connection, request: BriefRequest) -> Brief:
+    """The brief asked for, as plain data."""
+    request.check()
+    if request.indicator:
+        from reports.indicator_brief import make_indicator_brief
+        return make_indicator_brief(conn, request.indicator, region=request.region, lang=request.lang)
+    if request.since or request.since_article:
+        from reports.changes import Since, make_change_brief
+        return make_change_brief(conn, Since(day=request.since, article=request.since_article),
+                                 region=request.region, lang=request.lang)
+    return make_brief(conn, region=request.region, lang=request.lang)
+
+
 def write_brief(conn: sqlite3.Connection, output: Path, region: str | None = None, lang: str = "zh",
-                fonts: FontChoice | None = None, fetcher: AssetFetcher | None = None) -> RenderResult:
+                fonts: FontChoice | None = None, fetcher: AssetFetcher | None = None,
+                request: BriefRequest | None = None) -> RenderResult:
     """The whole path: font check first (so no PDF is written without CJK), queries, HTML, PDF."""
     fonts = fonts or find_cjk_fonts()
-    brief = make_brief(conn, region=region, lang=lang)
+    brief = build(conn, request or BriefRequest(region=region, lang=lang))
     html = render_html(brief, fonts)
     started = time.perf_counter()
     pages = render_pdf(html, output, fonts, fetcher)
     return RenderResult(path=output, pages=pages, figures=brief.n_figures, articles=brief.n_articles,
-                        zone=brief.zone, seconds=time.perf_counter() - started, fonts=fonts,
+                        zone=brief.heading, seconds=time.perf_counter() - started, fonts=fonts,
                         harfbuzz=harfbuzz_subsetting())
 
 
-def write_brief_file(db_path: Path, output: Path, region: str | None = None, lang: str = "zh") -> RenderResult:
+def write_brief_file(db_path: Path, output: Path, region: str | None = None, lang: str = "zh",
+                     request: BriefRequest | None = None) -> RenderResult:
     """What `zone brief` runs: the font check comes before the database is even opened."""
+    request = request or BriefRequest(region=region, lang=lang)
+    request.check()
     fonts = find_cjk_fonts()
     conn = open_readonly(db_path)
     try:
-        return write_brief(conn, output, region=region, lang=lang, fonts=fonts)
+        return write_brief(conn, output, fonts=fonts, request=request)
     except sqlite3.DatabaseError as e:
         # e.g. a database built before a schema change: say which file, not a traceback.
         raise BriefError(f"{db_path}: cannot read the database ({e}); rebuild it with `zone ingest`") from None

@@ -12,27 +12,24 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Sequence
 
+from common.formatting import choose_scale as scale_for
+from common.formatting import format_scaled
+
 if TYPE_CHECKING:       # reports.queries imports this module to choose what a brief cites
     from reports.queries import FigureFact, Limits, SeriesPoint
 
-# Units that are counted or measured in amounts big enough for 万/亿 ("万吨", "亿元").
-# Rates (微克/立方米), percentages and bare index values keep their own unit.
-_NO_MAGNITUDE = {"%", "", "‰"}
-
-
 @dataclass(frozen=True)
 class Scale:
-    """Values of one series shown in one readable unit: 3221000000 元 -> 32.21 亿元."""
+    """Values of one series shown in one magnitude: 3221000000 元 -> 32.21 (亿元). The numbers
+    are written by common.formatting, like every value of the brief."""
 
     divisor: float
     unit: str
+    lang: str = "zh"
 
     def number(self, value: float, approx: bool = False) -> str:
-        """The scaled value; derived (approximate) values with four significant digits, like their formula."""
-        x = value / self.divisor
-        if approx:
-            return _group(float(f"{x:.4g}"))
-        return _group(round(x, 4))
+        """The scaled number; a derived (approximate) value rounded once, as everywhere."""
+        return format_scaled(value, self.divisor, lang=self.lang, derived=approx)
 
 
 def decimals(number: str) -> int:
@@ -40,23 +37,10 @@ def decimals(number: str) -> int:
     return len(number.partition(".")[2])
 
 
-def _group(x: float) -> str:
-    nearest = round(x)
-    if abs(x - nearest) < 1e-9 * max(1.0, abs(x)):
-        return f"{nearest:,}"
-    return f"{x:,.4f}".rstrip("0").rstrip(".")
-
-
-def choose_scale(values: Sequence[float], unit: str) -> Scale:
-    """亿 or 万 before the unit when the largest value calls for it, so numbers stay short."""
-    big = max((abs(v) for v in values), default=0.0)
-    if unit in _NO_MAGNITUDE or "/" in unit or unit.startswith(("万", "亿")):
-        return Scale(1.0, unit)
-    if big >= 1e8:
-        return Scale(1e8, f"亿{unit}")
-    if big >= 1e4:
-        return Scale(1e4, f"万{unit}")
-    return Scale(1.0, unit)
+def choose_scale(values: Sequence[float], unit: str, lang: str = "zh") -> Scale:
+    """亿 or 万 (billion, million) before the unit when the largest value calls for it."""
+    divisor, shown = scale_for(list(values), unit, lang)
+    return Scale(divisor, shown, lang)
 
 
 def _day(d: str | None) -> date | None:
@@ -179,8 +163,8 @@ def y_range(values: Sequence[float]) -> tuple[float, float, float]:
     return low, high, step
 
 
-def _tick_label(x: float) -> str:
-    return _group(round(x, 6))
+def _tick_label(x: float, lang: str = "zh") -> str:
+    return format_scaled(round(x, 6), lang=lang)
 
 
 def text_width(text: str, size: float) -> float:
@@ -215,7 +199,7 @@ def chart(points: Sequence[SeriesPoint], others: Sequence[SeriesPoint], scale: S
     n = round((high - low) / step)
     for i in range(n + 1):
         v = low + i * step
-        y_ticks.append(Tick(y_of(v), _tick_label(v)))
+        y_ticks.append(Tick(y_of(v), _tick_label(v, scale.lang)))
 
     xs = [x_of(d) for d in days]
     ys = [y_of(p.value / scale.divisor) for p in points]
@@ -282,14 +266,21 @@ class PointGroup:
     other: list[SeriesPoint]        # conflicting values
 
 
-def level_series(points: Sequence[SeriesPoint]) -> dict[tuple[str, str], list[PointGroup]]:
-    """Level points by (indicator, unit), one group per period, in period order; only series
-    with two or more periods that have a reported value."""
-    by_key: dict[tuple[str, str], dict[str, PointGroup]] = {}
+def level_series(points: Sequence[SeriesPoint]) -> dict[tuple[str, str, int | None], list[PointGroup]]:
+    """Level points by (indicator, unit, region), one group per period, in period order; only
+    series of two or more periods with at least one reported value. A derived point (the level a
+    year earlier implied by a change) makes a period of its own, and is drawn and marked as derived."""
+    return {key: groups for key, groups in level_groups(points).items()
+            if len(groups) >= 2 and any(g.preferred.origin == "reported" for g in groups)}
+
+
+def level_groups(points: Sequence[SeriesPoint]) -> dict[tuple[str, str, int | None], list[PointGroup]]:
+    """Level points by (indicator, unit, region), one group per period, in period order (every series)."""
+    by_key: dict[tuple[str, str, int | None], dict[str, PointGroup]] = {}
     for p in points:                 # preferred first within a period (see queries._POINTS)
         if p.kind != "level":
             continue
-        periods = by_key.setdefault((p.indicator_id, p.unit), {})
+        periods = by_key.setdefault(p.series_key, {})
         group = periods.get(p.point_key)
         if group is None:
             if not p.preferred:      # its preferred point was hidden (e.g. outside the brief's figures)
@@ -299,10 +290,7 @@ def level_series(points: Sequence[SeriesPoint]) -> dict[tuple[str, str], list[Po
             group.same.append(p)
         else:
             group.other.append(p)
-    # Two reported periods at least: a level and the year-earlier value derived from its own
-    # sentence are one statement, not a series.
-    return {key: list(groups.values()) for key, groups in by_key.items()
-            if sum(1 for g in groups.values() if g.preferred.origin == "reported") >= 2}
+    return {key: list(groups.values()) for key, groups in by_key.items()}
 
 
 @dataclass(frozen=True)

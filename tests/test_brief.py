@@ -21,7 +21,7 @@ from click.testing import CliRunner
 from ingest.model import Article, Figure
 from ingest.store import open_db, save_article
 from reports import fonts as fonts_module
-from reports.brief import format_number, format_period, format_value, make_brief
+from reports.brief import format_amount, format_period, make_brief
 from reports.queries import BriefError, FigureFact, load_zone, zone_name_from_titles
 from reports.render import AssetFetcher, RefusedURL, render_html, write_brief
 
@@ -186,24 +186,25 @@ def test_zone_name_from_titles_when_regions_are_missing() -> None:
 def test_brief_groups_sectors_dedups_repeated_figures_and_lists_targets_apart(db: Path) -> None:
     brief = make_brief(_conn(db), today=date(2022, 9, 1))
     sectors = [s for s in brief.sections if s.kind == "sector"]
-    assert [s.title for s in sectors] == ["高端装备", "招商引资", "生物医药", "生态环境"]
-    equipment = sectors[0].data
-    output = next(r for r in equipment.rows if r.text == "32.21亿元")
+    # The catalog's sectors in its order; the extractor's 高端装备 is the catalog's 装备制造.
+    assert [s.title for s in sectors] == ["招商引资", "装备制造", "生物医药", "生态环境"]
+    equipment = sectors[1].data
+    output = next(r for r in equipment.rows if r.value == "32.21亿元")
     assert output.sources == (1, 2)                     # the same figure from both articles: one row
-    assert output.value == "3,221,000,000 元" and output.period == "2021年"
+    assert output.value == "32.21亿元" and output.period == "2021年"
     pharma = sectors[2].data
-    assert pharma.targets == [] and "100亿元以上" not in {r.text for r in pharma.rows}
+    assert pharma.targets == [] and "不少于100亿元" not in {r.value for r in pharma.rows}
     targets = next(s for s in brief.sections if s.kind == "targets").data.rows
-    assert [(r.text, r.value, r.horizon, r.sources) for r in targets] == [
-        ("100亿元以上", "不少于 10,000,000,000 元", "2025年", (1,))]
-    assert targets[0].latest_text is None          # the figures are not linked to an indicator
+    assert [(r.label, r.value, r.horizon, r.sources) for r in targets] == [
+        ("医药产业产值目标", "不少于100亿元", "2025年", (1,))]
+    assert targets[0].latest_value is None         # the figures are not linked to an indicator
     change = next(r for r in pharma.rows if r.kind == "change")
-    assert change.arrow == "↑" and change.period == "2022-01-01 至 2022-08-10" and change.period_label == "今年以来"
+    assert change.arrow == "↑" and change.period == "2022年1月1日–8月10日" and change.period_label == "今年以来"
     pm = sectors[3].data.rows[0]
     assert pm.arrow == "↓" and "下降" in pm.tags
-    assert [s.kind for s in brief.sections[-4:]] == ["series", "targets", "sources", "evidence"]
-    series = brief.sections[-4].data
-    assert series.blocks == [] and series.empty    # no indicators: no series, and the brief says so
+    # No indicator, so no series: no section and no entry in the contents, rather than "(0)".
+    assert [s.kind for s in brief.sections[-3:]] == ["targets", "sources", "evidence"]
+    assert "series" not in {s.kind for s in brief.sections} and "series" not in {e.anchor for e in brief.toc}
     assert brief.n_figures == 10 and brief.n_articles == 2 and brief.n_sectors == 4
 
 
@@ -212,18 +213,26 @@ def test_brief_groups_sectors_dedups_repeated_figures_and_lists_targets_apart(db
     ("2021-01-01", "2025-12-31", "2021–2025年"),
     ("2022-01-01", "2022-04-30", "2022年1–4月"),
     ("2022-07-01", "2022-07-31", "2022年7月"),
-    ("2022-01-01", "2022-08-10", "2022-01-01 至 2022-08-10"),
-    ("2022-08-10", "2022-08-10", "截至 2022-08-10"),
+    ("2022-01-01", "2022-08-10", "2022年1月1日–8月10日"),
+    ("2021-03-01", "2022-08-10", "2021年3月1日–2022年8月10日"),
+    ("2022-08-10", "2022-08-10", "截至2022年8月10日"),
+    (None, "2022-08-10", "截至2022年8月10日"),
+    ("2022-08-10", None, "2022年8月10日起"),
     (None, None, "未注明"),
 ])
 def test_format_period(start: str | None, end: str | None, expected: str) -> None:
     assert format_period(start, end, "zh") == expected
 
 
-def test_format_number_hides_float_noise() -> None:
-    assert format_number(32.21 * 1e8) == "3,221,000,000"
-    assert format_number(12.5) == "12.5"
-    assert format_number(270.883e8) == "27,088,300,000"
+@pytest.mark.parametrize("start,end,expected", [
+    ("2021-01-01", "2021-12-31", "2021"),
+    ("2022-01-01", "2022-04-30", "Jan–Apr 2022"),
+    ("2022-07-01", "2022-07-31", "Jul 2022"),
+    ("2022-01-01", "2022-08-10", "1 Jan–10 Aug 2022"),
+    ("2022-08-10", "2022-08-10", "as of 10 Aug 2022"),
+])
+def test_format_period_in_english(start: str | None, end: str | None, expected: str) -> None:
+    assert format_period(start, end, "en") == expected
 
 
 def test_qualifier_words() -> None:
@@ -231,13 +240,16 @@ def test_qualifier_words() -> None:
                 kind="level", direction=None, period_start=None, period_end=None, period_label=None,
                 subject="s", sector="", section=None, paragraph=1, sentence="", indicator_id=None,
                 indicator_name=None, indicator_name_en=None)
-    def value(**kw: Any) -> str:
-        return format_value(FigureFact(**{**base, **kw}), "zh")  # type: ignore[arg-type]
-    assert value(value=2e9, unit="元", qualifier="approx") == "约 2,000,000,000 元"
-    assert value(value=50, unit="家", qualifier="more_than") == "超过 50 家"
-    assert value(value=5, value_max=10, unit="年", qualifier="range") == "5–10 年"
-    assert value(value=1e11, unit="元", qualifier="order_of_magnitude") == "数量级 100,000,000,000 元"
+    def value(lang: str = "zh", **kw: Any) -> str:
+        return format_amount(FigureFact(**{**base, **kw}), lang)  # type: ignore[arg-type]
+    assert value(value=2e9, unit="元", qualifier="approx") == "约20亿元"
+    assert value(value=50, unit="家", qualifier="more_than") == "超过50家"
+    assert value(value=5, value_max=10, unit="年", qualifier="range") == "5–10年"
+    assert value(value=1e11, unit="元", qualifier="order_of_magnitude") == "1000亿元量级"
     assert value(value=20, unit="%", qualifier="exact") == "20%"
+    assert value(value=16105000000, unit="元", qualifier="approx", origin="derived") == "约161.1亿元"
+    assert value("en", value=2e9, unit="元", qualifier="approx") == "about 2 billion yuan"
+    assert value("en", value=50, unit="家", qualifier="more_than") == "over 50 firms"
 
 
 # ---------------------------------------------------------------- HTML safety
@@ -300,14 +312,15 @@ def test_pdf_text_has_zone_figures_and_sources(rendered: tuple[Path, AssetFetche
     pdf, _, result = rendered
     text = _text(pdf)
     assert ZONE in text and "经济发展指标简报" in text
-    # One table row: as written, normalised amount and unit, period, both sources.
-    assert re.search(r"F1 .*32\.21亿元\s+3,221,000,000\s+元\s+2021年\s+\[1\]\[2\]", text), text
-    assert re.search(r"约15个\s+约 15\s+个\s+2022-01-01 至", text)
-    assert re.search(r"F7\s+医药产业产值目标\s+100亿元以上\[1\]\s+2025年", text), text
-    assert re.search(r"不少于 10,000,000,000 元", text)
-    assert "暂无走势" in text
-    assert re.search(r"8\.3%\s+↓ ?8\.3\s+%\s+2021年", text)
-    assert "沧州日报" in text and "2022-08-10" in text and "第08版:08" in text and "沧州日报/content_90001" in text
+    # One table row, one number: the value as Chinese statistics write it, period, both sources.
+    assert re.search(r"F1\s+装备制造业产值\s+32\.21亿元\s+2021年\s+\[1\]\[2\]", text), text
+    assert re.search(r"新签约项目数\s+约15个\s+2022年1月1日–", text), text
+    assert re.search(r"F7\s+医药产业产值目标\s+不少于100亿元\[1\]\s+2025年", text), text
+    assert "3,221,000,000" not in text.split("附录")[0]          # base units only in the appendix
+    assert "3,221,000,000元" in text
+    assert "指标走势" not in text                      # nothing to show: not in the body nor the contents
+    assert re.search(r"↓ ?8\.3%\s+2021年", text)
+    assert "沧州日报" in text and "2022-08-10" in text and "版面 第8版" in text and "沧州日报/content_90001" in text
     assert "河北经济报" in text and "2022-03-01" in text
     squeezed = "".join(text.split())                 # pdftotext spaces CJK text unevenly
     assert "第1页/共" not in squeezed                  # no footer on the title page
@@ -395,7 +408,7 @@ def depot_article(year: int) -> tuple[Article, list[Figure]]:
                        source_id=f"物流周报/{year}", paper="物流周报", region=ZONE)
     day = f"{year}-03-01"
     figures = [_figure(source, s, f"{100 * i + year % 100}吨", value=100 * i + year % 100, unit="吨",
-                       subject=f"第{i}号仓库钢材存量", sector="仓储物流", paragraph=i,
+                       subject=f"第{i}号仓库钢材存量", sector="交通物流", paragraph=i,
                        period_start=day, period_end=day, period_label="现")
                for i, s in enumerate(sentences, 1)]
     return article, figures
@@ -421,9 +434,9 @@ def test_sector_table_lists_the_latest_report_of_each_subject_and_counts_the_res
     cap = Limits().rows_per_sector
     assert len(rows) == cap < DEPOTS
     assert {r.sources for r in rows} == {(1,)}          # all from the newest article (2022)
-    assert rows[0].text == "122吨" and rows[-1].text == f"{100 * cap + 22}吨"
+    assert rows[0].value == "122吨" and rows[-1].value == f"{100 * cap + 22}吨"
     assert sector.data.more and f"另有 {3 * DEPOTS - cap} 条" in sector.data.more
-    assert "/zone/figure_detail?sector=仓储物流" in sector.data.more
+    assert "figure_detail" in sector.data.more
     # Only the figures shown are numbered and quoted, and only their article is cited.
     evidence = next(s for s in brief.sections if s.kind == "evidence")
     assert evidence.count == cap
@@ -443,7 +456,7 @@ def test_bounded_brief_pdf_states_how_many_more_figures_exist(depots: Path, tmp_
     text = _text(tmp_path / "depots.pdf")
     assert len(re.findall(r"(?m)^\s*F\d+\s+第\d+号仓库钢材存量", text)) == cap
     squeezed = "".join(text.split())
-    assert f"另有{3 * DEPOTS - cap}条数据未列出" in squeezed and "/zone/figure_detail?sector=仓储物流" in squeezed
+    assert f"另有{3 * DEPOTS - cap}条数据未列出" in squeezed and "figure_detail表按领域" in squeezed
     assert result.figures == 3 * DEPOTS
 
 
@@ -490,3 +503,27 @@ def test_series_and_targets_are_capped_and_every_number_shown_is_sourced(tmp_pat
     html = render_html(brief)
     assert set(re.findall(r'href="#([^"]+)"', html)) <= set(re.findall(r'id="([^"]+)"', html))
     assert len(facts.figures) < 12 + 4
+
+
+def test_shipped_database_draws_its_series_with_derived_points_named(tmp_path: Path) -> None:
+    """The shipped zone.db: PM2.5 and the air-quality index each have a reported point and the
+    year-earlier level derived from the reported change; both are charted, the caption says which
+    point is derived, and the contents count only what is shown."""
+    repo = Path(__file__).resolve().parent.parent
+    conn = sqlite3.connect((repo / "zone.db").as_uri() + "?mode=ro", uri=True)
+    brief = make_brief(conn, today=date(2022, 9, 1))
+    series = next(s for s in brief.sections if s.kind == "series")
+    names = [b.name for b in series.data.blocks]
+    assert {"PM2.5平均浓度", "空气质量综合指数"} <= set(names)
+    assert series.count == len(series.data.blocks)
+    pm = next(b for b in series.data.blocks if b.name == "PM2.5平均浓度")
+    assert [(m.derived, m.label) for m in pm.chart.marks] == [(True, "43"), (False, "34")]
+    assert pm.caption and "2021年1月1日–8月10日" in pm.caption and "推算自 F" in pm.caption
+    # The change is the reported −20.93%, not a rate recomputed from the rounded derived level.
+    assert pm.change.pct == "−20.93%" and pm.change.delta == "−9微克/立方米"
+    for section in brief.sections:
+        shown = {"sector": lambda d: len(d.rows), "series": lambda d: len(d.blocks), "targets": lambda d: len(d.rows),
+                 "keyfigures": len,
+                 "sources": len, "evidence": lambda d: sum(len(i.numbers) for g in d for i in g.items)}
+        assert section.count == shown[section.kind](section.data), section.kind
+        assert section.count > 0

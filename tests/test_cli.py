@@ -26,7 +26,7 @@ def test_help_lists_every_command_with_its_docstring():
         first_line = (command.help or "").strip().splitlines()[0]
         assert first_line[:20] in listed[name], name  # the docstring is the help
         sub = run(name, "--help")
-        assert sub.exit_code == 0 and first_line in " ".join(sub.output.split()), name
+        assert sub.exit_code == 0 and " ".join(first_line.split())[:40] in " ".join(sub.output.split()), name
 
 
 def test_ingest_seed_then_again_adds_nothing(db_path):

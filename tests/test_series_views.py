@@ -184,40 +184,38 @@ def test_canned_series_query_is_the_series_view_for_one_indicator(db: Path) -> N
 
 def test_series_blocks_have_three_points_in_period_order_with_sources(db: Path) -> None:
     data = brief_series(db)["series"]
-    assert data.empty is None
     projects = block(data, "签约项目数")
-    assert [(r.period, r.text, r.value) for r in projects.rows] == [
-        ("2018年", "41个", "41"), ("2019年", "46个", "46"), ("2021年", "58个", "58")]
+    assert [(r.period, r.value) for r in projects.rows] == [("2018年", "41个"), ("2019年", "46个"), ("2021年", "58个")]
     # Sources are numbered newest article first: [1] 2022-03-02, [2] 2022-01-25, [3] 2020, [4] 2019.
     assert [r.sources for r in projects.rows] == [(4,), (3,), (2,)]
     assert projects.unit == "个"
     change = projects.change
-    assert (change.latest_value, change.previous_value, change.delta, change.pct) == ("58", "46", "+12", "+26.1%")
+    assert (change.latest_value, change.previous_value, change.delta, change.pct) == ("58个", "46个", "+12个", "+26.1%")
     assert change.caution is None
     pm = block(data, "PM2.5平均浓度")
-    assert [r.value for r in pm.rows] == ["61", "55", "44"] and pm.unit == "微克/立方米"
-    assert pm.change.direction == "down" and pm.change.delta == "−11"
+    assert [r.value for r in pm.rows] == ["61微克/立方米", "55微克/立方米", "44微克/立方米"]
+    assert pm.unit == "微克/立方米"
+    assert pm.change.direction == "down" and pm.change.delta == "−11微克/立方米"
 
 
 def test_conflict_shows_both_values_and_marks_the_preferred(db: Path) -> None:
     money = block(brief_series(db)["series"], "签约项目总投资")
     assert money.unit == "亿元" and money.conflict
-    last = [(r.text, r.value, r.tags, r.other, r.sources) for r in money.rows if r.period == "2021年"]
-    assert last == [("270.5亿元", "270.5", ("采用",), False, (1,)),
-                    ("263.9亿元", "263.9", ("另报",), True, (2,))]
-    assert money.change.latest_value == "270.5" and money.change.previous_value == "188.7"
+    last = [(r.value, r.tags, r.other, r.sources) for r in money.rows if r.period == "2021年"]
+    assert last == [("270.5亿元", ("采用",), False, (1,)), ("263.9亿元", ("另报",), True, (2,))]
+    assert money.change.latest_value == "270.5亿元" and money.change.previous_value == "188.7亿元"
     assert len(money.chart.marks) == 3 and len(money.chart.others) == 1
     # A reviewer's prefer wins over the later article.
     review(db, figure_id(db, "263.9亿元"), "prefer")
     money = block(brief_series(db)["series"], "签约项目总投资")
-    assert [(r.value, r.other) for r in money.rows if r.period == "2021年"] == [("263.9", False), ("270.5", True)]
+    assert [(r.value, r.other) for r in money.rows if r.period == "2021年"] == [("263.9亿元", False), ("270.5亿元", True)]
 
 
 def test_targets_sit_beside_the_latest_level(db: Path) -> None:
     targets = brief_series(db)["targets"].data.rows
-    assert [(t.text, t.horizon) for t in targets] == [("500亿元", "2025年")]
+    assert [(t.value, t.horizon) for t in targets] == [("500亿元", "2025年")]
     target = targets[0]
-    assert (target.latest_text, target.latest_period, target.latest_sources) == ("270.5亿元", "2021年", (1,))
+    assert (target.latest_value, target.latest_period, target.latest_sources) == ("270.5亿元", "2021年", (1,))
     assert target.progress == "达目标的 54.1%" and target.reached is False and target.bar == pytest.approx(54.1)
 
 
@@ -226,27 +224,31 @@ def test_rejected_figure_leaves_the_series_and_a_correction_shows(db: Path) -> N
     review(db, figure_id(db, "55微克/立方米"), "correct", value=54)
     data = brief_series(db)["series"]
     projects = block(data, "签约项目数")
-    assert [r.text for r in projects.rows] == ["41个", "58个"]
-    assert projects.change.previous_value == "41"
+    assert [r.value for r in projects.rows] == ["41个", "58个"]
+    assert projects.change.previous_value == "41个"
     pm = block(data, "PM2.5平均浓度")
     corrected = next(r for r in pm.rows if r.period == "2019年")
-    assert corrected.value == "54" and "已更正" in corrected.tags and corrected.note == "原文值 55"
+    assert corrected.value == "54微克/立方米" and "已更正" in corrected.tags
+    assert corrected.note == "原文值 55微克/立方米"
     # The sector tables and the appendix follow the same reviews: the sentence is still
     # quoted for its other figures, but 46个 is no longer marked as a figure or listed.
     html = render_html(brief_series(db)["brief"])
     assert "46个" in html and not re.search(r"<mark[^>]*>46个</mark>", html)
-    assert not re.search(r'<td class="c-text">46个</td>', html)
-    assert re.search(r'<td class="c-text">58个</td>', html)
+    assert '<span class="v">46个</span>' not in html
+    assert '<span class="v">58个</span>' in html
 
 
-def test_a_single_article_has_no_series_and_says_so(tmp_path: Path) -> None:
+def test_a_single_article_has_no_series_section(tmp_path: Path) -> None:
     folder = tmp_path / "one"
     folder.mkdir()
     (folder / "a.md").write_text(ARTICLES["2020-01-20_kfq.md"], encoding="utf-8")
     db = tmp_path / "one.db"
     run("ingest", str(folder), "--db", str(db))
-    data = brief_series(db)["series"]
-    assert data.blocks == [] and "尚无" in (data.empty or "")
+    with sqlite3.connect(db) as conn:
+        brief = make_brief(conn, region=ZONE, today=date(2022, 4, 1))
+    # One period of everything: no series section and no contents entry, never "(0)".
+    assert "series" not in {s.kind for s in brief.sections}
+    assert "指标走势" not in render_html(brief)
 
 
 # ---------------------------------------------------------------- chart helpers
@@ -307,9 +309,9 @@ def test_pdf_series_section_has_values_sources_and_chart(rendered: tuple[Path, A
     series_pages = [i for i, p in enumerate(pages) if "签约项目数" in p and "最新变化" in p]
     assert series_pages, pages
     page = pages[series_pages[0]]
-    rows = re.findall(r"(20\d\d年)\s+(\d+个)\s+(\d+)\s+\[(\d)\]", page)
-    assert [r[:3] for r in rows] == [("2018年", "41个", "41"), ("2019年", "46个", "46"), ("2021年", "58个", "58")]
-    assert [r[3] for r in rows] == ["4", "3", "2"]
+    rows = re.findall(r"(20\d\d年)\s+(\d+个)\s+\[(\d)\]", page)
+    assert [r[:2] for r in rows] == [("2018年", "41个"), ("2019年", "46个"), ("2021年", "58个")]
+    assert [r[2] for r in rows] == ["4", "3", "2"]
     # The chart's axis labels and unit are text in the PDF, so the SVG was drawn.
     squeezed = "".join(page.split())
     assert "单位:亿元" in squeezed and "单位:个" in squeezed and "单位:微克/立方米" in squeezed
@@ -342,7 +344,8 @@ def test_pdf_after_reject_and_correct(db: Path, tmp_path: Path) -> None:
     series = next(p for p in pages if "签约项目数" in p and "最新变化" in p)
     assert re.search(r"2018年\s+41个", series) and re.search(r"2021年\s+58个", series)
     assert not re.search(r"2019年\s+46个", series)
-    assert re.search(r"2019年\s+已更正\s*188\.7亿元\s+189", series), series
+    assert re.search(r"2019年\s+已更正\s*189亿元", series), series
+    assert "原文值 188.7亿元" in series
 
 
 # ---------------------------------------------------------------- Datasette over HTTP
@@ -396,12 +399,12 @@ def test_latest_change_compares_periods_of_the_same_length() -> None:
               _point(3, "2012-01-01", "2012-04-30", 2.86e8)]
     ctx = Context(facts=ZoneFacts(region=Region(1, ZONE)), lang="zh", labels=LABELS["zh"],
                   source_numbers={1: 3, 2: 2, 3: 1}, figure_numbers={1: 1, 2: 2, 3: 3})
-    groups = level_series(points)[("fiscal_revenue", "元")]
-    change = _change(ctx, groups, choose_scale([p.value for p in points], "元"))
+    groups = level_series(points)[("fiscal_revenue", "元", None)]
+    change = _change(ctx, groups)
     # Jan–Apr 2012 against Jan–Apr 2011, not against the whole of 2011 just before it.
     assert (change.previous_period, change.previous_value, change.pct, change.caution) == (
-        "2011年1–4月", "2.316", "+23.5%", None)
+        "2011年1–4月", "2.316亿元", "+23.5%", None)
     # Without a period of the same length: the one just before, with a caution.
-    groups = level_series(points[1:])[("fiscal_revenue", "元")]
-    change = _change(ctx, groups, choose_scale([p.value for p in points], "元"))
+    groups = level_series(points[1:])[("fiscal_revenue", "元", None)]
+    change = _change(ctx, groups)
     assert change.previous_period == "2011年" and change.caution == "两期时期长度不同,仅供参考"

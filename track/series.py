@@ -36,13 +36,14 @@ def resolve_indicator(conn: sqlite3.Connection, name: str) -> str:
 
 
 def resolve_region(conn: sqlite3.Connection, name: str | None, cat: Catalog | None = None) -> str:
-    """A region's canonical name from its name or alias ('' for all regions)."""
+    """A region's canonical name from its name, English name or alias ('' for all regions)."""
     if not name:
         return ""
     canonical = (cat or catalog()).region_name(name) or name
     row = conn.execute(
-        "SELECT name FROM region WHERE name = ? OR name = ? OR EXISTS (SELECT 1 FROM json_each(region.aliases) WHERE value = ?)",
-        (canonical, name, name)).fetchone()
+        "SELECT name FROM region WHERE name = ? OR name = ? OR lower(name_en) = lower(?) "
+        "OR EXISTS (SELECT 1 FROM json_each(region.aliases) WHERE value = ?)",
+        (canonical, name, name, name)).fetchone()
     if not row:
         raise SeriesError(f"no region {name!r}")
     return str(row[0])

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
+from common.formatting import format_value
 from common.width import display_width
 
 
@@ -37,12 +38,6 @@ def render(headers: Sequence[str], rows: Sequence[Sequence[object]]) -> str:
 
 
 def human(value: float | None, unit: str, digits: int = 6) -> str:
-    """3221000000 元 -> 32.21亿元; 34 微克/立方米 -> 34微克/立方米. A derived value is shown
-    with fewer significant digits (digits=4): it is computed from rounded figures."""
-    if value is None:
-        return ""
-    if unit in ("元", "美元", "吨", "平方米", "人", "辆") or unit == "":
-        for mult, name in ((1e8, "亿"), (1e4, "万")):
-            if abs(value) >= mult:
-                return f"{value / mult:.{digits}g}{name}{unit}"
-    return f"{value:.{digits}g}{unit}"
+    """3221000000 元 -> 32.21亿元; 34 微克/立方米 -> 34微克/立方米: the one formatting of
+    common.formatting. ``digits=4`` marks a derived value, rounded once to four significant digits."""
+    return format_value(value, unit, derived=digits < 6)

@@ -30,6 +30,15 @@ from ingest.catalog.model import (
 )
 
 
+def _joined(left: str, right: str) -> str:
+    """Two parts of a Chinese name joined without saying a word twice: 高新技术企业 + 企业数 ->
+    高新技术企业数, not 高新技术企业企业数."""
+    for n in range(min(len(left), len(right), 4), 1, -1):
+        if left.endswith(right[:n]):
+            return left + right[n:]
+    return left + right
+
+
 def compose_name(measures: dict[str, Measure], scopes: dict[str, Scope], classes: dict[str, Klass],
                  stages: dict[str, Stage], key: Key, english: bool = False) -> str:
     m = measures[key.measure]
@@ -44,7 +53,9 @@ def compose_name(measures: dict[str, Measure], scopes: dict[str, Scope], classes
         return name[:1].upper() + name[1:]
     parts = [scopes[key.scope].name if key.scope else "", *(classes[c].name for c in key.classes),
              "".join(stages[s].name for s in key.stages), m.name]
-    name = "".join(parts)
+    name = ""
+    for part in parts:
+        name = _joined(name, part)
     if key.form == "added":
         name = "新增" + name
     elif key.form:
@@ -172,10 +183,18 @@ class _IndicatorTable:
             measures, scopes, classes, stages, key)
         self.indicators[ident] = Indicator(
             id=ident, name=str(extra.get("name") or compose_name(measures, scopes, classes, stages, key)),
-            name_en=str(extra.get("name_en") or compose_name(measures, scopes, classes, stages, key, english=True)),
+            name_en=_capitalised(str(extra.get("name_en") or compose_name(measures, scopes, classes, stages, key,
+                                                                          english=True))),
             unit=_unit(measures, key), sector=str(extra.get("sector") or _sector(measures, scopes, key)),
             definition=definition, source="; ".join(dict.fromkeys(src)), key=key)
         self.by_key[key] = ident
+
+
+def _capitalised(name: str) -> str:
+    """An English name as a heading or a table row starts it: with a capital (after an opening
+    quote: "Four above" units)."""
+    lead = len(name) - len(name.lstrip('"“'))
+    return name[:lead] + name[lead:lead + 1].upper() + name[lead + 1:]
 
 
 _INDICATOR_KEYS = {"id", "measure", "scope", "class", "stage", "form", "currency", "name", "name_en", "sector", "definition",

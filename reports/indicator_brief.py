@@ -1,0 +1,204 @@
+"""The indicator brief: one indicator across regions and years — its definition from the
+catalog, a series (table and chart) per region, the regions with a single report, its
+targets against the latest level, and every source of every value.
+
+`zone brief --indicator ID` (id, Chinese or English name), optionally `--region` for a region
+and the regions inside it. Read with the series view filtered by the indicator (the view ranks
+only that indicator's points), so the cost follows the indicator, not the database.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import date
+
+from common.units import unit_en
+from reports.brief import (
+    Brief,
+    Context,
+    CoverFact,
+    Section,
+    SectorTable,
+    SeriesData,
+    _context,
+    _row,
+    capitalised,
+    evidence_section,
+    series_blocks,
+    sources_section,
+    targets_section,
+)
+from reports.queries import BriefError, Limits, Region, SeriesPoint, ZoneFacts, choose_region, load_articles, load_figures
+from reports.series import level_groups, level_series, shown_groups
+from track.sectors import sectors
+
+# Every point of one indicator (all kinds) from the series view, in region and period order.
+_POINTS = """
+SELECT s.figure_id, s.article_id, s.indicator_id, s.indicator_name, i.name_en, i.sector,
+       s.kind, s.unit, s.period_start, s.period_end, s.value, s.value_max, s.qualifier, s.text, s.origin,
+       s.preferred, s.conflict, s.published, s.point_key, s.region_id, s.region, region.name_en
+FROM series s
+JOIN indicator i ON i.id = s.indicator_id
+LEFT JOIN region ON region.id = s.region_id
+WHERE s.indicator_id = :indicator
+  AND (:scope IS NULL OR s.region_id IN (SELECT value FROM json_each(:scope)))
+ORDER BY s.unit, s.region_id, s.kind, coalesce(s.period_end, s.period_start), s.period_start,
+         s.preferred DESC, s.published DESC, s.figure_id
+"""
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    name: str
+    name_en: str
+    unit: str
+    sector: str
+    definition: str
+
+
+@dataclass
+class IndicatorFacts:
+    indicator: Indicator
+    zone: ZoneFacts             # the figures, articles and points the brief shows
+    regions: int                # regions with figures of the indicator (in scope)
+    periods: int
+    single: list[int]           # figure ids: the one level of regions with a single period
+    regions_left: int           # regions beyond the brief's limit
+
+
+def resolve(conn: sqlite3.Connection, name: str) -> Indicator:
+    row = conn.execute("SELECT id, name, name_en, unit, sector, definition FROM indicator "
+                       "WHERE id = ? OR name = ? OR lower(name_en) = lower(?)", (name, name, name)).fetchone()
+    if row is None:
+        close = [r[0] for r in conn.execute(
+            "SELECT id FROM indicator WHERE id LIKE ? OR name LIKE ? ORDER BY id LIMIT 8", (f"%{name}%", f"%{name}%"))]
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        raise BriefError(f"no indicator {name!r}{hint}")
+    return Indicator(*row)
+
+
+def load_indicator(conn: sqlite3.Connection, name: str, region_name: str | None = None,
+                   limits: Limits | None = None) -> IndicatorFacts:
+    limits = limits or Limits(series=8, series_periods=12)
+    indicator = resolve(conn, name)
+    region = Region(id=None, name="")
+    if region_name:
+        region = choose_region(conn, region_name)
+    points = [SeriesPoint(*r[:15], bool(r[15]), bool(r[16]), *r[17:])
+              for r in conn.execute(_POINTS, {"indicator": indicator.id, "scope": region.ids})]
+    if not points:
+        where = f" in {region.name} or the regions inside it" if region.name else ""
+        raise BriefError(f"no figures of {indicator.id} ({indicator.name}){where}; run `zone ingest` first")
+    levels = [p for p in points if p.kind == "level"]
+    groups = level_groups(levels)
+    # Regions with a series first (most periods, then the latest), then those with one report.
+    ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), -(int((kv[1][-1].preferred.period_end or "0")[:4]))))
+    series_keys = [k for k, g in ranked if k in level_series(levels)][:limits.series]
+    single_keys = [k for k, g in ranked if k not in level_series(levels)]
+    shown_series = {k: groups[k] for k in series_keys}
+
+    cited: set[int] = set()
+    for g in shown_series.values():
+        for group in shown_groups(g, limits).table:
+            cited.update(p.figure_id for p in (group.preferred, *group.same, *group.other))
+    single = [groups[k][-1].preferred.figure_id for k in single_keys[:limits.rows_per_sector]]
+    cited.update(single)
+    targets = [p.figure_id for p in points if p.kind == "target" and p.preferred][:limits.targets]
+    changes = [p.figure_id for p in points if p.kind == "change" and p.preferred
+               and any(p.article_id == q.article_id and p.period_end == q.period_end for q in levels)]
+    wanted = cited | set(targets) | set(changes)
+    wanted |= {i for (i,) in conn.execute(
+        "SELECT source_id FROM figure_source WHERE figure_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(wanted)),))}
+    figures = load_figures(conn, wanted)
+    articles = load_articles(conn, {f.article_id for f in figures})
+    # Targets are measured against the level points of their region.
+    shown_points = [p for p in levels if p.series_key in shown_series or p.figure_id in wanted]
+    if region.id is None:          # every region: name each series by its region
+        region = Region(id=None, name="", scope=tuple(sorted({k[2] or 0 for k in groups})))
+    zone = ZoneFacts(region=region, articles=articles, figures=figures, points=shown_points,
+                     listed=frozenset(targets), series_keys=tuple(series_keys), series_held=len(series_keys),
+                     n_figures=len(points), n_articles=len({p.article_id for p in points}),
+                     latest=max(p.published for p in points), limits=limits)
+    periods = len({(p.period_start, p.period_end) for p in levels})
+    return IndicatorFacts(indicator=indicator, zone=zone, regions=len(groups), periods=periods, single=single,
+                          regions_left=max(0, len(ranked) - len(series_keys) - len(single)))
+
+
+@dataclass(frozen=True)
+class Definition:
+    name: str
+    name_alt: str | None        # the other language's name (in the English brief: the Chinese, as a term)
+    definition: str
+    unit: str
+    sector: str
+    id: str
+    regions: int
+    periods: int
+    articles: int
+
+
+def definition_section(ctx: Context, facts: IndicatorFacts) -> list[Section]:
+    t = ctx.labels
+    ind = facts.indicator
+    vocabulary = sectors()
+    sector = vocabulary.shown(vocabulary.canonical(ind.sector), ctx.lang)
+    if ctx.lang == "en":
+        name, alt, unit = capitalised(ind.name_en), ind.name, unit_en(ind.unit) or t["no_unit"]
+    else:
+        name, alt, unit = ind.name, ind.name_en, ind.unit or t["no_unit"]
+    data = Definition(name=name, name_alt=alt, definition=ind.definition, unit=unit, sector=sector, id=ind.id,
+                      regions=facts.regions, periods=facts.periods, articles=facts.zone.n_articles or 0)
+    return [Section(kind="definition", anchor="definition", title=t["definition"], data=data)]
+
+
+def single_section(ctx: Context, facts: IndicatorFacts) -> list[Section]:
+    """Regions with one period of the indicator: a row each (no series to draw)."""
+    by_id = {f.id: f for f in ctx.facts.figures}
+    rows = []
+    for fid in facts.single:
+        fact = by_id.get(fid)
+        if fact is None:
+            continue
+        row = _row(ctx, [fact])
+        region = (fact.region_name_en or fact.region_name) if ctx.lang == "en" else fact.region_name
+        rows.append(row.__class__(**{**row.__dict__, "label": region or row.label, "region": None}))
+    if not rows:
+        return []
+    more = ctx.labels["more_regions"].format(n=facts.regions_left) if facts.regions_left else None
+    return [Section(kind="sector", anchor="single", title=ctx.labels["single_regions"],
+                    data=SectorTable(name=ctx.labels["single_regions"], rows=rows, targets=[], more=more),
+                    count=len(rows))]
+
+
+def build_indicator_brief(facts: IndicatorFacts, lang: str = "zh", today: date | None = None) -> Brief:
+    ctx = _context(facts.zone, lang)
+    t = ctx.labels
+    series = series_blocks(ctx, by_region=True)
+    sections = [*definition_section(ctx, facts)]
+    if series:
+        sections.append(Section(kind="series", anchor="series", title=t["series_by_region"],
+                                data=SeriesData(intro=t["series_intro"], blocks=series), count=len(series)))
+    sections += [*single_section(ctx, facts), *targets_section(ctx), *sources_section(ctx), *evidence_section(ctx)]
+    heading = capitalised(facts.indicator.name_en) if lang == "en" else facts.indicator.name
+    alt = facts.indicator.name if lang == "en" else facts.indicator.name_en
+    scope = None
+    if ctx.facts.region.name and ctx.facts.region.id is not None:
+        place = (ctx.facts.region.name_en or ctx.facts.region.name) if lang == "en" else ctx.facts.region.name
+        scope = t["indicator_scope"].format(r=place)
+    cover = [CoverFact(t["regions"], str(facts.regions), t["regions_unit"]),
+             CoverFact(t["periods"], str(facts.periods), t["periods_unit"]),
+             CoverFact(t["articles"], str(facts.zone.n_articles or 0), t["articles_unit"]),
+             CoverFact(t["generated"], (today or date.today()).isoformat(), date=True)]
+    return Brief(lang=lang, labels=t, report=t["report_indicator"], heading=heading, heading_alt=alt,
+                 as_of=facts.zone.as_of, generated=(today or date.today()).isoformat(), facts=cover,
+                 sections=sections, scope=scope, kind="indicator", n_figures=facts.zone.n_figures or 0,
+                 n_articles=facts.zone.n_articles or 0)
+
+
+def make_indicator_brief(conn: sqlite3.Connection, indicator: str, region: str | None = None, lang: str = "zh",
+                         today: date | None = None) -> Brief:
+    return build_indicator_brief(load_indicator(conn, indicator, region), lang=lang, today=today)
+
