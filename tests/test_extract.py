@@ -1475,3 +1475,14 @@ def test_a_space_between_number_and_unit_is_typesetting():
     found = [(f.text, f.value, f.unit) for f in figs("投资6 亿元的项目，13 家企业进驻，合同投资额55.78 亿元。")]
     assert found == [("6 亿元", 600_000_000, "元"), ("13 家", 13, "家"), ("55.78 亿元", 5_578_000_000, "元")]
     assert figs("2021 年，开发区建成。") == []
+
+
+def test_a_day_without_a_year_in_an_august_article_is_of_the_articles_year(tmp_path: Path):
+    # a closed year framing an earlier paragraph carries to parts of a year only in a report
+    # of the first quarter (a January work report), not in August
+    article = tmp_path / "a.md"
+    article.write_text("---\ntitle: 开发区\ndate: 2022-08-10\n---\n2021年，该产业贡献产值32.21亿元。\n\n"
+                       "全区摸排违建总面积86548.25平方米，截至4月28日已全部拆除完毕。\n", encoding="utf-8")
+    from ingest.reader import read_article
+    got = {f.text: (f.period_start, f.period_end) for f in extract_figures(read_article(article))}
+    assert got["86548.25平方米"] == ("2022-04-28", "2022-04-28")

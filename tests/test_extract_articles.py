@@ -137,3 +137,12 @@ def test_fixture_article_stays_above_its_regression_floor(name: str) -> None:
     result = score(article.source, load_gold(gold_path(name)), figures)
     floor = STRICT_F1_FLOOR[name]
     assert result.strict_f1 >= floor, f"{name}: strict F1 {result.strict_f1:.4f} < floor {floor}\n{result.report()}"
+
+
+def test_the_seed_stays_at_its_regression_floor() -> None:
+    """The seed article (articles/) against its gold (a copy of ../shared/eval/gold): 1.0, the
+    floor every rule change must keep."""
+    seed = Path(__file__).resolve().parent.parent / "articles" / "2022-08-10_czrb_content_66129.txt"
+    article = read_article(seed)
+    result = score(article.source, load_gold(FIXTURES / "seed_gold.jsonl"), extract_figures(article))
+    assert result.strict_f1 == 1.0, result.report()

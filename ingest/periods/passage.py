@@ -116,7 +116,10 @@ def _resolved_in_passage(m: re.Match[str], text: str, published: date, mentions:
     if not m.group("bare") or m.group("bare_since") or m.group("bare") in ("全年", "底", "末", "年初") \
             or resolved is None or resolved[0] == "horizon":
         return resolved
-    closed_year = last_framing_year(text, mentions) or (passage_frame_year if year_in_force is None else None)
+    # The year framed earlier in this paragraph; or, in a report of the first quarter (a work
+    # report in January), the closed year the paragraphs before were framed by.
+    carried = passage_frame_year if year_in_force is None and published.month <= 3 else None
+    closed_year = last_framing_year(text, mentions) or carried
     if closed_year is not None and closed_year < published.year:
         # 2023年以来工作回顾 … 1—11月固定资产投资增长17.9% read in January 2024
         part = _part_period(closed_year, m, "b", m.group("bare"), m.group())
