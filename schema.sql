@@ -105,6 +105,12 @@ CREATE INDEX IF NOT EXISTS figure_region ON figure (region_id, sector, period_en
 -- Datasette counts the figures naming an indicator as the runner-up on the indicator's page.
 CREATE INDEX IF NOT EXISTS figure_link_rival ON figure (link_rival) WHERE link_rival IS NOT NULL;
 CREATE INDEX IF NOT EXISTS article_region ON article (region_id, published);
+-- The brief counts a region's figures per sector and finds its articles from this index alone,
+-- without reading the rows (reports.queries: counts, articles in scope).
+CREATE INDEX IF NOT EXISTS figure_region_scope ON figure (region_id, kind, indicator_id, sector, article_id);
+-- A series' periods without reading the rows: how many, the latest, the cut-off of the latest N
+-- (the brief's series), the points of a period before a given article (the change brief).
+CREATE INDEX IF NOT EXISTS figure_points ON figure (indicator_id, region_id, kind, unit, period_end, period_start, origin);
 
 -- Derived figures name the figures they were computed from.
 CREATE TABLE IF NOT EXISTS figure_source (
@@ -185,9 +191,10 @@ WHERE s.action IS NULL OR s.action <> 'reject';
 -- by more than 0.5% are in conflict; one point per period is preferred: a reviewer's
 -- 'prefer' (the latest), else a reported figure over a derived one, else the latest article.
 --
--- Built to be filtered: the window functions are partitioned by the series' columns, so
--- SQLite pushes `WHERE indicator_id = ?` (or any term on those columns) down to the figures
--- before ranking. Figures not relinked by a review are then searched in the figure_series
+-- Built to be filtered: the window functions are partitioned by the series' columns, and the
+-- view shows those columns (indicator, region, kind, unit, period) as ranked, so SQLite pushes
+-- `WHERE indicator_id = ?` and any term on them (`period_end >= ?`: the latest periods only)
+-- down to the figures before ranking. Figures not relinked by a review are then searched in the figure_series
 -- index through figure.indicator_id; relinked ones are found from the review table. Ranking
 -- runs on narrow rows (point); sentences and sources are joined to the ranked rows after.
 --
@@ -206,11 +213,13 @@ WITH point AS (
     UNION ALL
     SELECT fc.indicator_id, fc.region_id, fc.kind, fc.unit, fc.period_start,
            fc.period_end, fc.id, fc.article_id, fc.seq, fc.origin, fc.value, fc.preferred_by
-    FROM figure_current fc
-    WHERE fc.relinked AND fc.fkey IN (SELECT fkey FROM review WHERE action = 'relink')
+    FROM review                 -- driven by the few relinks (CROSS JOIN: review first), not by the figures
+    CROSS JOIN figure_current fc ON fc.fkey = review.fkey
+    WHERE review.action = 'relink' AND fc.relinked
+      AND review.id = (SELECT max(r.id) FROM review r WHERE r.fkey = review.fkey AND r.action = 'relink')
 ),
 ranked AS (
-    SELECT p.indicator_id, p.region_id, p.id,
+    SELECT p.indicator_id, p.region_id, p.kind, p.unit, p.period_start, p.period_end, p.id,
            row_number() OVER (PARTITION BY p.indicator_id, p.region_id, p.kind, p.unit, p.period_start, p.period_end
                               ORDER BY p.preferred_by IS NULL, p.preferred_by DESC, p.origin = 'derived',
                                        a.published DESC, p.article_id DESC, p.seq) AS rank,
@@ -232,8 +241,8 @@ ranked AS (
            same_article AS (by_article RANGE BETWEEN CURRENT ROW AND CURRENT ROW)
 )
 SELECT
-    ranked.indicator_id, i.name AS indicator_name, r.name AS region, fc.period_start, fc.period_end, fc.kind,
-    fc.direction, fc.value, fc.value_max, fc.unit, fc.qualifier, fc.text, fc.origin,
+    ranked.indicator_id, i.name AS indicator_name, r.name AS region, ranked.period_start, ranked.period_end, ranked.kind,
+    fc.direction, fc.value, fc.value_max, ranked.unit, fc.qualifier, fc.text, fc.origin,
     ranked.rank = 1 AS preferred,
     coalesce(abs(ranked.before_max - fc.value) > 0.005 * max(abs(ranked.before_max), abs(fc.value))
              OR abs(ranked.before_min - fc.value) > 0.005 * max(abs(ranked.before_min), abs(fc.value))

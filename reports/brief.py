@@ -650,12 +650,15 @@ def _change(ctx: Context, groups: list[PointGroup]) -> Change:
                   caution=(";" if ctx.lang == "zh" else "; ").join(cautions) or None)
 
 
-def _series_note(ctx: Context, shown: Shown, indicator: str) -> str | None:
+def _series_note(ctx: Context, shown: Shown, indicator: str, periods: int = 0) -> str | None:
+    """What the series' table leaves out; ``periods``: how many the database holds (the brief
+    reads only the latest)."""
     t = ctx.labels
     region = ctx.region_arg
     notes = []
-    if shown.periods > len(shown.table):
-        notes.append(t["more_periods"].format(k=len(shown.table), n=shown.periods, c=len(shown.chart),
+    periods = max(periods, shown.periods)
+    if periods > len(shown.table):
+        notes.append(t["more_periods"].format(k=len(shown.table), n=periods, c=len(shown.chart),
                                               i=indicator, r=region))
     if shown.others_left:
         notes.append(t["more_others"].format(n=shown.others_left, i=indicator, r=region))
@@ -692,7 +695,8 @@ def series_blocks(ctx: Context, by_region: bool = False) -> list[SeriesBlock]:
                 item[0][2] or 0)
 
     blocks = []
-    for i, ((indicator, unit, _), groups) in enumerate(sorted(series.items(), key=order), 1):
+    for i, (key, groups) in enumerate(sorted(series.items(), key=order), 1):
+        indicator, unit, _ = key
         shown = shown_groups(groups, ctx.facts.limits)
         first = groups[0].preferred
         name = indicator_label(first.indicator_name, first.indicator_name_en, ctx.lang) or first.indicator_name
@@ -713,7 +717,8 @@ def series_blocks(ctx: Context, by_region: bool = False) -> list[SeriesBlock]:
             chart=chart(drawn, others, scale, ctx.labels, title, labelled=len(shown.table)),
             change=_change(ctx, shown.table), conflict=bool(others),
             derived=any(p.origin == "derived" for p in listed + others),
-            more=_series_note(ctx, shown, indicator), caption=_derived_caption(ctx, drawn), region=region))
+            more=_series_note(ctx, shown, indicator, ctx.facts.series_periods.get(key, 0)),
+            caption=_derived_caption(ctx, drawn), region=region))
     return blocks
 
 

@@ -66,6 +66,7 @@ class ChangeFacts:
     classified: dict[int, str] = field(default_factory=dict)          # new figure id -> kind
     earlier: dict[int, list[int]] = field(default_factory=dict)       # new figure id -> earlier figure ids
     confirmed: int = 0
+    shown: dict[str, list[int]] = field(default_factory=dict)        # kind -> new figure ids listed
     targets: list[tuple[int, int | None]] = field(default_factory=list)   # (target id, new level id)
     unlinked: list[int] = field(default_factory=list)
 
@@ -88,7 +89,8 @@ WHERE fc.article_id IN (SELECT value FROM json_each(:new))
 # For each new figure, by its key [indicator, region, kind, unit, period_start, period_end,
 # published, article]: the figures of articles before its own (earlier articles, and earlier
 # ones among the new) for the same period, the latest earlier period's, and whether the region
-# had the indicator at all — each an index search (figure_series) per key, in one statement.
+# had the indicator (same kind and unit) at all — each an index search (figure_points) per key,
+# in one statement.
 _EARLIER = """
 WITH k AS (
     SELECT key AS n, json_extract(value, '$[0]') AS indicator, json_extract(value, '$[1]') AS rid,
@@ -107,12 +109,13 @@ SELECT k.n, 'before', (
     JOIN article a ON a.id = f.article_id AND (a.published < k.pub OR (a.published = k.pub AND a.id < k.aid))
     WHERE f.indicator_id = k.indicator AND f.region_id IS k.rid AND f.period_end < k.pe
       AND f.kind = k.kind AND f.unit = k.unit
-    ORDER BY f.period_end DESC, f.origin = 'derived', a.published DESC, a.id DESC LIMIT 1) FROM k
+    ORDER BY f.period_end DESC LIMIT 1) FROM k
 UNION ALL
 SELECT k.n, 'any', (
     SELECT f.id FROM figure f
     JOIN article a ON a.id = f.article_id AND (a.published < k.pub OR (a.published = k.pub AND a.id < k.aid))
-    WHERE f.indicator_id = k.indicator AND f.region_id IS k.rid LIMIT 1) FROM k
+    WHERE f.indicator_id = k.indicator AND f.region_id IS k.rid AND f.kind = k.kind AND f.unit = k.unit LIMIT 1)
+FROM k
 """
 
 # Targets of the indicators the new articles give levels for, in the same regions.
@@ -174,10 +177,12 @@ def load_changes(conn: sqlite3.Connection, since: Since, region_name: str | None
         for n, what, fid in conn.execute(_EARLIER, {"keys": json.dumps(keys)}):
             if fid is not None:
                 found.setdefault(int(n), {}).setdefault(what, []).append(int(fid))
-    earlier_ids = {i for hits in found.values() for what, ids_ in hits.items() if what != "any" for i in ids_}
-    earlier = {f.id: f for f in load_figures(conn, earlier_ids)} if earlier_ids else {}
+    # The values of the same periods, to compare (as reviewed); whole figures only for what is shown.
+    same_ids = {i for hits in found.values() for i in hits.get("same", [])}
+    earlier = {f.id: f for f in load_figures(conn, same_ids)} if same_ids else {}
     papers = dict(conn.execute("SELECT id, coalesce(paper, '') FROM article WHERE id IN (SELECT value FROM json_each(?))",
                                (json.dumps(sorted({f.article_id for f in [*figures, *earlier.values()]})),)))
+    before: dict[int, int] = {}
     for n, f in enumerate(compared):
         hits = found.get(n, {})
         same = [earlier[i] for i in hits.get("same", []) if i in earlier]
@@ -191,9 +196,26 @@ def load_changes(conn: sqlite3.Connection, since: Since, region_name: str | None
             facts.earlier[f.id] = [e.id for e in (own or differ)][:limits.other_reports]
         elif hits.get("any"):
             facts.classified[f.id] = "new_period"
-            facts.earlier[f.id] = [i for i in hits.get("before", []) if i in earlier][:1]
+            before[f.id] = hits["before"][0] if hits.get("before") else 0
         else:
             facts.classified[f.id] = "new_indicator"
+
+    # What is shown of each kind: the catalog's sectors in order, the newest article first; the
+    # rest is counted. Only the rows shown read their earlier figures and sentences.
+    vocabulary = sectors()
+    article_rank = {a: i for i, a in enumerate(new)}
+    by_id = {f.id: f for f in figures}
+    cap = limits.rows_per_sector * 2
+    for kind in KINDS:
+        chosen = sorted((i for i, k in facts.classified.items() if k == kind),
+                        key=lambda i: (vocabulary.order(by_id[i].sector), article_rank.get(by_id[i].article_id, 0),
+                                       by_id[i].seq))
+        facts.shown[kind] = chosen[:cap]
+    wanted_before = {before[i] for i in facts.shown["new_period"] if before.get(i)}
+    if wanted_before:
+        earlier.update({f.id: f for f in load_figures(conn, wanted_before)})
+    for i in facts.shown["new_period"]:
+        facts.earlier[i] = [before[i]] if before.get(i) in earlier else []
 
     # Targets against the new levels, and the targets the new articles set.
     levels = [f for f in figures if f.kind == "level" and f.indicator_id and f.origin == "reported"]
@@ -209,11 +231,14 @@ def load_changes(conn: sqlite3.Connection, since: Since, region_name: str | None
             facts.targets.append((t.id, level.id if level else None))
     facts.unlinked = [f.id for f in figures if not f.indicator_id and f.origin == "reported"]
 
-    shown = {*facts.classified, *(i for ids_ in facts.earlier.values() for i in ids_),
-             *(i for pair in facts.targets for i in pair if i is not None), *facts.unlinked[:limits.rows_per_sector * 3]}
-    # The figures a change row cites (the new level's reported growth rate, a derived one's sources).
+    listed = {i for ids_ in facts.shown.values() for i in ids_}
+    shown = {*listed, *(i for i in listed for i in facts.earlier.get(i, [])),
+             *(i for pair in facts.targets for i in pair if i is not None), *facts.unlinked[:limits.rows_per_sector]}
+    # The growth rate an article gives beside a level it lists (the change column quotes it).
+    rows = [by_id[i] for i in listed]
     shown |= {f.id for f in figures if f.kind == "change" and f.indicator_id
-              and any(f.article_id == g.article_id and f.indicator_id == g.indicator_id for g in levels)}
+              and any(f.article_id == g.article_id and f.indicator_id == g.indicator_id
+                      and f.period_end == g.period_end for g in rows)}
     everything = {f.id: f for f in [*figures, *earlier.values(), *targets]}
     shown_facts = [everything[i] for i in shown if i in everything]
     articles = load_articles(conn, {f.article_id for f in shown_facts})        # newest first
@@ -312,8 +337,8 @@ def change_sections(ctx: Context, changes: ChangeFacts) -> list[Section]:
     sections: list[Section] = []
     for kind in KINDS:
         keyed = []
-        for fid, k in changes.classified.items():
-            if k != kind or fid not in by_id:
+        for fid in changes.shown.get(kind, []):
+            if fid not in by_id:
                 continue
             f = by_id[fid]
             earlier = [by_id[i] for i in changes.earlier.get(fid, []) if i in by_id]
@@ -331,8 +356,9 @@ def change_sections(ctx: Context, changes: ChangeFacts) -> list[Section]:
         rows = [row for _, _, row in sorted(keyed, key=lambda item: item[:2])]
         if not rows:
             continue
-        shown = rows[:ctx.facts.limits.rows_per_sector * 2]
-        more = t["more_changes"].format(n=len(rows) - len(shown)) if len(rows) > len(shown) else None
+        shown = rows
+        total = sum(1 for k in changes.classified.values() if k == kind)
+        more = t["more_changes"].format(n=total - len(shown)) if total > len(shown) else None
         sections.append(Section(kind="changes", anchor=f"changes-{kind}", title=t[f"changes_{kind}"],
                                 data=ChangeTable(intro=t[f"changes_{kind}_intro"], rows=shown, more=more),
                                 count=len(shown), part=t["what_changed"], part_anchor="changes"))

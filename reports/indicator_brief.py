@@ -3,8 +3,9 @@ catalog, a series (table and chart) per region, the regions with a single report
 targets against the latest level, and every source of every value.
 
 `zone brief --indicator ID` (id, Chinese or English name), optionally `--region` for a region
-and the regions inside it. Read with the series view filtered by the indicator (the view ranks
-only that indicator's points), so the cost follows the indicator, not the database.
+and the regions inside it. Bounded: the indicator's series per region are found in the
+figure_points index, and only their latest periods are read from the series view (which ranks
+only the points asked for), so the cost follows what the brief shows, not the database.
 """
 from __future__ import annotations
 
@@ -29,22 +30,66 @@ from reports.brief import (
     sources_section,
     targets_section,
 )
-from reports.queries import BriefError, Limits, Region, SeriesPoint, ZoneFacts, choose_region, load_articles, load_figures
+from reports.queries import (
+    BriefError,
+    Limits,
+    Region,
+    SeriesPoint,
+    ZoneFacts,
+    choose_region,
+    load_articles,
+    load_figures,
+    load_points,
+)
 from reports.series import level_groups, level_series, shown_groups
 from track.sectors import sectors
 
-# Every point of one indicator (all kinds) from the series view, in region and period order.
-_POINTS = """
+# The indicator's series, one per unit and region, from the figure_points index alone: periods,
+# whether one is reported, the latest, and the cut-off of the latest :periods.
+_SERIES = """
+WITH k AS (
+    SELECT DISTINCT f.unit AS unit, f.region_id AS rid FROM figure f
+    WHERE f.indicator_id = :indicator AND f.kind = 'level'
+      AND (:scope IS NULL OR f.region_id IN (SELECT value FROM json_each(:scope)))
+)
+SELECT k.unit, k.rid,
+       (SELECT count(*) FROM (SELECT DISTINCT f.period_start, f.period_end FROM figure f
+                              WHERE f.indicator_id = :indicator AND f.region_id IS k.rid AND f.kind = 'level'
+                                AND f.unit = k.unit)) AS periods,
+       (SELECT max(f.origin = 'reported') FROM figure f
+        WHERE f.indicator_id = :indicator AND f.region_id IS k.rid AND f.kind = 'level' AND f.unit = k.unit),
+       (SELECT max(f.period_end) FROM figure f
+        WHERE f.indicator_id = :indicator AND f.region_id IS k.rid AND f.kind = 'level' AND f.unit = k.unit) AS latest,
+       (SELECT pe FROM (SELECT DISTINCT f.period_end AS pe FROM figure f
+                        WHERE f.indicator_id = :indicator AND f.region_id IS k.rid AND f.kind = 'level'
+                          AND f.unit = k.unit AND f.period_end IS NOT NULL
+                        ORDER BY pe DESC LIMIT 1 OFFSET :periods - 1)),
+       (SELECT name FROM region WHERE id = k.rid)
+FROM k
+ORDER BY periods DESC, latest DESC, rid
+"""
+
+# How much the database holds of the indicator (in scope): figures, periods, articles.
+_HELD = """
+SELECT count(*),
+       count(DISTINCT CASE WHEN f.kind = 'level' THEN coalesce(f.period_start, '') || '|' || coalesce(f.period_end, '') END),
+       count(DISTINCT f.article_id), max(a.published)
+FROM figure f JOIN article a ON a.id = f.article_id
+WHERE f.indicator_id = :indicator AND (:scope IS NULL OR f.region_id IN (SELECT value FROM json_each(:scope)))
+"""
+
+# Its targets, and the growth rates reported for the periods shown, from the series view.
+_OTHER_POINTS = """
 SELECT s.figure_id, s.article_id, s.indicator_id, s.indicator_name, i.name_en, i.sector,
        s.kind, s.unit, s.period_start, s.period_end, s.value, s.value_max, s.qualifier, s.text, s.origin,
        s.preferred, s.conflict, s.published, s.point_key, s.region_id, s.region, region.name_en
 FROM series s
 JOIN indicator i ON i.id = s.indicator_id
 LEFT JOIN region ON region.id = s.region_id
-WHERE s.indicator_id = :indicator
+WHERE s.indicator_id = :indicator AND s.preferred
+  AND (s.kind = 'target' OR (s.kind = 'change' AND s.period_end >= :since))
   AND (:scope IS NULL OR s.region_id IN (SELECT value FROM json_each(:scope)))
-ORDER BY s.unit, s.region_id, s.kind, coalesce(s.period_end, s.period_start), s.period_start,
-         s.preferred DESC, s.published DESC, s.figure_id
+ORDER BY s.kind, s.region_id, s.period_end DESC
 """
 
 
@@ -86,17 +131,27 @@ def load_indicator(conn: sqlite3.Connection, name: str, region_name: str | None 
     region = Region(id=None, name="")
     if region_name:
         region = choose_region(conn, region_name)
-    points = [SeriesPoint(*r[:15], bool(r[15]), bool(r[16]), *r[17:])
-              for r in conn.execute(_POINTS, {"indicator": indicator.id, "scope": region.ids})]
-    if not points:
+    scope = {"indicator": indicator.id, "scope": region.ids}
+    n_figures, n_periods, n_articles, latest = conn.execute(_HELD, scope).fetchone()
+    stats = conn.execute(_SERIES, {**scope, "periods": max(limits.chart_periods, limits.series_periods)}).fetchall()
+    if not n_figures or not stats:
         where = f" in {region.name} or the regions inside it" if region.name else ""
         raise BriefError(f"no figures of {indicator.id} ({indicator.name}){where}; run `zone ingest` first")
-    levels = [p for p in points if p.kind == "level"]
-    groups = level_groups(levels)
     # Regions with a series first (most periods, then the latest), then those with one report.
-    ranked = sorted(groups.items(), key=lambda kv: (-len(kv[1]), -(int((kv[1][-1].preferred.period_end or "0")[:4]))))
-    series_keys = [k for k, g in ranked if k in level_series(levels)][:limits.series]
-    single_keys = [k for k, g in ranked if k not in level_series(levels)]
+    charted_keys = [(indicator.id, unit, rid) for unit, rid, periods, reported, _, _, _ in stats
+                    if periods >= 2 and reported][:limits.series]
+    single_keys = [(indicator.id, unit, rid) for unit, rid, periods, reported, _, _, _ in stats
+                   if not (periods >= 2 and reported)]
+    cutoffs = {(indicator.id, unit, rid): cutoff or "" for unit, rid, _, _, _, cutoff, _ in stats}
+    wanted = [(*k, cutoffs[k], "9999") for k in charted_keys + single_keys[:limits.rows_per_sector]]
+    levels = load_points(conn, wanted)
+    since = min((cutoffs[k] for k in charted_keys), default="")
+    others = [SeriesPoint(*r[:15], bool(r[15]), bool(r[16]), *r[17:])
+              for r in conn.execute(_OTHER_POINTS, {**scope, "since": since})]
+    groups = level_groups(levels)
+    charted = level_series(levels)
+    series_keys = [k for k in charted_keys if k in charted]
+    single_keys = [k for k in single_keys if k in groups]
     shown_series = {k: groups[k] for k in series_keys}
 
     cited: set[int] = set()
@@ -105,9 +160,10 @@ def load_indicator(conn: sqlite3.Connection, name: str, region_name: str | None 
             cited.update(p.figure_id for p in (group.preferred, *group.same, *group.other))
     single = [groups[k][-1].preferred.figure_id for k in single_keys[:limits.rows_per_sector]]
     cited.update(single)
-    targets = [p.figure_id for p in points if p.kind == "target" and p.preferred][:limits.targets]
-    changes = [p.figure_id for p in points if p.kind == "change" and p.preferred
-               and any(p.article_id == q.article_id and p.period_end == q.period_end for q in levels)]
+    targets = [p.figure_id for p in others if p.kind == "target"][:limits.targets]
+    # The growth rates the articles give beside the levels the tables list (quoted in the rows).
+    listed = {(p.article_id, p.period_end) for p in levels if p.figure_id in cited}
+    changes = [p.figure_id for p in others if p.kind == "change" and (p.article_id, p.period_end) in listed]
     wanted = cited | set(targets) | set(changes)
     wanted |= {i for (i,) in conn.execute(
         "SELECT source_id FROM figure_source WHERE figure_id IN (SELECT value FROM json_each(?))",
@@ -117,14 +173,14 @@ def load_indicator(conn: sqlite3.Connection, name: str, region_name: str | None 
     # Targets are measured against the level points of their region.
     shown_points = [p for p in levels if p.series_key in shown_series or p.figure_id in wanted]
     if region.id is None:          # every region: name each series by its region
-        region = Region(id=None, name="", scope=tuple(sorted({k[2] or 0 for k in groups})))
+        region = Region(id=None, name="", scope=tuple(sorted({rid or 0 for _, rid, *_ in stats})))
     zone = ZoneFacts(region=region, articles=articles, figures=figures, points=shown_points,
                      listed=frozenset(targets), series_keys=tuple(series_keys), series_held=len(series_keys),
-                     n_figures=len(points), n_articles=len({p.article_id for p in points}),
-                     latest=max(p.published for p in points), limits=limits)
-    periods = len({(p.period_start, p.period_end) for p in levels})
-    return IndicatorFacts(indicator=indicator, zone=zone, regions=len(groups), periods=periods, single=single,
-                          regions_left=max(0, len(ranked) - len(series_keys) - len(single)))
+                     n_figures=n_figures, n_articles=n_articles, latest=latest, limits=limits,
+                     series_periods={(indicator.id, unit, rid): periods for unit, rid, periods, *_ in stats})
+    return IndicatorFacts(indicator=indicator, zone=zone, regions=len({rid for _, rid, *_ in stats}),
+                          periods=n_periods, single=single,
+                          regions_left=max(0, len(stats) - len(series_keys) - len(single)))
 
 
 @dataclass(frozen=True)

@@ -170,7 +170,7 @@ LABELS: dict[str, dict[str, str]] = {
         "tag_conflicting": "conflict",
         "target_set": "new target",
         "missed": "missed",
-        "more_changes": "{n} more are not listed.",
+        "more_changes": "Not listed: {n}.",
         "col_earlier": "Before",
         "col_change": "Change",
         "col_status": "Status",
@@ -180,7 +180,7 @@ LABELS: dict[str, dict[str, str]] = {
         "no_unit": "index (no unit)",
         "series_by_region": "Series by region",
         "single_regions": "Regions with one period",
-        "more_regions": "{n} more regions are not listed; all of them: zone series INDICATOR.",
+        "more_regions": "Regions not listed: {n}; all of them: zone series INDICATOR.",
         "indicator_scope": "Scope: {r} and the regions within it",
         "regions": "Regions",
         "regions_unit": "",
@@ -219,7 +219,7 @@ LABELS: dict[str, dict[str, str]] = {
         "col_horizon": "Horizon",
         "col_source": "Src.",
         "paragraph": "para. {n}",
-        "cited": "{n} figures cited",
+        "cited": "figures cited: {n}",
         "source_id": "Source id",
         "edition": "Edition",
         "page": "Page",
@@ -272,14 +272,14 @@ LABELS: dict[str, dict[str, str]] = {
         "progress_pct": "{p}% of target",
         "reached": "reached",
         "not_reached": "not yet reached",
-        "more_sector": "Each indicator shows its latest article only; {n} more figures of this sector are in the "
-                       "database (Datasette: table figure_detail, by sector).",
-        "more_targets": "{n} more target figures are in the database, in Datasette at {url}",
-        "more_series": "{n} more indicators have two or more periods and are not in this brief; see them with "
+        "more_sector": "Each indicator shows its latest article only; figures of this sector not listed: {n} "
+                       "(Datasette: table figure_detail, by sector).",
+        "more_targets": "Target figures not listed: {n} (Datasette: {url})",
+        "more_series": "Indicators with two or more periods not in this brief: {n}; see them with "
                        "zone series INDICATOR --region {r}, or in Datasette at {url}",
         "more_periods": "The table lists the latest {k} of {n} periods, the chart the latest {c}; "
                         "all of them: zone series {i} --region {r}",
-        "more_others": "{n} more differing values for these periods are not listed; all of them: "
+        "more_others": "Differing values for these periods not listed: {n}; all of them: "
                        "zone series {i} --all --region {r}",
     },
 }

@@ -136,6 +136,7 @@ class Limits:
 
     rows_per_sector: int = 14       # figures listed per sector (at most a page): the latest report of each indicator
     key_figures: int = 6            # headline figures first: one per sector, the catalog's first sectors first
+    recent_articles: int = 60       # the tables and series start from the region's newest articles
     targets: int = 25               # target rows, the most recently reported first
     series: int = 12                # series shown: most periods first, then the most recent
     series_periods: int = 10        # periods in a series table (the latest)
@@ -166,6 +167,7 @@ class ZoneFacts:
     latest: str | None = None       # newest article of the region
     limits: Limits = field(default_factory=Limits)
     regions_with_figures: tuple[str, ...] = ()     # regions in scope that have figures, most figures first
+    series_periods: dict[tuple[str, str, int | None], int] = field(default_factory=dict)   # periods each series holds
 
     @property
     def as_of(self) -> str | None:
@@ -176,9 +178,10 @@ class ZoneFacts:
 # extractor gave it, mapped through the catalog's aliases; else 其他. :sectors is the name map.
 SECTOR_SQL = "coalesce(json_extract(:sectors, '$.' || json_quote(coalesce(i.sector, fc.sector))), '其他')"
 
-# The region's figures as reviewed: figure_current hides rejected figures and applies
-# corrections and relinks. A figure without a region of its own belongs to its article's;
-# the scope is the region and the regions inside it (:scope, JSON; NULL: every figure).
+# The region's figures in its newest articles (:recent), as reviewed: figure_current hides
+# rejected figures and applies corrections and relinks. A figure without a region of its own
+# belongs to its article's; the scope is the region and the regions inside it (:scope, JSON;
+# NULL: every figure).
 # A derived figure that a reported one of the same point (indicator, region, kind, unit,
 # period) makes redundant is left out: one number per fact.
 _SCOPED = f"""
@@ -192,7 +195,8 @@ scoped AS (
     FROM figure_current fc
     JOIN article a ON a.id = fc.article_id
     LEFT JOIN indicator i ON i.id = fc.indicator_id
-    WHERE (:scope IS NULL OR coalesce(fc.region_id, a.region_id) IN (SELECT value FROM json_each(:scope)))
+    WHERE fc.article_id IN (SELECT value FROM json_each(:recent))
+      AND (:scope IS NULL OR coalesce(fc.region_id, a.region_id) IN (SELECT value FROM json_each(:scope)))
       AND NOT (fc.origin = 'derived' AND EXISTS (
           SELECT 1 FROM figure r
           WHERE r.indicator_id = fc.indicator_id AND r.region_id IS fc.region_id AND r.period_end IS fc.period_end
@@ -200,9 +204,41 @@ scoped AS (
             AND r.origin = 'reported'))
 )"""
 
-_TOTALS = f"""
-WITH {_SCOPED}
-SELECT part, rid, count(*), max(published) FROM scoped GROUP BY part, rid
+# How many figures the region holds, per indicator, extracted sector and region, from the
+# figure_region index alone; a figure with no region of its own counts for its article's.
+_COUNTS = """
+SELECT f.indicator_id, f.sector, f.kind = 'target', f.region_id, count(*)
+FROM figure f
+WHERE f.region_id IS NOT NULL AND (:scope IS NULL OR f.region_id IN (SELECT value FROM json_each(:scope)))
+GROUP BY f.region_id, f.kind = 'target', f.indicator_id, f.sector
+UNION ALL
+SELECT f.indicator_id, f.sector, f.kind = 'target', a.region_id, count(*)
+FROM figure f JOIN article a ON a.id = f.article_id
+WHERE f.region_id IS NULL AND (:scope IS NULL OR a.region_id IN (SELECT value FROM json_each(:scope)))
+GROUP BY a.region_id, f.kind = 'target', f.indicator_id, f.sector
+"""
+
+# Figures a reviewer rejected (the latest decision), to take off the counts: few, by the review table.
+_REJECTED = """
+SELECT f.indicator_id, f.sector, f.kind = 'target', coalesce(f.region_id, a.region_id), count(*)
+FROM review r
+JOIN figure f ON f.fkey = r.fkey
+JOIN article a ON a.id = f.article_id
+WHERE r.action = 'reject' AND r.id = (SELECT max(id) FROM review WHERE fkey = r.fkey AND action IN ('accept', 'reject'))
+  AND (:scope IS NULL OR coalesce(f.region_id, a.region_id) IN (SELECT value FROM json_each(:scope)))
+GROUP BY 1, 2, 3, 4
+"""
+
+# The articles with figures in scope, newest first (ids and dates only).
+_ARTICLES_IN_SCOPE = """
+SELECT a.id, a.published FROM article a
+WHERE a.id IN (
+    SELECT f.article_id FROM figure f
+    WHERE f.region_id IS NOT NULL AND (:scope IS NULL OR f.region_id IN (SELECT value FROM json_each(:scope)))
+    UNION
+    SELECT f.article_id FROM figure f JOIN article b ON b.id = f.article_id
+    WHERE f.region_id IS NULL AND (:scope IS NULL OR b.region_id IN (SELECT value FROM json_each(:scope))))
+ORDER BY a.published DESC, a.id DESC
 """
 
 # What the sector and target tables list. An indicator (or, unlinked, a subject) shows the
@@ -236,21 +272,48 @@ UNION
 SELECT id FROM same WHERE nth <= :same
 """
 
-# Series worth a chart: linked level figures of one region in two or more periods, at least
-# one of them reported (a derived point, e.g. the level a year earlier implied by a change,
-# counts as a period and is marked as derived); most periods first, then the most recent.
-# (The brief's series view points decide the rest.)
+# Series worth a chart: the linked level figures of the newest articles give the candidates
+# (indicator, unit, region); per candidate, from the figure_points index alone: its periods,
+# whether one is reported, the latest, and the cut-off of the latest :periods (older periods
+# are neither drawn nor read). A derived point (the level a year earlier implied by a change)
+# counts as a period and is marked as derived.
 _SERIES_KEYS = """
-SELECT fc.indicator_id, fc.unit, fc.region_id,
-       count(DISTINCT coalesce(fc.period_start, '') || '|' || coalesce(fc.period_end, '')) AS periods,
-       max(coalesce(fc.period_end, fc.period_start, '')) AS latest
-FROM figure_current fc
-JOIN indicator ON indicator.id = fc.indicator_id
-WHERE fc.kind = 'level'
-  AND (:scope IS NULL OR fc.region_id IN (SELECT value FROM json_each(:scope)))
-GROUP BY fc.indicator_id, fc.unit, fc.region_id
-HAVING periods >= 2 AND max(fc.origin = 'reported')
-ORDER BY periods DESC, latest DESC, fc.indicator_id, fc.unit, fc.region_id
+WITH k AS (
+    SELECT DISTINCT f.indicator_id AS ind, f.unit AS unit, f.region_id AS rid
+    FROM figure f
+    WHERE f.article_id IN (SELECT value FROM json_each(:recent)) AND f.kind = 'level' AND f.indicator_id IS NOT NULL
+      AND (:scope IS NULL OR f.region_id IN (SELECT value FROM json_each(:scope)))
+)
+SELECT ind, unit, rid, periods, latest, cutoff FROM (
+    SELECT k.ind, k.unit, k.rid,
+           (SELECT count(*) FROM (SELECT DISTINCT f.period_start, f.period_end FROM figure f
+                                  WHERE f.indicator_id = k.ind AND f.region_id IS k.rid AND f.kind = 'level'
+                                    AND f.unit = k.unit)) AS periods,
+           (SELECT max(f.origin = 'reported') FROM figure f
+            WHERE f.indicator_id = k.ind AND f.region_id IS k.rid AND f.kind = 'level' AND f.unit = k.unit) AS reported,
+           (SELECT max(f.period_end) FROM figure f
+            WHERE f.indicator_id = k.ind AND f.region_id IS k.rid AND f.kind = 'level' AND f.unit = k.unit) AS latest,
+           (SELECT pe FROM (SELECT DISTINCT f.period_end AS pe FROM figure f
+                            WHERE f.indicator_id = k.ind AND f.region_id IS k.rid AND f.kind = 'level'
+                              AND f.unit = k.unit AND f.period_end IS NOT NULL
+                            ORDER BY pe DESC LIMIT 1 OFFSET :periods - 1)) AS cutoff
+    FROM k)
+WHERE periods >= 2 AND reported
+ORDER BY periods DESC, latest DESC, ind, unit, rid
+"""
+
+# The latest level of a target's indicator, unit and region up to its horizon: the period to read.
+_TARGET_LEVELS = """
+WITH k AS (
+    SELECT json_extract(value, '$[0]') AS ind, json_extract(value, '$[1]') AS unit,
+           json_extract(value, '$[2]') AS rid, coalesce(json_extract(value, '$[3]'), '9999') AS horizon
+    FROM json_each(:targets)
+)
+SELECT k.ind, k.unit, k.rid, (
+    SELECT max(f.period_end) FROM figure f
+    WHERE f.indicator_id = k.ind AND f.region_id IS k.rid AND f.kind = 'level' AND f.unit = k.unit
+      AND f.period_end <= k.horizon)
+FROM k
 """
 
 # Figures as reviewed, with the sentence cut from the article (not the whole text) and the
@@ -276,10 +339,9 @@ WHERE fc.id IN (SELECT value FROM json_each(:ids))
 ORDER BY article.published DESC, article.id DESC, fc.seq
 """
 
-# The points of some indicators from the series view (the one definition of preferred and
-# conflict). The view ranks only the series asked for: indicator, region and kind are
-# columns it partitions by, and SQLite pushes a literal list (IN (?, ?)) down to the figures,
-# not a subquery. A brief without a region row takes every region's points.
+# The points of one series from the series view (the one definition of preferred and conflict),
+# its latest periods only: the view ranks only the points asked for (indicator, region, kind,
+# unit and period are the columns it partitions by, so the terms go down to the figures).
 _POINTS = """
 SELECT s.figure_id, s.article_id, s.indicator_id, s.indicator_name, indicator.name_en, indicator.sector,
        s.kind, s.unit, s.period_start, s.period_end, s.value, s.value_max, s.qualifier, s.text, s.origin,
@@ -287,10 +349,12 @@ SELECT s.figure_id, s.article_id, s.indicator_id, s.indicator_name, indicator.na
 FROM series s
 JOIN indicator ON indicator.id = s.indicator_id
 LEFT JOIN region ON region.id = s.region_id
-WHERE s.indicator_id IN ({indicators}) AND s.kind = 'level'
-  AND (:scope IS NULL OR s.region_id IN (SELECT value FROM json_each(:scope)))
-ORDER BY s.indicator_id, s.unit, s.region_id, s.kind, coalesce(s.period_end, s.period_start), s.period_start,
-         s.preferred DESC, s.published DESC, s.figure_id
+WHERE s.indicator_id = :indicator AND s.region_id IS :region AND s.kind = 'level' AND s.unit = :unit
+  AND (s.period_end >= :since OR s.period_end IN ({periods}))
+"""
+_POINTS_ORDER = """
+ORDER BY indicator_id, unit, region_id, kind, coalesce(period_end, period_start), period_start,
+         preferred DESC, published DESC, figure_id
 """
 
 # Names of zones as newspapers write them at the start of a headline, e.g.
@@ -334,11 +398,16 @@ def choose_region(conn: sqlite3.Connection, name: str | None) -> Region:
             hint = f"; known regions: {', '.join(known)}" if known else "; the database has no regions"
             raise BriefError(f"no region named {name!r}{hint}")
         return _with_scope(conn, Region(*row))
+    # Counted from the figure_region index (a figure with no region of its own: its article's).
     row = conn.execute("""
-        SELECT region.id, region.name, region.name_en, region.level, count(*) AS n
-        FROM figure JOIN article ON article.id = figure.article_id
-        JOIN region ON region.id = coalesce(figure.region_id, article.region_id)
-        GROUP BY region.id ORDER BY n DESC, region.level = 'zone' DESC, region.name LIMIT 1""").fetchone()
+        WITH n(rid, n) AS (
+            SELECT region_id, count(*) FROM figure WHERE region_id IS NOT NULL GROUP BY region_id
+            UNION ALL
+            SELECT a.region_id, count(*) FROM figure f JOIN article a ON a.id = f.article_id
+            WHERE f.region_id IS NULL GROUP BY a.region_id)
+        SELECT region.id, region.name, region.name_en, region.level, sum(n.n) AS total
+        FROM n JOIN region ON region.id = n.rid
+        GROUP BY region.id ORDER BY total DESC, region.level = 'zone' DESC, region.name LIMIT 1""").fetchone()
     if row is not None:
         return _with_scope(conn, Region(*row[:4]))
     titles = [t for (t,) in conn.execute("SELECT title FROM article ORDER BY published DESC")]
@@ -399,14 +468,49 @@ def load_articles(conn: sqlite3.Connection, ids: set[int]) -> list[ArticleRef]:
         "WHERE id IN (SELECT value FROM json_each(?)) ORDER BY published DESC, id DESC", (json.dumps(sorted(ids)),))]
 
 
-def load_points(conn: sqlite3.Connection, indicators: set[str], region: Region) -> list[SeriesPoint]:
-    """The region's level points of some indicators, in period order, preferred first."""
-    if not indicators:
+def load_points(conn: sqlite3.Connection, wanted: list[tuple[str, str, int | None, str, str]]) -> list[SeriesPoint]:
+    """Level points of some series: each wanted (indicator, unit, region, from, until) asks for
+    the periods ending in [from, until]; one part per series (its latest periods from a cut-off,
+    and single periods such as a target's latest level), in period order, preferred first."""
+    if not wanted:
         return []
-    names = {f"i{n}": indicator for n, indicator in enumerate(sorted(indicators))}
-    sql = _POINTS.format(indicators=", ".join(f":{name}" for name in names))
-    rows = conn.execute(sql, {**names, "scope": region.ids})
-    return [SeriesPoint(*r[:15], bool(r[15]), bool(r[16]), *r[17:]) for r in rows]
+    series: dict[tuple[str, str, int | None], tuple[str, list[str]]] = {}
+    for indicator, unit, region, since, until in wanted:
+        cutoff, periods = series.get((indicator, unit, region), ("9999", []))
+        if since == until:
+            periods.append(since)
+        else:
+            cutoff = min(cutoff, since)
+        series[(indicator, unit, region)] = (cutoff, periods)
+    parts, params = [], {}
+    for n, ((indicator, unit, region), (cutoff, periods)) in enumerate(series.items()):
+        names = [f"p{n}_{k}" for k in range(len(periods))] or [f"p{n}_0"]
+        sql = (_POINTS.replace(":indicator", f":i{n}").replace(":region", f":r{n}").replace(":unit", f":u{n}")
+               .replace(":since", f":s{n}").replace("{periods}", ", ".join(f":{name}" for name in names)))
+        parts.append(sql)
+        params.update({f"i{n}": indicator, f"r{n}": region, f"u{n}": unit, f"s{n}": cutoff})
+        params.update(dict(zip(names, periods or [None])))
+    sql = "SELECT * FROM (" + " UNION ALL ".join(parts) + ")" + _POINTS_ORDER
+    return [SeriesPoint(*r[:15], bool(r[15]), bool(r[16]), *r[17:]) for r in conn.execute(sql, params)]
+
+
+def _counts(conn: sqlite3.Connection, region: Region) -> tuple[dict[str, int], int, dict[int | None, int]]:
+    """Figures in scope per sector (the vocabulary's: indicator's, else extracted), targets, per region."""
+    vocabulary = sectors()
+    indicator_sector = dict(conn.execute("SELECT id, sector FROM indicator"))
+    held: dict[str, int] = {}
+    targets = 0
+    per_region: dict[int | None, int] = {}
+    for sql, sign in ((_COUNTS, 1), (_REJECTED, -1)):
+        for indicator, extracted, target, rid, n in conn.execute(sql, {"scope": region.ids}):
+            n *= sign
+            if target:
+                targets += n
+            else:
+                sector = vocabulary.canonical(indicator_sector.get(indicator) or extracted)
+                held[sector] = held.get(sector, 0) + n
+            per_region[rid] = per_region.get(rid, 0) + n
+    return held, targets, per_region
 
 
 def load_zone(conn: sqlite3.Connection, region_name: str | None = None, limits: Limits = Limits()) -> ZoneFacts:
@@ -420,37 +524,39 @@ def load_zone(conn: sqlite3.Connection, region_name: str | None = None, limits: 
     from reports.series import latest_level, level_series, shown_groups
 
     region = choose_region(conn, region_name)
-    held: dict[str, int] = {}
-    targets_held = n_figures = 0
-    latest: str | None = None
-    scope = {"scope": region.ids, "sectors": sectors().as_json()}
-    per_region: dict[int | None, int] = {}
-    for part, rid, n, newest in conn.execute(_TOTALS, scope):
-        if part is None:
-            targets_held += n
-        else:
-            held[part] = held.get(part, 0) + n
-        per_region[rid] = per_region.get(rid, 0) + n
-        n_figures += n
-        latest = max(latest or "", newest or "") or None
-    names = dict(conn.execute("SELECT id, name FROM region WHERE id IN (SELECT value FROM json_each(?))",
-                              (json.dumps([r for r in per_region if r is not None]),)))
-    regions_with_figures = tuple(names[r] for r in sorted(per_region, key=lambda r: -per_region[r]) if r in names)
-    if not n_figures:
+    held, targets_held, per_region = _counts(conn, region)
+    n_figures = sum(per_region.values())
+    in_scope = conn.execute(_ARTICLES_IN_SCOPE, {"scope": region.ids}).fetchall()
+    if not n_figures or not in_scope:
         where = f" for region {region.name}" if region.name else ""
         if region.several:
             where += " or the regions inside it"
         raise BriefError(f"the database has no figures{where}; run `zone ingest` first")
-    (n_articles,) = conn.execute(
-        f"WITH {_SCOPED} SELECT count(DISTINCT article_id) FROM scoped", scope).fetchone()
+    names = dict(conn.execute("SELECT id, name FROM region WHERE id IN (SELECT value FROM json_each(?))",
+                              (json.dumps([r for r in per_region if r is not None]),)))
+    regions_with_figures = tuple(names[r] for r in sorted(per_region, key=lambda r: -per_region[r])
+                                 if r in names and per_region[r] > 0)
+    n_articles, latest = len(in_scope), in_scope[0][1]
+    recent = json.dumps([i for i, _ in in_scope[:limits.recent_articles]])
+    scope = {"scope": region.ids, "sectors": sectors().as_json(), "recent": recent}
 
     listed = {i for (i,) in conn.execute(_LISTED, {**scope, "rows": limits.rows_per_sector,
                                                    "targets": limits.targets, "same": limits.same_reports})}
-    keys = [(ind, unit, rid) for ind, unit, rid, _, _ in conn.execute(_SERIES_KEYS, {"scope": region.ids})]
-    shown_keys = keys[:limits.series]
+    stats = conn.execute(
+        _SERIES_KEYS, {"scope": region.ids, "recent": recent,
+                       "periods": max(limits.chart_periods, limits.series_periods)}).fetchall()
+    keys = [(ind, unit, rid, cutoff) for ind, unit, rid, _, _, cutoff in stats]
+    series_periods = {(ind, unit, rid): n for ind, unit, rid, n, _, _ in stats}
+    shown_keys = [(ind, unit, rid) for ind, unit, rid, _ in keys[:limits.series]]
     targets = [f for f in load_figures(conn, listed) if f.kind == "target"]
-    indicators = {ind for ind, _, _ in shown_keys} | {t.indicator_id for t in targets if t.indicator_id}
-    points = load_points(conn, indicators, region)
+    wanted = [(ind, unit, rid, cutoff or "", "9999") for ind, unit, rid, cutoff in keys[:limits.series]]
+    # Each target's latest level up to its horizon: one period of its series.
+    aims = [[t.indicator_id, t.unit, t.region_id, t.period_end] for t in targets if t.indicator_id]
+    if aims:
+        for ind, unit, rid, period in conn.execute(_TARGET_LEVELS, {"targets": json.dumps(aims)}):
+            if period:
+                wanted.append((ind, unit, rid, period, period))
+    points = load_points(conn, list(dict.fromkeys(wanted)))
 
     # The figures the series tables and the targets' latest levels cite: numbered and quoted too.
     cited: set[int] = set()
@@ -473,5 +579,7 @@ def load_zone(conn: sqlite3.Connection, region_name: str | None = None, limits: 
         region = Region(id=None, name=zone_name_from_titles([a.title for a in articles]) or
                         next((a.paper for a in articles if a.paper), "") or "")
     return ZoneFacts(region=region, articles=articles, figures=figures, points=points, listed=frozenset(listed),
-                     held=held, targets_held=targets_held, series_keys=tuple(shown_keys), series_held=len(keys), n_figures=n_figures,
-                     n_articles=n_articles, latest=latest, limits=limits, regions_with_figures=regions_with_figures)
+                     held=held, targets_held=targets_held, series_keys=tuple(shown_keys), series_held=len(keys),
+                     n_figures=n_figures,
+                     n_articles=n_articles, latest=latest, limits=limits, regions_with_figures=regions_with_figures,
+                     series_periods=series_periods)

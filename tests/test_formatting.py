@@ -3,6 +3,7 @@ English scale words, derived values rounded once; used by the brief and the term
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -92,3 +93,19 @@ def test_every_unit_the_extractor_stores_has_an_english_name() -> None:
     assert not missing
     assert all(not re.search(r"[\u4e00-\u9fff]", en) for pair in UNITS_EN.values() for en in pair)
     assert unit_en("元/亩") == "yuan per mu" and unit_en("家", one=True) == "firm"
+
+
+def test_terminal_tables_write_values_as_the_brief_does(tmp_path: Path) -> None:
+    """zone series and zone review print values through the same function (track.table.human)."""
+    import shutil
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from zone import cli
+    db = tmp_path / "zone.db"                      # a copy: the commands open the database to write
+    shutil.copyfile(Path(__file__).resolve().parent.parent / "zone.db", db)
+    out = CliRunner().invoke(cli, ["series", "reserve_projects_investment", "--db", str(db)]).output
+    assert "520.8亿元" in out and "52080000000" not in out
+    pm = CliRunner().invoke(cli, ["series", "pm25", "--db", str(db)]).output
+    assert "43微克/立方米" in pm and "34微克/立方米" in pm          # the derived year-earlier level rounded once
