@@ -50,7 +50,7 @@ from ingest.extract.units import (
                                   UNITS,
 )
 
-EXTRACTOR_VERSION = "1.12"
+EXTRACTOR_VERSION = "2.0"  # rules of stop 13: periods in their passage, events, kinds, limits
 
 __all__ = ["EXTRACTOR_VERSION", "extract_figures", "figures_in_text", "sector_of", "SECTORS", "UNITS",
            "DURATION_UNITS", "CHINESE_NUMERAL_UNITS", "NOT_A_CLASSIFIER_BEFORE", "CLASSIFIER_UNITS", "QUALIFIER_OF",
