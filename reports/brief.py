@@ -1,5 +1,7 @@
 """Turn a zone's facts into the brief's sections: plain data with every word already chosen.
 
+The zone brief is built here; the change brief (reports/changes.py) and the indicator brief
+(reports/indicator_brief.py) reuse its sections (sources, appendix, series, targets).
 A brief is a list of sections. Each section has a ``kind`` that names its template
 (templates/section_<kind>.html) and a payload of plain data. Adding a section later
 (a series table, a chart, "changed since the last article") means one builder function
@@ -7,19 +9,17 @@ appended to SECTION_BUILDERS and one template file; the page layout lives in CSS
 """
 from __future__ import annotations
 
+import re
 import sqlite3
 from dataclasses import dataclass, field
-import re
 from datetime import date
 from typing import Any, Callable
 
-from track.formatting import format_base, format_day, format_period, format_signed, format_value, round_derived
-
-from reports.queries import ArticleRef, FigureFact, SeriesPoint, ZoneFacts, load_zone
-from reports.series import (Chart, PointGroup, Scale, Shown, chart, choose_scale, comparable, decimals,
-                            latest_level, level_series, shown_groups)
-
 from reports.labels import LABELS, LANGS
+from reports.queries import ArticleRef, FigureFact, SeriesPoint, ZoneFacts, load_zone
+from reports.series import (Chart, PointGroup, Shown, chart, choose_scale, comparable, latest_level, level_series,
+                            shown_groups)
+from track.formatting import format_base, format_period, format_signed, format_value, round_derived
 from track.sectors import sectors
 
 ARROWS = {"up": "↑", "down": "↓"}

@@ -21,7 +21,7 @@ from brief_checks import (chinese_outside_quotes, fonts_embedded, lines_break_no
 from reports.changes import Since, load_changes, make_change_brief
 from reports.indicator_brief import make_indicator_brief
 from reports.queries import BriefError
-from reports.render import BriefRequest, build, render_html, write_brief
+from reports.render import BriefRequest, build, render_html
 from zone import cli
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "briefs"
