@@ -1,5 +1,7 @@
 """Turn a zone's facts into the brief's sections: plain data with every word already chosen.
 
+The zone brief is built here; the change brief (reports/changes.py) and the indicator brief
+(reports/indicator_brief.py) reuse its sections (sources, appendix, series, targets).
 A brief is a list of sections. Each section has a ``kind`` that names its template
 (templates/section_<kind>.html) and a payload of plain data. Adding a section later
 (a series table, a chart, "changed since the last article") means one builder function

@@ -87,8 +87,8 @@ WHERE fc.article_id IN (SELECT value FROM json_each(:new))
 """
 
 # For each new figure, by its key [indicator, region, kind, unit, period_start, period_end,
-# published, article]: the figures of articles before its own (earlier articles, and earlier
-# ones among the new) for the same period, the latest earlier period's, and whether the region
+# published, article]: the latest :same figures of articles before its own (earlier articles,
+# and earlier ones among the new) for the same period, the latest earlier period's, and whether the region
 # had the indicator (same kind and unit) at all — each an index search (figure_points) per key,
 # in one statement.
 _EARLIER = """
@@ -99,10 +99,13 @@ WITH k AS (
            json_extract(value, '$[6]') AS pub, json_extract(value, '$[7]') AS aid
     FROM json_each(:keys)
 )
-SELECT k.n, 'same', f.id FROM k
-JOIN figure f ON f.indicator_id = k.indicator AND f.region_id IS k.rid AND f.period_end IS k.pe
-JOIN article a ON a.id = f.article_id AND (a.published < k.pub OR (a.published = k.pub AND a.id < k.aid))
-WHERE f.period_start IS k.ps AND f.kind = k.kind AND f.unit = k.unit AND f.origin = 'reported'
+SELECT k.n, 'same', value FROM k, json_each((
+    SELECT json_group_array(id) FROM (
+        SELECT f.id FROM figure f
+        JOIN article a ON a.id = f.article_id AND (a.published < k.pub OR (a.published = k.pub AND a.id < k.aid))
+        WHERE f.indicator_id = k.indicator AND f.region_id IS k.rid AND f.kind = k.kind AND f.unit = k.unit
+          AND f.period_end = k.pe AND f.period_start = k.ps AND f.origin = 'reported'
+        ORDER BY f.id DESC LIMIT :same)))         -- the latest stored: index order, no sort
 UNION ALL
 SELECT k.n, 'before', (
     SELECT f.id FROM figure f
@@ -118,11 +121,14 @@ SELECT k.n, 'any', (
 FROM k
 """
 
-# Targets of the indicators the new articles give levels for, in the same regions.
+# Targets of the indicators the new articles give levels for, in the same regions: the latest
+# stored of each indicator, region, unit and horizon (by the figure_points index).
 _TARGETS = """
-SELECT f.id FROM figure f
-WHERE f.kind = 'target' AND f.indicator_id IN (SELECT value FROM json_each(:indicators))
-  AND f.region_id IN (SELECT value FROM json_each(:regions))
+SELECT max(f.id) FROM figure f
+WHERE f.indicator_id IN (SELECT value FROM json_each(:indicators))
+  AND f.region_id IN (SELECT value FROM json_each(:regions)) AND f.kind = 'target'
+GROUP BY f.indicator_id, f.region_id, f.unit, f.period_end
+ORDER BY max(f.id) DESC LIMIT :limit
 """
 
 
@@ -142,13 +148,43 @@ def _first_article(conn: sqlite3.Connection, since: Since) -> tuple[str, int, st
     return day, 0, None
 
 
-def _key(f: FigureFact, published: dict[int, str]) -> list[Any]:
+def _key(f: "_Light", published: dict[int, str]) -> list[Any]:
     return [f.indicator_id, f.region_id, f.kind, f.unit, f.period_start, f.period_end, published[f.article_id],
             f.article_id]
 
 
 def _same(a: float, b: float) -> bool:
     return abs(a - b) <= 0.005 * max(abs(a), abs(b))
+
+
+@dataclass(frozen=True)
+class _Light:
+    """What comparing needs of a figure (no sentence): the new articles' figures are many."""
+
+    id: int
+    article_id: int
+    seq: int
+    origin: str
+    value: float
+    unit: str
+    kind: str
+    period_start: str | None
+    period_end: str | None
+    indicator_id: str | None
+    region_id: int | None
+    sector: str
+    qualifier: str
+
+
+# The new figures, as reviewed, without their sentences.
+_LIGHT = """
+SELECT fc.id, fc.article_id, fc.seq, fc.origin, fc.value, fc.unit, fc.kind, fc.period_start, fc.period_end,
+       fc.indicator_id, coalesce(fc.region_id, a.region_id), coalesce(i.sector, fc.sector), fc.qualifier
+FROM figure_current fc
+JOIN article a ON a.id = fc.article_id
+LEFT JOIN indicator i ON i.id = fc.indicator_id
+WHERE fc.id IN (SELECT value FROM json_each(:ids))
+"""
 
 
 def load_changes(conn: sqlite3.Connection, since: Since, region_name: str | None = None,
@@ -162,8 +198,11 @@ def load_changes(conn: sqlite3.Connection, since: Since, region_name: str | None
     if not ids:
         where = f" about {region.name}" if region.name else ""
         raise BriefError(f"no article since {title or day} gives figures{where}; nothing has changed")
-    figures = load_figures(conn, ids)
-    new = [a for a in new if any(f.article_id == a for f in figures)]       # those about the brief's region
+    vocabulary = sectors()
+    figures = [_Light(*r[:11], vocabulary.canonical(r[11]), r[12])
+               for r in conn.execute(_LIGHT, {"ids": json.dumps(sorted(ids))})]
+    about = {f.article_id for f in figures}
+    new = [a for a in new if a in about]                                    # those about the brief's region
     facts = ChangeFacts(zone=ZoneFacts(region=region, limits=limits), since=since, since_day=day, since_title=title,
                         new_articles=new)
 
@@ -174,12 +213,13 @@ def load_changes(conn: sqlite3.Connection, since: Since, region_name: str | None
     keys = [_key(f, published) for f in compared]
     found: dict[int, dict[str, list[int]]] = {}
     if keys:
-        for n, what, fid in conn.execute(_EARLIER, {"keys": json.dumps(keys)}):
+        for n, what, fid in conn.execute(_EARLIER, {"keys": json.dumps(keys), "same": limits.same_reports}):
             if fid is not None:
                 found.setdefault(int(n), {}).setdefault(what, []).append(int(fid))
-    # The values of the same periods, to compare (as reviewed); whole figures only for what is shown.
+    # The values of the same periods, to compare (as reviewed).
     same_ids = {i for hits in found.values() for i in hits.get("same", [])}
-    earlier = {f.id: f for f in load_figures(conn, same_ids)} if same_ids else {}
+    earlier = {f.id: f for f in (_Light(*r[:11], vocabulary.canonical(r[11]), r[12])
+                                 for r in conn.execute(_LIGHT, {"ids": json.dumps(sorted(same_ids))}))}
     papers = dict(conn.execute("SELECT id, coalesce(paper, '') FROM article WHERE id IN (SELECT value FROM json_each(?))",
                                (json.dumps(sorted({f.article_id for f in [*figures, *earlier.values()]})),)))
     before: dict[int, int] = {}
@@ -201,8 +241,7 @@ def load_changes(conn: sqlite3.Connection, since: Since, region_name: str | None
             facts.classified[f.id] = "new_indicator"
 
     # What is shown of each kind: the catalog's sectors in order, the newest article first; the
-    # rest is counted. Only the rows shown read their earlier figures and sentences.
-    vocabulary = sectors()
+    # rest is counted. Only what is shown is read whole (sentence and all).
     article_rank = {a: i for i, a in enumerate(new)}
     by_id = {f.id: f for f in figures}
     cap = limits.rows_per_sector * 2
@@ -211,11 +250,8 @@ def load_changes(conn: sqlite3.Connection, since: Since, region_name: str | None
                         key=lambda i: (vocabulary.order(by_id[i].sector), article_rank.get(by_id[i].article_id, 0),
                                        by_id[i].seq))
         facts.shown[kind] = chosen[:cap]
-    wanted_before = {before[i] for i in facts.shown["new_period"] if before.get(i)}
-    if wanted_before:
-        earlier.update({f.id: f for f in load_figures(conn, wanted_before)})
     for i in facts.shown["new_period"]:
-        facts.earlier[i] = [before[i]] if before.get(i) in earlier else []
+        facts.earlier[i] = [before[i]] if before.get(i) else []
 
     # Targets against the new levels, and the targets the new articles set.
     levels = [f for f in figures if f.kind == "level" and f.indicator_id and f.origin == "reported"]
@@ -223,8 +259,11 @@ def load_changes(conn: sqlite3.Connection, since: Since, region_name: str | None
     if levels:
         target_ids |= {i for (i,) in conn.execute(_TARGETS, {
             "indicators": json.dumps(sorted({f.indicator_id for f in levels})),
-            "regions": json.dumps(sorted({f.region_id for f in levels if f.region_id is not None}))})}
-    targets = load_figures(conn, target_ids) if target_ids else []
+            "regions": json.dumps(sorted({f.region_id for f in levels if f.region_id is not None})),
+            "limit": limits.targets * 4})}
+    targets = [_Light(*r[:11], vocabulary.canonical(r[11]), r[12])
+               for r in conn.execute(_LIGHT, {"ids": json.dumps(sorted(target_ids))})] if target_ids else []
+    targets.sort(key=lambda t: -t.id)
     for t in targets[:limits.targets]:
         level = _level_for(t, levels)
         if level is not None or t.article_id in new:
@@ -232,15 +271,13 @@ def load_changes(conn: sqlite3.Connection, since: Since, region_name: str | None
     facts.unlinked = [f.id for f in figures if not f.indicator_id and f.origin == "reported"]
 
     listed = {i for ids_ in facts.shown.values() for i in ids_}
-    shown = {*listed, *(i for i in listed for i in facts.earlier.get(i, [])),
+    shown = {*listed, *(e for i in listed for e in facts.earlier.get(i, [])),
              *(i for pair in facts.targets for i in pair if i is not None), *facts.unlinked[:limits.rows_per_sector]}
     # The growth rate an article gives beside a level it lists (the change column quotes it).
-    rows = [by_id[i] for i in listed]
+    rows = {(by_id[i].article_id, by_id[i].indicator_id, by_id[i].period_end) for i in listed}
     shown |= {f.id for f in figures if f.kind == "change" and f.indicator_id
-              and any(f.article_id == g.article_id and f.indicator_id == g.indicator_id
-                      and f.period_end == g.period_end for g in rows)}
-    everything = {f.id: f for f in [*figures, *earlier.values(), *targets]}
-    shown_facts = [everything[i] for i in shown if i in everything]
+              and (f.article_id, f.indicator_id, f.period_end) in rows}
+    shown_facts = load_figures(conn, shown)
     articles = load_articles(conn, {f.article_id for f in shown_facts})        # newest first
     order = {a.id: i for i, a in enumerate(articles)}
     shown_facts.sort(key=lambda f: (order.get(f.article_id, 0), f.seq))
@@ -249,7 +286,7 @@ def load_changes(conn: sqlite3.Connection, since: Since, region_name: str | None
     return facts
 
 
-def _level_for(target: FigureFact, levels: list[FigureFact]) -> FigureFact | None:
+def _level_for(target: "_Light", levels: list["_Light"]) -> "_Light | None":
     """The new level a target is measured against: same indicator, region and unit, within its
     horizon; the latest period, then the latest article."""
     horizon = target.period_end or target.period_start

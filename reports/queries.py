@@ -210,12 +210,12 @@ _COUNTS = """
 SELECT f.indicator_id, f.sector, f.kind = 'target', f.region_id, count(*)
 FROM figure f
 WHERE f.region_id IS NOT NULL AND (:scope IS NULL OR f.region_id IN (SELECT value FROM json_each(:scope)))
-GROUP BY f.region_id, f.kind = 'target', f.indicator_id, f.sector
+GROUP BY f.region_id, f.kind, f.indicator_id, f.sector          -- the index's order: no sorting
 UNION ALL
 SELECT f.indicator_id, f.sector, f.kind = 'target', a.region_id, count(*)
 FROM figure f JOIN article a ON a.id = f.article_id
 WHERE f.region_id IS NULL AND (:scope IS NULL OR a.region_id IN (SELECT value FROM json_each(:scope)))
-GROUP BY a.region_id, f.kind = 'target', f.indicator_id, f.sector
+GROUP BY a.region_id, f.kind, f.indicator_id, f.sector
 """
 
 # Figures a reviewer rejected (the latest decision), to take off the counts: few, by the review table.
@@ -286,11 +286,12 @@ WITH k AS (
 )
 SELECT ind, unit, rid, periods, latest, cutoff FROM (
     SELECT k.ind, k.unit, k.rid,
-           (SELECT count(*) FROM (SELECT DISTINCT f.period_start, f.period_end FROM figure f
+           (SELECT count(*) FROM (SELECT DISTINCT f.period_end, f.period_start FROM figure f
                                   WHERE f.indicator_id = k.ind AND f.region_id IS k.rid AND f.kind = 'level'
                                     AND f.unit = k.unit)) AS periods,
-           (SELECT max(f.origin = 'reported') FROM figure f
-            WHERE f.indicator_id = k.ind AND f.region_id IS k.rid AND f.kind = 'level' AND f.unit = k.unit) AS reported,
+           EXISTS (SELECT 1 FROM figure f
+                   WHERE f.indicator_id = k.ind AND f.region_id IS k.rid AND f.kind = 'level' AND f.unit = k.unit
+                     AND f.origin = 'reported') AS reported,
            (SELECT max(f.period_end) FROM figure f
             WHERE f.indicator_id = k.ind AND f.region_id IS k.rid AND f.kind = 'level' AND f.unit = k.unit) AS latest,
            (SELECT pe FROM (SELECT DISTINCT f.period_end AS pe FROM figure f

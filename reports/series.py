@@ -32,11 +32,6 @@ class Scale:
         return format_scaled(value, self.divisor, lang=self.lang, derived=approx)
 
 
-def decimals(number: str) -> int:
-    """Digits after the point of a formatted number: 270.883 -> 3."""
-    return len(number.partition(".")[2])
-
-
 def choose_scale(values: Sequence[float], unit: str, lang: str = "zh") -> Scale:
     """亿 or 万 (billion, million) before the unit when the largest value calls for it."""
     divisor, shown = scale_for(list(values), unit, lang)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import yaml
@@ -34,17 +34,21 @@ class Sector:
 class Sectors:
     sectors: tuple[Sector, ...]
 
-    @property
+    @cached_property
     def names(self) -> dict[str, str]:
         """Every name and alias -> the sector's name."""
         return {n: s.name for s in self.sectors for n in (s.name, *s.aliases)}
+
+    @cached_property
+    def _order(self) -> dict[str, int]:
+        return {s.name: i for i, s in enumerate(self.sectors)}
 
     def canonical(self, name: str | None) -> str:
         """The vocabulary's name for a sector name or alias; unknown or empty: 其他."""
         return self.names.get((name or "").strip(), OTHER)
 
     def order(self, name: str) -> int:
-        return next((i for i, s in enumerate(self.sectors) if s.name == name), len(self.sectors))
+        return self._order.get(name, len(self.sectors))
 
     def name_en(self, name: str) -> str:
         return next((s.name_en for s in self.sectors if s.name == name), name)
