@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from scoring import Score, canon_unit, load_gold, resolve_gold, same_value, score  # noqa: E402
+from scoring import Score, load_gold, score  # noqa: E402
 
 from ingest.extract import extract_figures  # noqa: E402
 from ingest.reader import read_article  # noqa: E402
@@ -45,22 +45,13 @@ def subject_agrees(gold: str, predicted: str) -> bool:
     return bool(a and b) and 2 * len(a & b) / (len(a) + len(b)) >= 0.5
 
 
-def subject_counts(source: str, gold_rows: list[dict], figures: list) -> tuple[int, int]:
-    """(matched required gold figures with a subject, those whose extracted subject agrees)."""
+def subject_counts(gold_rows: list[dict], figures: list, result: Score) -> tuple[int, int]:
+    """(required gold figures the scorer matched that carry a subject, those whose extracted
+    subject agrees), over the scorer's own matches."""
     subjects = {int(r.get("id", i + 1)): r.get("subject", "") for i, r in enumerate(gold_rows)}
-    claimed: set[int] = set()
-    n = ok = 0
-    for g in resolve_gold(source, gold_rows):
-        hit = next((i for i, f in enumerate(figures) if i not in claimed and f.start < g.end and g.start < f.end
-                    and same_value(f.value, g.value) and canon_unit(f.unit) == canon_unit(g.unit)), None)
-        if hit is None:
-            continue
-        claimed.add(hit)
-        if g.optional or not subjects.get(g.id):
-            continue
-        n += 1
-        ok += subject_agrees(subjects[g.id], figures[hit].subject)
-    return n, ok
+    pairs = [(subjects.get(g.id, ""), figures[i].subject) for g, i in result.matched]
+    pairs = [(g, p) for g, p in pairs if g]
+    return len(pairs), sum(subject_agrees(g, p) for g, p in pairs)
 
 
 def score_set(name: str, gold_dir: Path, verbose: bool) -> Score | None:
@@ -76,7 +67,7 @@ def score_set(name: str, gold_dir: Path, verbose: bool) -> Score | None:
         source = article.read_text(encoding="utf-8")
         rows, figures = load_gold(gold), extract_figures(read_article(article))
         s = score(source, rows, figures)
-        n, ok = subject_counts(source, rows, figures)
+        n, ok = subject_counts(rows, figures, s)
         subjects[0] += n
         subjects[1] += ok
         print(f"{name}/{gold.stem}: gold={s.gold} tp={s.tp} fp={s.fp} fn={s.fn} "

@@ -3,6 +3,7 @@ read_article, ArticleError, fold, ...). The code lives in the package ingest.rea
 docstring for the formats and the module that reads each."""
 from __future__ import annotations
 
+from common.width import display_width
 from ingest.model import Article, ArticleError, Paragraph
 from ingest.read.body import Body, digest
 from ingest.read.boilerplate import BOILERPLATE_MAX, boilerplate, is_byline, is_nav_bar, paper_from_meta
@@ -13,7 +14,7 @@ from ingest.read.htmltree import line_index, offset_of
 from ingest.read.lines import source_lines
 from ingest.read.offsets import BLANK, CELL_SEPARATOR, Line, take
 from ingest.read.read import Overrides, read_article
-from ingest.read.text import FOLD_TABLE, display_width, fold, is_traditional, source_id, t2s_table, to_simplified
+from ingest.read.text import FOLD_TABLE, fold, is_traditional, source_id, t2s_table, to_simplified
 from ingest.read.units import HEADING_MAX, SENTENCE_END, Unit, Wrap, detect_wrap, ends_sentence, group_lines, looks_like_heading
 
 # The names ingest.html used to import from here.

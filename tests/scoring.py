@@ -79,6 +79,7 @@ class Score:
     misses: list[GoldFigure] = field(default_factory=list)
     extras: list[dict[str, Any]] = field(default_factory=list)
     wrong: list[str] = field(default_factory=list)     # matched, but an attribute is off
+    matched: list[tuple[GoldFigure, int]] = field(default_factory=list)  # required gold figure, prediction index
 
     @staticmethod
     def _f1(tp: int, fp: int, fn: int) -> float:
@@ -223,6 +224,7 @@ def score(source: str, gold_rows: Iterable[Mapping[str, Any]], figures: Iterable
         claimed[hit] = True
         if g.optional:
             continue
+        result.matched.append((g, hit))
         result.tp += 1
         p = preds[hit]
         problems = []

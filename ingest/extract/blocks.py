@@ -22,6 +22,7 @@ from ingest.extract.units import _number
 from ingest.model import Article, Figure, Paragraph
 from ingest.periods import Period, as_of, find_time_mentions, last_framing_year, last_named_year
 from ingest.read.markdown import front_matter_end
+from ingest.read.text import fold, to_simplified
 
 
 def _blocks(article: Article) -> list[_Block]:
@@ -57,14 +58,10 @@ def _title_block(article: Article) -> _Block | None:
 
 def _folded_paragraph(source: str, start: int, end: int) -> Paragraph:
     """source[start:end] (one line) as a Paragraph, folded as the reader folds body text."""
-    from ingest import reader  # the reader owns folding; import late to keep module load light
-
-    text = "".join(reader.fold(ch) for ch in source[start:end])
-    to_simplified = getattr(reader, "to_simplified", None)
-    if to_simplified is not None:
-        simplified = to_simplified(text)
-        if len(simplified) == len(text):
-            text = simplified
+    text = "".join(fold(ch) for ch in source[start:end])
+    simplified = to_simplified(text)
+    if len(simplified) == len(text):
+        text = simplified
     return Paragraph(index=0, text=text, offsets=tuple(range(start, end)), section=None)
 
 

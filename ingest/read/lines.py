@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
+from common.width import display_width
 from ingest.read.markup import markdown_line
 from ingest.read.offsets import BLANK, PIPE_ROW, PIPE_RULE, Line, as_row, pipe_cells, strip_text, take
-from ingest.read.text import display_width
 
 NEWLINE = re.compile(r"\r\n|\r|\n")
 # A numbered point starts a new paragraph; it may be a heading (一、工业生产).

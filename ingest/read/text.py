@@ -10,8 +10,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from common.width import display_width  # noqa: F401  (one home; re-exported for the readers)
-
 INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
