@@ -343,7 +343,7 @@ def series_command(indicator: str, region: str | None, all_points: bool, db_path
     if not rows:
         click.echo(f"no figures for {indicator}" + (f" in {region}" if region else ""))
         return
-    click.echo(f"{rows[0]['indicator_name']} ({rows[0]['indicator_id']})")
+    click.echo(f"{rows[0]['indicator_name']} ({rows[0]['indicator']})")
     click.echo(render(
         ["period", "value", "kind", "region", "source", "flags"],
         [[_period(r["period_start"], r["period_end"]),

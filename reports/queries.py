@@ -14,6 +14,7 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from track.regions import find_region
 from track.sectors import sectors
 
 
@@ -389,16 +390,14 @@ def zone_name_from_titles(titles: list[str]) -> str | None:
 
 
 def choose_region(conn: sqlite3.Connection, name: str | None) -> Region:
-    """The region named (by name or alias), else the one with most figures, else all figures."""
+    """The region named (any name it goes by: track.regions), else the one with most figures, else all figures."""
     if name:
-        row = conn.execute(
-            "SELECT id, name, name_en, level FROM region WHERE name = ? OR lower(name_en) = lower(?) "
-            "OR EXISTS (SELECT 1 FROM json_each(region.aliases) WHERE value = ?)", (name, name, name)).fetchone()
-        if row is None:
+        found = find_region(conn, name)
+        if found is None:
             known = [r[0] for r in conn.execute("SELECT name FROM region ORDER BY name")]
             hint = f"; known regions: {', '.join(known)}" if known else "; the database has no regions"
             raise BriefError(f"no region named {name!r}{hint}")
-        return _with_scope(conn, Region(*row))
+        return _with_scope(conn, Region(found.id, found.name, found.name_en, found.level))
     # Counted from the figure_region index (a figure with no region of its own: its article's).
     row = conn.execute("""
         WITH n(rid, n) AS (
