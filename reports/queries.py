@@ -123,6 +123,7 @@ class SeriesPoint:
     region_id: int | None = None
     region: str | None = None
     region_en: str | None = None
+    window: str | None = None   # year, year_to_date, quarter …: the series view's; a line joins one window only
 
     @property
     def series_key(self) -> tuple[str, str, int | None]:
@@ -347,7 +348,7 @@ ORDER BY article.published DESC, article.id DESC, fc.seq
 _POINTS = """
 SELECT s.figure_id, s.article_id, s.indicator_id, s.indicator_name, indicator.name_en, indicator.sector,
        s.kind, s.unit, s.period_start, s.period_end, s.value, s.value_max, s.qualifier, s.text, s.origin,
-       s.preferred, s.conflict, s.published, s.point_key, s.region_id, s.region, region.name_en
+       s.preferred, s.conflict, s.published, s.point_key, s.region_id, s.region, region.name_en, s.window
 FROM series s
 JOIN indicator ON indicator.id = s.indicator_id
 LEFT JOIN region ON region.id = s.region_id
