@@ -35,20 +35,6 @@ SELECT lower(alias.value), region.id, 'alias' FROM region, json_each(region.alia
 UNION ALL
 SELECT lower(name_en), id, 'english' FROM region WHERE coalesce(name_en, '') <> '';
 
--- Every name a region goes by -> the region: its canonical name, its aliases (the catalog's
--- written and generated short forms, stored by ingest.catalog.apply_catalog) and its English
--- name, Latin letters lower-cased. The one lookup of a region by name: track.regions.find_region
--- (zone series, zone brief) and Datasette's canned queries read it with the name in the same
--- form (zone_region_key: trimmed, traditional characters simplified, lower-cased). A view, not
--- a table: a region ingest adds (an unknown zone) is found at once, and nothing can go stale.
-DROP VIEW IF EXISTS region_name;
-CREATE VIEW region_name AS
-SELECT lower(name) AS name, id AS region_id, 'name' AS form FROM region
-UNION ALL
-SELECT lower(alias.value), region.id, 'alias' FROM region, json_each(region.aliases) AS alias
-UNION ALL
-SELECT lower(name_en), id, 'english' FROM region WHERE coalesce(name_en, '') <> '';
-
 -- Canonical indicators: what a figure measures, so that figures become series.
 -- Rows come from ingest/indicators.yaml; the catalog is re-applied on every ingest.
 CREATE TABLE IF NOT EXISTS indicator (
