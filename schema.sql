@@ -243,9 +243,11 @@ valued AS (
                  p.period_start, p.period_end, p.id, p.article_id, p.seq, p.origin, p.preferred_by, a.published,
                  p.value AS written_value,
                  CASE WHEN p.kind = 'change' AND p.unit = '倍' THEN 100 ELSE 1 END AS factor,
-                 p.kind = 'change' AND p.unit = '倍'
-                     AND substr(rtrim(substr(a.text, max(p.start - 5, 1), min(p.start, 6)), '近约超逾达了 '), -1) = '的'
-                     AS ratio
+                 -- CASE, not AND: SQLite evaluates both sides of an AND in a value, and the
+                 -- article's text is read only for a multiple.
+                 CASE WHEN p.kind = 'change' AND p.unit = '倍'
+                      THEN substr(rtrim(substr(a.text, max(p.start - 5, 1), min(p.start, 6)), '近约超逾达了 '), -1) = '的'
+                      ELSE 0 END AS ratio
           FROM point p
           JOIN article a ON a.id = p.article_id) AS v
 ),
