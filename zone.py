@@ -343,14 +343,15 @@ def series_command(indicator: str, region: str | None, all_points: bool, db_path
     if not rows:
         click.echo(f"no figures for {indicator}" + (f" in {region}" if region else ""))
         return
-    click.echo(f"{rows[0]['indicator_name']} ({rows[0]['indicator_id']})")
+    click.echo(f"{rows[0]['indicator_name']} ({rows[0]['indicator']})")
     click.echo(render(
-        ["period", "value", "kind", "region", "source", "flags"],
-        [[_period(r["period_start"], r["period_end"]),
+        ["period", "window", "value", "kind", "region", "source", "flags"],
+        [[_period(r["period_start"], r["period_end"]), r["window"] or "-",
           ("-" if r["kind"] == "change" and r["direction"] == "down" else "")
           + human(r["value"], r["unit"], digits=4 if r["origin"] == "derived" else 6),
           r["kind"], r["region"] or "-",
           clip(f"{r['paper'] or ''} {r['published']} {r['title']}", 56),
           ", ".join(f for f, on in (("derived", r["origin"] == "derived"), ("conflict", r["conflict"]),
+                                    (f"written {r['text']}", r["written_unit"] != r["unit"]),
                                     (f"#{r['figure_id']}", True)) if on)]
          for r in rows]))

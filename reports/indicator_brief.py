@@ -82,7 +82,7 @@ WHERE f.indicator_id = :indicator AND (:scope IS NULL OR f.region_id IN (SELECT 
 _OTHER_POINTS = """
 SELECT s.figure_id, s.article_id, s.indicator_id, s.indicator_name, i.name_en, i.sector,
        s.kind, s.unit, s.period_start, s.period_end, s.value, s.value_max, s.qualifier, s.text, s.origin,
-       s.preferred, s.conflict, s.published, s.point_key, s.region_id, s.region, region.name_en
+       s.preferred, s.conflict, s.published, s.point_key, s.region_id, s.region, region.name_en, s.window
 FROM series s
 JOIN indicator i ON i.id = s.indicator_id
 LEFT JOIN region ON region.id = s.region_id

@@ -226,9 +226,10 @@ def chart(points: Sequence[SeriesPoint], others: Sequence[SeriesPoint], scale: S
     for i, p in enumerate(points):
         marks.append(Mark(x=xs[i], y=ys[i], derived=p.origin == "derived", latest=i == len(points) - 1,
                           label=value_labels[i][0], label_y=value_labels[i][1]))
+    # A line joins periods of one window only: a year and January–August are not one line.
     segments = tuple(Segment(xs[i], ys[i], xs[i + 1], ys[i + 1],
                              dashed=points[i].origin == "derived" or points[i + 1].origin == "derived")
-                     for i in range(len(points) - 1))
+                     for i in range(len(points) - 1) if points[i].window == points[i + 1].window)
     other_marks = tuple((x_of((_day(o.period_end or o.period_start) or date.min).toordinal()),
                          y_of(o.value / scale.divisor)) for o in others)
     kinds = ["reported"] if any(p.origin != "derived" for p in points) else []
@@ -248,6 +249,12 @@ def chart(points: Sequence[SeriesPoint], others: Sequence[SeriesPoint], scale: S
                  unit=labels["unit_word"].format(u=scale.unit) if scale.unit else "", y_ticks=tuple(y_ticks),
                  x_ticks=tuple(x_ticks), segments=segments, marks=tuple(marks), others=other_marks,
                  legend=tuple(legend), title=title)
+
+
+def window_caption(points: Sequence[SeriesPoint], labels: dict[str, str]) -> str | None:
+    """What a chart says when its points cover windows of more than one kind (a year, part of
+    a year, a day): the line joins only points of the same window."""
+    return labels["window_caption"] if len({p.window for p in points}) > 1 else None
 
 
 # ---------------------------------------------------------------- grouping points into series
