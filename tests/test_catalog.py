@@ -460,3 +460,14 @@ def test_words_of_the_catalog_may_be_written_in_traditional_characters(tmp_path)
     article = make_article(["全区人均产值达到8万元。"])
     figs = link_figures(article, figures_in(article, [("8万元", 8e4, "元", "level")]), cat)
     assert figs[0].indicator == "gdp_per_capita"
+
+
+def test_a_list_of_kinds_of_enterprise_does_not_pass_one_kind_scope_to_the_next():
+    # Each item names its own kind: the 工业 of 规模以上工业企业 is not the high-tech firms' scope.
+    figs = link(["截至目前，全区共有规模以上工业企业158家，高新技术企业46家，省级“专精特新”中小企业9家，科技型中小企业312家。"],
+                [("158家", 158, "家", "level"), ("46家", 46, "家", "level"), ("9家", 9, "家", "level"),
+                 ("312家", 312, "家", "level")])
+    assert ids(figs) == ["above_scale_enterprises", "high_tech_enterprises", "specialized_smes", "tech_smes"]
+    # A kind after a total of no kind is a part of it: it keeps the industry.
+    figs = link(["开发区汽车零部件企业36家，其中高新技术企业8家。"], [("36家", 36, "家", "level"), ("8家", 8, "家", "level")])
+    assert ids(figs) == ["auto_parts_enterprises", "auto_parts_high_tech_enterprises"]

@@ -96,6 +96,8 @@ def _read_scope(cat: Catalog, ctx: Context, out: Parsed, m: Measure, own: list[W
             break
     related = prev is not None and (measure == prev.measure or prev.measure in COUNTED_UNITS
                                     or (measure in PROJECT_FAMILY and prev.measure in PROJECT_FAMILY))
+    # 规上工业企业158家,高新技术企业46家: a list of kinds of unit, not a part of the one before
+    related = related and prev is not None and not _another_kind(cat, out, m, own, prev)
     if out.scope is None and prev is not None and prev.scope and item is None and related:
         out.scope = prev.scope
         out.why["scope"] = f"{prev.why.get('scope', prev.scope).split('[')[0]}[previous figure]"
@@ -106,6 +108,17 @@ def _read_scope(cat: Catalog, ctx: Context, out: Parsed, m: Measure, own: list[W
     whole = any(w in ctx.lead.split("占")[0] or w in ctx.subject.split("占")[0] for w in WHOLE_REGION)
     if out.scope is None and not whole and m.context_scope and item is None:
         _read_context_scope(cat, ctx, out)
+
+
+def _another_kind(cat: Catalog, out: Parsed, m: Measure, own: list[Window], prev: Parsed) -> bool:
+    """Whether the figure names its own kind of unit (a class) and the previous figure another:
+    items of a list of kinds (规上工业企业158家,高新技术企业46家,科技型中小企业312家), whose scope
+    and classes belong each to its own words. A kind after a total of no kind (汽车企业50家,
+    其中规上企业12家) is a part of it and takes its scope."""
+    named = set(out.classes) | {t.get("class") for w in own for t in _tokens_of(w)
+                                if t.get("class") and m.id in cat.classes[t.get("class")].applies}  # type: ignore[index]
+    named.discard(None)
+    return bool(named) and bool(prev.classes) and not (named & set(prev.classes))
 
 
 def _read_context_scope(cat: Catalog, ctx: Context, out: Parsed) -> None:
@@ -120,7 +133,8 @@ def _read_context_scope(cat: Catalog, ctx: Context, out: Parsed) -> None:
     for name, text, weak in texts:
         # 沧州高新技术产业开发区 names a place, not the 高新技术产业
         text = blank(text, [(r.start(), r.end()) for r in region_in(cat, text)])
-        tokens = [t for t in cat.tokens(text) if t.get("scope")]
+        # A phrase that names a measure too (规模以上工业企业158家) is another figure's, not a topic.
+        tokens = [t for t in cat.tokens(text) if t.get("scope") and not (name == "sentence" and t.get("measure"))]
         industries = [t for t in tokens if cat.scopes[t.get("scope")].type == "industry"]   # type: ignore[index]
         # Beyond the sentence only an industry is a topic (生物医药产业…); 工业 or 服务业 there
         # says where the paragraph stands, not what a count of enterprises is of.
