@@ -21,6 +21,9 @@ COUNTED_UNITS = frozenset({"enterprises", "market_entities", "production_lines",
 # (引进 alone is not one: 累计引进北京企业300家 is the stock of firms the zone has attracted.)
 _ADDED = re.compile(r"新增|新认定|新培育|净增|新引进|新招引|新入驻|新落户|新建|新设立|新注册|新发展|新获批|新晋|新组建|新增加")
 _PROJECT_PROMISE = re.compile(r"投产后|建成后|达产后|达效后|投用后|运营后|届时|该项目|项目建成|项目投产|全部建成|建成达产")
+# The words after a number that close a project's name (年产50万吨聚丙烯项目): the number is the
+# project's, whatever it measures.
+_IN_PROJECT_NAME = re.compile(r"[^，,；;。、：:]{0,24}?项目(?!数|个数|总数|总投资|投资)")
 _COUNT = re.compile(r"\d+(?:\.\d+)?[个项]|[一二三四五六七八九十百]+[个项]")
 
 
@@ -219,6 +222,9 @@ def _refuse_unlinkable(ctx: Context, out: Parsed, m: Measure, window: Window) ->
     """Why the figure stays unlinked whatever the catalog holds, if it does, into out.refuse."""
     if window.name == "topic" and out.scope is None:
         out.refuse = f"{m.name} of the topic, but of no part of it named"
+        return
+    if m.id not in PROJECT_FAMILY and ctx.unit not in ("个", "项") and _IN_PROJECT_NAME.match(ctx.rest):
+        out.refuse = f"part of a project's name (年产…项目), not the region's {m.name}"
         return
     if m.id not in PROJECT_FAMILY and _PROJECT_PROMISE.search(re.split(r"[;；。!?！？]", ctx.before)[-1]):
         out.refuse = f"what a project is to bring ({_PROJECT_PROMISE.search(ctx.before).group(0)}), not the region's {m.name}"  # type: ignore[union-attr]
