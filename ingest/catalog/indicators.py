@@ -263,7 +263,8 @@ def _composed_key(table: _IndicatorTable, spec: dict[str, Any], where: str) -> K
     if "class" in spec:
         spec["class"] = [spec["class"]]
     if "stage" in spec:
-        spec["stage"] = [spec["stage"]]
+        # A list is stages reported together (签约及在谈: [signed, negotiating]).
+        spec["stage"] = spec["stage"] if isinstance(spec["stage"], list) else [spec["stage"]]
     m = table.measures.get(spec["measure"])
     if m is None:
         raise CatalogError(f"{where}: unknown measure {spec['measure']!r}")

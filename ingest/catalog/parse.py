@@ -189,8 +189,14 @@ def _lead(cat: Catalog, ctx: Context, region_words: list[tuple[int, int]] | None
     """The lead with the region names in it blanked."""
     # Region names in the lead say where, not what (开发区增长9.8%), unless a word of the
     # catalog holds them (北京企业, 来自北京).
-    held = [(t.start, t.end) for t in cat.tokens(ctx.lead) if t.dims]
-    return blank(ctx.lead, [(s, e) for s, e in region_words or [] if not any(a <= s and e <= b and b - a > e - s for a, b in held)])
+    return _blank_places(cat, ctx.lead, region_words or [])
+
+
+def _blank_places(cat: Catalog, text: str, spans: list[tuple[int, int]]) -> str:
+    """text with the region names at spans blanked, except those inside a longer catalog word
+    (北京企业, 来自北京): there the place is what the word says."""
+    held = [(t.start, t.end) for t in cat.tokens(text) if t.dims]
+    return blank(text, [(s, e) for s, e in spans if not any(a <= s and e <= b and b - a > e - s for a, b in held)])
 
 
 # ---------------------------------------------------------------------------- form
@@ -243,7 +249,8 @@ def _windows(cat: Catalog, ctx: Context, form: str | None, lead: str, item: str 
         windows.append(Window("before", _part(ctx.subject), False))   # the lead names the whole: read the part
     else:
         windows.append(Window("before", _own_words(form, lead), False))
-    subject = Window("subject", _own_words(form, blank(ctx.subject, [(m.start(), m.end()) for m in region_in(cat, ctx.subject)])),
+    subject = Window("subject", _own_words(form, _blank_places(cat, ctx.subject,
+                                                               [(m.start(), m.end()) for m in region_in(cat, ctx.subject)])),
                      False)
     for w in (*windows, subject):
         w.tokens = cat.tokens(w.text)
