@@ -7,11 +7,12 @@ articles/) is read, extracted and linked in-process, exactly as `zone ingest` do
 
 - ``{"type": "link", "a": [article, quote, occurrence], "b": [...], "same": true|false}``
   passes when both figures are found (a figure whose span overlaps the quote's occurrence,
-  counted over the whole file as in the gold) and their indicators are equal (same=true)
-  or differ (same=false). Two unlinked figures are never "the same"; an unlinked figure
-  and a linked one are different.
+  counted over the whole file as in the gold) and they are one series (same=true: the same
+  indicator and kind, as zone's series view keys them; a level and its growth are two series,
+  as the conventions want) or not (same=false). Two unlinked figures are neither the same nor
+  different (both checks fail); an unlinked figure and a linked one are different.
 - ``{"type": "region", "at": [article, quote, occurrence], "region": NAME}`` passes when the
-  figure's region is NAME.
+  figure's region is NAME (by its canonical name: 全国 is 中国).
 
 Checks whose article is not rebuilt are reported as skipped. Also printed: the share of
 figures each article links to an indicator.
@@ -32,6 +33,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from scoring import find_quote  # noqa: E402
 
+from ingest.catalog import catalog  # noqa: E402
 from ingest.pipeline import figures_of  # noqa: E402
 from ingest.reader import read_article  # noqa: E402
 
@@ -59,6 +61,12 @@ def find_figure(source: str, figures: list, quote: str, occurrence: int):
     return best
 
 
+def series(f) -> tuple:
+    """What makes two figures one series in zone: their indicator and kind (a level, its change
+    and its target are three series of one indicator; the series view keys them so)."""
+    return (f.indicator, f.kind)
+
+
 def describe(f) -> str:
     if f is None:
         return "not found"
@@ -73,6 +81,7 @@ def main() -> int:
     parser.add_argument("-v", "--verbose", action="store_true", help="list each article's unlinked figures")
     args = parser.parse_args()
 
+    cat = catalog()
     files = article_files(args.texts)
     articles: dict[str, tuple[str, list]] = {}
     for name, path in files.items():
@@ -102,14 +111,14 @@ def main() -> int:
             if a is None or b is None:
                 ok = False
             elif check["same"]:
-                ok = a.indicator is not None and a.indicator == b.indicator
+                ok = a.indicator is not None and series(a) == series(b)
             else:
-                ok = a.indicator != b.indicator
+                ok = (a.indicator, b.indicator) != (None, None) and series(a) != series(b)
             label = "same" if check["same"] else "different"
             detail = f"{check['a'][0]}:{describe(a)} | {check['b'][0]}:{describe(b)}"
         else:
             (a,) = found
-            ok = a is not None and a.region == check["region"]
+            ok = a is not None and a.region == cat.region_name(check["region"])
             label = f"region {check['region']}"
             detail = f"{check['at'][0]}:{describe(a)}"
         totals[check["type"]][0] += ok

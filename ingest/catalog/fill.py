@@ -194,8 +194,12 @@ def _read_stages(cat: Catalog, ctx: Context, out: Parsed, m: Measure, own: list[
             out.refuse = "the investment of one named project, no series"
             return
     if not stages:
-        for name, text in (("after", ctx.rest),):
-            hits = [t for t in cat.tokens(text) if t.get("stage")]
+        # The clause after the number, else (for projects) the section the figure stands under
+        # (一、签约项目情况 … 项目29个).
+        texts = [("after", ctx.rest)] + ([("section", ctx.section)] if measure in PROJECT_FAMILY else [])
+        for name, text in texts:
+            hits = [t for t in cat.tokens(text) if t.get("stage")
+                    and (name != "section" or text[t.end:].startswith("项目"))]   # a heading of projects by stage
             if hits:
                 stages = [t.get("stage") for t in hits]      # type: ignore[misc]
                 out.why["stage"] = " ".join(f"{t.word}[{name}]" for t in hits)

@@ -259,7 +259,7 @@ def link_figures(article: Article, figures: list[Figure], cat: Catalog | None = 
         link = decide(cat, parsed, f.kind, f.unit)
         f.indicator, f.link_rival, f.link_margin = link.indicator, link.rival, link.margin
         f.link_evidence = link.evidence
-        f.region = figure_region(cat, article.region, clause, ctx.before, paragraph_before)
+        f.region = figure_region(cat, article.region, clause, ctx.before, paragraph_before, ctx.lead)
         # The next figure of the clause group reads this one, linked or not: a figure with no
         # words of its own (产业链现代化提升类72个) passes nothing on.
         previous[(f.paragraph, f.sentence_start, group)] = (parsed, f.kind, key)

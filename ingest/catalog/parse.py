@@ -276,7 +276,10 @@ def _without_measure_word(cat: Catalog, ctx: Context, out: Parsed, usable: Parse
     say it is a change or further item of that one, or why it is no series; None to read on."""
     unit, kind = ctx.unit, ctx.kind
     subject_scope = pick_scope(cat, subject.tokens, False)
-    if usable is not None and _FILLER.match(bare_lead) and item is None \
+    # 制造业增加值增长10.4%，占比重88.3%，拉动全市规模工业增长9.2个百分点: nothing of its own
+    # before 拉动 (or before 对…贡献率): what pulls is the previous figure's subject.
+    own_lead = _own_words(out.form, bare_lead) if out.form in ("pull", "contribution") else bare_lead
+    if usable is not None and _FILLER.match(own_lead) and item is None \
             and not (subject_scope and usable.scope and subject_scope[0] != usable.scope):
         if prev_kind == "change" and kind == "change":
             if _ACCELERATION.search(ctx.lead) or not re.search(r"增长|下降|增速|增幅|[减增]少|[增降]低|提高", ctx.lead):
