@@ -195,11 +195,11 @@ def _read_stages(cat: Catalog, ctx: Context, out: Parsed, m: Measure, own: list[
             return
     if not stages:
         # The clause after the number, else (for projects) the section the figure stands under
-        # (一、签约项目情况 … 项目29个).
+        # when it is a heading of projects by stage (一、签约项目情况 … 项目29个; not 资金落地开发区).
         texts = [("after", ctx.rest)] + ([("section", ctx.section)] if measure in PROJECT_FAMILY else [])
         for name, text in texts:
             hits = [t for t in cat.tokens(text) if t.get("stage")
-                    and (name != "section" or text[t.end:].startswith("项目"))]   # a heading of projects by stage
+                    and (name != "section" or t.word.endswith("项目") or text[t.end:].startswith("项目"))]
             if hits:
                 stages = [t.get("stage") for t in hits]      # type: ignore[misc]
                 out.why["stage"] = " ".join(f"{t.word}[{name}]" for t in hits)
