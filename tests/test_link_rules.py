@@ -65,3 +65,11 @@ def test_guimo_gongye_is_above_scale_industry_and_qianyue_yinjin_is_signed():
     figs = link(["全市规模工业增加值同比增长9.9%。", "今年以来，开发区签约引进亿元以上产业项目55个，总投资额630.4亿元。"],
                 [("9.9%", 9.9, "%", "change"), ("55个", 55, "个", "level"), ("630.4亿元", 6.304e10, "元", "level")])
     assert ids(figs) == ["industrial_value_added", "signed_large_projects", "signed_large_project_investment"]
+
+
+def test_items_of_a_list_of_industries_take_the_topic_measure():
+    # 高技术产业(制造业)分类: 电子及通信设备制造业; the paragraph measures output (产值).
+    figs = link(["全年高新技术产业实现产值7.8万亿元。", "其中新能源产业的增幅达44.2%，航空航天、电子及通讯设备业的增幅分别为24.6%、18.6%。"],
+                [("7.8万亿元", 7.8e12, "元", "level"), ("44.2%", 44.2, "%", "change"), ("24.6%", 24.6, "%", "change"),
+                 ("18.6%", 18.6, "%", "change")])
+    assert ids(figs)[1:] == ["new_energy_output", "aerospace_output", "electronics_output"]
