@@ -475,18 +475,18 @@ def test_a_list_of_kinds_of_enterprise_does_not_pass_one_kind_scope_to_the_next(
 
 def test_families_of_the_statistics_bulletins_wording():
     # 统计公报: 国有企业工业增加值; 统计年鉴 by industry: 规上管道企业产值; 亿元以上项目完成投资;
-    # 主要工业产品产量 under its industry; 新建省级研发中心; 引进京津项目.
+    # an industry's capacity; 新建省级研发中心; 引进京津项目.
     figs = link(["全市国有企业实现工业增加值同比增长14.9%。",
                  "上半年规上管道企业实现产值14.3亿元。",
                  "其中，亿元以上项目完成投资48.7亿元。",
-                 "全年焊接钢管产量386.2万吨。",
+                 "管道装备产业年生产能力189万吨。",
                  "新建省级研发中心两个。",
                  "引进京津项目43个，总投资412亿元。"],
                 [("14.9%", 0.149, "%", "change"), ("14.3亿元", 1.43e9, "元", "level"), ("48.7亿元", 4.87e9, "元", "level"),
-                 ("386.2万吨", 3.862e6, "吨", "level"), ("两个", 2, "个", "level"), ("43个", 43, "个", "level"),
+                 ("189万吨", 1.89e6, "吨", "level"), ("两个", 2, "个", "level"), ("43个", 43, "个", "level"),
                  ("412亿元", 4.12e10, "元", "level")])
     assert ids(figs) == ["industry_state_owned_value_added", "pipeline_above_scale_output", "large_investment_completed",
-                         "pipeline_product_output", "provincial_rd_platforms_added", "introduced_jingjin_origin_projects",
+                         "pipeline_capacity", "provincial_rd_platforms_added", "introduced_jingjin_origin_projects",
                          "introduced_jingjin_origin_project_investment"]
 
 

@@ -73,3 +73,9 @@ def test_items_of_a_list_of_industries_take_the_topic_measure():
                 [("7.8万亿元", 7.8e12, "元", "level"), ("44.2%", 44.2, "%", "change"), ("24.6%", 24.6, "%", "change"),
                  ("18.6%", 18.6, "%", "change")])
     assert ids(figs)[1:] == ["new_energy_output", "aerospace_output", "electronics_output"]
+
+
+def test_a_broad_part_another_figure_measures_is_no_topic_of_a_kind_of_unit():
+    figs = link(["力争到2025年，开发区规上工业总产值达到1000亿元，高新技术企业数量不低于100家。"],
+                [("1000亿元", 1e11, "元", "target"), ("不低于100家", 100, "家", "target")])
+    assert ids(figs) == ["industrial_output", "high_tech_enterprises"]

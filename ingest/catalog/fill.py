@@ -136,8 +136,11 @@ def _read_context_scope(cat: Catalog, ctx: Context, out: Parsed) -> None:
     for name, text, weak in texts:
         # 沧州高新技术产业开发区 names a place, not the 高新技术产业
         text = blank(text, [(r.start(), r.end()) for r in region_in(cat, text)])
-        # A phrase that names a measure too (规模以上工业企业158家) is another figure's, not a topic.
-        tokens = [t for t in cat.tokens(text) if t.get("scope") and not (name == "sentence" and t.get("measure"))]
+        # A phrase that names a measure too (规模以上工业企业158家) is another figure's, not a topic;
+        # a broad part (工业 of 规上工业总产值) is no topic of a kind of unit the figure names itself
+        # (高新技术企业不低于100家).
+        tokens = [t for t in cat.tokens(text) if t.get("scope") and not (name == "sentence" and (
+            t.get("measure") or (out.classes and cat.scopes[t.get("scope")].broad)))]  # type: ignore[index]
         industries = [t for t in tokens if cat.scopes[t.get("scope")].type == "industry"]   # type: ignore[index]
         # Beyond the sentence only an industry is a topic (生物医药产业…); 工业 or 服务业 there
         # says where the paragraph stands, not what a count of enterprises is of.
