@@ -170,3 +170,43 @@ def test_a_reviewer_may_add_a_scope_in_the_form_of_dimensions_yaml(tmp_path: Pat
                     encoding="utf-8")
     with pytest.raises(CatalogError, match=r"reviewed\.yaml: scopes\[0\] \(hydrogen\): word '汽车' already names scope 'auto'"):
         load_catalog(reviewed_path=path)
+
+
+def test_a_new_scope_is_proposed_with_its_indicator_and_links_on_the_next_ingest(db: Path, reviewed: Path):
+    articles = db.parent / "articles"
+    (articles / "h2021.md").write_text(ARTICLE_2021.replace("汽车产业实现利润总额5.2亿元，同比增长8.1%", "氢能产业实现产值12.4亿元"),
+                                       encoding="utf-8")
+    (articles / "h2022.md").write_text(ARTICLE_2022.replace("汽车产业完成利润总额6.3亿元", "氢能产业完成产值15.6亿元"),
+                                       encoding="utf-8")
+    assert CliRunner().invoke(cli, ["ingest", str(articles), "--db", str(db)]).exit_code == 0
+    figure, linked = _figure(db, "12.4亿元")
+    assert linked != "hydrogen_output"
+    result = _propose(db, str(figure), "--measure", "产值", "--new-scope", "hydrogen", "--scope-name", "氢能产业",
+                      "--scope-name-en", "hydrogen energy", "--scope-word", "氢能产业", "--scope-word", "氢能源",
+                      "--scope-parent", "新能源", "--source", "战略性新兴产业分类(2018) 6 新能源产业 (氢能)")
+    assert result.exit_code == 0, result.output
+    assert "hydrogen_output" in result.output
+    content = yaml.safe_load(reviewed.read_text(encoding="utf-8"))
+    assert content["scopes"][0]["id"] == "hydrogen" and content["scopes"][0]["parent"] == "new_energy"
+    assert content["scopes"][0]["type"] == "industry" and content["scopes"][0]["words"] == ["氢能产业", "氢能源"]
+    assert not content.get("indicators")             # the industry families compose its output
+    assert catalog().scope_within("hydrogen", "new_energy")
+    assert CliRunner().invoke(cli, ["ingest", str(articles), "--db", str(db)]).exit_code == 0
+    assert _figure(db, "15.6亿元")[1] == "hydrogen_output"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--new-scope", "hydrogen", "--scope-name", "氢能产业", "--source", SOURCE], "needs --scope-name and --scope-name-en"),
+    (["--new-scope", "hydrogen", "--scope-name", "氢能产业", "--scope-name-en", "hydrogen"], "scope 'hydrogen' is new: --source"),
+    (["--new-scope", "auto", "--scope-name", "汽车", "--scope-name-en", "cars", "--source", SOURCE], "duplicate id 'auto'"),
+    (["--new-scope", "hydrogen", "--scope-name", "氢能", "--scope-name-en", "h2", "--scope-word", "汽车", "--source", SOURCE],
+     "word '汽车' already names scope 'auto'"),
+])
+def test_a_bad_new_scope_is_one_line_and_writes_nothing(db: Path, reviewed: Path, args: list[str], message: str):
+    before = reviewed.read_bytes()
+    figure, _ = _figure(db, "5.2亿元")
+    result = _propose(db, str(figure), "--measure", "产值", *args)
+    assert result.exit_code == 1
+    assert message in result.output and result.output.count("\n") == 1
+    assert reviewed.read_bytes() == before
+    assert not [p for p in reviewed.parent.iterdir() if p.name != reviewed.name]

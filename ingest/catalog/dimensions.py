@@ -44,7 +44,7 @@ class _Vocabulary:
 
 
 # The keys every entry of every dimension may have.
-_BASE_KEYS = {"id", "name", "name_en", "words", "source"}
+_BASE_KEYS = {"id", "name", "name_en", "words", "source", "note"}
 
 
 def _listed(path: Path, section: str, items: Any) -> None:

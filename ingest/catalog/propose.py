@@ -10,7 +10,7 @@ with a one-line message, raised before anything is written.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,17 @@ HEADER = """\
 
 
 @dataclass(frozen=True)
+class NewScope:
+    """A part of the economy the dimensions lack (氢能产业), proposed with the indicator."""
+
+    id: str
+    name: str
+    name_en: str
+    words: tuple[str, ...] = ()
+    parent: str | None = None      # id, name or word of the scope that contains it
+
+
+@dataclass(frozen=True)
 class Proposal:
     """What a reviewer asks for: the dimensions (ids, names or words) and what to call it."""
 
@@ -50,6 +61,7 @@ class Proposal:
     name_en: str | None = None
     source: str | None = None
     note: str | None = None
+    new_scope: NewScope | None = None
 
 
 @dataclass(frozen=True)
@@ -128,7 +140,7 @@ def _new_id(cat: Catalog, key: Key, asked: str | None) -> str:
     return ident
 
 
-def _entry(key: Key, ident: str, p: Proposal, figure: str, day: date) -> dict[str, Any]:
+def _entry(key: Key, ident: str, p: Proposal, figure: str, day: date | None) -> dict[str, Any]:
     entry: dict[str, Any] = {"id": ident, "measure": key.measure}
     for name, value in (("scope", key.scope), ("class", list(key.classes)), ("stage", list(key.stages)),
                         ("form", key.form), ("currency", key.currency), ("name", p.name), ("name_en", p.name_en)):
@@ -138,33 +150,67 @@ def _entry(key: Key, ident: str, p: Proposal, figure: str, day: date) -> dict[st
     if p.note:
         entry["note"] = " ".join(p.note.split())
     entry["figure"] = figure
-    entry["proposed"] = day.isoformat()
+    entry["proposed"] = (day or date.today()).isoformat()
     return entry
 
 
 def stage_proposal(cat: Catalog, p: Proposal, figure: str, target: Path, day: date | None = None) -> Staged:
     """Check a proposal and write the reviewed file with it beside ``target`` (not yet in its
     place: Staged.commit puts it there once the database has the relink). A combination the
-    catalog has gives its indicator and writes nothing."""
-    key = proposed_key(cat, p)
-    known = cat.by_key.get(key)
-    if known is not None:
-        return Staged(cat.indicators[known], cat, None, target)
-    if not (p.source or "").strip():
-        raise CatalogError(f"proposal: {key.label()} is a new indicator: --source must say where its definition or "
-                           "wording comes from (统计公报, 统计年鉴, a ministry's statistics …)")
-    ident = _new_id(cat, key, p.ident)
+    catalog has gives its indicator and writes nothing; a new scope is added with the indicator."""
     content = read_reviewed(target) or {}
-    indicators = list(content.get("indicators") or [])
-    indicators.append(_entry(key, ident, p, figure, day or date.today()))
-    content = {**content, "indicators": indicators}
+    pending: Path | None = None
+    try:
+        if p.new_scope is not None:
+            _need_source(p, f"scope {p.new_scope.id!r} is new")
+            content = {**content, "scopes": [*(content.get("scopes") or []), _scope_entry(cat, p, figure, day)]}
+            cat, pending = _write_and_load(content, target)
+            p = replace(p, scope=p.new_scope.id)
+        key = proposed_key(cat, p)
+        known = cat.by_key.get(key)
+        if known is not None:
+            # The catalog has the combination (with a new scope, a family may compose it).
+            return Staged(cat.indicators[known], cat, pending, target)
+        _need_source(p, f"{key.label()} is a new indicator")
+        ident = _new_id(cat, key, p.ident)
+        content = {**content, "indicators": [*(content.get("indicators") or []), _entry(key, ident, p, figure, day)]}
+        new, pending = _write_and_load(content, target)
+    except BaseException:
+        if pending is not None:
+            pending.unlink(missing_ok=True)
+        raise
+    return Staged(new.indicators[ident], new, pending, target)
+
+
+def _need_source(p: Proposal, what: str) -> None:
+    if not (p.source or "").strip():
+        raise CatalogError(f"proposal: {what}: --source must say where its definition or wording comes from "
+                           "(统计公报, 统计年鉴, GB/T 4754-2017, a ministry's statistics …)")
+
+
+def _scope_entry(cat: Catalog, p: Proposal, figure: str, day: date | None) -> dict[str, Any]:
+    """The entry of a new scope, in the form of dimensions.yaml; its type is its parent's."""
+    scope = p.new_scope
+    assert scope is not None
+    parent = dimension_id(cat, "scope", scope.parent) if scope.parent else None
+    entry: dict[str, Any] = {"id": scope.id, "name": scope.name, "name_en": scope.name_en,
+                             "type": cat.scopes[parent].type if parent else "industry"}
+    if parent:
+        entry["parent"] = parent
+    entry["words"] = list(dict.fromkeys(scope.words or (scope.name,)))
+    entry["source"] = " ".join((p.source or "").split())
+    entry["note"] = f"proposed with figure {figure} on {(day or date.today()).isoformat()}"
+    return entry
+
+
+def _write_and_load(content: dict[str, Any], target: Path) -> tuple[Catalog, Path]:
+    """The reviewed file written beside target with content, and the whole catalog read again
+    with it: it must load like any edit would (the file is removed when it does not)."""
     pending = target.with_name(f".{target.name}.{os.getpid()}.tmp")
     pending.write_text(HEADER + "\n" + yaml.safe_dump(content, allow_unicode=True, sort_keys=False, width=110),
                        encoding="utf-8")
     try:
-        # The whole catalog read again with the new file: it must load like any edit would.
-        new = load_catalog(reviewed_path=pending)
+        return load_catalog(reviewed_path=pending), pending
     except BaseException:
         pending.unlink(missing_ok=True)
         raise
-    return Staged(new.indicators[ident], new, pending, target)
