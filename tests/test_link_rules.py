@@ -79,3 +79,14 @@ def test_a_broad_part_another_figure_measures_is_no_topic_of_a_kind_of_unit():
     figs = link(["力争到2025年，开发区规上工业总产值达到1000亿元，高新技术企业数量不低于100家。"],
                 [("1000亿元", 1e11, "元", "target"), ("不低于100家", 100, "家", "target")])
     assert ids(figs) == ["industrial_output", "high_tech_enterprises"]
+
+
+def test_a_subtitle_line_right_under_the_title_line_continues_it(tmp_path: Path):
+    path = tmp_path / "c.md"
+    path.write_text("---\ntitle: 全市去年地区生产总值达3676.4亿元\ndate: 2019-01-30\nsource: 沧州日报\n---\n\n"
+                    "全市去年地区生产总值达3676.4亿元\n\n同比增长6.4%\n\n"
+                    "本报讯 2018年，沧州市实现地区生产总值3676.4亿元，按可比价格计算，同比增长6.4%。\n\n"
+                    "开发区新建篮球场6个。\n\n同比增长12%\n", encoding="utf-8")
+    figs = [(f.text, f.indicator, f.kind) for f in figures_of(read_article(path))]
+    assert figs[:2] == [("3676.4亿元", "gdp", "level"), ("6.4%", "gdp", "change")]
+    assert figs[-1][0] == "12%" and figs[-1][1] is None     # a line after body text continues nothing
