@@ -45,9 +45,9 @@ LATEST_SQL = """
                    PARTITION BY coalesce(fc.indicator_id, fc.subject), fc.kind
                    ORDER BY fc.period_end DESC, a.published DESC, fc.id DESC) AS recency
         FROM json_each(:recent)
-        JOIN figure_current fc ON fc.article_id = json_each.value
+        CROSS JOIN figure_current fc ON fc.article_id = json_each.value
         JOIN article a ON a.id = fc.article_id
-        WHERE fc.region_id = :region
+        WHERE +fc.region_id = :region
     )
     SELECT fc.id, fc.sector, fc.indicator_id, i.name AS indicator_name, i.sector AS indicator_sector, fc.subject,
            fc.kind, fc.value, fc.value_max, fc.unit, fc.qualifier, fc.text, fc.period_start, fc.period_end, fc.origin,
@@ -60,19 +60,21 @@ LATEST_SQL = """
 # Series worth a chart: the indicators the newest articles report for the zone, with their
 # number of periods and the cut-off of the latest :periods, from the figure_points index alone.
 CANDIDATES_SQL = """
-    WITH k AS (
+    WITH candidate AS (
+        -- The articles' own figures (figure_article), not the zone's (unary + keeps SQLite
+        -- from reading every level figure of the zone through figure_region_scope).
         SELECT DISTINCT f.indicator_id AS ind, f.kind, f.unit FROM json_each(:recent)
-        JOIN figure f ON f.article_id = json_each.value
-        WHERE f.region_id = :region AND f.indicator_id IS NOT NULL AND f.kind = 'level'
+        CROSS JOIN figure f ON f.article_id = json_each.value
+        WHERE +f.region_id = :region AND f.indicator_id IS NOT NULL AND +f.kind = 'level'
     )
-    SELECT k.ind AS indicator_id, k.kind, k.unit,
+    SELECT candidate.ind AS indicator_id, candidate.kind, candidate.unit,
            (SELECT count(DISTINCT coalesce(p.period_end, p.period_start)) FROM figure p
-            WHERE p.indicator_id = k.ind AND p.region_id = :region AND p.kind = k.kind AND p.unit = k.unit) AS periods,
+            WHERE p.indicator_id = candidate.ind AND p.region_id = :region AND p.kind = candidate.kind AND p.unit = candidate.unit) AS periods,
            (SELECT min(e) FROM (SELECT DISTINCT p.period_end AS e FROM figure p
-            WHERE p.indicator_id = k.ind AND p.region_id = :region AND p.kind = k.kind AND p.unit = k.unit
+            WHERE p.indicator_id = candidate.ind AND p.region_id = :region AND p.kind = candidate.kind AND p.unit = candidate.unit
               AND p.period_end IS NOT NULL ORDER BY p.period_end DESC LIMIT :periods)) AS cutoff
-    FROM k WHERE periods >= 2
-    ORDER BY periods DESC, k.ind LIMIT :limit"""
+    FROM candidate WHERE periods >= 2
+    ORDER BY periods DESC, candidate.ind LIMIT :limit"""
 
 # The zone's part of the review_waiting view (zone review's queue), each branch read through
 # the zone's figures (figure_region index) or its series (region_id pushed down).
