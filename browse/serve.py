@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import socket
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
@@ -31,6 +31,8 @@ REQUIRED_TABLES = ("article", "figure")
 REQUIRED_VIEWS = ("figure_current", "series", "conflict", "review_queue", "review_waiting", "figure_detail")
 # The search index (schema.sql); an older database gets it from the next `zone ingest`.
 REQUIRED_SEARCH = ("article_fts", "figure_fts")
+# The key of metadata.yaml that describes the columns of every view (not Datasette's).
+GLOSSARY_KEY = "zone_glossary"
 # Queries that can only be empty without indicators are not offered then.
 NEEDS_INDICATORS = ("series", "conflicts")
 
@@ -83,6 +85,7 @@ class DatabaseInfo:
     articles: int
     figures: int
     indicators: int
+    columns: dict[str, tuple[str, ...]] = field(default_factory=dict)   # table or view -> its columns
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:
@@ -175,20 +178,33 @@ def inspect_database(path: Path) -> DatabaseInfo:
             figures = conn.execute("SELECT count(*) FROM figure").fetchone()[0]
             indicators = (conn.execute("SELECT count(*) FROM indicator").fetchone()[0]
                           if "indicator" in tables else 0)
+            columns = {name: tuple(r[0] for r in conn.execute("SELECT name FROM pragma_table_info(?)", (name,)))
+                       for name in sorted(tables | views)}
         finally:
             conn.close()
     except sqlite3.DatabaseError as e:
         raise ServeError(f"{path}: cannot be read as SQLite ({e})") from e
-    return DatabaseInfo(path, int(articles), int(figures), int(indicators))
+    return DatabaseInfo(path, int(articles), int(figures), int(indicators), columns)
 
 
-def load_metadata(with_series: bool = True) -> dict[str, Any]:
-    """browse/metadata.yaml as a dict, checked to contain no writable canned query.
+def load_metadata(with_series: bool = True, columns: dict[str, tuple[str, ...]] | None = None) -> dict[str, Any]:
+    """browse/metadata.yaml as a dict, checked to contain no writable canned query. With
+    ``columns`` (the database's tables and views and their columns), each table's column
+    descriptions are those columns, in their order, described from the table's own entry or
+    the glossary.
 
     The series and conflicts queries are dropped when there are no indicators: they could
     only ever be empty.
     """
     metadata: dict[str, Any] = yaml.safe_load(METADATA_PATH.read_text(encoding="utf-8"))
+    columns = columns or {}
+    glossary: dict[str, str] = metadata.pop(GLOSSARY_KEY, {})
+    for name, table in metadata["databases"][DATABASE_NAME]["tables"].items():
+        # One meaning per column name: the columns of the views are described once, in the
+        # glossary; a table's own description of a column wins.
+        own: dict[str, str] = table.get("columns") or {}
+        if name in columns:
+            table["columns"] = {c: own.get(c) or glossary[c] for c in columns[name] if c in own or c in glossary}
     queries: dict[str, Any] = metadata["databases"][DATABASE_NAME]["queries"]
     writable = [name for name, query in queries.items() if query.get("write")]
     if writable:
@@ -231,7 +247,7 @@ def make_datasette(path: Path, metadata: dict[str, Any] | None = None, info: Dat
 
     info = info or inspect_database(path)
     if metadata is None:
-        metadata = load_metadata(with_series=info.indicators > 0)
+        metadata = load_metadata(with_series=info.indicators > 0, columns=info.columns)
     register_plugin()
     ds = Datasette(files=[], metadata=metadata, settings=SETTINGS, template_dir=str(TEMPLATES_DIR),
                    static_mounts=[(STATIC_MOUNT, str(STATIC_DIR))])
