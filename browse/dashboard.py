@@ -20,10 +20,10 @@ from track.sectors import sectors
 
 KEY_FIGURES_PER_SECTOR = 8
 DASHBOARD_CHARTS = 6
-CHART_PERIODS = 40
+CHART_PERIODS = 24
 NEWEST_ARTICLES = 10
 RECENT_ARTICLES = 60
-QUEUE_COUNT_MS = 800
+QUEUE_COUNT_MS = 150
 # What a chart needs of a series row.
 CHART_COLUMNS = ("indicator_id, indicator_name, region, kind, unit, period_start, period_end, value, figure_id, "
                  "paper, published, preferred, conflict, origin")
@@ -57,24 +57,28 @@ LATEST_SQL = """
     WHERE ranked.recency = 1
     ORDER BY fc.indicator_id IS NULL, fc.origin = 'derived', fc.period_end DESC, fc.id"""
 
-# Series worth a chart: the indicators the newest articles report for the zone, with their
-# number of periods and the cut-off of the latest :periods, from the figure_points index alone.
+# Series worth a chart: the indicators the newest articles report for the zone (level figures).
 CANDIDATES_SQL = """
-    WITH candidate AS (
-        -- The articles' own figures (figure_article), not the zone's (unary + keeps SQLite
-        -- from reading every level figure of the zone through figure_region_scope).
-        SELECT DISTINCT f.indicator_id AS ind, f.kind, f.unit FROM json_each(:recent)
-        CROSS JOIN figure f ON f.article_id = json_each.value
-        WHERE +f.region_id = :region AND f.indicator_id IS NOT NULL AND +f.kind = 'level'
+    SELECT DISTINCT f.indicator_id, f.kind, f.unit FROM json_each(:recent)
+    -- The articles' own figures (figure_article), not the zone's (unary + keeps SQLite from
+    -- reading every level figure of the zone through figure_region_scope).
+    CROSS JOIN figure f ON f.article_id = json_each.value
+    WHERE +f.region_id = :region AND f.indicator_id IS NOT NULL AND +f.kind = 'level'"""
+
+# A series' latest :periods period ends, newest first, each found by one search of the
+# figure_points index (the next end below the last one found): a skip-scan, so a period
+# reported by thousands of articles costs one search, not thousands of index entries.
+PERIODS_SQL = """
+    WITH RECURSIVE ends(e, n) AS (
+        SELECT (SELECT max(p.period_end) FROM figure p
+                WHERE p.indicator_id = :indicator AND p.region_id = :region AND p.kind = :kind AND p.unit = :unit), 1
+        UNION ALL
+        SELECT (SELECT max(p.period_end) FROM figure p
+                WHERE p.indicator_id = :indicator AND p.region_id = :region AND p.kind = :kind AND p.unit = :unit
+                  AND p.period_end < ends.e), n + 1
+        FROM ends WHERE ends.e IS NOT NULL AND n < :periods
     )
-    SELECT candidate.ind AS indicator_id, candidate.kind, candidate.unit,
-           (SELECT count(DISTINCT coalesce(p.period_end, p.period_start)) FROM figure p
-            WHERE p.indicator_id = candidate.ind AND p.region_id = :region AND p.kind = candidate.kind AND p.unit = candidate.unit) AS periods,
-           (SELECT min(e) FROM (SELECT DISTINCT p.period_end AS e FROM figure p
-            WHERE p.indicator_id = candidate.ind AND p.region_id = :region AND p.kind = candidate.kind AND p.unit = candidate.unit
-              AND p.period_end IS NOT NULL ORDER BY p.period_end DESC LIMIT :periods)) AS cutoff
-    FROM candidate WHERE periods >= 2
-    ORDER BY periods DESC, candidate.ind LIMIT :limit"""
+    SELECT count(e) AS periods, min(e) AS cutoff FROM ends"""
 
 # The zone's part of the review_waiting view (zone review's queue), each branch read through
 # the zone's figures (figure_region index) or its series (region_id pushed down).
@@ -113,6 +117,19 @@ def by_sector(latest: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for sector in grouped.values():
         sector["latest_label"] = sector["latest"][:7] if sector["latest"] else ""
     return sorted(grouped.values(), key=lambda s: vocabulary.order(s["sector"]))
+
+
+async def _chart_candidates(db: Any, region_id: int, scope: dict[str, Any]) -> list[dict[str, Any]]:
+    """The DASHBOARD_CHARTS series with most periods (counted up to CHART_PERIODS) among those
+    the newest articles report, each with the cut-off of its latest CHART_PERIODS periods."""
+    found = []
+    for c in await rows(db, CANDIDATES_SQL, scope):
+        span = await one(db, PERIODS_SQL, {"indicator": c["indicator_id"], "region": region_id, "kind": c["kind"],
+                                           "unit": c["unit"], "periods": CHART_PERIODS})
+        if span and span["periods"] >= 2:
+            found.append({**c, **span})
+    found.sort(key=lambda c: (-c["periods"], c["indicator_id"]))
+    return found[:DASHBOARD_CHARTS]
 
 
 async def _charts(db: Any, region_id: int, candidates: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -159,8 +176,7 @@ async def region_dashboard(db: Any, region_id: int) -> dict[str, Any] | None:
     recent = await bounded("newest articles", rows(db, RECENT_SQL, {"region": region_id, "limit": RECENT_ARTICLES}), [])
     scope = {"region": region_id, "recent": "[" + ",".join(str(a["id"]) for a in recent) + "]"}
     latest = await bounded("key figures", rows(db, LATEST_SQL, scope), [])
-    candidates = await bounded("series", rows(db, CANDIDATES_SQL, {**scope, "periods": CHART_PERIODS,
-                                                                    "limit": DASHBOARD_CHARTS}), [])
+    candidates = await bounded("series", _chart_candidates(db, region_id, scope), [])
     charts = await bounded("series", _charts(db, region_id, candidates), [])
     return {"region": region, "sectors": by_sector(latest), "charts": charts,
             "queue_count": await _queue_count(db, region_id), "articles": recent[:NEWEST_ARTICLES],

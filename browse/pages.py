@@ -173,14 +173,26 @@ async def article_page(db: Any, article_id: int) -> dict[str, Any] | None:
             "kept": sum(1 for f in figures if not f["rejected"])}
 
 
+# An indicator page reads its series for the latest INDICATOR_PERIODS period ends (every region);
+# the canned query `series` lists them all.
+INDICATOR_PERIODS = 40
+# The cut-off: the INDICATOR_PERIODS-th latest period end, from the figure_series index alone.
+INDICATOR_CUTOFF_SQL = """
+    SELECT min(period_end) AS cutoff FROM (
+        SELECT DISTINCT period_end FROM figure WHERE indicator_id = :indicator AND period_end IS NOT NULL
+        ORDER BY period_end DESC LIMIT :periods)"""
+
+
 async def indicator_page(db: Any, indicator_id: str) -> dict[str, Any] | None:
     indicator = await one(db, "SELECT * FROM indicator WHERE id = ?", [indicator_id])
     if indicator is None:
         return None
+    cutoff = await one(db, INDICATOR_CUTOFF_SQL, {"indicator": indicator_id, "periods": INDICATOR_PERIODS})
+    # period_end is a column the series view is partitioned by: the term reaches the figures.
     points = await rows(db, """
-        SELECT * FROM series WHERE indicator_id = ?
+        SELECT * FROM series WHERE indicator_id = :indicator AND (period_end >= :cutoff OR :cutoff IS NULL)
         ORDER BY region, kind, coalesce(period_end, period_start), period_start, preferred DESC, published, figure_id""",
-                        [indicator_id])
+                        {"indicator": indicator_id, "cutoff": (cutoff or {}).get("cutoff")})
     for p in points:
         p["shown"] = shown_value(p)
         p["base"] = format_base(p["value"], p["unit"], derived=p["origin"] == "derived")
@@ -190,6 +202,6 @@ async def indicator_page(db: Any, indicator_id: str) -> dict[str, Any] | None:
     for p in points:
         if p["conflict"]:
             conflicts.setdefault(p["point_key"], []).append(p)
-    return {"indicator": indicator, "sector": sector_of(indicator["sector"], None),
+    return {"indicator": indicator, "sector": sector_of(indicator["sector"], None), "periods": INDICATOR_PERIODS,
             "points": points[-INDICATOR_ROWS:], "point_count": len(points),
             "charts": series_charts(points), "conflicts": list(conflicts.values())[-INDICATOR_ROWS:]}

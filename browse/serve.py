@@ -11,8 +11,12 @@ and new articles appear without restarting the server.
 """
 from __future__ import annotations
 
+import json
+import re
 import socket
 import sqlite3
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -239,11 +243,24 @@ def make_datasette(path: Path, metadata: dict[str, Any] | None = None, info: Dat
     datasette.handle_exception.rich = None
 
     class ReadOnlyDatabase(Database):
-        """Datasette opens a plain read-write connection for writes; this one never does."""
+        """Datasette opens a plain read-write connection for writes; this one never does.
+        Counts and facet counts are computed once per version of the file (AggregateCache)."""
+
+        aggregates = AggregateCache()
 
         def connect(self, write: bool = False) -> sqlite3.Connection:
             conn: sqlite3.Connection = super().connect(write=False)
             return bound(conn)
+
+        async def execute(self, sql: str, params: Any = None, *args: Any, **kwargs: Any) -> Any:
+            key = self.aggregates.key(sql, params, Path(self.path))
+            if key is None:
+                return await super().execute(sql, params, *args, **kwargs)
+            found = self.aggregates.get(key)
+            if found is None:
+                found = await super().execute(sql, params, *args, **kwargs)
+                self.aggregates.put(key, found)
+            return found
 
     info = info or inspect_database(path)
     if metadata is None:
@@ -255,6 +272,46 @@ def make_datasette(path: Path, metadata: dict[str, Any] | None = None, info: Dat
     ds.remove_database("_memory")
     ds.add_database(ReadOnlyDatabase(ds, path=str(path.resolve()), is_mutable=True), name=DATABASE_NAME)
     return ds
+
+
+# Datasette's count of a table page (select count(*) from …) and its facets (select col as
+# value, count(*) as count from (…)): on a million figures each reads every row, and Datasette
+# runs them again on every page. Their result can only change when the file does.
+AGGREGATE_SQL = re.compile(r"^\s*select (count\(\*\) |\S+ as value, count\(\*\) as count from \()", re.IGNORECASE)
+AGGREGATES_KEPT = 512
+
+
+class AggregateCache:
+    """Counts and facet counts per version of the database file: what `datasette inspect`
+    does for an immutable file, for a file that `zone ingest` may change. The version is the
+    file's identity, size and modification time, which every committed write changes (the
+    database uses a rollback journal, so a commit writes the file itself); a new version
+    starts with an empty cache, so a count is never older than the file."""
+
+    def __init__(self) -> None:
+        self._results: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def key(self, sql: str, params: Any, path: Path) -> tuple[Any, ...] | None:
+        if not AGGREGATE_SQL.match(sql):
+            return None
+        stat = path.stat()
+        return (stat.st_ino, stat.st_size, stat.st_mtime_ns, sql, json.dumps(params, sort_keys=True, default=str))
+
+    def get(self, key: tuple[Any, ...]) -> Any:
+        with self._lock:
+            if key in self._results:
+                self._results.move_to_end(key)
+                return self._results[key]
+        return None
+
+    def put(self, key: tuple[Any, ...], results: Any) -> None:
+        with self._lock:
+            if any(k[:3] != key[:3] for k in self._results):   # the file changed: drop the old version's
+                self._results.clear()
+            self._results[key] = results
+            while len(self._results) > AGGREGATES_KEPT:
+                self._results.popitem(last=False)
 
 
 def check_port(host: str, port: int) -> None:
