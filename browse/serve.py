@@ -16,6 +16,7 @@ import re
 import socket
 import sqlite3
 import threading
+import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -55,6 +56,10 @@ SETTINGS: dict[str, Any] = {
     # Suggesting facets tries every column of a page (up to 50 ms each): on a view of figures as
     # reviewed that is seconds per page on a large database. The useful facets are configured.
     "suggest_facets": False,
+    # A facet over a million figures takes longer than Datasette's 200 ms on a busy machine; it
+    # is counted once per version of the file (AggregateCache) and then costs nothing, so it is
+    # given up to a second rather than dropped on every page.
+    "facet_time_limit_ms": 1000,
 }
 
 # What one ad hoc query may build: a string or blob of at most 8 MB (the longest article is
@@ -234,7 +239,7 @@ def make_datasette(path: Path, metadata: dict[str, Any] | None = None, info: Dat
     templates, static files and plugin."""
     import datasette.handle_exception
     from datasette.app import Datasette
-    from datasette.database import Database
+    from datasette.database import Database, QueryInterrupted, Results
 
     # When the rich package is installed (other tools pull it in), Datasette prints every
     # error page's traceback with its local variables to the console: half a second of CPU
@@ -258,9 +263,25 @@ def make_datasette(path: Path, metadata: dict[str, Any] | None = None, info: Dat
                 return await super().execute(sql, params, *args, **kwargs)
             found = self.aggregates.get(key)
             if found is None:
-                found = await super().execute(sql, params, *args, **kwargs)
+                try:
+                    found = await super().execute(sql, params, *args, **kwargs)
+                except QueryInterrupted:
+                    # Over the page's time limit: finished in the background for the next page.
+                    self.aggregates.finish_later(key, lambda: self._count_apart(sql, params))
+                    raise
                 self.aggregates.put(key, found)
             return found
+
+        def _count_apart(self, sql: str, params: Any) -> Any:
+            conn = self.connect()
+            try:
+                self.ds._prepare_connection(conn, self.name)
+                deadline = time.monotonic() + BACKGROUND_COUNT_S
+                conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
+                cursor = conn.execute(sql, params or {})
+                return Results(cursor.fetchall(), False, cursor.description)
+            finally:
+                conn.close()
 
     info = info or inspect_database(path)
     if metadata is None:
@@ -279,6 +300,8 @@ def make_datasette(path: Path, metadata: dict[str, Any] | None = None, info: Dat
 # runs them again on every page. Their result can only change when the file does.
 AGGREGATE_SQL = re.compile(r"^\s*select (count\(\*\) |\S+ as value, count\(\*\) as count from \()", re.IGNORECASE)
 AGGREGATES_KEPT = 512
+# A count or facet over the page's time limit is finished apart, for at most this long.
+BACKGROUND_COUNT_S = 60
 
 
 class AggregateCache:
@@ -291,6 +314,7 @@ class AggregateCache:
     def __init__(self) -> None:
         self._results: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._lock = threading.Lock()
+        self._pending: threading.Thread | None = None
 
     def key(self, sql: str, params: Any, path: Path) -> tuple[Any, ...] | None:
         if not AGGREGATE_SQL.match(sql):
@@ -304,6 +328,22 @@ class AggregateCache:
                 self._results.move_to_end(key)
                 return self._results[key]
         return None
+
+    def finish_later(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> None:
+        """Run ``compute`` on a thread of its own and keep its result under ``key``; at most
+        one such count at a time, so a burst of slow pages does not start a burst of scans."""
+        with self._lock:
+            if self._pending is not None and self._pending.is_alive():
+                return
+
+            def run() -> None:
+                try:
+                    self.put(key, compute())
+                except sqlite3.Error:
+                    pass   # too long even for the background (BACKGROUND_COUNT_S): the page says so
+
+            self._pending = threading.Thread(target=run, name="zone-count", daemon=True)
+            self._pending.start()
 
     def put(self, key: tuple[Any, ...], results: Any) -> None:
         with self._lock:
