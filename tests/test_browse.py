@@ -14,6 +14,7 @@ import socket
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -478,6 +479,70 @@ def test_ingest_while_serving_shows_up_without_restart(tmp_path: Path) -> None:
             conn.close()
         assert [r["source_id"] for r in server.rows("articles")][0] == "临港日报/content_404"
         assert [r["sector"] for r in server.rows("latest_by_sector", sector="外贸")] == ["外贸"]
+
+
+def test_counts_and_facets_are_kept_until_the_file_changes(tmp_path: Path) -> None:
+    db = tmp_path / "zone.db"
+    build_database(db)
+    with running_server(db, tmp_path / "serve.log") as server:
+        def counted() -> tuple[int, dict[str, int]]:
+            body = server.get(f"/{DATABASE_NAME}/figure_detail.json", _facet="paper").json()
+            papers = {r["value"]: r["count"] for r in body["facet_results"]["paper"]["results"]}
+            return body["filtered_table_rows_count"], papers
+
+        before, papers = counted()
+        assert counted() == (before, papers)          # the second page reads them from the cache
+        article = make_article(405, "临港日报", date(2022, 7, 1), "临港开发区新签项目", "临港开发区新签约项目9个。")
+        conn = open_db(db)
+        try:
+            save_article(conn, article, make_figures(article, [
+                Spec("9个", 9, "个", "新签约项目", "投资", ("2022-07-01", "2022-07-01"))]), "test")
+        finally:
+            conn.close()
+        after, papers_after = counted()
+        assert after == before + 1 and papers_after["临港日报"] == papers.get("临港日报", 0) + 1
+
+
+def test_aggregate_cache_keys_counts_and_facets_by_file_version(tmp_path: Path) -> None:
+    cache = browse_serve.AggregateCache()
+    db = tmp_path / "x.db"
+    db.write_bytes(b"one")
+    count = cache.key("select count(*) from figure ", {}, db)
+    facet = cache.key("\n select sector as value, count(*) as count from (select * from figure) ", {}, db)
+    assert count and facet and cache.key("select * from figure limit 101", {}, db) is None
+    cache.put(count, "1,000 rows")
+    assert cache.get(count) == "1,000 rows"
+    db.write_bytes(b"two, longer")            # any write changes the version
+    newer = cache.key("select count(*) from figure ", {}, db)
+    assert newer and newer != count and cache.get(newer) is None
+    cache.put(newer, "1,001 rows")
+    assert cache.get(count) is None           # the old version's results are dropped
+
+
+def test_a_count_over_the_time_limit_is_finished_in_the_background(tmp_path: Path) -> None:
+    cache = browse_serve.AggregateCache()
+    db = tmp_path / "x.db"
+    db.write_bytes(b"one")
+    key = cache.key("select count(*) from figure ", {}, db)
+    assert key
+    release, started = threading.Event(), []
+
+    def slow() -> str:
+        started.append("first")
+        release.wait(10)
+        return "counted apart"
+
+    def second() -> str:
+        started.append("second")
+        return "again"
+
+    cache.finish_later(key, slow)
+    cache.finish_later(key, second)   # one count at a time
+    release.set()
+    deadline = time.monotonic() + 10
+    while cache.get(key) is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert cache.get(key) == "counted apart" and started == ["first"]
 
 
 # --- query plans ---------------------------------------------------------------------------
