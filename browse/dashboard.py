@@ -108,7 +108,10 @@ def by_sector(latest: list[dict[str, Any]]) -> list[dict[str, Any]]:
         r["base"] = format_base(r["value"], r["unit"], derived=r["origin"] == "derived")
         r["period"] = period_label(r["period_start"], r["period_end"])
         name = sector_of(r.pop("indicator_sector"), r["sector"])
-        sector = grouped.setdefault(name, {"sector": name, "figures": [], "count": 0, "latest": ""})
+        # The words figures are stored under for this sector (its name and aliases), for a link
+        # to all of them in figure_detail.
+        sector = grouped.setdefault(name, {"sector": name, "figures": [], "count": 0, "latest": "",
+                                           "names": [n for n, c in vocabulary.names.items() if c == name]})
         sector["count"] += 1
         if r["kind"] != "target":   # a goal for 2030 is not the latest period reported
             sector["latest"] = max(sector["latest"], r["period_end"] or "")

@@ -9,6 +9,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 from typing import Any, Iterator
+from urllib.parse import unquote
 
 import pytest
 from conftest import SEED
@@ -213,6 +214,14 @@ def test_zone_dashboard(server: Server, db: Path) -> None:
     # Key figures by sector with their latest period.
     assert "<h3>招商引资 <span" in html and "latest period" in html
     assert "56个" in html and "签约项目" in html
+    # Sectors in the catalog's vocabulary: the extractor's 高端装备 is filed under 装备制造, whose
+    # link lists the zone's figures stored under any of its names.
+    assert "<h3>装备制造 <span" in html and "<h3>高端装备" not in html
+    link = re.search(r'href="/zone/figure_detail\?region=[^"&]+&amp;sector__in=([^"]+)">every figure of this sector', html)
+    assert link
+    names = unquote(link.group(1)).split(",")
+    rows = server.get("/zone/figure_detail.json", _shape="objects", region=ZONE, sector__in=",".join(names)).json()["rows"]
+    assert rows and all(r["region"] == ZONE and r["sector"] in names for r in rows)
     # The review queue count is the part of `zone review`'s queue about this zone.
     conn = open_db(db)
     try:
