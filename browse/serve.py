@@ -57,7 +57,7 @@ SETTINGS: dict[str, Any] = {
     # reviewed that is seconds per page on a large database. The useful facets are configured.
     "suggest_facets": False,
     # A facet over a million figures takes longer than Datasette's 200 ms on a busy machine; it
-    # is counted once per version of the file (AggregateCache) and then costs nothing, so it is
+    # is counted once per version of the file (ResultCache) and then costs nothing, so it is
     # given up to a second rather than dropped on every page.
     "facet_time_limit_ms": 1000,
 }
@@ -234,9 +234,11 @@ def register_plugin() -> None:
         pm.register(plugin, name="zone")
 
 
-def make_datasette(path: Path, metadata: dict[str, Any] | None = None, info: DatabaseInfo | None = None) -> Any:
+def make_datasette(path: Path, metadata: dict[str, Any] | None = None, info: DatabaseInfo | None = None,
+                   warm: bool = False) -> Any:
     """A Datasette instance serving ``path`` read-only as /zone, with zone's metadata,
-    templates, static files and plugin."""
+    templates, static files and plugin; ``warm`` starts the whole-database canned queries
+    (WARM_QUERIES) in the background."""
     import datasette.handle_exception
     from datasette.app import Datasette
     from datasette.database import Database, QueryInterrupted, Results
@@ -249,37 +251,49 @@ def make_datasette(path: Path, metadata: dict[str, Any] | None = None, info: Dat
 
     class ReadOnlyDatabase(Database):
         """Datasette opens a plain read-write connection for writes; this one never does.
-        Counts and facet counts are computed once per version of the file (AggregateCache)."""
+        Counts, facets and slow canned queries are kept per version of the file (ResultCache)."""
 
-        aggregates = AggregateCache()
+        results = ResultCache()
+        canned: frozenset[str] = frozenset()
 
         def connect(self, write: bool = False) -> sqlite3.Connection:
             conn: sqlite3.Connection = super().connect(write=False)
             return bound(conn)
 
         async def execute(self, sql: str, params: Any = None, *args: Any, **kwargs: Any) -> Any:
-            key = self.aggregates.key(sql, params, Path(self.path))
-            if key is None:
+            aggregate = bool(AGGREGATE_SQL.match(sql))
+            if not aggregate and sql not in self.canned:
                 return await super().execute(sql, params, *args, **kwargs)
-            found = self.aggregates.get(key)
+            key = self.results.key(sql, params, Path(self.path))
+            found = self.results.get(key)
             if found is None:
                 try:
                     found = await super().execute(sql, params, *args, **kwargs)
                 except QueryInterrupted:
                     # Over the page's time limit: finished in the background for the next page.
-                    self.aggregates.finish_later(key, lambda: self._count_apart(sql, params))
+                    self.finish_later(sql, params, kwargs.get("truncate", False))
                     raise
-                self.aggregates.put(key, found)
+                if aggregate:
+                    self.results.put(key, found)
             return found
 
-        def _count_apart(self, sql: str, params: Any) -> Any:
+        def finish_later(self, sql: str, params: Any, truncate: bool) -> None:
+            self.results.finish_later(self.results.key(sql, params, Path(self.path)),
+                                      lambda: self._run_apart(sql, params, truncate))
+
+        def _run_apart(self, sql: str, params: Any, truncate: bool) -> Any:
+            """``sql`` on a connection of its own, as Datasette's execute() would return it."""
             conn = self.connect()
             try:
                 self.ds._prepare_connection(conn, self.name)
-                deadline = time.monotonic() + BACKGROUND_COUNT_S
+                deadline = time.monotonic() + BACKGROUND_S
                 conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
-                cursor = conn.execute(sql, params or {})
-                return Results(cursor.fetchall(), False, cursor.description)
+                cursor = conn.execute(sql, dict(params or {}))
+                if not truncate:
+                    return Results(cursor.fetchall(), False, cursor.description)
+                most = self.ds.max_returned_rows
+                rows = cursor.fetchmany(most + 1)
+                return Results(rows[:most], len(rows) > most, cursor.description)
             finally:
                 conn.close()
 
@@ -291,7 +305,14 @@ def make_datasette(path: Path, metadata: dict[str, Any] | None = None, info: Dat
                    static_mounts=[(STATIC_MOUNT, str(STATIC_DIR))])
     # With no files Datasette adds an in-memory scratch database; zone has no use for it.
     ds.remove_database("_memory")
-    ds.add_database(ReadOnlyDatabase(ds, path=str(path.resolve()), is_mutable=True), name=DATABASE_NAME)
+    queries = metadata["databases"][DATABASE_NAME].get("queries", {})
+    database = ReadOnlyDatabase(ds, path=str(path.resolve()), is_mutable=True)
+    database.canned = frozenset(q["sql"] for q in queries.values())
+    ds.add_database(database, name=DATABASE_NAME)
+    if warm:
+        for name in WARM_QUERIES:
+            if name in queries:
+                database.finish_later(queries[name]["sql"], {}, truncate=True)
     return ds
 
 
@@ -299,28 +320,35 @@ def make_datasette(path: Path, metadata: dict[str, Any] | None = None, info: Dat
 # value, count(*) as count from (…)): on a million figures each reads every row, and Datasette
 # runs them again on every page. Their result can only change when the file does.
 AGGREGATE_SQL = re.compile(r"^\s*select (count\(\*\) |\S+ as value, count\(\*\) as count from \()", re.IGNORECASE)
-AGGREGATES_KEPT = 512
-# A count or facet over the page's time limit is finished apart, for at most this long.
-BACKGROUND_COUNT_S = 60
+RESULTS_KEPT = 512
+# A count, facet or canned query over the page's time limit is finished apart, for at most
+# this long, at most this many at a time.
+BACKGROUND_S = 900
+BACKGROUND_JOBS = 2
+# Canned queries that list the whole database (every point compared with the others of its
+# period): computed in the background as soon as the server starts.
+WARM_QUERIES = ("review_queue", "conflicts")
 
 
-class AggregateCache:
-    """Counts and facet counts per version of the database file: what `datasette inspect`
-    does for an immutable file, for a file that `zone ingest` may change. The version is the
-    file's identity, size and modification time, which every committed write changes (the
-    database uses a rollback journal, so a commit writes the file itself); a new version
-    starts with an empty cache, so a count is never older than the file."""
+class ResultCache:
+    """Results per version of the database file: what `datasette inspect` does for an immutable
+    file, for a file that `zone ingest` may change. Kept: counts and facet counts (always), and
+    canned queries that ran over the page's time limit and were finished in the background.
+    The version is the file's identity, size and modification time, which every committed write
+    changes (the database uses a rollback journal, so a commit writes the file itself); a new
+    version starts empty, so a result is never older than the file."""
 
     def __init__(self) -> None:
         self._results: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._lock = threading.Lock()
-        self._pending: threading.Thread | None = None
+        self._pending: dict[tuple[Any, ...], threading.Thread] = {}
 
-    def key(self, sql: str, params: Any, path: Path) -> tuple[Any, ...] | None:
-        if not AGGREGATE_SQL.match(sql):
-            return None
+    @staticmethod
+    def key(sql: str, params: Any, path: Path) -> tuple[Any, ...]:
         stat = path.stat()
-        return (stat.st_ino, stat.st_size, stat.st_mtime_ns, sql, json.dumps(params, sort_keys=True, default=str))
+        # dict.items: Datasette passes a canned query's parameters as a dict subclass.
+        values = sorted((str(k), str(v)) for k, v in dict.items(params or {}))
+        return (stat.st_ino, stat.st_size, stat.st_mtime_ns, sql, json.dumps(values, ensure_ascii=False))
 
     def get(self, key: tuple[Any, ...]) -> Any:
         with self._lock:
@@ -331,26 +359,28 @@ class AggregateCache:
 
     def finish_later(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> None:
         """Run ``compute`` on a thread of its own and keep its result under ``key``; at most
-        one such count at a time, so a burst of slow pages does not start a burst of scans."""
+        BACKGROUND_JOBS at a time and one per key, so a burst of slow pages does not start a
+        burst of scans."""
         with self._lock:
-            if self._pending is not None and self._pending.is_alive():
+            self._pending = {k: t for k, t in self._pending.items() if t.is_alive()}
+            if key in self._pending or len(self._pending) >= BACKGROUND_JOBS:
                 return
 
             def run() -> None:
                 try:
                     self.put(key, compute())
                 except sqlite3.Error:
-                    pass   # too long even for the background (BACKGROUND_COUNT_S): the page says so
+                    pass   # too long even for the background (BACKGROUND_S): the page says so
 
-            self._pending = threading.Thread(target=run, name="zone-count", daemon=True)
-            self._pending.start()
+            self._pending[key] = threading.Thread(target=run, name="zone-result", daemon=True)
+            self._pending[key].start()
 
     def put(self, key: tuple[Any, ...], results: Any) -> None:
         with self._lock:
             if any(k[:3] != key[:3] for k in self._results):   # the file changed: drop the old version's
                 self._results.clear()
             self._results[key] = results
-            while len(self._results) > AGGREGATES_KEPT:
+            while len(self._results) > RESULTS_KEPT:
                 self._results.popitem(last=False)
 
 
@@ -380,8 +410,8 @@ def serve(path: Path, host: str = "127.0.0.1", port: int = 8001,
     from datasette.cli import check_databases, run_sync
 
     info = inspect_database(path)
-    ds = make_datasette(path, info=info)
     check_port(host, port)
+    ds = make_datasette(path, info=info, warm=True)
     run_sync(ds.invoke_startup)
     run_sync(lambda: check_databases(ds))
     if on_ready is not None:
