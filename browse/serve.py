@@ -251,7 +251,8 @@ def make_datasette(path: Path, metadata: dict[str, Any] | None = None, info: Dat
 
     class ReadOnlyDatabase(Database):
         """Datasette opens a plain read-write connection for writes; this one never does.
-        Counts, facets and slow canned queries are kept per version of the file (ResultCache)."""
+        Counts, facets and canned queries are kept per version of the file (ResultCache): the
+        same question of the same file has the same answer."""
 
         results = ResultCache()
         canned: frozenset[str] = frozenset()
@@ -261,8 +262,7 @@ def make_datasette(path: Path, metadata: dict[str, Any] | None = None, info: Dat
             return bound(conn)
 
         async def execute(self, sql: str, params: Any = None, *args: Any, **kwargs: Any) -> Any:
-            aggregate = bool(AGGREGATE_SQL.match(sql))
-            if not aggregate and sql not in self.canned:
+            if not AGGREGATE_SQL.match(sql) and sql not in self.canned:
                 return await super().execute(sql, params, *args, **kwargs)
             key = self.results.key(sql, params, Path(self.path))
             found = self.results.get(key)
@@ -273,8 +273,7 @@ def make_datasette(path: Path, metadata: dict[str, Any] | None = None, info: Dat
                     # Over the page's time limit: finished in the background for the next page.
                     self.finish_later(sql, params, kwargs.get("truncate", False))
                     raise
-                if aggregate:
-                    self.results.put(key, found)
+                self.results.put(key, found)
             return found
 
         def finish_later(self, sql: str, params: Any, truncate: bool) -> None:
@@ -332,8 +331,8 @@ WARM_QUERIES = ("review_queue", "conflicts")
 
 class ResultCache:
     """Results per version of the database file: what `datasette inspect` does for an immutable
-    file, for a file that `zone ingest` may change. Kept: counts and facet counts (always), and
-    canned queries that ran over the page's time limit and were finished in the background.
+    file, for a file that `zone ingest` may change. Kept: counts and facet counts, and the
+    canned queries' results (those over the page's time limit finished in the background).
     The version is the file's identity, size and modification time, which every committed write
     changes (the database uses a rollback journal, so a commit writes the file itself); a new
     version starts empty, so a result is never older than the file."""
