@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 import yaml
+from datasette.database import Database, QueryInterrupted, Results
 
 BROWSE_DIR = Path(__file__).resolve().parent
 METADATA_PATH = BROWSE_DIR / "metadata.yaml"
@@ -241,60 +242,12 @@ def make_datasette(path: Path, metadata: dict[str, Any] | None = None, info: Dat
     (WARM_QUERIES) in the background."""
     import datasette.handle_exception
     from datasette.app import Datasette
-    from datasette.database import Database, QueryInterrupted, Results
 
     # When the rich package is installed (other tools pull it in), Datasette prints every
     # error page's traceback with its local variables to the console: half a second of CPU
     # for each refused query, so a few hundred bad requests would stall the server. A
     # refused query is expected here; the error page the user gets is unchanged.
     datasette.handle_exception.rich = None
-
-    class ReadOnlyDatabase(Database):
-        """Datasette opens a plain read-write connection for writes; this one never does.
-        Counts, facets and canned queries are kept per version of the file (ResultCache): the
-        same question of the same file has the same answer."""
-
-        results = ResultCache()
-        canned: frozenset[str] = frozenset()
-
-        def connect(self, write: bool = False) -> sqlite3.Connection:
-            conn: sqlite3.Connection = super().connect(write=False)
-            return bound(conn)
-
-        async def execute(self, sql: str, params: Any = None, *args: Any, **kwargs: Any) -> Any:
-            if not AGGREGATE_SQL.match(sql) and sql not in self.canned:
-                return await super().execute(sql, params, *args, **kwargs)
-            key = self.results.key(sql, params, Path(self.path))
-            found = self.results.get(key)
-            if found is None:
-                try:
-                    found = await super().execute(sql, params, *args, **kwargs)
-                except QueryInterrupted:
-                    # Over the page's time limit: finished in the background for the next page.
-                    self.finish_later(sql, params, kwargs.get("truncate", False))
-                    raise
-                self.results.put(key, found)
-            return found
-
-        def finish_later(self, sql: str, params: Any, truncate: bool) -> None:
-            self.results.finish_later(self.results.key(sql, params, Path(self.path)),
-                                      lambda: self._run_apart(sql, params, truncate))
-
-        def _run_apart(self, sql: str, params: Any, truncate: bool) -> Any:
-            """``sql`` on a connection of its own, as Datasette's execute() would return it."""
-            conn = self.connect()
-            try:
-                self.ds._prepare_connection(conn, self.name)
-                deadline = time.monotonic() + BACKGROUND_S
-                conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
-                cursor = conn.execute(sql, dict(params or {}))
-                if not truncate:
-                    return Results(cursor.fetchall(), False, cursor.description)
-                most = self.ds.max_returned_rows
-                rows = cursor.fetchmany(most + 1)
-                return Results(rows[:most], len(rows) > most, cursor.description)
-            finally:
-                conn.close()
 
     info = info or inspect_database(path)
     if metadata is None:
@@ -381,6 +334,56 @@ class ResultCache:
             self._results[key] = results
             while len(self._results) > RESULTS_KEPT:
                 self._results.popitem(last=False)
+
+
+class ReadOnlyDatabase(Database):
+    """Datasette opens a plain read-write connection for writes; this one never does.
+    Counts, facets and canned queries are kept per version of the file (ResultCache): the
+    same question of the same file has the same answer."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.results = ResultCache()
+        self.canned: frozenset[str] = frozenset()   # the canned queries' SQL (make_datasette)
+
+    def connect(self, write: bool = False) -> sqlite3.Connection:
+        conn: sqlite3.Connection = super().connect(write=False)
+        return bound(conn)
+
+    async def execute(self, sql: str, params: Any = None, *args: Any, **kwargs: Any) -> Any:
+        if not AGGREGATE_SQL.match(sql) and sql not in self.canned:
+            return await super().execute(sql, params, *args, **kwargs)
+        key = self.results.key(sql, params, Path(self.path))
+        found = self.results.get(key)
+        if found is None:
+            try:
+                found = await super().execute(sql, params, *args, **kwargs)
+            except QueryInterrupted:
+                # Over the page's time limit: finished in the background for the next page.
+                self.finish_later(sql, params, kwargs.get("truncate", False))
+                raise
+            self.results.put(key, found)
+        return found
+
+    def finish_later(self, sql: str, params: Any, truncate: bool) -> None:
+        self.results.finish_later(self.results.key(sql, params, Path(self.path)),
+                                  lambda: self._run_apart(sql, params, truncate))
+
+    def _run_apart(self, sql: str, params: Any, truncate: bool) -> Any:
+        """``sql`` on a connection of its own, as Datasette's execute() would return it."""
+        conn = self.connect()
+        try:
+            self.ds._prepare_connection(conn, self.name)
+            deadline = time.monotonic() + BACKGROUND_S
+            conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
+            cursor = conn.execute(sql, dict(params or {}))
+            if not truncate:
+                return Results(cursor.fetchall(), False, cursor.description)
+            most = self.ds.max_returned_rows
+            rows = cursor.fetchmany(most + 1)
+            return Results(rows[:most], len(rows) > most, cursor.description)
+        finally:
+            conn.close()
 
 
 def check_port(host: str, port: int) -> None:
