@@ -536,6 +536,21 @@ def test_a_canned_query_over_the_time_limit_is_finished_in_the_background(tmp_pa
     assert len(rows) == expected > 0
 
 
+def test_the_whole_database_listings_are_computed_when_the_server_starts(tmp_path: Path) -> None:
+    db = tmp_path / "zone.db"
+    build_database(db)
+    ds = make_datasette(db, warm=True)
+    database = ds.get_database(DATABASE_NAME)
+    queries = load_metadata()["databases"][DATABASE_NAME]["queries"]
+    keys = [database.results.key(queries[name]["sql"], {}, db) for name in browse_serve.WARM_QUERIES]
+    deadline = time.monotonic() + 30
+    while any(database.results.get(k) is None for k in keys) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    with sqlite3.connect(db) as c:
+        expected = c.execute(f"SELECT count(*) FROM ({queries['review_queue']['sql']})").fetchone()[0]
+    assert len(database.results.get(keys[0]).rows) == expected
+
+
 def test_aggregate_cache_keys_counts_and_facets_by_file_version(tmp_path: Path) -> None:
     cache = browse_serve.ResultCache()
     db = tmp_path / "x.db"
