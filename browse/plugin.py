@@ -116,6 +116,12 @@ async def indicator_sectors(datasette: Any) -> dict[str, str]:
 
 
 @hookimpl
+def prepare_jinja2_environment(env: Any) -> None:
+    # Facets on sector (browse/templates/_facet_results.html) name it as the cells do.
+    env.filters["zone_sector"] = lambda value: sector_cell(str(value), None) if value else "-"
+
+
+@hookimpl
 def extra_css_urls(database: str | None) -> list[str]:
     return [f"{STATIC}/zone.css"]
 

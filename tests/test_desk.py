@@ -119,6 +119,14 @@ def test_table_cells_show_readable_values_and_json_keeps_base_values(server: Ser
     assert re.search(r'<a href="/zone/figure/\d+">\d+</a>', html) and re.search(r'<a href="/zone/article/\d+">', html)
 
 
+def test_sectors_are_named_in_the_catalogs_vocabulary_in_cells_and_facets(server: Server) -> None:
+    html = page(server, "/zone/figure_detail", _search="产值")
+    # 高端装备 is the extractor's word; the catalog files it under 装备制造.
+    assert '<span title="stored as 高端装备">装备制造</span>' in html
+    facets = html[html.index('class="facet-results"'):html.index('class="rows-and-columns"')]
+    assert "装备制造" in facets and ">高端装备<" not in facets
+
+
 # --- a page per figure ------------------------------------------------------------------------------
 
 def test_figure_page_shows_the_figure_as_written_in_its_sentence(server: Server, db: Path) -> None:
