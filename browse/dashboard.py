@@ -80,6 +80,14 @@ PERIODS_SQL = """
     )
     SELECT count(e) AS periods, min(e) AS cutoff FROM ends"""
 
+# A chart's points: the latest periods of one series (terms on the series view's partition
+# columns reach the figures).
+CHART_SQL = f"""
+    SELECT {CHART_COLUMNS} FROM series
+    WHERE indicator_id = :indicator AND region_id = :region AND kind = :kind AND unit = :unit
+      AND period_end >= :cutoff AND (preferred OR conflict)
+    ORDER BY coalesce(period_end, period_start), period_start, preferred DESC"""
+
 # The zone's part of the review_waiting view (zone review's queue), each branch read through
 # the zone's figures (figure_region index) or its series (region_id pushed down).
 QUEUE_COUNT_SQL = """
@@ -96,6 +104,12 @@ QUEUE_COUNT_SQL = """
         WHERE f.region_id = :region AND f.link_margin < :margin AND f.indicator_id IS NOT NULL
           AND fc.origin = 'reported' AND fc.decision IS NULL AND NOT fc.relinked AND NOT fc.corrected
     )"""
+
+
+# What the dashboard asks of the database: browse/serve.py keeps the answers per version of the
+# file, like the canned queries', and finishes the queue count in the background when it takes
+# longer than QUEUE_COUNT_MS (the next visit shows it).
+KEPT_SQL = (RECENT_SQL, LATEST_SQL, CANDIDATES_SQL, PERIODS_SQL, CHART_SQL, QUEUE_COUNT_SQL)
 
 
 def by_sector(latest: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -139,12 +153,7 @@ async def _charts(db: Any, region_id: int, candidates: list[dict[str, Any]]) -> 
     """The candidates' series over their latest periods, read side by side (Datasette runs
     queries on a pool of threads)."""
     async def charts_of(c: dict[str, Any]) -> list[dict[str, Any]]:
-        found = await rows(db, f"""
-            SELECT {CHART_COLUMNS} FROM series
-            WHERE indicator_id = :indicator AND region_id = :region AND kind = :kind AND unit = :unit
-              AND period_end >= :cutoff AND (preferred OR conflict)
-            ORDER BY coalesce(period_end, period_start), period_start, preferred DESC""",
-                           {"indicator": c["indicator_id"], "region": region_id, "kind": c["kind"], "unit": c["unit"],
+        found = await rows(db, CHART_SQL, {"indicator": c["indicator_id"], "region": region_id, "kind": c["kind"], "unit": c["unit"],
                             "cutoff": c["cutoff"] or ""})
         made = series_charts(found, min_periods=2)
         for chart in made:

@@ -183,16 +183,20 @@ INDICATOR_CUTOFF_SQL = """
         ORDER BY period_end DESC LIMIT :periods)"""
 
 
+# period_end is a column the series view is partitioned by: the term reaches the figures.
+INDICATOR_SERIES_SQL = """
+    SELECT * FROM series WHERE indicator_id = :indicator AND (period_end >= :cutoff OR :cutoff IS NULL)
+    ORDER BY region, kind, coalesce(period_end, period_start), period_start, preferred DESC, published, figure_id"""
+# An indicator page's series: browse/serve.py keeps the answers per version of the file.
+KEPT_SQL = (INDICATOR_CUTOFF_SQL, INDICATOR_SERIES_SQL)
+
+
 async def indicator_page(db: Any, indicator_id: str) -> dict[str, Any] | None:
     indicator = await one(db, "SELECT * FROM indicator WHERE id = ?", [indicator_id])
     if indicator is None:
         return None
     cutoff = await one(db, INDICATOR_CUTOFF_SQL, {"indicator": indicator_id, "periods": INDICATOR_PERIODS})
-    # period_end is a column the series view is partitioned by: the term reaches the figures.
-    points = await rows(db, """
-        SELECT * FROM series WHERE indicator_id = :indicator AND (period_end >= :cutoff OR :cutoff IS NULL)
-        ORDER BY region, kind, coalesce(period_end, period_start), period_start, preferred DESC, published, figure_id""",
-                        {"indicator": indicator_id, "cutoff": (cutoff or {}).get("cutoff")})
+    points = await rows(db, INDICATOR_SERIES_SQL, {"indicator": indicator_id, "cutoff": (cutoff or {}).get("cutoff")})
     for p in points:
         p["shown"] = shown_value(p)
         p["base"] = format_base(p["value"], p["unit"], derived=p["origin"] == "derived")

@@ -259,7 +259,9 @@ def make_datasette(path: Path, metadata: dict[str, Any] | None = None, info: Dat
     ds.remove_database("_memory")
     queries = metadata["databases"][DATABASE_NAME].get("queries", {})
     database = ReadOnlyDatabase(ds, path=str(path.resolve()), is_mutable=True)
-    database.canned = frozenset(q["sql"] for q in queries.values())
+    from browse import dashboard, pages
+
+    database.kept = frozenset([q["sql"] for q in queries.values()] + list(dashboard.KEPT_SQL) + list(pages.KEPT_SQL))
     ds.add_database(database, name=DATABASE_NAME)
     if warm:
         database.warm([queries[name]["sql"] for name in WARM_QUERIES if name in queries])
@@ -336,20 +338,23 @@ class ResultCache:
 
 class ReadOnlyDatabase(Database):
     """Datasette opens a plain read-write connection for writes; this one never does.
-    Counts, facets and canned queries are kept per version of the file (ResultCache): the
-    same question of the same file has the same answer."""
+    Counts, facets, canned queries and the dashboard's and indicator page's queries are kept
+    per version of the file (ResultCache): the same question of the same file has the same
+    answer."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.results = ResultCache()
-        self.canned: frozenset[str] = frozenset()   # the canned queries' SQL (make_datasette)
+        # SQL whose answers are kept: the canned queries', the dashboard's and the indicator
+        # page's (make_datasette).
+        self.kept: frozenset[str] = frozenset()
 
     def connect(self, write: bool = False) -> sqlite3.Connection:
         conn: sqlite3.Connection = super().connect(write=False)
         return bound(conn)
 
     async def execute(self, sql: str, params: Any = None, *args: Any, **kwargs: Any) -> Any:
-        if not AGGREGATE_SQL.match(sql) and sql not in self.canned:
+        if not AGGREGATE_SQL.match(sql) and sql not in self.kept:
             return await super().execute(sql, params, *args, **kwargs)
         key = self.results.key(sql, params, Path(self.path))
         found = self.results.get(key)
