@@ -118,6 +118,8 @@ CREATE INDEX IF NOT EXISTS figure_link_margin ON figure (link_margin) WHERE link
 CREATE INDEX IF NOT EXISTS figure_region ON figure (region_id, sector, period_end);
 -- Datasette counts the figures naming an indicator as the runner-up on the indicator's page.
 CREATE INDEX IF NOT EXISTS figure_link_rival ON figure (link_rival) WHERE link_rival IS NOT NULL;
+-- Datasette's facet on kind (the figure table) counts from this index instead of reading every row.
+CREATE INDEX IF NOT EXISTS figure_kind ON figure (kind);
 CREATE INDEX IF NOT EXISTS article_region ON article (region_id, published);
 -- The brief counts a region's figures per sector and finds its articles from this index alone,
 -- without reading the rows (reports.queries: counts, articles in scope).
@@ -175,7 +177,21 @@ CREATE TABLE IF NOT EXISTS catalog_state (
 -- applied on reading, so reviews survive re-ingesting and re-extracting. Rejected
 -- figures are hidden; 'relink' replaces the indicator, 'correct' the value and period
 -- (value_max is dropped when the value is corrected), 'prefer' wins a conflict.
+-- The latest review of each kind per reviewed figure key. Reviews are few beside the figures:
+-- figure_current reads them once per query (SQLite materializes this view and indexes it on
+-- fkey) instead of four index searches of review per figure, so counting or faceting a million
+-- figures as reviewed reads each figure's key once.
 DROP VIEW IF EXISTS figure_current;
+DROP VIEW IF EXISTS review_latest;
+CREATE VIEW review_latest AS
+SELECT fkey,
+       max(CASE WHEN action IN ('accept', 'reject') THEN id END) AS decided,
+       max(CASE WHEN action = 'correct' THEN id END) AS corrected,
+       max(CASE WHEN action = 'relink' THEN id END) AS relinked,
+       max(CASE WHEN action = 'prefer' THEN id END) AS preferred
+FROM review
+GROUP BY fkey;
+
 CREATE VIEW figure_current AS
 SELECT
     f.id, f.article_id, f.seq, f.fkey, f.origin, f.start, f."end", f.text,
@@ -194,10 +210,11 @@ SELECT
     l.id IS NOT NULL AS relinked,
     p.id AS preferred_by                        -- review id of the latest 'prefer', or NULL
 FROM figure f
-LEFT JOIN review s ON s.id = (SELECT max(id) FROM review WHERE fkey = f.fkey AND action IN ('accept', 'reject'))
-LEFT JOIN review c ON c.id = (SELECT max(id) FROM review WHERE fkey = f.fkey AND action = 'correct')
-LEFT JOIN review l ON l.id = (SELECT max(id) FROM review WHERE fkey = f.fkey AND action = 'relink')
-LEFT JOIN review p ON p.id = (SELECT max(id) FROM review WHERE fkey = f.fkey AND action = 'prefer')
+LEFT JOIN review_latest ON review_latest.fkey = f.fkey
+LEFT JOIN review s ON s.id = review_latest.decided
+LEFT JOIN review c ON c.id = review_latest.corrected
+LEFT JOIN review l ON l.id = review_latest.relinked
+LEFT JOIN review p ON p.id = review_latest.preferred
 WHERE s.action IS NULL OR s.action <> 'reject';
 
 -- Every linked figure as a point of its series (indicator, region, kind, unit, period), with its
@@ -417,7 +434,9 @@ SELECT
     fc.article_id,
     fc.paragraph
 FROM figure_current fc
-JOIN article ON article.id = fc.article_id
+-- LEFT JOIN although every figure has its article (NOT NULL, foreign key): a join on a key
+-- whose columns are unused is left out, so counting this view reads no article.
+LEFT JOIN article ON article.id = fc.article_id
 LEFT JOIN region ON region.id = fc.region_id;
 
 -- The review queue exactly as `zone review` lists it (track/review.py queue()): the

@@ -11,13 +11,19 @@ and new articles appear without restarting the server.
 """
 from __future__ import annotations
 
+import json
+import re
 import socket
 import sqlite3
-from dataclasses import dataclass
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
 import yaml
+from datasette.database import Database, QueryInterrupted, Results
 
 from track.series import SERIES_SQL
 
@@ -34,6 +40,8 @@ REQUIRED_VIEWS = ("figure_current", "series", "conflict", "review_queue", "revie
                   "region_name")
 # The search index (schema.sql); an older database gets it from the next `zone ingest`.
 REQUIRED_SEARCH = ("article_fts", "figure_fts")
+# The key of metadata.yaml that describes the columns of every view (not Datasette's).
+GLOSSARY_KEY = "zone_glossary"
 # Queries that can only be empty without indicators are not offered then.
 NEEDS_INDICATORS = ("series", "conflicts")
 
@@ -52,6 +60,10 @@ SETTINGS: dict[str, Any] = {
     # Suggesting facets tries every column of a page (up to 50 ms each): on a view of figures as
     # reviewed that is seconds per page on a large database. The useful facets are configured.
     "suggest_facets": False,
+    # A facet over a million figures takes longer than Datasette's 200 ms on a busy machine; it
+    # is counted once per version of the file (ResultCache) and then costs nothing, so it is
+    # given up to a second rather than dropped on every page.
+    "facet_time_limit_ms": 1000,
 }
 
 # What one ad hoc query may build: a string or blob of at most 8 MB (the longest article is
@@ -86,6 +98,7 @@ class DatabaseInfo:
     articles: int
     figures: int
     indicators: int
+    columns: dict[str, tuple[str, ...]] = field(default_factory=dict)   # table or view -> its columns
 
 
 def _connect_read_only(path: Path) -> sqlite3.Connection:
@@ -178,20 +191,33 @@ def inspect_database(path: Path) -> DatabaseInfo:
             figures = conn.execute("SELECT count(*) FROM figure").fetchone()[0]
             indicators = (conn.execute("SELECT count(*) FROM indicator").fetchone()[0]
                           if "indicator" in tables else 0)
+            columns = {name: tuple(r[0] for r in conn.execute("SELECT name FROM pragma_table_info(?)", (name,)))
+                       for name in sorted(tables | views)}
         finally:
             conn.close()
     except sqlite3.DatabaseError as e:
         raise ServeError(f"{path}: cannot be read as SQLite ({e})") from e
-    return DatabaseInfo(path, int(articles), int(figures), int(indicators))
+    return DatabaseInfo(path, int(articles), int(figures), int(indicators), columns)
 
 
-def load_metadata(with_series: bool = True) -> dict[str, Any]:
-    """browse/metadata.yaml as a dict, checked to contain no writable canned query.
+def load_metadata(with_series: bool = True, columns: dict[str, tuple[str, ...]] | None = None) -> dict[str, Any]:
+    """browse/metadata.yaml as a dict, checked to contain no writable canned query. With
+    ``columns`` (the database's tables and views and their columns), each table's column
+    descriptions are those columns, in their order, described from the table's own entry or
+    the glossary.
 
     The series and conflicts queries are dropped when there are no indicators: they could
     only ever be empty. The series query's SQL is track.series.SERIES_SQL.
     """
     metadata: dict[str, Any] = yaml.safe_load(METADATA_PATH.read_text(encoding="utf-8"))
+    columns = columns or {}
+    glossary: dict[str, str] = metadata.pop(GLOSSARY_KEY, {})
+    for name, table in metadata["databases"][DATABASE_NAME]["tables"].items():
+        # One meaning per column name: the columns of the views are described once, in the
+        # glossary; a table's own description of a column wins.
+        own: dict[str, str] = table.get("columns") or {}
+        if name in columns:
+            table["columns"] = {c: own.get(c) or glossary[c] for c in columns[name] if c in own or c in glossary}
     queries: dict[str, Any] = metadata["databases"][DATABASE_NAME]["queries"]
     writable = [name for name, query in queries.items() if query.get("write")]
     if writable:
@@ -214,12 +240,13 @@ def register_plugin() -> None:
         pm.register(plugin, name="zone")
 
 
-def make_datasette(path: Path, metadata: dict[str, Any] | None = None, info: DatabaseInfo | None = None) -> Any:
+def make_datasette(path: Path, metadata: dict[str, Any] | None = None, info: DatabaseInfo | None = None,
+                   warm: bool = False) -> Any:
     """A Datasette instance serving ``path`` read-only as /zone, with zone's metadata,
-    templates, static files and plugin."""
+    templates, static files and plugin; ``warm`` starts the whole-database canned queries
+    (WARM_QUERIES) in the background."""
     import datasette.handle_exception
     from datasette.app import Datasette
-    from datasette.database import Database
 
     # When the rich package is installed (other tools pull it in), Datasette prints every
     # error page's traceback with its local variables to the console: half a second of CPU
@@ -227,23 +254,157 @@ def make_datasette(path: Path, metadata: dict[str, Any] | None = None, info: Dat
     # refused query is expected here; the error page the user gets is unchanged.
     datasette.handle_exception.rich = None
 
-    class ReadOnlyDatabase(Database):
-        """Datasette opens a plain read-write connection for writes; this one never does."""
-
-        def connect(self, write: bool = False) -> sqlite3.Connection:
-            conn: sqlite3.Connection = super().connect(write=False)
-            return bound(conn)
-
     info = info or inspect_database(path)
     if metadata is None:
-        metadata = load_metadata(with_series=info.indicators > 0)
+        metadata = load_metadata(with_series=info.indicators > 0, columns=info.columns)
     register_plugin()
     ds = Datasette(files=[], metadata=metadata, settings=SETTINGS, template_dir=str(TEMPLATES_DIR),
                    static_mounts=[(STATIC_MOUNT, str(STATIC_DIR))])
     # With no files Datasette adds an in-memory scratch database; zone has no use for it.
     ds.remove_database("_memory")
-    ds.add_database(ReadOnlyDatabase(ds, path=str(path.resolve()), is_mutable=True), name=DATABASE_NAME)
+    queries = metadata["databases"][DATABASE_NAME].get("queries", {})
+    database = ReadOnlyDatabase(ds, path=str(path.resolve()), is_mutable=True)
+    from browse import dashboard, pages
+
+    database.kept = frozenset([q["sql"] for q in queries.values()] + list(dashboard.KEPT_SQL) + list(pages.KEPT_SQL))
+    ds.add_database(database, name=DATABASE_NAME)
+    if warm:
+        database.warm([queries[name]["sql"] for name in WARM_QUERIES if name in queries])
     return ds
+
+
+# Datasette's count of a table page (select count(*) from …) and its facets (select col as
+# value, count(*) as count from (…)): on a million figures each reads every row, and Datasette
+# runs them again on every page. Their result can only change when the file does.
+AGGREGATE_SQL = re.compile(r"^\s*select (count\(\*\) |\S+ as value, count\(\*\) as count from \()", re.IGNORECASE)
+RESULTS_KEPT = 512
+# A count, facet or canned query over the page's time limit is finished apart, for at most
+# this long, at most this many at a time.
+BACKGROUND_S = 900
+BACKGROUND_JOBS = 2
+# Canned queries that list the whole database (every point compared with the others of its
+# period): computed in the background as soon as the server starts.
+WARM_QUERIES = ("review_queue", "conflicts")
+
+
+class ResultCache:
+    """Results per version of the database file: what `datasette inspect` does for an immutable
+    file, for a file that `zone ingest` may change. Kept: counts and facet counts, and the
+    canned queries' results (those over the page's time limit finished in the background).
+    The version is the file's identity, size and modification time, which every committed write
+    changes (the database uses a rollback journal, so a commit writes the file itself); a new
+    version starts empty, so a result is never older than the file."""
+
+    def __init__(self) -> None:
+        self._results: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+        self._lock = threading.Lock()
+        self._pending: dict[tuple[Any, ...], threading.Thread] = {}
+
+    @staticmethod
+    def key(sql: str, params: Any, path: Path) -> tuple[Any, ...]:
+        stat = path.stat()
+        # dict.items: Datasette passes a canned query's parameters as a dict subclass.
+        values = sorted((str(k), str(v)) for k, v in dict.items(params or {}))
+        return (stat.st_ino, stat.st_size, stat.st_mtime_ns, sql, json.dumps(values, ensure_ascii=False))
+
+    def get(self, key: tuple[Any, ...]) -> Any:
+        with self._lock:
+            if key in self._results:
+                self._results.move_to_end(key)
+                return self._results[key]
+        return None
+
+    def finish_later(self, key: tuple[Any, ...], compute: Callable[[], Any]) -> None:
+        """Run ``compute`` on a thread of its own and keep its result under ``key``; at most
+        BACKGROUND_JOBS at a time and one per key, so a burst of slow pages does not start a
+        burst of scans."""
+        with self._lock:
+            self._pending = {k: t for k, t in self._pending.items() if t.is_alive()}
+            if key in self._pending or len(self._pending) >= BACKGROUND_JOBS:
+                return
+
+            def run() -> None:
+                try:
+                    self.put(key, compute())
+                except sqlite3.Error:
+                    pass   # too long even for the background (BACKGROUND_S): the page says so
+
+            self._pending[key] = threading.Thread(target=run, name="zone-result", daemon=True)
+            self._pending[key].start()
+
+    def put(self, key: tuple[Any, ...], results: Any) -> None:
+        with self._lock:
+            if any(k[:3] != key[:3] for k in self._results):   # the file changed: drop the old version's
+                self._results.clear()
+            self._results[key] = results
+            while len(self._results) > RESULTS_KEPT:
+                self._results.popitem(last=False)
+
+
+class ReadOnlyDatabase(Database):
+    """Datasette opens a plain read-write connection for writes; this one never does.
+    Counts, facets, canned queries and the dashboard's and indicator page's queries are kept
+    per version of the file (ResultCache): the same question of the same file has the same
+    answer."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.results = ResultCache()
+        # SQL whose answers are kept: the canned queries', the dashboard's and the indicator
+        # page's (make_datasette).
+        self.kept: frozenset[str] = frozenset()
+
+    def connect(self, write: bool = False) -> sqlite3.Connection:
+        conn: sqlite3.Connection = super().connect(write=False)
+        return bound(conn)
+
+    async def execute(self, sql: str, params: Any = None, *args: Any, **kwargs: Any) -> Any:
+        if not AGGREGATE_SQL.match(sql) and sql not in self.kept:
+            return await super().execute(sql, params, *args, **kwargs)
+        key = self.results.key(sql, params, Path(self.path))
+        found = self.results.get(key)
+        if found is None:
+            try:
+                found = await super().execute(sql, params, *args, **kwargs)
+            except QueryInterrupted:
+                # Over the page's time limit: finished in the background for the next page.
+                self.finish_later(sql, params, kwargs.get("truncate", False))
+                raise
+            self.results.put(key, found)
+        return found
+
+    def finish_later(self, sql: str, params: Any, truncate: bool) -> None:
+        self.results.finish_later(self.results.key(sql, params, Path(self.path)),
+                                  lambda: self._run_apart(sql, params, truncate))
+
+    def warm(self, listings: list[str]) -> None:
+        """Compute canned queries without parameters one after the other on a thread of their
+        own (not one of the BACKGROUND_JOBS, so counts are still finished meanwhile)."""
+        def run() -> None:
+            for sql in listings:
+                key = self.results.key(sql, {}, Path(self.path))
+                try:
+                    self.results.put(key, self._run_apart(sql, {}, truncate=True))
+                except sqlite3.Error:
+                    return
+
+        threading.Thread(target=run, name="zone-warm", daemon=True).start()
+
+    def _run_apart(self, sql: str, params: Any, truncate: bool) -> Any:
+        """``sql`` on a connection of its own, as Datasette's execute() would return it."""
+        conn = self.connect()
+        try:
+            self.ds._prepare_connection(conn, self.name)
+            deadline = time.monotonic() + BACKGROUND_S
+            conn.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
+            cursor = conn.execute(sql, dict(params or {}))
+            if not truncate:
+                return Results(cursor.fetchall(), False, cursor.description)
+            most = self.ds.max_returned_rows
+            rows = cursor.fetchmany(most + 1)
+            return Results(rows[:most], len(rows) > most, cursor.description)
+        finally:
+            conn.close()
 
 
 def check_port(host: str, port: int) -> None:
@@ -272,8 +433,8 @@ def serve(path: Path, host: str = "127.0.0.1", port: int = 8001,
     from datasette.cli import check_databases, run_sync
 
     info = inspect_database(path)
-    ds = make_datasette(path, info=info)
     check_port(host, port)
+    ds = make_datasette(path, info=info, warm=True)
     run_sync(ds.invoke_startup)
     run_sync(lambda: check_databases(ds))
     if on_ready is not None:

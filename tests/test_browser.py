@@ -20,6 +20,8 @@ from test_browse import Server, running_server
 from test_desk import ZONE, build, fid, one
 from test_series_views import run
 
+from track.sectors import sectors
+
 pytestmark = pytest.mark.slow
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -115,6 +117,10 @@ def test_search_box_finds_two_character_words(browser: Any, desk: tuple[Server, 
     assert "32.21亿元" in texts and "13亿元" in texts
     assert "50余家" not in texts and "21家" not in texts   # same sentence, another clause
     assert browser.find_element(By.TAG_NAME, "h3").text.startswith(f"{len(texts)} row")
+    # The value as the brief writes it, its base value and unit on hover.
+    values = {v.text: v.get_attribute("title")
+              for v in browser.find_elements(By.CSS_SELECTOR, "table.rows-and-columns td.col-value span.zone-num")}
+    assert values["32.21亿元"] == "3,221,000,000元"
     shot(browser, "01-search-chanzhi")
     search_box(browser, server, "figure_detail", "汽车")
     texts = column(browser, "text")
@@ -132,7 +138,8 @@ def test_figure_page_shows_the_figure_marked_in_its_sentence(browser: Any, desk:
     assert mark.text == "32.21亿元" and mark.is_displayed()
     background = browser.execute_script("return getComputedStyle(arguments[0]).backgroundColor", mark)
     assert background not in ("rgba(0, 0, 0, 0)", "transparent"), background
-    assert browser.find_element(By.CSS_SELECTOR, "h1 .zone-value").text == "32.21亿元"
+    value = browser.find_element(By.CSS_SELECTOR, "h1 .zone-value")
+    assert value.text == "32.21亿元" and value.get_attribute("title") == "3,221,000,000元"
     shot(browser, "03-figure-page")
     # Its article link lands on the paragraph, the figure marked there too.
     browser.find_element(By.LINK_TEXT, "See it in the article").click()
@@ -162,6 +169,13 @@ def test_dashboard_shows_charts_sectors_and_queue(browser: Any, desk: tuple[Serv
     assert len(browser.find_elements(By.CSS_SELECTOR, "svg.zone-chart")) >= 3
     assert len(browser.find_elements(By.CSS_SELECTOR, "section.zone-sector")) >= 5
     assert int(browser.find_element(By.CSS_SELECTOR, ".zone-tile .zone-big").text) > 0
+    # Sectors in the catalog's vocabulary and order (track.sectors), values with their base value.
+    vocabulary = sectors()
+    shown = [h.text.split(" ")[0] for h in browser.find_elements(By.CSS_SELECTOR, "section.zone-sector h3")]
+    assert shown and all(vocabulary.canonical(name) == name for name in shown), shown
+    assert shown == sorted(shown, key=vocabulary.order)
+    first = browser.find_element(By.CSS_SELECTOR, "section.zone-sector td.zone-num a")
+    assert first.text and first.get_attribute("title").replace(",", "")[:1].isdigit()
     shot(browser, "06-dashboard")
 
 

@@ -9,13 +9,15 @@ import shutil
 import sqlite3
 from pathlib import Path
 from typing import Any, Iterator
+from urllib.parse import unquote
 
 import pytest
 from conftest import SEED
 from test_browse import Server, running_server
 from test_series_views import ARTICLES, ZONE, run
 
-from browse.format import format_value, number
+from browse.marks import shown_value
+from common.formatting import format_value
 from ingest.store import open_db
 from track.review import queue
 
@@ -89,24 +91,25 @@ def page(server: Server, path: str, **params: str) -> str:
 
 # --- numbers as people write them ---------------------------------------------------------------
 
-@pytest.mark.parametrize("value, unit, shown", [
-    (3_221_000_000, "元", "32.21亿元"), (100_000_000_000, "元", "1,000亿元"), (1_890_000, "吨", "189万吨"),
-    (27_088_300_000, "元", "270.883亿元"), (1.2e12, "元", "1.2万亿元"), (20, "%", "20%"), (41, "家", "41家"),
-    (5500, "元", "5,500元"), (42.99987352978374, "%", "43.00%"), (61771, "件", "6.1771万件"),
-    (55, "微克/立方米", "55微克/立方米"), (4.21, "", "4.21"), (-1_500_000, "元", "-150万元"),
+@pytest.mark.parametrize("value, unit, origin, shown", [
+    (3_221_000_000, "元", "reported", "32.21亿元"), (14_500, "人", "reported", "1.45万人"),
+    (1_890_000, "吨", "reported", "189万吨"), (27_088_300_000, "元", "reported", "270.883亿元"),
+    (20, "%", "reported", "20%"), (16_105_000_000, "元", "derived", "161.1亿元"),
 ])
-def test_values_are_shown_with_grouping_and_wan_yi(value: float, unit: str, shown: str) -> None:
-    assert format_value(value, unit) == shown
+def test_values_are_written_as_the_brief_and_the_cli_write_them(value: float, unit: str, origin: str,
+                                                                  shown: str) -> None:
+    # One number per fact: the browser writes a value with the same function as the brief.
+    assert shown_value({"value": value, "unit": unit, "origin": origin}) == shown
+    assert shown == format_value(value, unit, derived=origin == "derived")
 
 
 def test_ranges_share_one_magnitude() -> None:
-    assert format_value(120_000_000, "元", 150_000_000) == "1.2–1.5亿元"
-    assert number(1234567.0) == "1,234,567"
+    assert shown_value({"value": 120_000_000, "unit": "元", "value_max": 150_000_000}) == "1.2–1.5亿元"
 
 
 def test_table_cells_show_readable_values_and_json_keeps_base_values(server: Server) -> None:
     html = page(server, "/zone/figure_detail", _search="产值")
-    assert re.search(r'<span class="zone-num" title="3,221,000,000 元">32.21亿元</span>', html)
+    assert re.search(r'<span class="zone-num" title="3,221,000,000元">32.21亿元</span>', html)
     assert "3221000000.0" not in html
     # The sentence cell marks the figure and is clamped to a few lines.
     assert '<div class="zone-clamp">2021年该产业贡献产值<mark>32.21亿元</mark>' in html
@@ -116,14 +119,23 @@ def test_table_cells_show_readable_values_and_json_keeps_base_values(server: Ser
     assert re.search(r'<a href="/zone/figure/\d+">\d+</a>', html) and re.search(r'<a href="/zone/article/\d+">', html)
 
 
+def test_sectors_are_named_in_the_catalogs_vocabulary_in_cells_and_facets(server: Server) -> None:
+    html = page(server, "/zone/figure_detail", _search="产值")
+    # 高端装备 is the extractor's word; the catalog files it under 装备制造.
+    assert '<span title="stored as 高端装备">装备制造</span>' in html
+    facets = html[html.index('class="facet-results"'):html.index('class="rows-and-columns"')]
+    assert "装备制造" in facets and ">高端装备<" not in facets
+
+
 # --- a page per figure ------------------------------------------------------------------------------
 
 def test_figure_page_shows_the_figure_as_written_in_its_sentence(server: Server, db: Path) -> None:
     figure = fid(db, "32.21亿元")
     html = page(server, f"/zone/figure/{figure}")
     assert f'<mark class="zone-fig this"><a href="/zone/figure/{figure}">32.21亿元</a></mark>' in html
-    assert '<span class="zone-value">32.21亿元</span>' in html
-    assert "3,221,000,000 元" in html                               # the base value and unit
+    # The value as the brief writes it, its base value and unit on hover and beside it.
+    assert '<span class="zone-value" title="3,221,000,000元">32.21亿元</span>' in html
+    assert "= 3,221,000,000元" in html
     assert ">exact<" in html and ">level<" in html                    # qualifier, kind
     assert "2021-01-01 – 2021-12-31" in html and "“2021年”" in html   # period and its words
     assert 'href="/zone/indicator/pipeline_output"' in html          # indicator
@@ -140,7 +152,7 @@ def test_figure_page_shows_reviews(server: Server, db: Path) -> None:
     rejected = page(server, f"/zone/figure/{fid(db, '46个')}")
     assert "zone-state-rejected" in rejected and "A reviewer rejected this figure" in rejected
     corrected = page(server, f"/zone/figure/{fid(db, '55微克/立方米')}")
-    assert '<span class="zone-value">54微克/立方米</span>' in corrected
+    assert '<span class="zone-value" title="54微克/立方米">54微克/立方米</span>' in corrected
     assert "corrected; extracted 55微克/立方米" in corrected and ">correct<" in corrected
     waiting = page(server, f"/zone/figure/{fid(db, '263.9亿元')}")
     assert "waiting for review" in waiting and "conflict" in waiting
@@ -213,6 +225,14 @@ def test_zone_dashboard(server: Server, db: Path) -> None:
     # Key figures by sector with their latest period.
     assert "<h3>招商引资 <span" in html and "latest period" in html
     assert "56个" in html and "签约项目" in html
+    # Sectors in the catalog's vocabulary: the extractor's 高端装备 is filed under 装备制造, whose
+    # link lists the zone's figures stored under any of its names.
+    assert "<h3>装备制造 <span" in html and "<h3>高端装备" not in html
+    link = re.search(r'href="/zone/figure_detail\?region=[^"&]+&amp;sector__in=([^"]+)">every figure of this sector', html)
+    assert link
+    names = unquote(link.group(1)).split(",")
+    rows = server.get("/zone/figure_detail.json", _shape="objects", region=ZONE, sector__in=",".join(names)).json()["rows"]
+    assert rows and all(r["region"] == ZONE and r["sector"] in names for r in rows)
     # The review queue count is the part of `zone review`'s queue about this zone.
     conn = open_db(db)
     try:
@@ -299,7 +319,7 @@ def test_page_queries_use_indexes(db: Path) -> None:
 
     from test_browse import table_scans
 
-    from browse import pages
+    from browse import dashboard, pages
 
     recorder = PlanRecorder(db)
     region = one(db, "SELECT id FROM region WHERE name = ?", ZONE)
@@ -310,7 +330,7 @@ def test_page_queries_use_indexes(db: Path) -> None:
         assert await pages.figure_page(recorder, fid(db, "263.9亿元"))
         assert await pages.article_page(recorder, article)
         assert await pages.indicator_page(recorder, "signed_projects_investment")
-        assert await pages.region_dashboard(recorder, region)
+        assert await dashboard.region_dashboard(recorder, region)
 
     asyncio.run(load_all())
     assert len(recorder.plans) > 10
