@@ -54,6 +54,18 @@ CREATE TABLE IF NOT EXISTS article (
 
 CREATE INDEX IF NOT EXISTS article_published ON article (published);
 
+-- The sentences figures stand in, each stored once per article however many figures it holds
+-- (a list of 8,000 counts joined by 、 is one row, not 8,000 copies). Written with the article's
+-- figures in its transaction; a re-ingest replaces them with the figures.
+CREATE TABLE IF NOT EXISTS sentence (
+    id         INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+    start      INTEGER NOT NULL CHECK (start >= 0),  -- character offsets into article.text
+    "end"      INTEGER NOT NULL CHECK ("end" >= start),
+    text       TEXT NOT NULL,                   -- the whole sentence as extraction read it (folded text)
+    UNIQUE (article_id, start, "end")
+) STRICT;
+
 -- Every figure extracted from an article (kind reported) or computed from others (kind derived).
 CREATE TABLE IF NOT EXISTS figure (
     id             INTEGER PRIMARY KEY,
@@ -77,9 +89,7 @@ CREATE TABLE IF NOT EXISTS figure (
     sector         TEXT NOT NULL,
     section        TEXT,                            -- the article's section heading above the paragraph
     paragraph      INTEGER NOT NULL,                -- paragraph number within the article, from 1
-    sentence       TEXT NOT NULL,
-    sentence_start INTEGER NOT NULL,
-    sentence_end   INTEGER NOT NULL,
+    sentence_id    INTEGER NOT NULL REFERENCES sentence(id) ON DELETE CASCADE,  -- the sentence it stands in
     indicator_id   TEXT REFERENCES indicator(id),   -- null: unlinked, waits in the review queue
     region_id      INTEGER REFERENCES region(id),
     -- How sure the link is, scored once at ingest (ingest.catalog.link_figures): the best other
@@ -88,12 +98,21 @@ CREATE TABLE IF NOT EXISTS figure (
     -- The review queue lists linked figures with a small margin as uncertain.
     link_rival     TEXT REFERENCES indicator(id),
     link_margin    REAL,
+    -- Why it linked, or did not: the words that named the measure, scope, class, stage and form
+    -- and the indicator they make; for an unlinked figure the closest indicators. Written by
+    -- ingest from ingest.catalog.link_figures; null for derived figures.
+    link_evidence  TEXT,
     CHECK (period_end IS NULL OR period_start IS NULL OR period_end >= period_start),
     CHECK (value_max IS NULL OR value_max >= value),
     UNIQUE (article_id, seq)
 ) STRICT;
 
 CREATE INDEX IF NOT EXISTS figure_article ON figure (article_id, seq);
+-- A sentence's figures (the figure page marks them all), and the foreign-key check when a
+-- re-ingest deletes an article's sentences. Also what tells an older database apart: its
+-- figure table has no sentence_id, so applying the schema fails there and open_db asks
+-- for a rebuild.
+CREATE INDEX IF NOT EXISTS figure_sentence ON figure (sentence_id);
 CREATE INDEX IF NOT EXISTS figure_series ON figure (indicator_id, region_id, period_end);
 CREATE INDEX IF NOT EXISTS figure_sector ON figure (sector, period_end);
 CREATE INDEX IF NOT EXISTS figure_unlinked ON figure (article_id) WHERE indicator_id IS NULL;
@@ -170,9 +189,10 @@ SELECT
     f.unit, f.qualifier, f.kind, f.direction,
     coalesce(c.period_start, f.period_start) AS period_start,
     coalesce(c.period_end, f.period_end) AS period_end,
-    f.period_label, f.subject, f.sector, f.section, f.paragraph, f.sentence, f.sentence_start, f.sentence_end,
+    f.period_label, f.subject, f.sector, f.section, f.paragraph,
+    f.sentence_id, st.text AS sentence, st.start AS sentence_start, st."end" AS sentence_end,
     CASE WHEN l.id IS NOT NULL THEN l.indicator_id ELSE f.indicator_id END AS indicator_id,
-    f.region_id,
+    f.region_id, f.link_evidence,
     f.value AS extracted_value,
     f.indicator_id AS extracted_indicator_id,
     s.action AS decision,                       -- accept | NULL (rejected rows are not here)
@@ -180,6 +200,8 @@ SELECT
     l.id IS NOT NULL AS relinked,
     p.id AS preferred_by                        -- review id of the latest 'prefer', or NULL
 FROM figure f
+-- LEFT JOIN on the key: a query that reads no sentence column skips the join altogether.
+LEFT JOIN sentence st ON st.id = f.sentence_id
 LEFT JOIN review s ON s.id = (SELECT max(id) FROM review WHERE fkey = f.fkey AND action IN ('accept', 'reject'))
 LEFT JOIN review c ON c.id = (SELECT max(id) FROM review WHERE fkey = f.fkey AND action = 'correct')
 LEFT JOIN review l ON l.id = (SELECT max(id) FROM review WHERE fkey = f.fkey AND action = 'relink')

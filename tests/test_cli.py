@@ -51,9 +51,10 @@ def test_ingest_seed_then_again_adds_nothing(db_path):
 def test_figures_point_back_to_their_sentence(db_path):
     run("ingest", str(SEED), "--db", str(db_path))
     with sqlite3.connect(db_path) as c:
-        rows = c.execute("""SELECT figure.text, figure.start, figure."end", figure.sentence,
-                                   figure.sentence_start, figure.sentence_end, article.text
+        rows = c.execute("""SELECT figure.text, figure.start, figure."end", sentence.text,
+                                   sentence.start, sentence."end", article.text
                             FROM figure JOIN article ON article.id = figure.article_id
+                            JOIN sentence ON sentence.id = figure.sentence_id
                             WHERE figure.origin = 'reported'""").fetchall()
     for text, start, end, sentence, s_start, s_end, article_text in rows:
         assert article_text[start:end] == text
