@@ -305,8 +305,10 @@ def _save(conn: sqlite3.Connection, article: Article, figures: list[Figure],
     db["article"].upsert(_article_row(conn, article, extractor_version), pk="source_id")
     (article_id,) = conn.execute("SELECT id FROM article WHERE source_id = ?", (article.source_id,)).fetchone()
     sentences = _save_sentences(conn, article_id, figures)
+    # Looked up once per region named, not once per figure (the lookup scans the aliases).
+    regions = {name: region_id(conn, name) for name in {f.region for f in figures}}
     seen: Counter[str] = Counter()
-    rows = [_figure_row(conn, article_id, seq, figure_key(article.source_id, f, seen), f, sentences)
+    rows = [_figure_row(article_id, seq, figure_key(article.source_id, f, seen), f, sentences, regions)
             for seq, f in enumerate(figures, 1)]
     db["figure"].insert_all(rows, batch_size=FIGURE_BATCH)
     new_keys = {r["fkey"] for r in rows}
@@ -344,8 +346,8 @@ def _save_sentences(conn: sqlite3.Connection, article_id: int, figures: list[Fig
         'SELECT id, start, "end" FROM sentence WHERE article_id = ?', (article_id,))}
 
 
-def _figure_row(conn: sqlite3.Connection, article_id: int, seq: int, key: str, f: Figure,
-                sentences: dict[tuple[int, int], int]) -> dict[str, Any]:
+def _figure_row(article_id: int, seq: int, key: str, f: Figure, sentences: dict[tuple[int, int], int],
+                regions: dict[str | None, int | None]) -> dict[str, Any]:
     s = whole_sentence(f)
     linked = f.indicator is not None
     return {
@@ -354,6 +356,6 @@ def _figure_row(conn: sqlite3.Connection, article_id: int, seq: int, key: str, f
         "kind": f.kind, "direction": f.direction, "period_start": f.period_start, "period_end": f.period_end,
         "period_label": f.period_label, "subject": f.subject, "sector": f.sector, "section": f.section,
         "paragraph": f.paragraph, "sentence_id": sentences[(s.start, s.end)], "indicator_id": f.indicator,
-        "region_id": region_id(conn, f.region), "link_rival": f.link_rival if linked else None,
+        "region_id": regions[f.region], "link_rival": f.link_rival if linked else None,
         "link_margin": f.link_margin if linked else None, "link_evidence": f.link_evidence or None,
     }
