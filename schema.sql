@@ -316,7 +316,8 @@ WHERE r.disagrees_with_derived AND abs(r.value - d.value) > 0.05 * abs(d.value);
 DROP VIEW IF EXISTS review_queue;
 CREATE VIEW review_queue AS
 SELECT fc.id AS figure_id, fc.fkey, fc.text, fc.value, fc.unit, fc.kind, fc.subject, fc.sentence,
-       fc.indicator_id, fc.period_start, fc.period_end, a.paper, a.published, a.title, 'unlinked' AS reason
+       fc.indicator_id, fc.period_start, fc.period_end, a.paper, a.published, a.title, 'unlinked' AS reason,
+       fc.link_evidence
 FROM figure_current fc
 JOIN article a ON a.id = fc.article_id
 WHERE fc.extracted_indicator_id IS NULL AND NOT fc.relinked
@@ -328,7 +329,8 @@ SELECT s.figure_id, s.fkey, s.text, s.value, s.unit, s.kind, s.subject, s.senten
            WHEN s.conflict THEN 'conflict'
            WHEN s.disagrees_with_derived THEN 'disagrees with derived'
            ELSE 'same indicator twice in article'
-       END
+       END,
+       (SELECT f.link_evidence FROM figure f WHERE f.id = s.figure_id)
 FROM series s
 WHERE s.origin = 'reported' AND s.decision IS NULL AND NOT s.corrected AND NOT s.relinked
   AND (s.conflict OR s.disagrees_with_derived OR s.repeated_in_article);
@@ -397,13 +399,14 @@ DROP VIEW IF EXISTS review_waiting;
 CREATE VIEW review_waiting AS
 WITH queued AS MATERIALIZED (
     SELECT figure_id, fkey, text, value, unit, kind, subject, sentence, indicator_id, period_start, period_end,
-           paper, published, title, reason
+           paper, published, title, reason, link_evidence
     FROM review_queue
 )
 SELECT * FROM queued
 UNION ALL
 SELECT fc.id, fc.fkey, fc.text, fc.value, fc.unit, fc.kind, fc.subject, fc.sentence, fc.indicator_id,
-       fc.period_start, fc.period_end, a.paper, a.published, a.title, 'uncertain: also fits ' || f.link_rival
+       fc.period_start, fc.period_end, a.paper, a.published, a.title, 'uncertain: also fits ' || f.link_rival,
+       f.link_evidence
 FROM figure f
 JOIN figure_current fc ON fc.id = f.id
 JOIN article a ON a.id = fc.article_id

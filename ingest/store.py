@@ -241,7 +241,7 @@ def region_id(conn: sqlite3.Connection, name: str | None) -> int | None:
     if row:
         return int(row[0])
     level = next((lvl for suffix, lvl in sorted(REGION_LEVELS, key=lambda s: -len(s[0])) if name.endswith(suffix)), "zone")
-    table = utils(conn)["region"].insert({"name": name, "level": level})
+    table = utils(conn).table("region").insert({"name": name, "level": level})
     assert table.last_rowid is not None  # set by every insert that succeeds
     return table.last_rowid
 
@@ -302,7 +302,7 @@ def _save(conn: sqlite3.Connection, article: Article, figures: list[Figure],
         conn.execute("DELETE FROM figure WHERE article_id = ?", (row[0],))
         conn.execute("DELETE FROM sentence WHERE article_id = ?", (row[0],))
     # Keyed on source_id, so a re-ingested article keeps its id (and what points to it).
-    db["article"].upsert(_article_row(conn, article, extractor_version), pk="source_id")
+    db.table("article").upsert(_article_row(conn, article, extractor_version), pk="source_id")
     (article_id,) = conn.execute("SELECT id FROM article WHERE source_id = ?", (article.source_id,)).fetchone()
     sentences = _save_sentences(conn, article_id, figures)
     # Looked up once per region named, not once per figure (the lookup scans the aliases).
@@ -310,7 +310,7 @@ def _save(conn: sqlite3.Connection, article: Article, figures: list[Figure],
     seen: Counter[str] = Counter()
     rows = [_figure_row(article_id, seq, figure_key(article.source_id, f, seen), f, sentences, regions)
             for seq, f in enumerate(figures, 1)]
-    db["figure"].insert_all(rows, batch_size=FIGURE_BATCH)
+    db.table("figure").insert_all(rows, batch_size=FIGURE_BATCH)
     new_keys = {r["fkey"] for r in rows}
     if old_figures:
         reattach_reviews(conn, old_figures, {r["fkey"]: (r["text"], r["value"]) for r in rows})
@@ -339,7 +339,7 @@ def _save_sentences(conn: sqlite3.Connection, article_id: int, figures: list[Fig
     for f in figures:
         s = whole_sentence(f)
         spans.setdefault((s.start, s.end), s.text)
-    utils(conn)["sentence"].insert_all(
+    utils(conn).table("sentence").insert_all(
         ({"article_id": article_id, "start": a, "end": b, "text": text} for (a, b), text in spans.items()),
         batch_size=FIGURE_BATCH)
     return {(a, b): i for i, a, b in conn.execute(
