@@ -190,7 +190,17 @@ SELECT
     coalesce(c.period_start, f.period_start) AS period_start,
     coalesce(c.period_end, f.period_end) AS period_end,
     f.period_label, f.subject, f.sector, f.section, f.paragraph,
-    f.sentence_id, st.text AS sentence, st.start AS sentence_start, st."end" AS sentence_end,
+    -- The sentence, or of a long one (over 600 characters beside the figure) the stretch of 300 on
+    -- each side of the figure, as extraction reads it (ingest.extract.blocks.SENTENCE_WINDOW): so
+    -- reading figures costs the same however many share a sentence. The whole one is sentence.text.
+    f.sentence_id,
+    CASE WHEN st."end" - st.start <= 600 + f."end" - f.start THEN st.text
+         ELSE substr(st.text, max(0, f.start - st.start - 300) + 1,
+                     f."end" - st.start + 300 - max(0, f.start - st.start - 300)) END AS sentence,
+    CASE WHEN st."end" - st.start <= 600 + f."end" - f.start THEN st.start
+         ELSE st.start + max(0, f.start - st.start - 300) END AS sentence_start,
+    CASE WHEN st."end" - st.start <= 600 + f."end" - f.start THEN st."end"
+         ELSE min(st."end", f."end" + 300) END AS sentence_end,
     CASE WHEN l.id IS NOT NULL THEN l.indicator_id ELSE f.indicator_id END AS indicator_id,
     f.region_id, f.link_evidence,
     f.value AS extracted_value,

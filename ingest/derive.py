@@ -45,22 +45,23 @@ class _Row:
     section: str | None
     paragraph: int
     sentence_id: int
-    sentence_start: int
     indicator_id: str | None
     region_id: int | None
+    sentence_start: int = 0         # the whole sentence's, read from the sentence table
     sentence: str = ""
 
 
 def _rows(conn: sqlite3.Connection, article_id: int) -> list[_Row]:
     """The article's reported figures, each sentence's text read once and shared by its
     figures (a sentence of 8,000 figures is not copied 8,000 times)."""
-    cols = ", ".join(f'"{n}"' for n in _Row.__dataclass_fields__ if n != "sentence")
-    texts = dict(conn.execute("SELECT id, text FROM sentence WHERE article_id = ?", (article_id,)).fetchall())
+    cols = ", ".join(f'"{n}"' for n in _Row.__dataclass_fields__ if n not in ("sentence", "sentence_start"))
+    whole = {i: (start, text) for i, start, text in conn.execute(
+        "SELECT id, start, text FROM sentence WHERE article_id = ?", (article_id,))}
     rows = [_Row(*r) for r in conn.execute(
         f"SELECT {cols} FROM figure_current WHERE article_id = ? AND origin = 'reported' ORDER BY start",
         (article_id,))]
     for row in rows:
-        row.sentence = texts[row.sentence_id]
+        row.sentence_start, row.sentence = whole[row.sentence_id]
     return rows
 
 
@@ -113,7 +114,7 @@ def derive_figures(conn: sqlite3.Connection, article_id: int, cat: Catalog | Non
     article_region = region_row[0] if region_row else None
     by_sentence: dict[tuple[int, int], list[_Row]] = {}
     for r in rows:
-        by_sentence.setdefault((r.paragraph, r.sentence_start), []).append(r)
+        by_sentence.setdefault((r.paragraph, r.sentence_id), []).append(r)
     seq = (conn.execute("SELECT max(seq) FROM figure WHERE article_id = ?", (article_id,)).fetchone()[0] or 0)
     stored = 0
     for members in by_sentence.values():

@@ -115,7 +115,7 @@ def test_a_database_from_an_older_schema_is_brought_up_to_date(db_path):
 
 def test_a_sentence_holding_many_figures_is_stored_once(conn):
     # One "sentence" of 2,000 counts joined by 、 (a flattened list): one sentence row, not a
-    # copy per figure, and every figure's view row still shows it whole.
+    # copy per figure; each figure's row of figure_current shows its stretch of it.
     text = "分别为" + "、".join(f"{i}个" for i in range(2000)) + "。"
     article = make_article(text)
     figures = []
@@ -126,7 +126,11 @@ def test_a_sentence_holding_many_figures_is_stored_once(conn):
     save_article(conn, article, figures, "t1")
     assert conn.execute("SELECT count(*), sum(length(text)) FROM sentence").fetchone() == (1, len(text))
     assert conn.execute("SELECT count(DISTINCT sentence_id) FROM figure").fetchone()[0] == 1
-    assert conn.execute("SELECT count(*) FROM figure_current WHERE sentence = ?", (text,)).fetchone()[0] == 2000
+    stretches = conn.execute("SELECT f.text, f.start - f.sentence_start, f.sentence FROM figure_current f").fetchall()
+    assert len(stretches) == 2000
+    for written, at, stretch in stretches:
+        assert len(stretch) <= 600 + len(written) and stretch[at:at + len(written)] == written
+        assert stretch in text
     # The search index holds each figure's clause, bounded around it, not the whole sentence.
     longest = conn.execute("SELECT max(length(clause)) FROM figure_fts").fetchone()[0]
     assert longest < 400 < len(text)
