@@ -68,6 +68,18 @@ CREATE TABLE IF NOT EXISTS article (
 
 CREATE INDEX IF NOT EXISTS article_published ON article (published);
 
+-- The sentences figures stand in, each stored once per article however many figures it holds
+-- (a list of 8,000 counts joined by 、 is one row, not 8,000 copies). Written with the article's
+-- figures in its transaction; a re-ingest replaces them with the figures.
+CREATE TABLE IF NOT EXISTS sentence (
+    id         INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+    start      INTEGER NOT NULL CHECK (start >= 0),  -- character offsets into article.text
+    "end"      INTEGER NOT NULL CHECK ("end" >= start),
+    text       TEXT NOT NULL,                   -- the whole sentence as extraction read it (folded text)
+    UNIQUE (article_id, start, "end")
+) STRICT;
+
 -- Every figure extracted from an article (kind reported) or computed from others (kind derived).
 CREATE TABLE IF NOT EXISTS figure (
     id             INTEGER PRIMARY KEY,
@@ -91,9 +103,7 @@ CREATE TABLE IF NOT EXISTS figure (
     sector         TEXT NOT NULL,
     section        TEXT,                            -- the article's section heading above the paragraph
     paragraph      INTEGER NOT NULL,                -- paragraph number within the article, from 1
-    sentence       TEXT NOT NULL,
-    sentence_start INTEGER NOT NULL,
-    sentence_end   INTEGER NOT NULL,
+    sentence_id    INTEGER NOT NULL REFERENCES sentence(id) ON DELETE CASCADE,  -- the sentence it stands in
     indicator_id   TEXT REFERENCES indicator(id),   -- null: unlinked, waits in the review queue
     region_id      INTEGER REFERENCES region(id),
     -- How sure the link is, scored once at ingest (ingest.catalog.link_figures): the best other
@@ -102,12 +112,21 @@ CREATE TABLE IF NOT EXISTS figure (
     -- The review queue lists linked figures with a small margin as uncertain.
     link_rival     TEXT REFERENCES indicator(id),
     link_margin    REAL,
+    -- Why it linked, or did not: the words that named the measure, scope, class, stage and form
+    -- and the indicator they make; for an unlinked figure the closest indicators. Written by
+    -- ingest from ingest.catalog.link_figures; null for derived figures.
+    link_evidence  TEXT,
     CHECK (period_end IS NULL OR period_start IS NULL OR period_end >= period_start),
     CHECK (value_max IS NULL OR value_max >= value),
     UNIQUE (article_id, seq)
 ) STRICT;
 
 CREATE INDEX IF NOT EXISTS figure_article ON figure (article_id, seq);
+-- A sentence's figures (the figure page marks them all), and the foreign-key check when a
+-- re-ingest deletes an article's sentences. Also what tells an older database apart: its
+-- figure table has no sentence_id, so applying the schema fails there and open_db asks
+-- for a rebuild.
+CREATE INDEX IF NOT EXISTS figure_sentence ON figure (sentence_id);
 CREATE INDEX IF NOT EXISTS figure_series ON figure (indicator_id, region_id, period_end);
 CREATE INDEX IF NOT EXISTS figure_sector ON figure (sector, period_end);
 CREATE INDEX IF NOT EXISTS figure_unlinked ON figure (article_id) WHERE indicator_id IS NULL;
@@ -200,9 +219,20 @@ SELECT
     f.unit, f.qualifier, f.kind, f.direction,
     coalesce(c.period_start, f.period_start) AS period_start,
     coalesce(c.period_end, f.period_end) AS period_end,
-    f.period_label, f.subject, f.sector, f.section, f.paragraph, f.sentence, f.sentence_start, f.sentence_end,
+    f.period_label, f.subject, f.sector, f.section, f.paragraph,
+    -- The sentence, or of a long one (over 600 characters beside the figure) the stretch of 300 on
+    -- each side of the figure, as extraction reads it (ingest.extract.blocks.SENTENCE_WINDOW): so
+    -- reading figures costs the same however many share a sentence. The whole one is sentence.text.
+    f.sentence_id,
+    CASE WHEN st."end" - st.start <= 600 + f."end" - f.start THEN st.text
+         ELSE substr(st.text, max(0, f.start - st.start - 300) + 1,
+                     f."end" - st.start + 300 - max(0, f.start - st.start - 300)) END AS sentence,
+    CASE WHEN st."end" - st.start <= 600 + f."end" - f.start THEN st.start
+         ELSE st.start + max(0, f.start - st.start - 300) END AS sentence_start,
+    CASE WHEN st."end" - st.start <= 600 + f."end" - f.start THEN st."end"
+         ELSE min(st."end", f."end" + 300) END AS sentence_end,
     CASE WHEN l.id IS NOT NULL THEN l.indicator_id ELSE f.indicator_id END AS indicator_id,
-    f.region_id,
+    f.region_id, f.link_evidence,
     f.value AS extracted_value,
     f.indicator_id AS extracted_indicator_id,
     s.action AS decision,                       -- accept | NULL (rejected rows are not here)
@@ -210,6 +240,8 @@ SELECT
     l.id IS NOT NULL AS relinked,
     p.id AS preferred_by                        -- review id of the latest 'prefer', or NULL
 FROM figure f
+-- LEFT JOIN on the key: a query that reads no sentence column skips the join altogether.
+LEFT JOIN sentence st ON st.id = f.sentence_id
 LEFT JOIN review_latest ON review_latest.fkey = f.fkey
 LEFT JOIN review s ON s.id = review_latest.decided
 LEFT JOIN review c ON c.id = review_latest.corrected
@@ -363,7 +395,8 @@ WHERE r.disagrees_with_derived AND abs(r.value - d.value) > 0.05 * abs(d.value);
 DROP VIEW IF EXISTS review_queue;
 CREATE VIEW review_queue AS
 SELECT fc.id AS figure_id, fc.fkey, fc.text, fc.value, fc.unit, fc.kind, fc.subject, fc.sentence,
-       fc.indicator_id, fc.period_start, fc.period_end, a.paper, a.published, a.title, 'unlinked' AS reason
+       fc.indicator_id, fc.period_start, fc.period_end, a.paper, a.published, a.title, 'unlinked' AS reason,
+       fc.link_evidence
 FROM figure_current fc
 JOIN article a ON a.id = fc.article_id
 WHERE fc.extracted_indicator_id IS NULL AND NOT fc.relinked
@@ -375,7 +408,8 @@ SELECT s.figure_id, s.fkey, s.text, s.value, s.unit, s.kind, s.subject, s.senten
            WHEN s.conflict THEN 'conflict'
            WHEN s.disagrees_with_derived THEN 'disagrees with derived'
            ELSE 'same indicator twice in article'
-       END
+       END,
+       (SELECT f.link_evidence FROM figure f WHERE f.id = s.figure_id)
 FROM series s
 WHERE s.origin = 'reported' AND s.decision IS NULL AND NOT s.corrected AND NOT s.relinked
   AND (s.conflict OR s.disagrees_with_derived OR s.repeated_in_article);
@@ -446,13 +480,14 @@ DROP VIEW IF EXISTS review_waiting;
 CREATE VIEW review_waiting AS
 WITH queued AS MATERIALIZED (
     SELECT figure_id, fkey, text, value, unit, kind, subject, sentence, indicator_id, period_start, period_end,
-           paper, published, title, reason
+           paper, published, title, reason, link_evidence
     FROM review_queue
 )
 SELECT * FROM queued
 UNION ALL
 SELECT fc.id, fc.fkey, fc.text, fc.value, fc.unit, fc.kind, fc.subject, fc.sentence, fc.indicator_id,
-       fc.period_start, fc.period_end, a.paper, a.published, a.title, 'uncertain: also fits ' || f.link_rival
+       fc.period_start, fc.period_end, a.paper, a.published, a.title, 'uncertain: also fits ' || f.link_rival,
+       f.link_evidence
 FROM figure f
 JOIN figure_current fc ON fc.id = f.id
 JOIN article a ON a.id = fc.article_id

@@ -267,9 +267,11 @@ def review(ctx: click.Context, db_path: Path, limit: int, orphaned: bool) -> Non
     if not rows:
         click.echo("nothing to review")
         return
-    click.echo(render(["id", "text", "value unit", "indicator", "reason", "subject", "sentence"],
+    # Last column: why the figure linked, or what almost matched (the linker's evidence).
+    click.echo(render(["id", "text", "value unit", "indicator", "reason", "subject", "sentence", "why"],
                       [[r["figure_id"], clip(r["text"], 14), human(r["value"], r["unit"]), r["indicator_id"] or "-",
-                        clip(r["reason"], 40), clip(r["subject"] or "", 24), clip(r["sentence"], 50)]
+                        clip(r["reason"], 40), clip(r["subject"] or "", 24), clip(r["sentence"], 50),
+                        clip(r["link_evidence"] or "-", 300)]
                        for r in rows[:limit]]))
     if len(rows) > limit:
         click.echo(f"... {len(rows) - limit} more (--limit)")

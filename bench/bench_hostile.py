@@ -7,7 +7,8 @@ Builds tests/hostile_corpus.py at ``--scale`` (16: 8,000 figures in one sentence
 nested <div>s, …) plus the special files (a FIFO, a symlink to /dev/zero, a 50 MB file), runs
 `zone extract --json` on each in its own process and prints wall time, peak RSS and how it
 ended. The contract (README, "Limits"): no traceback, no internal error, nothing over 10 s
-or 500 MB.
+or 500 MB. ``--ingest`` also ingests each file that extracts into a fresh database and prints
+that database's size beside the file's (a sentence is stored once, however many figures).
 """
 from __future__ import annotations
 
@@ -43,9 +44,23 @@ def run(path: Path) -> tuple[float, float, int, str]:
     return elapsed, max(peak, before) / 1024, code, message
 
 
+def ingested_size(path: Path, folder: Path) -> str:
+    """`zone ingest` of one file into a fresh database: the database's size against the file's."""
+    db = folder / "ingest.db"
+    db.unlink(missing_ok=True)
+    start = time.perf_counter()
+    done = subprocess.run([str(ZONE), "ingest", str(path), "--db", str(db)], capture_output=True, text=True,
+                          timeout=600)
+    if done.returncode != 0:
+        return f"ingest rc={done.returncode}"
+    return (f"ingest {time.perf_counter() - start:.1f} s, file {path.stat().st_size / 1024:.0f} KiB -> "
+            f"database {db.stat().st_size / 2**20:.1f} MiB")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--scale", type=int, default=16)
+    parser.add_argument("--ingest", action="store_true", help="also ingest each file and print the database size")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -67,6 +82,8 @@ def main() -> int:
             failed = code not in (0, 1) or "Traceback" in message or "internal error" in message
             bad += failed
             print(f"{path.name:32} {elapsed:7.2f} s  rc={code:<3} {'FAIL ' if failed else ''}{message[:90]}")
+            if args.ingest and code == 0 and path.is_file() and path.stat().st_size < 10_000_000:
+                print(f"{'':32} {ingested_size(path, Path(tmp))}")
         print(f"{len(paths)} files: slowest {worst_time:.2f} s, peak RSS of any run {worst_rss:.0f} MiB, "
               f"{bad} tracebacks/internal errors/hangs")
     return 1 if bad else 0

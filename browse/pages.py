@@ -70,9 +70,10 @@ async def queue_reasons(db: Any, figure: dict[str, Any], current: dict[str, Any]
 async def _figure_rows(db: Any, figure_id: int) -> dict[str, Any] | None:
     """The figure with its article and region, as reviewed, its reviews and indicator."""
     figure = await one(db, """
-        SELECT f.*, a.title, a.paper, a.published, a.edition, a.url, a.source_id, r.name AS region_name,
-               r.id AS region_ref
-        FROM figure f JOIN article a ON a.id = f.article_id LEFT JOIN region r ON r.id = f.region_id
+        SELECT f.*, s.text AS sentence, s.start AS sentence_start, a.title, a.paper, a.published, a.edition,
+               a.url, a.source_id, r.name AS region_name, r.id AS region_ref
+        FROM figure f JOIN sentence s ON s.id = f.sentence_id JOIN article a ON a.id = f.article_id
+        LEFT JOIN region r ON r.id = f.region_id
         WHERE f.id = ?""", [figure_id])
     if figure is None:
         return None
@@ -91,8 +92,7 @@ async def _sentence(db: Any, figure: dict[str, Any]) -> Any:
     """The figure's sentence, it and the other figures of the sentence marked."""
     neighbours = await rows(db, """
         SELECT id, start, "end", text, value, unit, value_max, subject, period_label, origin FROM figure
-        WHERE article_id = ? AND sentence_start = ? AND origin = 'reported' ORDER BY start""",
-                            [figure["article_id"], figure["sentence_start"]])
+        WHERE sentence_id = ? AND origin = 'reported' ORDER BY start""", [figure["sentence_id"]])
     offset = figure["sentence_start"]
     spans = [Span(n["start"] - offset, n["end"] - offset, n["id"], span_title(n), "zone-fig")
              for n in neighbours if n["id"] != figure["id"]]

@@ -34,6 +34,8 @@ DATABASE = marks.DB
 STATIC = "/zone-static"
 VALUE_COLUMNS = {"value", "value_max", "extracted_value", "reported_value", "derived_value", "current_value"}
 SENTENCE_COLUMNS = {"sentence"}
+# The linker's evidence (figure.link_evidence, `why` in the review queue): clamped like a sentence.
+EVIDENCE_COLUMNS = {"link_evidence", "why"}
 # Tables where Datasette already links these columns (foreign keys, primary keys).
 LINKED_BY_DATASETTE = {"figure": {"article_id", "indicator_id", "region_id", "link_rival", "id"},
                        "figure_source": {"figure_id", "source_id"}}
@@ -74,6 +76,8 @@ def render_cell(row: Any, value: Any, column: str, table: str | None, database: 
         return linked_sector
     if column in SENTENCE_COLUMNS and isinstance(value, str):
         return Markup(f'<div class="zone-clamp">{marks.mark_word(value, _get(row, "text"))}</div>')
+    if column in EVIDENCE_COLUMNS and isinstance(value, str):
+        return Markup(f'<div class="zone-clamp">{escape(value)}</div>')
     if column == "figure_id" and isinstance(value, int) and table != "figure_source":
         return Markup(f'<a href="{marks.figure_url(value)}">{value}</a>')
     if column == "article_id" and isinstance(value, int):

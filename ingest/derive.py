@@ -20,6 +20,7 @@ from typing import Any
 
 from common.formatting import format_value
 from ingest.catalog import Catalog, catalog, match_text, region_of_text
+from ingest.extract.blocks import SENTENCE_WINDOW
 
 _SHARE_OF = re.compile(r"占(?P<whole>[^,，;；。占]{2,30}?)(?:的)?(?:比重|比例|份额)?(?:为|达|达到|约|近|超过|超)?$")
 _BASE_YEAR = re.compile(r"(?:比|较)(?P<year>\d{4})年")
@@ -43,18 +44,25 @@ class _Row:
     sector: str
     section: str | None
     paragraph: int
-    sentence: str
-    sentence_start: int
-    sentence_end: int
+    sentence_id: int
     indicator_id: str | None
     region_id: int | None
+    sentence_start: int = 0         # the whole sentence's, read from the sentence table
+    sentence: str = ""
 
 
 def _rows(conn: sqlite3.Connection, article_id: int) -> list[_Row]:
-    cols = ", ".join(f'"{n}"' for n in _Row.__dataclass_fields__)
-    return [_Row(*r) for r in conn.execute(
+    """The article's reported figures, each sentence's text read once and shared by its
+    figures (a sentence of 8,000 figures is not copied 8,000 times)."""
+    cols = ", ".join(f'"{n}"' for n in _Row.__dataclass_fields__ if n not in ("sentence", "sentence_start"))
+    whole = {i: (start, text) for i, start, text in conn.execute(
+        "SELECT id, start, text FROM sentence WHERE article_id = ?", (article_id,))}
+    rows = [_Row(*r) for r in conn.execute(
         f"SELECT {cols} FROM figure_current WHERE article_id = ? AND origin = 'reported' ORDER BY start",
         (article_id,))]
+    for row in rows:
+        row.sentence_start, row.sentence = whole[row.sentence_id]
+    return rows
 
 
 def _shift_year(day: str | None, years: int) -> str | None:
@@ -67,10 +75,16 @@ def _shift_year(day: str | None, years: int) -> str | None:
         return d.replace(year=d.year + years, day=28).isoformat()
 
 
+# A figure's text is looked for this far around where its offsets put it in its sentence:
+# as far as linking reads (the sentence window), not through a whole sentence of thousands.
+NEAR = SENTENCE_WINDOW
+
+
 def _position(row: _Row) -> int:
     """Where the figure stands in its sentence."""
     guess = max(0, row.start - row.sentence_start)
-    hits = [m.start() for m in re.finditer(re.escape(row.text), row.sentence)]
+    near = re.compile(re.escape(row.text)).finditer(row.sentence, max(0, guess - NEAR), guess + len(row.text) + NEAR)
+    hits = [m.start() for m in near]
     return min(hits, key=lambda h: abs(h - guess)) if hits else guess
 
 
@@ -100,7 +114,7 @@ def derive_figures(conn: sqlite3.Connection, article_id: int, cat: Catalog | Non
     article_region = region_row[0] if region_row else None
     by_sentence: dict[tuple[int, int], list[_Row]] = {}
     for r in rows:
-        by_sentence.setdefault((r.paragraph, r.sentence_start), []).append(r)
+        by_sentence.setdefault((r.paragraph, r.sentence_id), []).append(r)
     seq = (conn.execute("SELECT max(seq) FROM figure WHERE article_id = ?", (article_id,)).fetchone()[0] or 0)
     stored = 0
     for members in by_sentence.values():
@@ -139,7 +153,7 @@ def _base(part: _Row, source: _Row, text: str, value: float, rule: str) -> dict[
         "unit": part.unit, "qualifier": "approx", "kind": "level", "direction": None,
         "period_start": part.period_start, "period_end": part.period_end, "period_label": None,
         "subject": "", "sector": part.sector, "section": part.section, "paragraph": part.paragraph,
-        "sentence": part.sentence, "sentence_start": part.sentence_start, "sentence_end": part.sentence_end,
+        "sentence_id": part.sentence_id,
         "indicator_id": None, "region_id": part.region_id,
     }
 

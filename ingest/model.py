@@ -57,6 +57,16 @@ class Article:
     region: str | None = None       # the region the article is about, when the source says so
 
 
+@dataclass(frozen=True)
+class Sentence:
+    """A whole sentence as extraction read it (folded text) and its source offsets. The
+    figures of one sentence share one object, and ingest.store writes it once."""
+
+    start: int
+    end: int
+    text: str
+
+
 @dataclass
 class Figure:
     """One dated number with its unit, as the article states it."""
@@ -77,9 +87,14 @@ class Figure:
     sector: str = ""
     section: str | None = None
     paragraph: int = 0
+    # The sentence, or of an over-long one the stretch around the figure (what linking reads,
+    # see ingest.extract.blocks.SENTENCE_WINDOW), and its source offsets.
     sentence: str = ""
     sentence_start: int = 0
     sentence_end: int = 0
+    # The whole sentence, stored once however many figures it holds; None: ``sentence`` is
+    # whole. Not in JSON output, where it would repeat once per figure.
+    whole_sentence: Sentence | None = None
     indicator: str | None = None    # catalog id, or None when unlinked
     region: str | None = None       # region name
     # How sure the link is: the best other indicator in the link's scope and how far its
@@ -98,6 +113,7 @@ class Figure:
 
     def as_json(self) -> dict[str, Any]:
         row = asdict(self)
+        del row["whole_sentence"]
         # JSON consumers expect integers where the value is whole (41家 -> 41, not 41.0).
         for key in ("value", "value_max"):
             v = row[key]

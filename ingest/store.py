@@ -1,8 +1,13 @@
 """Write articles and their figures to the SQLite database defined by schema.sql.
 
-One transaction per article: an article goes in whole or not at all. Writes use plain
-SQL on the connection because sqlite-utils' insert helpers commit on their own, which
-would split an article's transaction; sqlite-utils wraps the same connection for reads.
+One transaction per article: an article goes in whole or not at all. Rows are written with
+sqlite-utils (upsert, insert_all) on the same connection, inside that transaction: since 4.0
+its writes nest as savepoints in an open transaction instead of committing it. They never
+pass alter=True or replace=True: schema.sql alone defines the tables, and a row that does
+not fit them is an error, not a new column. The transaction itself is opened by hand with
+BEGIN IMMEDIATE (save_article): sqlite-utils' atomic() opens a deferred BEGIN, under which two
+ingests that both read first deadlock when both want to write, and one fails at once instead
+of waiting for the other.
 """
 from __future__ import annotations
 
@@ -19,23 +24,13 @@ import sqlite_utils
 
 from common.text_index import search_text
 from ingest.limits import printable
-from ingest.model import Article, Figure
+from ingest.model import Article, Figure, Sentence
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema.sql"
 
-FIGURE_COLUMNS = (
-    "article_id", "seq", "fkey", "origin", "start", "end", "text", "value", "value_max", "unit",
-    "qualifier", "kind", "direction", "period_start", "period_end", "period_label", "subject",
-    "sector", "section", "paragraph", "sentence", "sentence_start", "sentence_end",
-    "indicator_id", "region_id", "link_rival", "link_margin",
-)
-_INSERT_FIGURE = "INSERT INTO figure ({}) VALUES ({})".format(
-    ", ".join(f'"{c}"' for c in FIGURE_COLUMNS), ", ".join("?" for _ in FIGURE_COLUMNS))
-
-ARTICLE_COLUMNS = (
-    "source_id", "paper", "published", "edition", "page", "title", "url", "region_id", "path",
-    "format", "encoding", "sha256", "extractor_version", "text", "ingested_at",
-)
+# Rows per INSERT statement (sqlite-utils' insert_all): figures have 30 columns, and SQLite
+# allows 32,766 bound values in one statement.
+FIGURE_BATCH = 500
 
 
 @dataclass(frozen=True)
@@ -55,9 +50,15 @@ class SaveResult:
                 f"{self.replaced} replaced" + (f", {self.dropped} dropped" if self.dropped else ""))
 
 
+class Connection(sqlite3.Connection):
+    """sqlite3's connection, carrying the sqlite-utils Database that writes through it (see utils)."""
+
+    utils: sqlite_utils.Database | None = None
+
+
 def connect(path: Path | str) -> sqlite3.Connection:
     """A connection in autocommit mode: transactions are opened explicitly with BEGIN."""
-    conn = sqlite3.connect(str(path), isolation_level=None)
+    conn = sqlite3.connect(str(path), isolation_level=None, factory=Connection)
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA busy_timeout = 10000")
     return conn
@@ -104,13 +105,21 @@ CLAUSE_BREAK = re.compile(r"[,，;；:：。!！?？\n]")
 
 
 
+# A clause is read at most this far on each side of its figure: sentences are stored whole,
+# and a "sentence" of 8,000 counts joined by 、 has no clause break, so each figure's index
+# row would otherwise hold all of it (and finding the clause would cost its length).
+CLAUSE_REACH = 60
+
+
 def figure_clause(sentence: str, start: int, end: int) -> str:
-    """The clause of ``sentence`` around the figure at [start, end) (offsets into the sentence)."""
+    """The clause of ``sentence`` around the figure at [start, end) (offsets into the sentence),
+    at most CLAUSE_REACH characters on each side of the figure."""
     start = max(0, min(start, len(sentence)))
     end = max(start, min(end, len(sentence)))
-    before = [m.end() for m in CLAUSE_BREAK.finditer(sentence, 0, start)]
-    after = CLAUSE_BREAK.search(sentence, end)
-    return sentence[before[-1] if before else 0:after.start() if after else len(sentence)]
+    low, high = max(0, start - CLAUSE_REACH), min(len(sentence), end + CLAUSE_REACH)
+    before = [m.end() for m in CLAUSE_BREAK.finditer(sentence, low, start)]
+    after = CLAUSE_BREAK.search(sentence, end, high)
+    return sentence[before[-1] if before else low:after.start() if after else high]
 
 
 def index_article(conn: sqlite3.Connection, article_id: int) -> None:
@@ -124,13 +133,21 @@ def index_article(conn: sqlite3.Connection, article_id: int) -> None:
     conn.execute("DELETE FROM article_fts WHERE rowid = ?", (article_id,))
     conn.execute("INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)",
                  (article_id, search_text(title), search_text(text)))
-    figures = conn.execute(
-        "SELECT id, subject, sentence, start - sentence_start, \"end\" - sentence_start FROM figure "
-        "WHERE article_id = ? AND origin = 'reported'", (article_id,)).fetchall()
+    # Each sentence read once, not once per figure: a sentence may hold thousands.
+    sentences = {i: (start, text) for i, start, text in conn.execute(
+        "SELECT id, start, text FROM sentence WHERE article_id = ?", (article_id,))}
+    figures = conn.execute("SELECT id, subject, sentence_id, start, \"end\" FROM figure "
+                           "WHERE article_id = ? AND origin = 'reported'", (article_id,)).fetchall()
     conn.executemany("DELETE FROM figure_fts WHERE rowid = ?", [(f[0],) for f in figures])
     conn.executemany("INSERT INTO figure_fts (rowid, subject, clause) VALUES (?, ?, ?)",
-                     [(fid, search_text(subject), search_text(figure_clause(sentence, s, e)))
-                      for fid, subject, sentence, s, e in figures])
+                     [(fid, search_text(subject), search_text(_clause(sentences[sid], start, end)))
+                      for fid, subject, sid, start, end in figures])
+
+
+def _clause(sentence: tuple[int, str], start: int, end: int) -> str:
+    """figure_clause of a figure at source offsets [start, end) in a (start, text) sentence."""
+    offset, text = sentence
+    return figure_clause(text, start - offset, end - offset)
 
 
 def backfill_search(conn: sqlite3.Connection) -> int:
@@ -154,9 +171,20 @@ def backfill_search(conn: sqlite3.Connection) -> int:
     return len(ids)
 
 
+def utils(conn: sqlite3.Connection) -> sqlite_utils.Database:
+    """The sqlite-utils Database over ``conn``, made once per connection: sqlite-utils sets a
+    pragma and, on the first upsert, probes ON CONFLICT support with a scratch table, which
+    must not happen once per article."""
+    if not isinstance(conn, Connection):
+        return sqlite_utils.Database(conn)
+    if conn.utils is None:
+        conn.utils = sqlite_utils.Database(conn)
+    return conn.utils
+
+
 def rows(conn: sqlite3.Connection, sql: str, params: tuple[object, ...] | dict[str, object] = ()) -> list[dict[str, Any]]:
     """The rows of a query as dicts (sqlite-utils' query, on the same connection)."""
-    return list(sqlite_utils.Database(conn).query(sql, params))
+    return list(utils(conn).query(sql, params))
 
 
 def reattach_reviews(conn: sqlite3.Connection, old: dict[str, tuple[str, float]],
@@ -190,12 +218,6 @@ def orphaned_reviews(conn: sqlite3.Connection) -> list[dict[str, Any]]:
     return rows(conn, "SELECT * FROM review_orphaned ORDER BY review_id")
 
 
-def _row_id(cursor: sqlite3.Cursor) -> int:
-    """The id of the row an INSERT just made (always set after a successful INSERT)."""
-    assert cursor.lastrowid is not None
-    return cursor.lastrowid
-
-
 def figure_key(source_id: str, figure: Figure, seen: Counter[str]) -> str:
     """A key that stays the same when the article is re-extracted: the sentence's text,
     the figure's text and its occurrence within the sentence, not character offsets."""
@@ -219,7 +241,9 @@ def region_id(conn: sqlite3.Connection, name: str | None) -> int | None:
     if row:
         return int(row[0])
     level = next((lvl for suffix, lvl in sorted(REGION_LEVELS, key=lambda s: -len(s[0])) if name.endswith(suffix)), "zone")
-    return _row_id(conn.execute("INSERT INTO region (name, level) VALUES (?, ?)", (name, level)))
+    table = utils(conn).table("region").insert({"name": name, "level": level})
+    assert table.last_rowid is not None  # set by every insert that succeeds
+    return table.last_rowid
 
 
 def unchanged_count(conn: sqlite3.Connection, article: Article, extractor_version: str) -> int | None:
@@ -266,44 +290,72 @@ def _save(conn: sqlite3.Connection, article: Article, figures: list[Figure],
         found = unchanged_count(conn, article, extractor_version)
         if found is not None:
             return SaveResult(article.path, "unchanged", found, 0, 0, 0)
+    db = utils(conn)
     row = conn.execute("SELECT id FROM article WHERE source_id = ?", (article.source_id,)).fetchone()
+    old_figures: dict[str, tuple[str, float]] = {}
+    old_keys: set[str] = set()
+    if row:
+        old_figures = {k: (t, v) for k, t, v in conn.execute(
+            "SELECT fkey, text, value FROM figure WHERE article_id = ? AND origin = 'reported'", (row[0],))}
+        old_keys = set(old_figures) | {k for (k,) in conn.execute("SELECT fkey FROM figure WHERE article_id = ?", (row[0],))}
+        # Figures first: their sentences are what they point to.
+        conn.execute("DELETE FROM figure WHERE article_id = ?", (row[0],))
+        conn.execute("DELETE FROM sentence WHERE article_id = ?", (row[0],))
+    # Keyed on source_id, so a re-ingested article keeps its id (and what points to it).
+    db.table("article").upsert(_article_row(conn, article, extractor_version), pk="source_id")
+    (article_id,) = conn.execute("SELECT id FROM article WHERE source_id = ?", (article.source_id,)).fetchone()
+    sentences = _save_sentences(conn, article_id, figures)
+    # Looked up once per region named, not once per figure (the lookup scans the aliases).
+    regions = {name: region_id(conn, name) for name in {f.region for f in figures}}
+    seen: Counter[str] = Counter()
+    rows = [_figure_row(article_id, seq, figure_key(article.source_id, f, seen), f, sentences, regions)
+            for seq, f in enumerate(figures, 1)]
+    db.table("figure").insert_all(rows, batch_size=FIGURE_BATCH)
+    new_keys = {r["fkey"] for r in rows}
+    if old_figures:
+        reattach_reviews(conn, old_figures, {r["fkey"]: (r["text"], r["value"]) for r in rows})
+    return SaveResult(article.path, "replaced" if row else "new", len(rows),
+                      len(new_keys - old_keys), len(new_keys & old_keys), len(old_keys - new_keys))
 
-    values = {
+
+def _article_row(conn: sqlite3.Connection, article: Article, extractor_version: str) -> dict[str, Any]:
+    return {
         "source_id": article.source_id, "paper": article.paper, "published": article.published.isoformat(),
         "edition": article.edition, "page": article.page, "title": article.title, "url": article.url,
         "region_id": region_id(conn, article.region), "path": article.path, "format": article.format,
         "encoding": article.encoding, "sha256": article.sha256, "extractor_version": extractor_version,
         "text": article.source, "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
     }
-    old_keys: set[str] = set()
-    old_figures: dict[str, tuple[str, float]] = {}
-    if row:
-        article_id = int(row[0])
-        old_figures = {k: (t, v) for k, t, v in conn.execute(
-            "SELECT fkey, text, value FROM figure WHERE article_id = ? AND origin = 'reported'", (article_id,))}
-        old_keys = set(old_figures) | {k for (k,) in conn.execute("SELECT fkey FROM figure WHERE article_id = ?",
-                                                                 (article_id,))}
-        conn.execute("DELETE FROM figure WHERE article_id = ?", (article_id,))
-        conn.execute("UPDATE article SET {} WHERE id = ?".format(", ".join(f"{c} = ?" for c in ARTICLE_COLUMNS)),
-                     [values[c] for c in ARTICLE_COLUMNS] + [article_id])
-    else:
-        article_id = _row_id(conn.execute(
-            "INSERT INTO article ({}) VALUES ({})".format(", ".join(ARTICLE_COLUMNS), ", ".join("?" for _ in ARTICLE_COLUMNS)),
-            [values[c] for c in ARTICLE_COLUMNS]))
 
-    seen: Counter[str] = Counter()
-    rows = []
-    new_keys: set[str] = set()
-    for seq, f in enumerate(figures, 1):
-        key = figure_key(article.source_id, f, seen)
-        new_keys.add(key)
-        rows.append((article_id, seq, key, "reported", f.start, f.end, f.text, f.value, f.value_max, f.unit,
-                     f.qualifier, f.kind, f.direction, f.period_start, f.period_end, f.period_label, f.subject,
-                     f.sector, f.section, f.paragraph, f.sentence, f.sentence_start, f.sentence_end,
-                     f.indicator, region_id(conn, f.region), f.link_rival if f.indicator else None,
-                     f.link_margin if f.indicator else None))
-    conn.executemany(_INSERT_FIGURE, rows)
-    if old_figures:
-        reattach_reviews(conn, old_figures, {r[2]: (r[6], r[7]) for r in rows})
-    return SaveResult(article.path, "replaced" if row else "new", len(rows),
-                      len(new_keys - old_keys), len(new_keys & old_keys), len(old_keys - new_keys))
+
+def whole_sentence(figure: Figure) -> Sentence:
+    """The whole sentence a figure stands in (a figure made without one: its ``sentence``)."""
+    return figure.whole_sentence or Sentence(figure.sentence_start, figure.sentence_end, figure.sentence)
+
+
+def _save_sentences(conn: sqlite3.Connection, article_id: int, figures: list[Figure]) -> dict[tuple[int, int], int]:
+    """Store each sentence of the figures once; their ids by source span."""
+    spans: dict[tuple[int, int], str] = {}
+    for f in figures:
+        s = whole_sentence(f)
+        spans.setdefault((s.start, s.end), s.text)
+    utils(conn).table("sentence").insert_all(
+        ({"article_id": article_id, "start": a, "end": b, "text": text} for (a, b), text in spans.items()),
+        batch_size=FIGURE_BATCH)
+    return {(a, b): i for i, a, b in conn.execute(
+        'SELECT id, start, "end" FROM sentence WHERE article_id = ?', (article_id,))}
+
+
+def _figure_row(article_id: int, seq: int, key: str, f: Figure, sentences: dict[tuple[int, int], int],
+                regions: dict[str | None, int | None]) -> dict[str, Any]:
+    s = whole_sentence(f)
+    linked = f.indicator is not None
+    return {
+        "article_id": article_id, "seq": seq, "fkey": key, "origin": "reported", "start": f.start, "end": f.end,
+        "text": f.text, "value": f.value, "value_max": f.value_max, "unit": f.unit, "qualifier": f.qualifier,
+        "kind": f.kind, "direction": f.direction, "period_start": f.period_start, "period_end": f.period_end,
+        "period_label": f.period_label, "subject": f.subject, "sector": f.sector, "section": f.section,
+        "paragraph": f.paragraph, "sentence_id": sentences[(s.start, s.end)], "indicator_id": f.indicator,
+        "region_id": regions[f.region], "link_rival": f.link_rival if linked else None,
+        "link_margin": f.link_margin if linked else None, "link_evidence": f.link_evidence or None,
+    }

@@ -51,9 +51,10 @@ def test_ingest_seed_then_again_adds_nothing(db_path):
 def test_figures_point_back_to_their_sentence(db_path):
     run("ingest", str(SEED), "--db", str(db_path))
     with sqlite3.connect(db_path) as c:
-        rows = c.execute("""SELECT figure.text, figure.start, figure."end", figure.sentence,
-                                   figure.sentence_start, figure.sentence_end, article.text
+        rows = c.execute("""SELECT figure.text, figure.start, figure."end", sentence.text,
+                                   sentence.start, sentence."end", article.text
                             FROM figure JOIN article ON article.id = figure.article_id
+                            JOIN sentence ON sentence.id = figure.sentence_id
                             WHERE figure.origin = 'reported'""").fetchall()
     for text, start, end, sentence, s_start, s_end, article_text in rows:
         assert article_text[start:end] == text
@@ -186,3 +187,23 @@ def test_extract_json_carries_the_reasons():
     result = run("extract", str(SEED), "--json")
     rows = [json.loads(line) for line in result.output.splitlines()]
     assert rows and all(r["why_kind"] and r["why_period"] for r in rows)
+
+
+def test_link_evidence_is_stored_and_shown_by_review(db_path):
+    run("ingest", str(SEED), "--db", str(db_path))
+    with sqlite3.connect(db_path) as c:
+        rows = c.execute("SELECT id, indicator_id, link_evidence FROM figure WHERE origin = 'reported'").fetchall()
+        current = dict(c.execute("SELECT id, link_evidence FROM figure_current"))
+    assert rows and all(evidence for _, _, evidence in rows)
+    for figure_id, indicator, evidence in rows:
+        # A linked figure's evidence names the words and ends with the indicator they make;
+        # an unlinked one says why not.
+        assert evidence.endswith(f"-> {indicator}") if indicator else evidence.startswith("unlinked")
+        assert current[figure_id] == evidence
+    listing = run("review", "--db", str(db_path), "--limit", "1000").output
+    assert listing.splitlines()[0].split()[-1] == "why"
+    waiting = [(i, e) for i, ind, e in rows if ind is None]
+    assert waiting
+    for figure_id, evidence in waiting:
+        line = next(x for x in listing.splitlines() if x.split()[0] == str(figure_id))
+        assert " ".join(evidence.split())[:60] in line

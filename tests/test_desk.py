@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 import shutil
 import sqlite3
+from html import escape
 from pathlib import Path
 from typing import Any, Iterator
 from urllib.parse import unquote
@@ -144,6 +145,9 @@ def test_figure_page_shows_the_figure_as_written_in_its_sentence(server: Server,
     article = one(db, "SELECT article_id FROM figure WHERE id = ?", figure)
     assert f'href="/zone/article/{article}#p{paragraph}"' in html    # the article, at the paragraph
     assert "not reviewed" in html
+    # Why it linked: the linker's evidence as stored (which words gave the measure, the scope).
+    evidence = one(db, "SELECT link_evidence FROM figure WHERE id = ?", figure)
+    assert evidence.endswith("-> pipeline_output") and f"<th>Link evidence</th><td class=\"zone-evidence\">{escape(evidence)}</td>" in html
     # The other figure of the sentence is marked too, and links to its own page.
     assert f'<a href="/zone/figure/{fid(db, "20%")}">20%</a>' in html
 

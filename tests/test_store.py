@@ -111,3 +111,67 @@ def test_a_database_from_an_older_schema_is_brought_up_to_date(db_path):
     conn.close()
     conn = open_db(db_path)
     assert conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'series'").fetchone()[0] == 1
+
+
+def test_a_sentence_holding_many_figures_is_stored_once(conn):
+    # One "sentence" of 2,000 counts joined by 、 (a flattened list): one sentence row, not a
+    # copy per figure; each figure's row of figure_current shows its stretch of it.
+    text = "分别为" + "、".join(f"{i}个" for i in range(2000)) + "。"
+    article = make_article(text)
+    figures = []
+    for i in range(2000):
+        start = text.index(f"、{i}个") + 1 if i else 3
+        figures.append(Figure(start=start, end=start + len(f"{i}个"), text=f"{i}个", value=i, unit="个",
+                              paragraph=1, sentence=text, sentence_start=0, sentence_end=len(text)))
+    save_article(conn, article, figures, "t1")
+    assert conn.execute("SELECT count(*), sum(length(text)) FROM sentence").fetchone() == (1, len(text))
+    assert conn.execute("SELECT count(DISTINCT sentence_id) FROM figure").fetchone()[0] == 1
+    stretches = conn.execute("SELECT f.text, f.start - f.sentence_start, f.sentence FROM figure_current f").fetchall()
+    assert len(stretches) == 2000
+    for written, at, stretch in stretches:
+        assert len(stretch) <= 600 + len(written) and stretch[at:at + len(written)] == written
+        assert stretch in text
+    # The search index holds each figure's clause, bounded around it, not the whole sentence.
+    longest = conn.execute("SELECT max(length(clause)) FROM figure_fts").fetchone()[0]
+    assert longest < 400 < len(text)
+
+
+def test_extracted_figures_of_one_sentence_share_it_and_store_it_whole(conn):
+    # Past the sentence window (ingest.extract.blocks), figures keep only the stretch around them;
+    # the sentence row keeps all of it, once.
+    from ingest.extract import extract_figures
+
+    text = "全区现有" + "、".join(f"{i}家" for i in range(1, 400)) + "。"
+    article = make_article(text)
+    figures = extract_figures(article)
+    assert len(figures) > 300 and len(figures[200].sentence) < len(text)
+    assert len({id(f.whole_sentence) for f in figures}) == 1   # one object for the whole sentence
+    save_article(conn, article, figures, "t1")
+    assert conn.execute("SELECT text FROM sentence").fetchall() == [(text,)]
+
+
+def test_resaving_replaces_the_sentences_with_the_figures(conn):
+    article = make_article()
+    save_article(conn, article, [figure(article, "56个", 56, "个")], "t1")
+    save_article(conn, replace(article, sha256="b" * 64), [figure(article, "56个", 56, "个")], "t1")
+    assert conn.execute("SELECT count(*) FROM sentence").fetchone()[0] == 1
+    conn.execute("DELETE FROM article")
+    assert conn.execute("SELECT count(*) FROM sentence").fetchone()[0] == 0
+
+
+def test_a_database_with_sentences_in_its_figure_rows_asks_for_a_rebuild(db_path):
+    # Built before the sentence table: figure has sentence, sentence_start and sentence_end and no
+    # sentence_id. Tables are never altered in place, so it is refused in one line, unchanged.
+    from ingest.store import SCHEMA_PATH, SchemaError
+
+    schema = SCHEMA_PATH.read_text(encoding="utf-8")
+    current = "    sentence_id    INTEGER NOT NULL REFERENCES sentence(id) ON DELETE CASCADE,"
+    assert current in schema
+    old = schema.replace(current, "    sentence TEXT NOT NULL, sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,")
+    old_conn = sqlite3.connect(db_path)
+    old_conn.executescript(old[:old.index("CREATE INDEX IF NOT EXISTS figure_article")] + "COMMIT;")
+    old_conn.close()
+    before = db_path.read_bytes()
+    with pytest.raises(SchemaError, match="built by an older zone.*sentence_id.*rebuild it"):
+        open_db(db_path)
+    assert db_path.read_bytes() == before

@@ -277,14 +277,16 @@ def _fill(conn: sqlite3.Connection, figures: list[dict[str, Any]], reviews: list
                      "extractor_version, text, ingested_at, region_id) VALUES (?, ?, '临港日报', ?, '年度回顾', 'a.md', "
                      "'text', 'utf-8', 'x', 'test', '全年签约项目若干个。', '2022-04-01T00:00:00', 1)",
                      (n, f"临港日报/{n}", day))
+        conn.execute("INSERT INTO sentence (id, article_id, start, \"end\", text) VALUES (?, ?, 0, 10, '全年签约项目若干个。')",
+                     (n, n))
     for seq, f in enumerate(figures):
         conn.execute(
             "INSERT INTO figure (article_id, seq, fkey, origin, start, \"end\", text, value, unit, qualifier, kind, "
-            "period_start, period_end, subject, sector, paragraph, sentence, sentence_start, sentence_end, "
+            "period_start, period_end, subject, sector, paragraph, sentence_id, "
             "indicator_id, region_id) VALUES (?, ?, ?, ?, 0, 2, ?, ?, '个', 'exact', 'level', ?, ?, '签约项目', '招商', "
-            "1, '全年签约项目若干个。', 0, 10, ?, ?)",
+            "1, ?, ?, ?)",
             (f["article"], seq, f"k{seq}", f["origin"], f"{f['value']:g}个", f["value"], f"{f['year']}-01-01",
-             f"{f['year']}-12-31", f["indicator"], f["region"]))
+             f"{f['year']}-12-31", f["article"], f["indicator"], f["region"]))
     for n, (which, action, value) in enumerate(reviews):
         if which < len(figures):
             relink = "started_projects" if figures[which]["indicator"] == "signed_projects" else "signed_projects"

@@ -8,6 +8,7 @@ the figure's text stay the same.
 """
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -138,9 +139,9 @@ def uncertain(conn: sqlite3.Connection, cat: Catalog | None = None) -> list[dict
     accepted for callers of the older signature and not used.
     """
     rows = query_rows(conn, """
-        SELECT fc.id AS figure_id, fc.fkey, fc.text, fc.value, fc.unit, fc.kind, fc.subject, fc.sentence, fc.indicator_id,
-               fc.period_start, fc.period_end, fc.article_id, fc.paragraph, fc.start, fc.sentence_start, fc.sector,
-               fc.section, a.paper, a.published, a.title, f.link_rival, f.link_margin
+        SELECT fc.id AS figure_id, fc.fkey, fc.text, fc.value, fc.unit, fc.kind, fc.subject, fc.indicator_id,
+               fc.period_start, fc.period_end, fc.article_id, fc.paragraph, fc.start, fc.sector,
+               fc.section, a.paper, a.published, a.title, f.link_rival, f.link_margin, f.link_evidence
         FROM figure f
         JOIN figure_current fc ON fc.id = f.id
         JOIN article a ON a.id = fc.article_id
@@ -149,11 +150,34 @@ def uncertain(conn: sqlite3.Connection, cat: Catalog | None = None) -> list[dict
         ORDER BY fc.article_id, fc.seq""", (UNCERTAIN_MARGIN,))
     for r in rows:
         r["reason"] = f"uncertain: also fits {r['link_rival']}"
+    _add_sentences(conn, rows)
     return rows
 
 
-QUEUE_COLUMNS = ("figure_id", "fkey", "text", "value", "unit", "kind", "subject", "sentence", "indicator_id",
-                 "period_start", "period_end", "paper", "published", "title", "reason")
+# Read from the views; each row's sentence is added after (_add_sentences).
+QUEUE_COLUMNS = ("figure_id", "fkey", "text", "value", "unit", "kind", "subject", "indicator_id",
+                 "period_start", "period_end", "paper", "published", "title", "reason", "link_evidence")
+
+# A queued figure shows its sentence up to this many characters on each side of it: a sentence
+# may hold thousands of figures (a flattened list), and read whole for each of them it would
+# cost its length times theirs.
+SENTENCE_REACH = 60
+
+
+def _add_sentences(conn: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
+    """Set each row's "sentence": the stretch of its figure's sentence around it ("…" where cut),
+    each sentence read once."""
+    ids = json.dumps([r["figure_id"] for r in rows])
+    spans = {i: (sid, start, end) for i, sid, start, end in conn.execute(
+        'SELECT id, sentence_id, start, "end" FROM figure WHERE id IN (SELECT value FROM json_each(?))', (ids,))}
+    texts = {sid: (start, text) for sid, start, text in conn.execute(
+        "SELECT id, start, text FROM sentence WHERE id IN "
+        "(SELECT sentence_id FROM figure WHERE id IN (SELECT value FROM json_each(?)))", (ids,))}
+    for r in rows:
+        sid, start, end = spans[r["figure_id"]]
+        offset, text = texts[sid]
+        a, b = max(0, start - offset - SENTENCE_REACH), max(0, end - offset + SENTENCE_REACH)
+        r["sentence"] = ("…" if a else "") + text[a:b] + ("…" if b < len(text) else "")
 
 
 def queue(conn: sqlite3.Connection, cat: Catalog | None = None) -> list[dict[str, Any]]:
@@ -161,6 +185,7 @@ def queue(conn: sqlite3.Connection, cat: Catalog | None = None) -> list[dict[str
     doubled within an article (review_queue view), or uncertainly linked."""
     rows = query_rows(conn, f"SELECT {', '.join(QUEUE_COLUMNS)} FROM review_queue ORDER BY published, figure_id")
     seen = {r["figure_id"] for r in rows}
-    rows += [{k: r[k] for k in QUEUE_COLUMNS} for r in uncertain(conn, cat) if r["figure_id"] not in seen]
+    _add_sentences(conn, rows)
+    rows += [{k: r[k] for k in (*QUEUE_COLUMNS, "sentence")} for r in uncertain(conn, cat) if r["figure_id"] not in seen]
     return rows
 

@@ -19,7 +19,7 @@ from ingest.extract.sentence import _sentence_figures
 from ingest.extract.tables import CELL, _Column, _table_row
 from ingest.extract.timing import _BREAKDOWN, _advance, _year_to_date
 from ingest.extract.units import _number
-from ingest.model import Article, Figure, Paragraph
+from ingest.model import Article, Figure, Paragraph, Sentence
 from ingest.periods import Period, as_of, find_time_mentions, last_framing_year, last_named_year
 from ingest.read.markdown import front_matter_end
 from ingest.read.text import fold, to_simplified
@@ -168,7 +168,8 @@ def _block_figures(article: Article, block: _Block, ctx: _Context) -> list[Figur
             ctx.opened = True
             continue
         _advance(ctx, text, scope, sent)
-    return [_to_figure(article, block, p, sector) for p in pending]
+    whole: dict[tuple[int, int], Sentence] = {}
+    return [_to_figure(article, block, p, sector, whole) for p in pending]
 
 
 # A figure keeps the sentence it stands in; a "sentence" longer than this (a list of 8,000
@@ -185,12 +186,18 @@ def _sentence_window(sentence: tuple[int, int], start: int, end: int) -> tuple[i
     return max(s0, start - SENTENCE_WINDOW), min(s1, end + SENTENCE_WINDOW)
 
 
-def _to_figure(article: Article, block: _Block, p: _Pending, sector: str) -> Figure:
+def _to_figure(article: Article, block: _Block, p: _Pending, sector: str,
+               whole: dict[tuple[int, int], Sentence]) -> Figure:
+    """The figure of ``p``; ``whole`` holds the block's sentences made so far, so that the
+    figures of one sentence share its text (one object, however many figures)."""
     para = block.paragraph
     a = p.atom
     start, end = para.source_span(a.start, a.end)
     s0, s1 = _sentence_window(p.sentence, a.start, a.end)
     s_start, s_end = para.source_span(s0, s1)
+    if p.sentence not in whole:
+        w0, w1 = p.sentence
+        whole[p.sentence] = Sentence(*para.source_span(w0, w1), para.text[w0:w1])
     period = p.target_period if p.kind == "target" else p.period
     if period is not None and period.end < period.start:
         period = as_of(period.start, period.label)  # never a period that ends before it starts
@@ -206,7 +213,7 @@ def _to_figure(article: Article, block: _Block, p: _Pending, sector: str) -> Fig
         period_label=label or None,
         subject=p.subject, sector=sector, section=block.section if not block.heading else None,
         paragraph=block.index, sentence=para.text[s0:s1],
-        sentence_start=s_start, sentence_end=s_end,
+        sentence_start=s_start, sentence_end=s_end, whole_sentence=whole[p.sentence],
         why_kind=p.why_kind, why_period=p.why_period if p.kind != "target" else (
             f"target horizon: {period.label}" if period is not None else "target with no horizon"),
     )
