@@ -8,6 +8,7 @@ import hashlib
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 from ingest.catalog.dimensions import load_dimensions
 from ingest.catalog.indicators import load_indicators
@@ -39,14 +40,27 @@ def _load(indicators_path: str, regions_path: str, dimensions_path: str, nationa
     measures, scopes, classes, stages, vocabulary = load_dimensions(dpath)
     indicators, by_key, retired = load_indicators(ipath, measures, scopes, classes, stages)
     regions, names = load_regions(npath, rpath)
-    word_pattern = re.compile("|".join(re.escape(w) for w in sorted(vocabulary, key=len, reverse=True))) if vocabulary else None
-    spoken = set(names) | {a for r in regions.values() for a in r.context_aliases}
-    region_pattern = re.compile("|".join(re.escape(a) for a in sorted(spoken, key=len, reverse=True)))
+    word_starts = re.compile("[{}]".format("".join(re.escape(c) for c in sorted({w[0] for w in vocabulary if w})))) \
+        if vocabulary else None
+    word_lengths: dict[str, tuple[int, ...]] = {}
+    for w in vocabulary:
+        if w:
+            word_lengths[w[0]] = tuple(sorted({*word_lengths.get(w[0], ()), len(w)}, reverse=True))
+    region_pattern = words_pattern(set(names) | {a for r in regions.values() for a in r.context_aliases})
     digest = hashlib.sha256()
     for p in (dpath, ipath, npath, rpath):
         digest.update(p.read_bytes() + b"\0")
     return Catalog(indicators, measures, scopes, classes, stages, regions, retired, digest.hexdigest()[:12], by_key,
-                   vocabulary, word_pattern, names, region_pattern)
+                   vocabulary, word_starts, names, region_pattern, _word_lengths=word_lengths)
+
+
+def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
+    """Any of the words, the longest first at each position. The lookahead on their first
+    characters lets a position no word starts at fail after one test instead of one per
+    word: the alternation of hundreds of words cost a microsecond per character read."""
+    words = sorted({w for w in words if w}, key=len, reverse=True)
+    firsts = "".join(re.escape(c) for c in sorted({w[0] for w in words}))
+    return re.compile(f"(?=[{firsts}])(?:{'|'.join(re.escape(w) for w in words)})")
 
 
 def catalog() -> Catalog:

@@ -161,10 +161,11 @@ class Catalog:
     version: str
     by_key: dict[Key, str] = field(default_factory=dict)
     _vocabulary: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
-    _word_pattern: re.Pattern[str] | None = None
+    _word_starts: re.Pattern[str] | None = None   # the first characters of the vocabulary's words
     _region_names: dict[str, str] = field(default_factory=dict)   # name or alias -> name
     _region_pattern: re.Pattern[str] | None = None
     _by_measure: dict[str, list[tuple[Key, str]]] = field(default_factory=dict)
+    _word_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first character -> lengths, longest first
 
     # ------------------------------------------------------------------ regions
     def region_name(self, name: str | None) -> str | None:
@@ -184,10 +185,24 @@ class Catalog:
     # ------------------------------------------------------------------ dimensions
     def tokens(self, text: str) -> list[Token]:
         """The dimension words in a text, longest first at each position, left to right."""
-        if not text or self._word_pattern is None:
+        if not text or self._word_starts is None:
             return []
-        return [Token(m.start(), m.end(), m.group(0), self._vocabulary[m.group(0)])
-                for m in self._word_pattern.finditer(text)]
+        # Dictionary look-ups where a word can start, not a regex alternation of every word:
+        # the alternation tried each of hundreds of words at such a position (a microsecond
+        # per character, most of linking's time on a long list).
+        out: list[Token] = []
+        end = 0
+        for m in self._word_starts.finditer(text):
+            at = m.start()
+            if at < end:
+                continue
+            for n in self._word_lengths[text[at]]:
+                dims = self._vocabulary.get(text[at:at + n])
+                if dims is not None:
+                    out.append(Token(at, at + n, text[at:at + n], dims))
+                    end = at + n
+                    break
+        return out
 
     def keys_of(self, measure: str) -> list[tuple[Key, str]]:
         """The catalog's combinations of one measure, with their ids (indexed on first use)."""
