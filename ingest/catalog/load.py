@@ -42,10 +42,10 @@ def _load(indicators_path: str, regions_path: str, dimensions_path: str, nationa
     regions, names = load_regions(npath, rpath)
     word_starts = re.compile("[{}]".format("".join(re.escape(c) for c in sorted({w[0] for w in vocabulary if w})))) \
         if vocabulary else None
-    word_lengths: dict[str, tuple[int, ...]] = {}
+    word_lengths: dict[str, tuple[int, ...]] = {}   # the first two characters of words -> their lengths
     for w in vocabulary:
-        if w:
-            word_lengths[w[0]] = tuple(sorted({*word_lengths.get(w[0], ()), len(w)}, reverse=True))
+        if len(w) >= 2:
+            word_lengths[w[:2]] = tuple(sorted({*word_lengths.get(w[:2], ()), len(w)}, reverse=True))
     region_pattern = words_pattern(set(names) | {a for r in regions.values() for a in r.context_aliases})
     digest = hashlib.sha256()
     for p in (dpath, ipath, npath, rpath):

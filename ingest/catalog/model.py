@@ -165,7 +165,7 @@ class Catalog:
     _region_names: dict[str, str] = field(default_factory=dict)   # name or alias -> name
     _region_pattern: re.Pattern[str] | None = None
     _by_measure: dict[str, list[tuple[Key, str]]] = field(default_factory=dict)
-    _word_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first character -> lengths, longest first
+    _word_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first two characters -> lengths, longest first
 
     # ------------------------------------------------------------------ regions
     def region_name(self, name: str | None) -> str | None:
@@ -192,12 +192,13 @@ class Catalog:
         # per character, most of linking's time on a long list).
         out: list[Token] = []
         end = 0
+        vocabulary = self._vocabulary
         for m in self._word_starts.finditer(text):
             at = m.start()
             if at < end:
                 continue
-            for n in self._word_lengths[text[at]]:
-                dims = self._vocabulary.get(text[at:at + n])
+            for n in (*self._word_lengths.get(text[at:at + 2], ()), 1):
+                dims = vocabulary.get(text[at:at + n])
                 if dims is not None:
                     out.append(Token(at, at + n, text[at:at + n], dims))
                     end = at + n
