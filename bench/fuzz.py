@@ -51,7 +51,8 @@ def start_atheris(seconds: int) -> subprocess.Popen[str] | None:
         (corpus / article.name).write_bytes(bytes([".txt.md.html".split(".").index(article.suffix[1:]) - 1])
                                             + article.read_bytes())
     return subprocess.Popen([sys.executable, str(ROOT / "bench" / "fuzz_atheris.py"), f"-max_total_time={seconds}",
-                             "-print_final_stats=1", "-rss_limit_mb=1024", "-timeout=20", str(corpus)],
+                             "-print_final_stats=1", "-rss_limit_mb=1024", "-timeout=20",
+                             f"-artifact_prefix={corpus.parent / 'zone-fuzz-'}", str(corpus)],
                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
 
