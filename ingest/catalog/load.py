@@ -40,18 +40,33 @@ def _load(indicators_path: str, regions_path: str, dimensions_path: str, nationa
     measures, scopes, classes, stages, vocabulary = load_dimensions(dpath)
     indicators, by_key, retired = load_indicators(ipath, measures, scopes, classes, stages)
     regions, names = load_regions(npath, rpath)
-    word_starts = re.compile("[{}]".format("".join(re.escape(c) for c in sorted({w[0] for w in vocabulary if w})))) \
-        if vocabulary else None
-    word_lengths: dict[str, tuple[int, ...]] = {}   # the first two characters of words -> their lengths
-    for w in vocabulary:
-        if len(w) >= 2:
-            word_lengths[w[:2]] = tuple(sorted({*word_lengths.get(w[:2], ()), len(w)}, reverse=True))
+    word_starts, word_lengths = _word_index(vocabulary)
     region_pattern = words_pattern(set(names) | {a for r in regions.values() for a in r.context_aliases})
     digest = hashlib.sha256()
     for p in (dpath, ipath, npath, rpath):
         digest.update(p.read_bytes() + b"\0")
     return Catalog(indicators, measures, scopes, classes, stages, regions, retired, digest.hexdigest()[:12], by_key,
                    vocabulary, word_starts, names, region_pattern, _word_lengths=word_lengths)
+
+
+def _word_index(words: Iterable[str]) -> tuple[re.Pattern[str] | None, dict[str, tuple[int, ...]]]:
+    """Where a catalog word may start (its first two characters, each from the set of first
+    and of second characters) and the lengths of the words by their first two characters
+    (a one-character word under its character): Catalog.tokens looks words up there
+    instead of trying an alternation of every word at each position."""
+    words = {w for w in words if w}
+    if not words:
+        return None, {}
+    lengths: dict[str, tuple[int, ...]] = {}
+    for w in words:
+        lengths[w[:2]] = tuple(sorted({*lengths.get(w[:2], ()), len(w)}, reverse=True))
+
+    def chars(cs: Iterable[str]) -> str:
+        return "".join(re.escape(c) for c in sorted(set(cs)))
+
+    pairs = f"[{chars(w[0] for w in words if len(w) > 1)}][{chars(w[1] for w in words if len(w) > 1)}]"
+    ones = [w for w in words if len(w) == 1]
+    return re.compile(f"(?=[{chars(ones)}]|{pairs})" if ones else f"(?={pairs})"), lengths
 
 
 def words_pattern(words: Iterable[str]) -> re.Pattern[str]:

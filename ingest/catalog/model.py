@@ -161,11 +161,11 @@ class Catalog:
     version: str
     by_key: dict[Key, str] = field(default_factory=dict)
     _vocabulary: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
-    _word_starts: re.Pattern[str] | None = None   # the first characters of the vocabulary's words
+    _word_starts: re.Pattern[str] | None = None   # where a word of the vocabulary may start
     _region_names: dict[str, str] = field(default_factory=dict)   # name or alias -> name
     _region_pattern: re.Pattern[str] | None = None
     _by_measure: dict[str, list[tuple[Key, str]]] = field(default_factory=dict)
-    _word_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first two characters -> lengths, longest first
+    _word_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first two characters -> lengths
 
     # ------------------------------------------------------------------ regions
     def region_name(self, name: str | None) -> str | None:
@@ -197,7 +197,7 @@ class Catalog:
             at = m.start()
             if at < end:
                 continue
-            for n in (*self._word_lengths.get(text[at:at + 2], ()), 1):
+            for n in (*self._word_lengths.get(text[at:at + 2], ()), *self._word_lengths.get(text[at], ())):
                 dims = vocabulary.get(text[at:at + n])
                 if dims is not None:
                     out.append(Token(at, at + n, text[at:at + n], dims))
