@@ -1,7 +1,9 @@
 """From article files to saved rows: the steps the CLI runs for each file."""
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
 import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -137,7 +139,7 @@ def prepared_articles(paths: list[Path], overrides: Overrides, max_bytes: int,
         yield from map(work, paths)
         return
     catalog()  # loaded once here; forked workers inherit it instead of reading the YAML each
-    pool = ProcessPoolExecutor(jobs)
+    pool = ProcessPoolExecutor(jobs, initializer=_exit_with_parent, initargs=(os.getpid(),))
     try:
         pending: deque[Future[Prepared]] = deque()
         for path in paths:
@@ -148,6 +150,17 @@ def prepared_articles(paths: list[Path], overrides: Overrides, max_bytes: int,
             yield pending.popleft().result()
     finally:  # on Ctrl-C or an error in the writer, queued articles are dropped, not waited for
         pool.shutdown(cancel_futures=True)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """In a pool worker: exit once the writer is gone (killed with SIGKILL, nothing told the
+    pool), instead of waiting forever for work that will not come."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 COMMIT_SECONDS = 0.5
