@@ -160,7 +160,14 @@ def figure_contexts(figures: Sequence[Figure], paragraphs: dict[int, str],
 # ---------------------------------------------------------------------------- linking
 
 def _candidates(cat: Catalog, key: Key, limit: int = 3) -> list[str]:
-    """Catalog indicators closest to a key the catalog does not have."""
+    """Catalog indicators closest to a key the catalog does not have (scored once per key:
+    a table of thousands of unlinked figures asks for the same few keys)."""
+    if (key, limit) not in cat._near:
+        cat._near[(key, limit)] = _score_candidates(cat, key, limit)
+    return list(cat._near[(key, limit)])
+
+
+def _score_candidates(cat: Catalog, key: Key, limit: int) -> list[str]:
     scored = []
     for k, ident in cat.keys_of(key.measure):
         score = (k.scope == key.scope) * 4 + len(set(k.classes) & set(key.classes)) * 2 + (k.stages == key.stages) * 3 \

@@ -166,6 +166,7 @@ class Catalog:
     _region_pattern: re.Pattern[str] | None = None
     _by_measure: dict[str, list[tuple[Key, str]]] = field(default_factory=dict)
     _word_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first two characters -> lengths
+    _near: dict[tuple[Key, int], list[str]] = field(default_factory=dict)   # link._candidates, kept per key
 
     # ------------------------------------------------------------------ regions
     def region_name(self, name: str | None) -> str | None:
