@@ -78,49 +78,33 @@ def cli() -> None:
 @metadata_options
 @click.option("--force", is_flag=True, help="Re-extract articles even when file and rules are unchanged")
 @max_size_option
+@click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
+              help="Processes that read, extract and link articles (one writer saves them, in input order)")
 def ingest(paths: tuple[Path, ...], db_path: Path, published: object, title: str | None, source: str | None,
-           region: str | None, force: bool, max_mb: float) -> None:
+           region: str | None, force: bool, max_mb: float, jobs: int) -> None:
     """Load article files (or folders of them) into the database.
 
     Each article goes in whole or not at all. The same article again adds nothing; a
-    changed version replaces that article's figures. Prints one line per article.
+    changed version replaces that article's figures. Prints one line per article once it
+    is committed.
     """
-    from ingest.pipeline import article_paths, ingest_article
-    from ingest.store import open_db
+    from ingest.pipeline import Writer, article_paths, prepared_articles, stored_unchanged
 
-    meta = overrides(published, title, source, region)
     files = list(article_paths(paths))
-    conn = None
-    failed = 0
-    with click.progressbar(files, label="Ingesting", file=sys.stderr,
-                           hidden=len(files) < 10 or not sys.stderr.isatty()) as bar:
-        for path in bar:
-            try:
-                article = read_checked(path, meta, max_mb)
-            except ArticleError as e:
-                fail(path, str(e))
-                failed += 1
-                continue
-            except Exception as e:  # a reader bug: one line, nothing saved, the run goes on
-                fail(path, f"internal error while reading, nothing was saved: {e.__class__.__name__}: {e}")
-                failed += 1
-                continue
-            # Opened only once an article has been read: bad input never creates a database.
-            conn = conn or open_db(db_path)
-            try:
-                result = ingest_article(conn, article, force=force)
-            except sqlite3.IntegrityError as e:  # rolled back: the article is not in the database
-                fail(path, f"figures break a database rule ({e}); nothing was saved")
-                failed += 1
-                continue
-            except Exception as e:  # a bug must not stop a run of thousands of articles
-                fail(path, f"internal error, nothing was saved: {e.__class__.__name__}: {e}")
-                failed += 1
-                continue
-            click.echo(result.summary())
-    if conn is not None:
-        conn.close()
-    if failed:
+    unchanged = frozenset() if force else stored_unchanged(db_path)
+    writer = Writer(db_path, lambda line, error: click.echo(f"zone: {line}" if error else line, err=error), force)
+    done = False
+    try:
+        with click.progressbar(prepared_articles(files, overrides(published, title, source, region),
+                                                 int(max_mb * 1024 * 1024), unchanged, jobs),
+                               length=len(files), label="Ingesting", file=sys.stderr,
+                               hidden=len(files) < 10 or not sys.stderr.isatty()) as bar:
+            for prepared in bar:
+                writer.save(prepared)
+        done = True
+    finally:
+        writer.close(commit=done)
+    if writer.failed:
         sys.exit(1)
 
 

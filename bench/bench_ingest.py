@@ -1,14 +1,19 @@
 """Ingest at scale: N synthetic articles made from the seed's paragraphs, into a fresh database.
 
-    .venv/bin/python bench/bench_ingest.py [N] [--keep DB]   (default 2000; the design target is 10,000)
+    .venv/bin/python bench/bench_ingest.py [N] [--keep DB] [--no-queries]   (default 2000; target 10,000)
 
-Prints articles/s, figures/s, peak memory (max RSS), the database size, the time of the
-queries the product runs on such a database (series, review queue, conflicts), and of the
-two commands that read all of it: `zone brief` (write_brief_file) and `zone review` (queue). Each synthetic
-article is the seed with other numbers, date and page id, so extraction does real work.
+Ingests the N articles as `zone ingest` does with --jobs 1 and with --jobs 2, each into a fresh
+database, and, side by side, a bare executemany of the same article and figure rows into a
+fresh database (one transaction): the floor that SQLite and the schema's indexes set. Prints
+seconds, articles/s, figures/s, peak memory (max RSS), the database size, the load average;
+then (unless --no-queries) the time of the queries the product runs on such a database (series,
+review queue, conflicts), and of the two commands that read all of it: `zone brief`
+(write_brief_file) and `zone review` (queue). Each synthetic article is the seed with other
+numbers, date and page id, so extraction does real work.
 """
 from __future__ import annotations
 
+import os
 import random
 import re
 import resource
@@ -21,7 +26,9 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from ingest.pipeline import article_paths, ingest_file  # noqa: E402
+from ingest.catalog import catalog  # noqa: E402
+from ingest.pipeline import Writer, article_paths, ingest_file, prepared_articles  # noqa: E402
+from ingest.reader import Overrides  # noqa: E402
 from ingest.store import open_db  # noqa: E402
 
 SEED = REPO / "articles" / "2022-08-10_czrb_content_66129.txt"
@@ -88,34 +95,86 @@ def time_commands(db: Path, folder: Path) -> None:
               f"{(time.perf_counter() - t0) * 1000:.0f} ms, {len(doubtful)} figures")
 
 
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children (the pool's workers)."""
+    return sum(u.ru_utime + u.ru_stime for u in (resource.getrusage(resource.RUSAGE_SELF),
+                                                  resource.getrusage(resource.RUSAGE_CHILDREN)))
+
+
+def ingest_run(folder: Path, db: Path, jobs: int) -> tuple[float, float, int]:
+    """`zone ingest FOLDER --jobs N` without the CLI's printing: (seconds, CPU seconds, figures)."""
+    figures = 0
+
+    def count(line: str, error: bool) -> None:
+        nonlocal figures
+        assert not error, line
+        figures += int(line.split(", ")[1].split()[0])
+
+    t0, c0 = time.perf_counter(), cpu_seconds()
+    writer = Writer(db, count)
+    for prepared in prepared_articles(list(article_paths([folder])), Overrides(), 5 * 2**20, jobs=jobs):
+        writer.save(prepared)
+    writer.close()
+    return time.perf_counter() - t0, cpu_seconds() - c0, figures
+
+
+def bare_insert(source: Path, db: Path) -> float:
+    """The same article and figure rows written with one executemany per table, in one
+    transaction, into a fresh database with the same schema and indexes."""
+    import sqlite3
+
+    with sqlite3.connect(source) as src:
+        tables = {t: src.execute(f"SELECT * FROM {t}").fetchall()
+                  for t in ("region", "indicator", "article", "figure", "figure_source")}
+    conn = open_db(db)
+    t0 = time.perf_counter()
+    conn.execute("BEGIN")
+    conn.execute("DELETE FROM region")
+    conn.execute("DELETE FROM indicator")
+    for table, rows in tables.items():
+        if rows:
+            conn.executemany(f"INSERT INTO {table} VALUES ({', '.join('?' * len(rows[0]))})", rows)
+    conn.execute("COMMIT")
+    elapsed = time.perf_counter() - t0
+    conn.close()
+    return elapsed
+
+
 def main() -> None:
     args = sys.argv[1:]
     keep = Path(args[args.index("--keep") + 1]) if "--keep" in args else None
     if keep:
         del args[args.index("--keep"):args.index("--keep") + 2]
+    queries = "--no-queries" not in args
+    args = [a for a in args if a != "--no-queries"]
     n = int(args[0]) if args else 2000
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "articles"
         folder.mkdir()
         synthetic(n, folder)
         db = keep or Path(tmp) / "bench.db"
+        catalog()  # read once, before any timing
+        print(f"{n} articles; load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        for label, jobs, target in (("zone ingest --jobs 1", 1, db), ("zone ingest --jobs 2", 2, Path(tmp) / "jobs2.db")):
+            elapsed, cpu, figures = ingest_run(folder, target, jobs)
+            print(f"  {label}: {elapsed:.1f} s ({cpu:.1f} s CPU), {n / elapsed:.0f} articles/s, {figures / elapsed:.0f} figures/s; "
+                  f"database {target.stat().st_size / 2**20:.1f} MiB")
+        c0 = cpu_seconds()
+        bare = bare_insert(db, Path(tmp) / "bare.db")
+        print(f"  bare executemany of the same rows: {bare:.1f} s ({cpu_seconds() - c0:.1f} s CPU), "
+              f"{figures / bare:.0f} figures/s")
         conn = open_db(db)
-        figures = 0
-        t0 = time.perf_counter()
-        for path in article_paths([folder]):
-            figures += ingest_file(conn, path).found
-        elapsed = time.perf_counter() - t0
         t1 = time.perf_counter()
         for path in list(article_paths([folder]))[:200]:
             ingest_file(conn, path)
-        unchanged = (time.perf_counter() - t1) / 200
+        unchanged = (time.perf_counter() - t1) / min(n, 200)
         conn.close()
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"{n} articles, {figures} figures in {elapsed:.1f} s: {n / elapsed:.0f} articles/s, "
-              f"{figures / elapsed:.0f} figures/s; re-ingest unchanged {unchanged * 1000:.1f} ms/article; "
-              f"peak RSS {rss:.0f} MiB; database {db.stat().st_size / 2**20:.1f} MiB")
-        time_queries(db)
-        time_commands(db, Path(tmp))
+        print(f"  re-ingest unchanged {unchanged * 1000:.1f} ms/article; peak RSS of the writer {rss:.0f} MiB; "
+              f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+        if queries:
+            time_queries(db)
+            time_commands(db, Path(tmp))
 
 
 if __name__ == "__main__":

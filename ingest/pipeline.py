@@ -1,17 +1,24 @@
 """From article files to saved rows: the steps the CLI runs for each file."""
 from __future__ import annotations
 
+import os
 import sqlite3
+import threading
+import time
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Callable, Collection, Iterable, Iterator
 
 from ingest.catalog import apply_catalog, catalog, link_figures
 from ingest.derive import derive_figures
 from ingest.extract import EXTRACTOR_VERSION, extract_figures
-from ingest.limits import DEFAULT_MAX_BYTES, check_article, check_file
-from ingest.model import Article, Figure
+from ingest.limits import DEFAULT_MAX_BYTES, check_article, check_file, printable
+from ingest.model import Article, ArticleError, Figure
 from ingest.reader import Overrides, read_article
-from ingest.store import SaveResult, save_article, unchanged_count
+from ingest.store import SaveResult, open_db, save_article, unchanged_count
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 
@@ -40,8 +47,10 @@ def stored_version() -> str:
     return f"{EXTRACTOR_VERSION}+catalog.{catalog().version}"
 
 
-def ingest_article(conn: sqlite3.Connection, article: Article, force: bool = False) -> SaveResult:
-    """Extract, link and save one article in one transaction, with its derived figures.
+def ingest_article(conn: sqlite3.Connection, article: Article, force: bool = False,
+                   figures: list[Figure] | None = None) -> SaveResult:
+    """Extract (unless ``figures`` are given), link and save one article in one transaction
+    (a savepoint when the caller holds one), with its derived figures.
 
     An article whose file and rules are unchanged is not extracted again. The catalog is
     written to the database first (only when it changed since the last run).
@@ -52,7 +61,8 @@ def ingest_article(conn: sqlite3.Connection, article: Article, force: bool = Fal
         found = unchanged_count(conn, article, version)
         if found is not None:
             return SaveResult(article.path, "unchanged", found, 0, 0, 0)
-    return save_article(conn, article, figures_of(article), version, force=force, after_save=derive_figures)
+    return save_article(conn, article, figures_of(article) if figures is None else figures, version, force=force,
+                        after_save=derive_figures)
 
 
 def read_within_limits(path: Path, overrides: Overrides | None = None,
@@ -68,3 +78,149 @@ def ingest_file(conn: sqlite3.Connection, path: Path, overrides: Overrides | Non
                 force: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> SaveResult:
     """Read and ingest one article file. Raises ArticleError before writing anything."""
     return ingest_article(conn, read_within_limits(path, overrides, max_bytes), force=force)
+
+
+# --- a run over many files: workers read, extract and link; one writer saves ------------------
+
+@dataclass(frozen=True)
+class Prepared:
+    """One article file made ready for saving, or the one-line reason it cannot be."""
+    path: Path
+    article: Article | None = None
+    figures: list[Figure] | None = None   # None with an article: unchanged since it was stored
+    error: str | None = None
+
+
+def prepare(path: Path, overrides: Overrides, max_bytes: int,
+            unchanged: Collection[tuple[str, str]] = ()) -> Prepared:
+    """Read, extract and link one file; no database is touched, so it runs in any process.
+
+    ``unchanged`` holds the (source_id, sha256) of articles stored with the current rules:
+    those are not extracted again. Errors are returned, not raised, so that a bad file
+    stops only itself."""
+    try:
+        article = read_within_limits(path, overrides, max_bytes)
+    except ArticleError as e:
+        return Prepared(path, error=str(e))
+    except Exception as e:  # a reader bug: one line, nothing saved, the run goes on
+        return Prepared(path, error=f"internal error while reading, nothing was saved: {e.__class__.__name__}: {e}")
+    if (article.source_id, article.sha256) in unchanged:
+        return Prepared(path, article)
+    try:
+        return Prepared(path, article, figures_of(article))
+    except Exception as e:  # an extraction bug must not stop a run of thousands of articles
+        return Prepared(path, article, error=f"internal error, nothing was saved: {e.__class__.__name__}: {e}")
+
+
+def stored_unchanged(db_path: Path) -> frozenset[tuple[str, str]]:
+    """The (source_id, sha256) of the articles a database holds with the current rules
+    (nothing when it does not exist yet); read-only, so bad input still creates nothing."""
+    if not db_path.is_file():
+        return frozenset()
+    try:
+        conn = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            return frozenset(conn.execute("SELECT source_id, sha256 FROM article WHERE extractor_version = ?",
+                                          (stored_version(),)))
+        finally:
+            conn.close()
+    except sqlite3.Error:  # not a zone database yet (or an older one): open_db says so later
+        return frozenset()
+
+
+def prepared_articles(paths: list[Path], overrides: Overrides, max_bytes: int,
+                      unchanged: Collection[tuple[str, str]] = (), jobs: int = 1) -> Iterator[Prepared]:
+    """Every file prepared, in input order; with jobs > 1 in a pool of that many processes.
+
+    At most a few articles per worker wait for the writer, so memory stays flat however
+    many files there are."""
+    work = partial(prepare, overrides=overrides, max_bytes=max_bytes, unchanged=unchanged)
+    if jobs <= 1:
+        yield from map(work, paths)
+        return
+    catalog()  # loaded once here; forked workers inherit it instead of reading the YAML each
+    pool = ProcessPoolExecutor(jobs, initializer=_exit_with_parent, initargs=(os.getpid(),))
+    try:
+        pending: deque[Future[Prepared]] = deque()
+        for path in paths:
+            pending.append(pool.submit(work, path))
+            if len(pending) >= 4 * jobs:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+    finally:  # on Ctrl-C or an error in the writer, queued articles are dropped, not waited for
+        pool.shutdown(cancel_futures=True)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """In a pool worker: exit once the writer is gone (killed with SIGKILL, nothing told the
+    pool), instead of waiting forever for work that will not come."""
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
+
+
+COMMIT_SECONDS = 0.5
+
+
+class Writer:
+    """Saves prepared articles, each whole (a savepoint of its own), committing every
+    COMMIT_SECONDS of work instead of once per article: each commit waits for the disk
+    (about 13 ms here), which cost more than extracting an article. A killed run loses at
+    most the uncommitted articles, never part of one; ``report`` hears of each article only
+    once it is committed, so every line printed is an article that is in the database."""
+
+    def __init__(self, db_path: Path, report: Callable[[str, bool], None], force: bool = False) -> None:
+        self.db_path, self.report, self.force = db_path, report, force
+        self.conn: sqlite3.Connection | None = None
+        self.lines: list[tuple[str, bool]] = []   # (line, is_error) held until the next commit
+        self.since = time.monotonic()
+        self.failed = 0
+
+    def fail(self, path: Path, reason: str) -> None:
+        self.failed += 1
+        self.lines.append((f"{printable(path)}: {printable(reason)}", True))
+        self._maybe_commit()
+
+    def save(self, prepared: Prepared) -> None:
+        if prepared.error is not None or prepared.article is None:
+            self.fail(prepared.path, prepared.error or "no article")
+            return
+        # Opened only once an article has been read: bad input never creates a database.
+        conn = self.conn = self.conn or open_db(self.db_path)
+        if not conn.in_transaction:
+            conn.execute("BEGIN IMMEDIATE")
+            self.since = time.monotonic()
+        try:
+            result = ingest_article(conn, prepared.article, self.force, prepared.figures)
+        except sqlite3.IntegrityError as e:  # rolled back to its savepoint: the article is not stored
+            self.fail(prepared.path, f"figures break a database rule ({e}); nothing was saved")
+            return
+        except Exception as e:
+            self.fail(prepared.path, f"internal error, nothing was saved: {e.__class__.__name__}: {e}")
+            return
+        self.lines.append((result.summary(), False))
+        self._maybe_commit()
+
+    def _maybe_commit(self) -> None:
+        if time.monotonic() - self.since >= COMMIT_SECONDS:
+            self.commit()
+
+    def commit(self) -> None:
+        if self.conn is not None and self.conn.in_transaction:
+            self.conn.execute("COMMIT")
+        self.since = time.monotonic()
+        for line, is_error in self.lines:
+            self.report(line, is_error)
+        self.lines.clear()
+
+    def close(self, commit: bool = True) -> None:
+        """Commit what is saved and close; after an interruption (commit=False) the held
+        articles, never reported, are rolled back with the connection."""
+        if commit:
+            self.commit()
+        if self.conn is not None:
+            self.conn.close()

@@ -235,9 +235,10 @@ def region_id(conn: sqlite3.Connection, name: str | None) -> int | None:
     """The id of a region by name or alias, adding it (level guessed from its suffix) when new."""
     if not name:
         return None
-    row = conn.execute(
-        "SELECT id FROM region WHERE name = ? OR EXISTS (SELECT 1 FROM json_each(region.aliases) WHERE value = ?)",
-        (name, name)).fetchone()
+    # The name by its index first: the alias scan reads every region's JSON.
+    row = (conn.execute("SELECT id FROM region WHERE name = ?", (name,)).fetchone()
+           or conn.execute("SELECT id FROM region WHERE EXISTS (SELECT 1 FROM json_each(region.aliases) WHERE value = ?)",
+                           (name,)).fetchone())
     if row:
         return int(row[0])
     level = next((lvl for suffix, lvl in sorted(REGION_LEVELS, key=lambda s: -len(s[0])) if name.endswith(suffix)), "zone")
@@ -268,7 +269,8 @@ def save_article(conn: sqlite3.Connection, article: Article, figures: Iterable[F
     to recompute derived figures), so the article and what follows from it commit together.
     """
     figures = list(figures)
-    conn.execute("BEGIN IMMEDIATE")
+    own = not conn.in_transaction   # else a savepoint: a caller commits several articles at once
+    conn.execute("BEGIN IMMEDIATE" if own else "SAVEPOINT article")
     try:
         result = _save(conn, article, figures, extractor_version, force)
         if after_save is not None:
@@ -278,9 +280,11 @@ def save_article(conn: sqlite3.Connection, article: Article, figures: Iterable[F
             (article_id,) = conn.execute("SELECT id FROM article WHERE source_id = ?", (article.source_id,)).fetchone()
             index_article(conn, int(article_id))
     except BaseException:
-        conn.execute("ROLLBACK")
+        conn.execute("ROLLBACK" if own else "ROLLBACK TO article")
+        if not own:
+            conn.execute("RELEASE article")
         raise
-    conn.execute("COMMIT")
+    conn.execute("COMMIT" if own else "RELEASE article")
     return result
 
 

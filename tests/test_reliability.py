@@ -9,6 +9,7 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 from conftest import SEED
 
 ZONE = [sys.executable, "-c", "from zone import cli; cli()"]
@@ -39,13 +40,26 @@ def consistent(db: Path) -> tuple[int, int]:
     return len(counts), figures
 
 
-def test_killed_ingest_leaves_only_whole_articles(tmp_path):
+def processes_naming(path: Path) -> list[int]:
+    """The ids of running processes whose command line names path."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            if entry.name.isdigit() and str(path).encode() in (entry / "cmdline").read_bytes():
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_killed_ingest_leaves_only_whole_articles(tmp_path, jobs):
     folder = tmp_path / "articles"
     synthetic_articles(folder, 60)
     db = tmp_path / "zone.db"
     subprocess.run(ZONE + ["ingest", str(folder / "2022-08-10_0000.txt"), "--db", str(db)], check=True,
                    capture_output=True, cwd=Path(__file__).resolve().parent.parent)
-    proc = subprocess.Popen(ZONE + ["ingest", str(folder), "--db", str(db)], stdout=subprocess.PIPE,
+    proc = subprocess.Popen(ZONE + ["ingest", str(folder), "--db", str(db), "--jobs", jobs], stdout=subprocess.PIPE,
                             stderr=subprocess.DEVNULL, cwd=Path(__file__).resolve().parent.parent)
     # Kill it mid-run, once a few articles have been reported.
     assert proc.stdout is not None
@@ -55,6 +69,11 @@ def test_killed_ingest_leaves_only_whole_articles(tmp_path):
     proc.wait()
     articles, _ = consistent(db)
     assert 1 <= articles < 60
+    # The pool's workers notice that the writer is gone and exit too.
+    deadline = time.monotonic() + 30
+    while processes_naming(db) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert processes_naming(db) == []
     done = subprocess.run(ZONE + ["ingest", str(folder), "--db", str(db)], capture_output=True, text=True,
                           cwd=Path(__file__).resolve().parent.parent)
     assert done.returncode == 0, done.stderr

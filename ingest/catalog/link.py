@@ -61,6 +61,11 @@ def _figure_positions(sentence: str, figures: Sequence[Figure]) -> list[int]:
     taken: set[int] = set()
     for f in figures:
         guess = max(0, f.start - f.sentence_start)
+        pos = _nearest(sentence, f.text, guess, taken)
+        if pos is not None:
+            taken.add(pos)
+            out.append(pos)
+            continue
         hits: list[int] = []
         at = sentence.find(f.text) if f.text else -1
         while at >= 0:
@@ -71,6 +76,24 @@ def _figure_positions(sentence: str, figures: Sequence[Figure]) -> list[int]:
         taken.add(pos)
         out.append(pos)
     return out
+
+
+def _nearest(sentence: str, text: str, guess: int, taken: set[int]) -> int | None:
+    """The occurrence of text nearest to guess (the earlier one on a tie) when it and the
+    nearest on the other side are both free, else None (then every occurrence is weighed).
+    Two finds instead of listing every occurrence: a list of 16,000 equal items made that
+    quadratic."""
+    if not text:
+        return None
+    below = sentence.rfind(text, 0, guess + len(text))
+    above = sentence.find(text, guess + 1)
+    if below in taken or above in taken or (below < 0 and above < 0):
+        return None
+    if below < 0:
+        return above
+    if above < 0:
+        return below
+    return below if guess - below <= above - guess else above
 
 
 def _lead_tail(sentence: str, pos: int, length: int, spans: list[tuple[int, int]]) -> tuple[str, str, str, str]:
@@ -109,18 +132,22 @@ def figure_contexts(figures: Sequence[Figure], paragraphs: dict[int, str],
     groups: dict[tuple[int, int, str], list[int]] = {}
     for i, f in enumerate(figures):
         groups.setdefault((f.paragraph, f.sentence_start, f.sentence), []).append(i)
+    folded_paragraphs: dict[int, str] = {}
     for (paragraph, _, sentence), members in groups.items():
         members.sort(key=lambda i: figures[i].start)
         positions = _figure_positions(sentence, [figures[i] for i in members])
         spans = [(p, p + len(figures[i].text)) for p, i in zip(positions, members)]
         ptext = paragraphs.get(paragraph, "")
         at = ptext.find(sentence[:20]) if sentence else -1
+        # Traditional characters folded once per sentence and once per paragraph (one
+        # character for one: offsets and slices hold).
+        if paragraph not in folded_paragraphs:
+            folded_paragraphs[paragraph] = to_simplified(ptext)
         # The paragraph's words before the sentence, at most the last PARAGRAPH_BEFORE_MAX
         # characters: what decides the region and topic is near, and a whole long paragraph
         # kept for each of thousands of figures costs quadratic time and memory.
-        paragraph_before = ptext[max(0, at - PARAGRAPH_BEFORE_MAX):at] if at > 0 else ""
-        # Traditional characters folded once per sentence (one character for one: offsets hold).
-        folded, folded_before = to_simplified(sentence), to_simplified(paragraph_before)
+        folded_before = folded_paragraphs[paragraph][max(0, at - PARAGRAPH_BEFORE_MAX):at] if at > 0 else ""
+        folded = to_simplified(sentence)
         for i, pos in zip(members, positions):
             f = figures[i]
             lead, tail, clause, rest = _lead_tail(folded, pos, len(f.text), spans)
@@ -133,7 +160,14 @@ def figure_contexts(figures: Sequence[Figure], paragraphs: dict[int, str],
 # ---------------------------------------------------------------------------- linking
 
 def _candidates(cat: Catalog, key: Key, limit: int = 3) -> list[str]:
-    """Catalog indicators closest to a key the catalog does not have."""
+    """Catalog indicators closest to a key the catalog does not have (scored once per key:
+    a table of thousands of unlinked figures asks for the same few keys)."""
+    if (key, limit) not in cat._near:
+        cat._near[(key, limit)] = _score_candidates(cat, key, limit)
+    return list(cat._near[(key, limit)])
+
+
+def _score_candidates(cat: Catalog, key: Key, limit: int) -> list[str]:
     scored = []
     for k, ident in cat.keys_of(key.measure):
         score = (k.scope == key.scope) * 4 + len(set(k.classes) & set(key.classes)) * 2 + (k.stages == key.stages) * 3 \

@@ -166,10 +166,12 @@ class Catalog:
     version: str
     by_key: dict[Key, str] = field(default_factory=dict)
     _vocabulary: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
-    _word_pattern: re.Pattern[str] | None = None
+    _word_starts: re.Pattern[str] | None = None   # where a word of the vocabulary may start
     _region_names: dict[str, str] = field(default_factory=dict)   # name or alias -> name
     _region_pattern: re.Pattern[str] | None = None
     _by_measure: dict[str, list[tuple[Key, str]]] = field(default_factory=dict)
+    _word_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first two characters -> lengths
+    _near: dict[tuple[Key, int], list[str]] = field(default_factory=dict)   # link._candidates, kept per key
 
     # ------------------------------------------------------------------ regions
     def region_name(self, name: str | None) -> str | None:
@@ -189,10 +191,25 @@ class Catalog:
     # ------------------------------------------------------------------ dimensions
     def tokens(self, text: str) -> list[Token]:
         """The dimension words in a text, longest first at each position, left to right."""
-        if not text or self._word_pattern is None:
+        if not text or self._word_starts is None:
             return []
-        return [Token(m.start(), m.end(), m.group(0), self._vocabulary[m.group(0)])
-                for m in self._word_pattern.finditer(text)]
+        # Dictionary look-ups where a word can start, not a regex alternation of every word:
+        # the alternation tried each of hundreds of words at such a position (a microsecond
+        # per character, most of linking's time on a long list).
+        out: list[Token] = []
+        end = 0
+        vocabulary = self._vocabulary
+        for m in self._word_starts.finditer(text):
+            at = m.start()
+            if at < end:
+                continue
+            for n in (*self._word_lengths.get(text[at:at + 2], ()), *self._word_lengths.get(text[at], ())):
+                dims = vocabulary.get(text[at:at + n])
+                if dims is not None:
+                    out.append(Token(at, at + n, text[at:at + n], dims))
+                    end = at + n
+                    break
+        return out
 
     def keys_of(self, measure: str) -> list[tuple[Key, str]]:
         """The catalog's combinations of one measure, with their ids (indexed on first use)."""

@@ -8,6 +8,7 @@ import re
 from datetime import date
 
 from ingest.numbers import parse_chinese
+from ingest.patterns import guarded
 from ingest.periods.model import Period, _month_end, as_of, year_span
 
 # Five-year plans: the n-th plan covers 1953 + 5 * (n - 1) .. + 4.
@@ -31,7 +32,9 @@ def _part(prefix: str) -> str:
     return _PART.replace("(?P<@", f"(?P<{prefix}_")
 
 
-_TIME = re.compile(
+# Guarded (ingest/patterns.py): twenty branches tried at every character cost seconds on a
+# megabyte-long paragraph.
+_TIME = guarded(re.compile(
     "|".join([
         rf"(?P<yrange>(?P<yr1>{_Y})\s*年?(?:度)?\s*{_DASH}\s*(?P<yr2>{_Y})\s*年(?:度)?)",
         rf"(?P<ylist>{_Y}年?(?:(?:、|和|及|与|以及){_Y}年?)*(?:、|和|及|与|以及){_Y}年)",
@@ -55,7 +58,7 @@ _TIME = re.compile(
         rf"(?P<ahead>(?:未来|今后)(?P<ahead_n>{_N})年)",
         rf"(?P<bare>{_part('b')})(?P<bare_since>以来|至今)?",
     ])
-)
+))
 _BASE_BEFORE = re.compile(r"(?:比|较|同比|环比|与|相比|高于|低于|超过|对比|相较)$")
 _BASE_AFTER = re.compile(r"^(?:相比|比较|相较|水平|的水平)")
 _ASOF_BEFORE = re.compile(r"(?:截至|截止到|截止|截至到)\s*$")

@@ -75,6 +75,10 @@ class _TreeBuilder(HTMLParser):
         return None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in VOID and len(self.stack) >= MAX_DEPTH:
+            # Too deep: the element is not kept (its text goes to the deepest one kept), so
+            # 320,000 nested <div>s cost no more than as many words.
+            return
         pos = self._pos()
         if tag in CLOSES_P:
             i = self._innermost({"p"}, barrier={"td", "th", "table", "li", "div", "body"})
@@ -98,7 +102,7 @@ class _TreeBuilder(HTMLParser):
                 self._close_to(i)
         node = Node(tag, {k: (v or "") for k, v in attrs}, pos, parent=self.stack[-1])
         self.stack[-1].children.append(node)
-        if tag not in VOID and len(self.stack) < MAX_DEPTH:
+        if tag not in VOID:
             self.stack.append(node)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
