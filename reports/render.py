@@ -40,7 +40,7 @@ _FetcherBase: Any = getattr(wp_urls, "URLFetcher", object)
 _Response: Any = getattr(wp_urls, "URLFetcherResponse", None)
 
 
-class AssetFetcher(_FetcherBase):  # type: ignore[misc]
+class AssetFetcher(_FetcherBase):
     """Serves files under one folder over file: URLs and refuses every other URL.
 
     ``requested`` records every URL WeasyPrint asked for, so tests can show that nothing
@@ -128,7 +128,7 @@ def render_html(brief: Brief, fonts: FontChoice | None = None) -> str:
 def harfbuzz_subsetting() -> bool:
     """Whether WeasyPrint subsets fonts with HarfBuzz (fast) rather than fontTools."""
     try:
-        from weasyprint.text.ffi import harfbuzz_subset  # type: ignore[attr-defined]
+        from weasyprint.text.ffi import harfbuzz_subset
     except ImportError:
         return False
     return harfbuzz_subset is not None
