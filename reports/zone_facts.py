@@ -165,20 +165,50 @@ ORDER BY periods DESC, latest DESC, ind, unit, rid
 
 # The figures the tables may list. Per linked indicator of each region in scope, kind and unit
 # (a target per horizon): the figures of its latest period, by the figure_points index, however
-# old the article; a figure with no region of its own counts for its article's region. Then the
+# old the article — its :per_point latest stored (index order, no sort: a period many articles
+# repeat costs no more than one); a figure with no region of its own counts for its article's
+# region. Then the
 # figures of the region's newest :recent articles (their unlinked figures: free words, the newest
 # stand for the rest, which is counted) and those a reviewer relinked or corrected (their
 # indicator or period is the review's, which the index does not know).
 _CANDIDATES = """
-WITH keys AS (
+WITH RECURSIVE keys AS (
     SELECT DISTINCT f.region_id AS rid, f.kind, f.indicator_id AS ind FROM figure f
-    WHERE f.indicator_id IS NOT NULL AND f.region_id IS NOT NULL
-      AND (:scope IS NULL OR f.region_id IN (SELECT value FROM json_each(:scope)))
+    WHERE f.region_id IN (SELECT value FROM json_each(:scope)) AND f.indicator_id IS NOT NULL
+    UNION
+    SELECT DISTINCT f.region_id, f.kind, f.indicator_id FROM figure f
+    WHERE :scope IS NULL AND f.region_id IS NOT NULL AND f.indicator_id IS NOT NULL
+),
+units(ind, rid, kind, unit) AS (         -- each key's units, one index search each (a skip-scan)
+    SELECT k.ind, k.rid, k.kind, (SELECT min(f.unit) FROM figure f
+                                  WHERE f.indicator_id = k.ind AND f.region_id = k.rid AND f.kind = k.kind)
+    FROM keys k
+    UNION
+    SELECT u.ind, u.rid, u.kind, (SELECT min(f.unit) FROM figure f
+                                  WHERE f.indicator_id = u.ind AND f.region_id = u.rid AND f.kind = u.kind
+                                    AND f.unit > u.unit)
+    FROM units u WHERE u.unit IS NOT NULL
+),
+horizons(ind, rid, unit, pe) AS (       -- a target's horizons, the same way
+    SELECT u.ind, u.rid, u.unit, (SELECT min(f.period_end) FROM figure f
+                                  WHERE f.indicator_id = u.ind AND f.region_id = u.rid AND f.kind = 'target'
+                                    AND f.unit = u.unit)
+    FROM units u WHERE u.kind = 'target' AND u.unit IS NOT NULL
+    UNION
+    SELECT h.ind, h.rid, h.unit, (SELECT min(f.period_end) FROM figure f
+                                  WHERE f.indicator_id = h.ind AND f.region_id = h.rid AND f.kind = 'target'
+                                    AND f.unit = h.unit AND f.period_end > h.pe)
+    FROM horizons h WHERE h.pe IS NOT NULL
 ),
 latest AS (
-    SELECT k.ind, k.rid, k.kind, f.unit, max(f.period_end) AS pe
-    FROM keys k JOIN figure f ON f.indicator_id = k.ind AND f.region_id = k.rid AND f.kind = k.kind
-    GROUP BY k.ind, k.rid, k.kind, f.unit, CASE WHEN k.kind = 'target' THEN f.period_end END
+    SELECT u.ind, u.rid, u.kind, u.unit, (SELECT max(f.period_end) FROM figure f
+                                          WHERE f.indicator_id = u.ind AND f.region_id = u.rid AND f.kind = u.kind
+                                            AND f.unit = u.unit) AS pe
+    FROM units u WHERE u.kind <> 'target' AND u.unit IS NOT NULL
+    UNION ALL
+    SELECT ind, rid, 'target', unit, pe FROM horizons
+    WHERE pe IS NOT NULL OR EXISTS (SELECT 1 FROM figure f WHERE f.indicator_id = ind AND f.region_id = rid
+                                    AND f.kind = 'target' AND f.unit = horizons.unit AND f.period_end IS NULL)
 ),
 regionless AS (
     SELECT f.id, f.period_end, max(f.period_end) OVER (
@@ -188,9 +218,12 @@ regionless AS (
     WHERE f.region_id IS NULL AND f.indicator_id IS NOT NULL
       AND (:scope IS NULL OR a.region_id IN (SELECT value FROM json_each(:scope)))
 )
-SELECT f.id FROM latest l
-JOIN figure f ON f.indicator_id = l.ind AND f.region_id = l.rid AND f.kind = l.kind AND f.unit = l.unit
-             AND f.period_end IS l.pe
+SELECT p.value AS id FROM latest l, json_each((
+    SELECT json_group_array(id) FROM (
+        SELECT f.id FROM figure f
+        WHERE f.indicator_id = l.ind AND f.region_id = l.rid AND f.kind = l.kind AND f.unit = l.unit
+          AND f.period_end IS l.pe
+        ORDER BY f.id DESC LIMIT :per_point))) p
 UNION
 SELECT id FROM regionless WHERE period_end IS pe
 UNION
@@ -244,7 +277,8 @@ def _region_names(conn: sqlite3.Connection, per_region: dict[int | None, int]) -
 
 def _listed(conn: sqlite3.Connection, region: Region, recent: str, limits: Limits) -> set[int]:
     """The figures the sector and target tables list (see _CANDIDATES and _LISTED)."""
-    candidates = [r["id"] for r in named(conn, _CANDIDATES, {"scope": region.ids, "recent": recent})]
+    candidates = [r["id"] for r in named(conn, _CANDIDATES, {"scope": region.ids, "recent": recent,
+                                                              "per_point": 4 * (limits.same_reports + 1)})]
     return {r["id"] for r in named(conn, _LISTED, {
         "scope": region.ids, "sectors": sectors().as_json(), "candidates": json.dumps(candidates),
         "rows": limits.rows_per_sector, "targets": limits.targets, "same": limits.same_reports})}
