@@ -237,13 +237,22 @@ def named(conn: sqlite3.Connection, sql: str, params: Mapping[str, Any] | Sequen
     return cursor.execute(sql, params).fetchall()
 
 
+_FIELD_NAMES: dict[Any, tuple[str, ...]] = {}
+
+
+def _field_names(cls: Any) -> tuple[str, ...]:
+    """A dataclass's field names, looked up once per class (from_row runs once per row)."""
+    if cls not in _FIELD_NAMES:
+        _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return _FIELD_NAMES[cls]
+
+
 def from_row(cls: type[T], row: Row, **given: Any) -> T:
     """A dataclass from a row, each field from the column of its name (``given`` fields from
     the caller). A field the query does not name keeps its default; one without a default is
     an error, so a renamed column cannot shift values into the wrong fields."""
     columns = set(row.keys())
-    values = {f.name: row[f.name] for f in fields(cls)  # type: ignore[arg-type]  # cls is a dataclass
-              if f.name in columns and f.name not in given}
+    values = {name: row[name] for name in _field_names(cls) if name in columns and name not in given}
     return cls(**values, **given)
 
 
