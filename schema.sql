@@ -21,6 +21,20 @@ CREATE TABLE IF NOT EXISTS region (
     aliases   TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(aliases))  -- JSON list of other names
 ) STRICT;
 
+-- Every name a region goes by -> the region: its canonical name, its aliases (the catalog's
+-- written and generated short forms, stored by ingest.catalog.apply_catalog) and its English
+-- name, Latin letters lower-cased. The one lookup of a region by name: track.regions.find_region
+-- (zone series, zone brief) and Datasette's canned queries read it with the name in the same
+-- form (zone_region_key: trimmed, traditional characters simplified, lower-cased). A view, not
+-- a table: a region ingest adds (an unknown zone) is found at once, and nothing can go stale.
+DROP VIEW IF EXISTS region_name;
+CREATE VIEW region_name AS
+SELECT lower(name) AS name, id AS region_id, 'name' AS form FROM region
+UNION ALL
+SELECT lower(alias.value), region.id, 'alias' FROM region, json_each(region.aliases) AS alias
+UNION ALL
+SELECT lower(name_en), id, 'english' FROM region WHERE coalesce(name_en, '') <> '';
+
 -- Canonical indicators: what a figure measures, so that figures become series.
 -- Rows come from ingest/indicators.yaml; the catalog is re-applied on every ingest.
 CREATE TABLE IF NOT EXISTS indicator (
@@ -187,7 +201,7 @@ LEFT JOIN review p ON p.id = (SELECT max(id) FROM review WHERE fkey = f.fkey AND
 WHERE s.action IS NULL OR s.action <> 'reject';
 
 -- Every linked figure as a point of its series (indicator, region, kind, unit, period), with its
--- source. Points of the same series and period from different articles whose values differ
+-- source, in its family's unit (written_unit: as the figure has it) and the window it covers. Points of the same series and period from different articles whose values differ
 -- by more than 0.5% are in conflict; one point per period is preferred: a reviewer's
 -- 'prefer' (the latest), else a reported figure over a derived one, else the latest article.
 --
@@ -207,22 +221,41 @@ DROP VIEW IF EXISTS series;
 CREATE VIEW series AS
 WITH point AS (
     SELECT fc.extracted_indicator_id AS indicator_id, fc.region_id, fc.kind, fc.unit, fc.period_start,
-           fc.period_end, fc.id, fc.article_id, fc.seq, fc.origin, fc.value, fc.preferred_by
+           fc.period_end, fc.id, fc.article_id, fc.seq, fc.origin, fc.value, fc.preferred_by, fc.start
     FROM figure_current fc
     WHERE NOT fc.relinked AND fc.extracted_indicator_id IS NOT NULL
     UNION ALL
     SELECT fc.indicator_id, fc.region_id, fc.kind, fc.unit, fc.period_start,
-           fc.period_end, fc.id, fc.article_id, fc.seq, fc.origin, fc.value, fc.preferred_by
+           fc.period_end, fc.id, fc.article_id, fc.seq, fc.origin, fc.value, fc.preferred_by, fc.start
     FROM review                 -- driven by the few relinks (CROSS JOIN: review first), not by the figures
     CROSS JOIN figure_current fc ON fc.fkey = review.fkey
     WHERE review.action = 'relink' AND fc.relinked
       AND review.id = (SELECT max(r.id) FROM review r WHERE r.fkey = review.fkey AND r.action = 'relink')
 ),
+-- A point in its family's unit, so that a series is one line on one axis and the points of a
+-- period compare: a growth written in 倍 is a growth in % (增长1.5倍 = +150%; 是上年的1.5倍 =
+-- +50%: a multiple written right after 的, qualifiers aside, is the ratio to its base).
+-- Amounts are in base units already (亿元, 万元 -> 元: ingest/extract/units.py).
+valued AS (
+    SELECT v.*, (v.written_value - v.ratio) * v.factor AS value
+    FROM (SELECT p.indicator_id, p.region_id, p.kind,
+                 CASE WHEN p.kind = 'change' AND p.unit = '倍' THEN '%' ELSE p.unit END AS unit,
+                 p.period_start, p.period_end, p.id, p.article_id, p.seq, p.origin, p.preferred_by, a.published,
+                 p.value AS written_value,
+                 CASE WHEN p.kind = 'change' AND p.unit = '倍' THEN 100 ELSE 1 END AS factor,
+                 -- CASE, not AND: SQLite evaluates both sides of an AND in a value, and the
+                 -- article's text is read only for a multiple.
+                 CASE WHEN p.kind = 'change' AND p.unit = '倍'
+                      THEN substr(rtrim(substr(a.text, max(p.start - 5, 1), min(p.start, 6)), '近约超逾达了 '), -1) = '的'
+                      ELSE 0 END AS ratio
+          FROM point p
+          JOIN article a ON a.id = p.article_id) AS v
+),
 ranked AS (
-    SELECT p.indicator_id, p.region_id, p.kind, p.unit, p.period_start, p.period_end, p.id,
+    SELECT p.indicator_id, p.region_id, p.kind, p.unit, p.period_start, p.period_end, p.id, p.value, p.factor, p.ratio,
            row_number() OVER (PARTITION BY p.indicator_id, p.region_id, p.kind, p.unit, p.period_start, p.period_end
                               ORDER BY p.preferred_by IS NULL, p.preferred_by DESC, p.origin = 'derived',
-                                       a.published DESC, p.article_id DESC, p.seq) AS rank,
+                                       p.published DESC, p.article_id DESC, p.seq) AS rank,
            min(p.value) OVER (by_article RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before_min,
            max(p.value) OVER (by_article RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before_max,
            min(p.value) OVER (by_article RANGE BETWEEN 1 FOLLOWING AND UNBOUNDED FOLLOWING) AS after_min,
@@ -233,8 +266,7 @@ ranked AS (
            json_group_array(p.id) FILTER (WHERE p.origin = 'derived' AND p.value <> 0) OVER whole_period AS derived_ids,
            min(CASE WHEN p.origin = 'reported' THEN p.value END) OVER same_article AS article_min,
            max(CASE WHEN p.origin = 'reported' THEN p.value END) OVER same_article AS article_max
-    FROM point p
-    JOIN article a ON a.id = p.article_id
+    FROM valued p
     WINDOW by_article AS (PARTITION BY p.indicator_id, p.region_id, p.kind, p.unit, p.period_start, p.period_end
                           ORDER BY p.article_id),
            whole_period AS (by_article RANGE BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING),
@@ -242,22 +274,42 @@ ranked AS (
 )
 SELECT
     ranked.indicator_id, i.name AS indicator_name, r.name AS region, ranked.period_start, ranked.period_end, ranked.kind,
-    fc.direction, fc.value, fc.value_max, ranked.unit, fc.qualifier, fc.text, fc.origin,
+    fc.direction, ranked.value, (fc.value_max - ranked.ratio) * ranked.factor AS value_max, ranked.unit, fc.qualifier,
+    fc.text, fc.origin,
     ranked.rank = 1 AS preferred,
-    coalesce(abs(ranked.before_max - fc.value) > 0.005 * max(abs(ranked.before_max), abs(fc.value))
-             OR abs(ranked.before_min - fc.value) > 0.005 * max(abs(ranked.before_min), abs(fc.value))
-             OR abs(ranked.after_max - fc.value) > 0.005 * max(abs(ranked.after_max), abs(fc.value))
-             OR abs(ranked.after_min - fc.value) > 0.005 * max(abs(ranked.after_min), abs(fc.value)), 0) AS conflict,
+    coalesce(abs(ranked.before_max - ranked.value) > 0.005 * max(abs(ranked.before_max), abs(ranked.value))
+             OR abs(ranked.before_min - ranked.value) > 0.005 * max(abs(ranked.before_min), abs(ranked.value))
+             OR abs(ranked.after_max - ranked.value) > 0.005 * max(abs(ranked.after_max), abs(ranked.value))
+             OR abs(ranked.after_min - ranked.value) > 0.005 * max(abs(ranked.after_min), abs(ranked.value)), 0) AS conflict,
     a.paper, a.published, a.edition, a.title, a.source_id AS article_source_id,
     fc.id AS figure_id, fc.fkey, fc.article_id, fc.subject, fc.sentence,
-    ranked.indicator_id || '|' || coalesce(ranked.region_id, '') || '|' || fc.kind || '|' || fc.unit || '|'
+    ranked.indicator_id || '|' || coalesce(ranked.region_id, '') || '|' || fc.kind || '|' || ranked.unit || '|'
         || coalesce(fc.period_start, '') || '|' || coalesce(fc.period_end, '') AS point_key,
     ranked.region_id, fc.period_label, fc.extracted_value, fc.decision, fc.corrected, fc.relinked, fc.preferred_by,
-    fc.origin = 'reported' AND coalesce(abs(fc.value - ranked.derived_max) > 0.05 * abs(ranked.derived_max)
-                                        OR abs(fc.value - ranked.derived_min) > 0.05 * abs(ranked.derived_min), 0)
+    fc.origin = 'reported' AND coalesce(abs(ranked.value - ranked.derived_max) > 0.05 * abs(ranked.derived_max)
+                                        OR abs(ranked.value - ranked.derived_min) > 0.05 * abs(ranked.derived_min), 0)
         AS disagrees_with_derived,
     fc.origin = 'reported' AND ranked.article_min <> ranked.article_max AS repeated_in_article,
-    ranked.derived_ids          -- JSON list of the period's derived figures (derived_disagreement pairs them)
+    ranked.derived_ids,         -- JSON list of the period's derived figures (derived_disagreement pairs them)
+    fc.unit AS written_unit,    -- the figure's own unit where the point is converted (倍 -> %)
+    -- The window the point covers, so that no series line joins a year to a part of one unseen:
+    -- year, half, quarter, month, year_to_date (1月 to a later day: 1-8月, 今年以来), months
+    -- (whole months within a year), day (a stock as of a day), span (anything else).
+    CASE
+        WHEN ranked.period_start IS NULL OR ranked.period_end IS NULL THEN NULL
+        WHEN ranked.period_start = ranked.period_end THEN 'day'
+        WHEN substr(ranked.period_start, 1, 4) <> substr(ranked.period_end, 1, 4) THEN 'span'
+        WHEN substr(ranked.period_start, 6) = '01-01' THEN
+            CASE substr(ranked.period_end, 6)
+                WHEN '12-31' THEN 'year' WHEN '06-30' THEN 'half' WHEN '03-31' THEN 'quarter' WHEN '01-31' THEN 'month'
+                ELSE 'year_to_date' END
+        WHEN substr(ranked.period_start, 9) <> '01' OR substr(date(ranked.period_end, '+1 day'), 9) <> '01' THEN 'span'
+        WHEN substr(ranked.period_start, 6, 2) = substr(ranked.period_end, 6, 2) THEN 'month'
+        WHEN substr(ranked.period_start, 6, 2) IN ('04', '07', '10')
+             AND substr(ranked.period_end, 6, 2) + 0 = substr(ranked.period_start, 6, 2) + 2 THEN 'quarter'
+        WHEN substr(ranked.period_start, 6) = '07-01' AND substr(ranked.period_end, 6) = '12-31' THEN 'half'
+        ELSE 'months'
+    END AS window
 FROM ranked
 JOIN figure_current fc ON fc.id = ranked.id
 JOIN article a ON a.id = fc.article_id

@@ -322,6 +322,53 @@ _decision("correct", "Correct FIGURE's value or period; fields not given keep ea
 _decision("prefer", "Prefer FIGURE over conflicting figures for the same indicator, region and period.")
 
 
+@review.command("propose")
+@click.argument("figure")
+@click.option("--measure", required=True, help="What is measured: id, Chinese name or word (profit, 利润总额)")
+@click.option("--scope", help="Part of the economy: id, name or word (auto, 汽车制造业)")
+@click.option("--class", "classes", multiple=True, help="Kind of unit (above_scale, 规模以上); repeatable")
+@click.option("--stage", "stages", multiple=True, help="Stage of projects (signed, 签约); repeatable")
+@click.option("--form", help="share, pull, contribution or added (占比, 拉动, 贡献率, 新增)")
+@click.option("--currency", help="元 or 美元, for a measure reported in both")
+@click.option("--id", "ident", help="Indicator id  [default: composed from the dimensions]")
+@click.option("--name", help="Chinese name  [default: composed]")
+@click.option("--name-en", help="English name  [default: composed]")
+@click.option("--source", help="Where its definition or wording comes from (needed for a new indicator)")
+@click.option("--new-scope", metavar="ID", help="A new scope for it (the dimensions lack it), with --scope-name, "
+                                               "--scope-name-en, --scope-word, --scope-parent")
+@click.option("--scope-name", help="The new scope's Chinese name (氢能产业)")
+@click.option("--scope-name-en", help="The new scope's English name")
+@click.option("--scope-word", "scope_words", multiple=True, help="A word that names it  [default: its name]; repeatable")
+@click.option("--scope-parent", help="The scope that contains it (new_energy, 新能源)")
+@note_option
+@review_db_option
+@click.pass_context
+def propose(ctx: click.Context, figure: str, db_path: Path | None, new_scope: str | None, scope_name: str | None,
+            scope_name_en: str | None, scope_words: tuple[str, ...], scope_parent: str | None, **fields: Any) -> None:
+    """Link FIGURE to the combination of dimensions given; a combination the catalog lacks becomes
+    an indicator in ingest/reviewed.yaml (with a new scope, if given), which every later ingest links to."""
+    from ingest.catalog.propose import NewScope, Proposal
+    from track.review import ReviewError
+    from track.review import propose as propose_indicator
+
+    fields["classes"], fields["stages"] = tuple(fields["classes"]), tuple(fields["stages"])
+    if new_scope is not None:
+        if not scope_name or not scope_name_en:
+            click.echo("zone: review: --new-scope needs --scope-name and --scope-name-en", err=True)
+            sys.exit(1)
+        fields["new_scope"] = NewScope(new_scope, scope_name, scope_name_en, scope_words, scope_parent)
+    conn = _open_existing(db_path or ctx.obj or DEFAULT_DB)
+    try:
+        done = propose_indicator(conn, figure, Proposal(**fields))
+    except ReviewError as e:
+        click.echo(f"zone: review: {e}", err=True)
+        sys.exit(1)
+    finally:
+        conn.close()
+    click.echo(f"relink: figure {done.target.figure_id} -> {done.indicator} {done.name}"
+               + (" (new indicator in ingest/reviewed.yaml)" if done.new else " (already in the catalog)"))
+
+
 @cli.command("series")
 @click.argument("indicator")
 @click.option("--region", help="Region by name or alias, e.g. 沧州开发区  [default: all regions]")
@@ -343,14 +390,15 @@ def series_command(indicator: str, region: str | None, all_points: bool, db_path
     if not rows:
         click.echo(f"no figures for {indicator}" + (f" in {region}" if region else ""))
         return
-    click.echo(f"{rows[0]['indicator_name']} ({rows[0]['indicator_id']})")
+    click.echo(f"{rows[0]['indicator_name']} ({rows[0]['indicator']})")
     click.echo(render(
-        ["period", "value", "kind", "region", "source", "flags"],
-        [[_period(r["period_start"], r["period_end"]),
+        ["period", "window", "value", "kind", "region", "source", "flags"],
+        [[_period(r["period_start"], r["period_end"]), r["window"] or "-",
           ("-" if r["kind"] == "change" and r["direction"] == "down" else "")
           + human(r["value"], r["unit"], digits=4 if r["origin"] == "derived" else 6),
           r["kind"], r["region"] or "-",
           clip(f"{r['paper'] or ''} {r['published']} {r['title']}", 56),
           ", ".join(f for f, on in (("derived", r["origin"] == "derived"), ("conflict", r["conflict"]),
+                                    (f"written {r['text']}", r["written_unit"] != r["unit"]),
                                     (f"#{r['figure_id']}", True)) if on)]
          for r in rows]))

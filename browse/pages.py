@@ -34,7 +34,7 @@ X_LABELS = 7
 QUEUE_COUNT_MS = 800
 # What a chart needs of a series row.
 CHART_COLUMNS = ("indicator_id, indicator_name, region, kind, unit, period_start, period_end, value, figure_id, "
-                 "paper, published, preferred, conflict")
+                 "paper, published, preferred, conflict, window")
 
 
 # --- links --------------------------------------------------------------------------------
@@ -247,14 +247,23 @@ def period_label(start: str | None, end: str | None) -> str:
     return day.isoformat() if day is not None else ""
 
 
+# The series view's windows, as a chart title names them.
+WINDOW_NAMES = {"year": "full year", "half": "half year", "quarter": "quarter", "month": "month",
+                "year_to_date": "year to date", "months": "months", "day": "as of a day", "span": "other spans"}
+
+
 def series_charts(points: Sequence[dict[str, Any]], min_periods: int = 1) -> list[dict[str, Any]]:
-    """One chart per (region, kind, unit) of series rows (the series view): the preferred point
-    of each period as the line, the other values of a conflicting period as hollow marks."""
-    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = {}
+    """One chart per (region, kind, unit, window) of series rows (the series view): the preferred
+    point of each period as the line, the other values of a conflicting period as hollow marks.
+    A line never joins periods of another window (a year to January–February): each window
+    is a chart of its own, named in its title when the series has several."""
+    groups: dict[tuple[str, str, str, str], list[dict[str, Any]]] = {}
     for r in points:
-        groups.setdefault((r.get("region") or "", r["kind"], r["unit"]), []).append(r)
+        groups.setdefault((r.get("region") or "", r["kind"], r["unit"], r.get("window") or ""), []).append(r)
+    several = {(region, kind, unit) for region, kind, unit, _ in groups}
+    windows = {key: sum(1 for k in groups if k[:3] == key) for key in several}
     charts = []
-    for (region, kind, unit), rows in groups.items():
+    for (region, kind, unit, window), rows in groups.items():
         main: list[Point] = []
         others: list[Point] = []
         for r in rows:
@@ -269,9 +278,11 @@ def series_charts(points: Sequence[dict[str, Any]], min_periods: int = 1) -> lis
         if len({p.day for p in main}) < min_periods:
             continue
         name = rows[0].get("indicator_name") or rows[0].get("indicator_id") or ""
-        title = " · ".join(w for w in (name, region, kind) if w)
+        shown_window = window if windows[(region, kind, unit)] > 1 else ""
+        title = " · ".join(w for w in (name, region, kind, WINDOW_NAMES.get(shown_window, shown_window)) if w)
         conflicting = [o for o in others if o.conflict]
-        charts.append({"region": region, "kind": kind, "unit": unit, "title": title, "points": len(main),
+        charts.append({"region": region, "kind": kind, "unit": unit, "window": window, "title": title,
+                       "points": len(main),
                        "conflicts": len(conflicting), "svg": line_chart(main, unit, title, others=conflicting)})
     return charts
 

@@ -3,7 +3,8 @@ indicator, article and zone. Registered by browse/serve.py (make_datasette); it 
 database only through Datasette's read-only connections.
 
 - prepare_connection: escape_fts (Datasette's search box and ?_search=) and zone_fts (the
-  canned searches) rewrite a query for the bigram index (browse/search.py).
+  canned searches) rewrite a query for the bigram index (browse/search.py); zone_region_key
+  puts a region's name in the form of the region_name view (track/regions.py).
 - render_cell: values with grouping and 万/亿 (title: the base value), sentences with the
   figure marked and clamped to a few lines, figure/article/indicator ids as links.
 - extra_template_vars: the data of the figure, indicator, article and region (dashboard)
@@ -23,6 +24,7 @@ from markupsafe import Markup, escape
 from browse import pages
 from browse.format import format_plain, format_value
 from browse.search import fts_query
+from track.regions import register as register_region_key
 
 DATABASE = pages.DB
 STATIC = "/zone-static"
@@ -39,6 +41,7 @@ def prepare_connection(conn: sqlite3.Connection) -> None:
     # (which only quotes words) and ?_search= / the search box read Chinese.
     conn.create_function("escape_fts", 1, fts_query, deterministic=True)
     conn.create_function("zone_fts", 1, fts_query, deterministic=True)
+    register_region_key(conn)       # zone_region_key: canned queries find regions as the CLI does
 
 
 def _get(row: Any, key: str) -> Any:

@@ -19,6 +19,8 @@ from typing import Any, Callable
 
 import yaml
 
+from track.series import SERIES_SQL
+
 BROWSE_DIR = Path(__file__).resolve().parent
 METADATA_PATH = BROWSE_DIR / "metadata.yaml"
 TEMPLATES_DIR = BROWSE_DIR / "templates"
@@ -28,7 +30,8 @@ DATABASE_NAME = "zone"  # the route (/zone) whatever the file is called
 REQUIRED_TABLES = ("article", "figure")
 # The canned queries read figures through these views (schema.sql); a database written
 # before they existed gets them back from any `zone ingest`, which re-applies the schema.
-REQUIRED_VIEWS = ("figure_current", "series", "conflict", "review_queue", "review_waiting", "figure_detail")
+REQUIRED_VIEWS = ("figure_current", "series", "conflict", "review_queue", "review_waiting", "figure_detail",
+                  "region_name")
 # The search index (schema.sql); an older database gets it from the next `zone ingest`.
 REQUIRED_SEARCH = ("article_fts", "figure_fts")
 # Queries that can only be empty without indicators are not offered then.
@@ -186,7 +189,7 @@ def load_metadata(with_series: bool = True) -> dict[str, Any]:
     """browse/metadata.yaml as a dict, checked to contain no writable canned query.
 
     The series and conflicts queries are dropped when there are no indicators: they could
-    only ever be empty.
+    only ever be empty. The series query's SQL is track.series.SERIES_SQL.
     """
     metadata: dict[str, Any] = yaml.safe_load(METADATA_PATH.read_text(encoding="utf-8"))
     queries: dict[str, Any] = metadata["databases"][DATABASE_NAME]["queries"]
@@ -196,6 +199,8 @@ def load_metadata(with_series: bool = True) -> dict[str, Any]:
     if not with_series:
         for name in NEEDS_INDICATORS:
             queries.pop(name, None)
+    elif "series" in queries:
+        queries["series"]["sql"] = SERIES_SQL       # the query of `zone series`, one text for both
     return metadata
 
 

@@ -77,7 +77,7 @@ _OTHER_POINTS = """
 SELECT s.figure_id, s.article_id, s.indicator_id, s.indicator_name, i.name_en AS indicator_name_en,
        i.sector AS indicator_sector, s.kind, s.unit, s.period_start, s.period_end, s.value, s.value_max,
        s.qualifier, s.text, s.origin, s.preferred, s.conflict, s.published, s.point_key, s.region_id, s.region,
-       region.name_en AS region_en
+       region.name_en AS region_en, s.window
 FROM series s
 JOIN indicator i ON i.id = s.indicator_id
 LEFT JOIN region ON region.id = s.region_id

@@ -109,6 +109,7 @@ LABELS: dict[str, dict[str, str]] = {
         "series_intro": "同一地区、同一指标、同一单位的水平值按时期排列,有两个以上时期(其中至少一期为报道值)者列出;"
                         "每个时期取一个值(审核指定,否则报道值优先于推算值,再取最新报道)。",
         "derived_caption": "图中空心点为推算值:{points}。",
+        "window_caption": "折线只连接同一时间口径的点(全年、年初至今、季度、时点等不相连)。",
         "derived_point": "{p}(推算自 {refs})",
         "col_value_in": "数值({u})",
         "latest_change": "最新变化",
@@ -248,6 +249,7 @@ LABELS: dict[str, dict[str, str]] = {
                         "more periods and at least one reported value; one value per period (a reviewer's choice, "
                         "else reported over derived, else the latest article).",
         "derived_caption": "Hollow points are derived values: {points}.",
+        "window_caption": "The line joins only points of the same window (a full year, year to date, a quarter, a day).",
         "derived_point": "{p} (derived from {refs})",
         "col_value_in": "Value ({u})",
         "latest_change": "Latest change",

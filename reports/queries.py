@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Mapping, Sequence, TypeVar
 
+from track.regions import find_region
 from track.sectors import sectors
 
 
@@ -123,6 +124,7 @@ class SeriesPoint:
     region_id: int | None = None
     region: str | None = None
     region_en: str | None = None
+    window: str | None = None   # year, year_to_date, quarter …: the series view's; a line joins one window only
 
     @property
     def series_key(self) -> tuple[str, str, int | None]:
@@ -207,7 +209,7 @@ _POINTS = """
 SELECT s.figure_id, s.article_id, s.indicator_id, s.indicator_name, indicator.name_en AS indicator_name_en,
        indicator.sector AS indicator_sector, s.kind, s.unit, s.period_start, s.period_end, s.value, s.value_max,
        s.qualifier, s.text, s.origin, s.preferred, s.conflict, s.published, s.point_key, s.region_id, s.region,
-       region.name_en AS region_en
+       region.name_en AS region_en, s.window
 FROM series s
 JOIN indicator ON indicator.id = s.indicator_id
 LEFT JOIN region ON region.id = s.region_id
@@ -281,16 +283,14 @@ def zone_name_from_titles(titles: list[str]) -> str | None:
 
 
 def choose_region(conn: sqlite3.Connection, name: str | None) -> Region:
-    """The region named (by name or alias), else the one with most figures, else all figures."""
+    """The region named (any name it goes by: track.regions), else the one with most figures, else all figures."""
     if name:
-        row = conn.execute(
-            "SELECT id, name, name_en, level FROM region WHERE name = ? OR lower(name_en) = lower(?) "
-            "OR EXISTS (SELECT 1 FROM json_each(region.aliases) WHERE value = ?)", (name, name, name)).fetchone()
-        if row is None:
+        found = find_region(conn, name)
+        if found is None:
             known = [r[0] for r in conn.execute("SELECT name FROM region ORDER BY name")]
             hint = f"; known regions: {', '.join(known)}" if known else "; the database has no regions"
             raise BriefError(f"no region named {name!r}{hint}")
-        return _with_scope(conn, Region(*row))
+        return _with_scope(conn, Region(found.id, found.name, found.name_en, found.level))
     # Counted from the figure_region index (a figure with no region of its own: its article's).
     row = conn.execute("""
         WITH n(rid, n) AS (

@@ -248,9 +248,10 @@ def chart(points: Sequence[SeriesPoint], others: Sequence[SeriesPoint], scale: S
                     for i in range(round((high - low) / step) + 1))
     xs = [x_of(d) for d in days]
     ys = [y_of(p.value / scale.divisor) for p in points]
+    # A line joins periods of one window only: a year and January–August are not one line.
     segments = tuple(Segment(xs[i], ys[i], xs[i + 1], ys[i + 1],
                              dashed=points[i].origin == "derived" or points[i + 1].origin == "derived")
-                     for i in range(len(points) - 1))
+                     for i in range(len(points) - 1) if points[i].window == points[i + 1].window)
     other_marks = tuple((x_of((_day(o.period_end or o.period_start) or date.min).toordinal()),
                          y_of(o.value / scale.divisor)) for o in others)
     return Chart(width=WIDTH, height=HEIGHT, left=LEFT, right=plot_right, top=TOP, bottom=plot_bottom,
@@ -258,6 +259,12 @@ def chart(points: Sequence[SeriesPoint], others: Sequence[SeriesPoint], scale: S
                  x_ticks=tuple(_x_ticks(points, xs)), segments=segments,
                  marks=tuple(_marks(points, xs, ys, scale, labelled, plot_bottom)), others=other_marks,
                  legend=_legend(points, others, labels, plot_right), title=title)
+
+
+def window_caption(points: Sequence[SeriesPoint], labels: dict[str, str]) -> str | None:
+    """What a chart says when its points cover windows of more than one kind (a year, part of
+    a year, a day): the line joins only points of the same window."""
+    return labels["window_caption"] if len({p.window for p in points}) > 1 else None
 
 
 # ---------------------------------------------------------------- grouping points into series

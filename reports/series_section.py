@@ -18,6 +18,7 @@ from reports.series import (
     comparable,
     level_series,
     shown_groups,
+    window_caption,
 )
 from reports.tables import as_shown, point_value, reported_change
 from track.sectors import sectors
@@ -216,7 +217,8 @@ def series_blocks(ctx: Context, by_region: bool = False) -> list[SeriesBlock]:
             change=series_change(ctx, shown.table), conflict=bool(others),
             derived=any(p.origin == "derived" for p in listed + others),
             more=_series_note(ctx, shown, indicator, ctx.facts.series_periods.get(key, 0)),
-            caption=_derived_caption(ctx, drawn), region=region))
+            caption=" ".join(c for c in (_derived_caption(ctx, drawn), window_caption(drawn, ctx.labels)) if c) or None,
+            region=region))
     return blocks
 
 

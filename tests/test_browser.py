@@ -147,8 +147,10 @@ def test_indicator_page_draws_a_chart(browser: Any, desk: tuple[Server, Path]) -
     open_page(browser, server, "/zone/indicator/signed_projects_investment")
     chart = browser.find_element(By.CSS_SELECTOR, "svg.zone-chart")
     assert chart.is_displayed() and chart.size["width"] >= 400 and chart.size["height"] >= 150
+    # The first chart is the full years (2018, 2019, 2021); the total as of 2022-08-10 is a
+    # chart of its own, since a line never joins a year to a day.
     marks = chart.find_elements(By.CSS_SELECTOR, "circle.point")
-    assert len(marks) == 4 and all(m.size["width"] > 0 for m in marks)
+    assert len(marks) == 3 and all(m.size["width"] > 0 for m in marks)
     line = chart.find_element(By.CSS_SELECTOR, "polyline.line")
     assert line.size["width"] > 200
     shot(browser, "05-indicator-page")

@@ -323,11 +323,11 @@ def test_general_words_no_longer_send_sentences_to_one_sentence_indicators():
 
 
 def test_an_undecidable_figure_stays_unlinked_with_its_closest_candidates():
-    figs = link(["2018年，全市国有企业实现工业增加值同比增长14.9%。"], [("14.9%", 14.9, "%", "change")])
+    figs = link(["2018年，开发区汽车产业实现利润总额5.2亿元。"], [("5.2亿元", 5.2e8, "元", "level")])
     assert figs[0].indicator is None
     evidence = figs[0].link_evidence
-    assert evidence.startswith("unlinked: no indicator for value_added/industry/state_owned")
-    assert "candidates: industry_value_added, industrial_value_added" in evidence
+    assert evidence.startswith("unlinked: no indicator for profit/auto/-/-/-")
+    assert "candidates: profit, above_scale_profit, industrial_profit" in evidence
 
 
 def test_traditional_characters_link_like_simplified():
@@ -460,3 +460,38 @@ def test_words_of_the_catalog_may_be_written_in_traditional_characters(tmp_path)
     article = make_article(["全区人均产值达到8万元。"])
     figs = link_figures(article, figures_in(article, [("8万元", 8e4, "元", "level")]), cat)
     assert figs[0].indicator == "gdp_per_capita"
+
+
+def test_a_list_of_kinds_of_enterprise_does_not_pass_one_kind_scope_to_the_next():
+    # Each item names its own kind: the 工业 of 规模以上工业企业 is not the high-tech firms' scope.
+    figs = link(["截至目前，全区共有规模以上工业企业158家，高新技术企业46家，省级“专精特新”中小企业9家，科技型中小企业312家。"],
+                [("158家", 158, "家", "level"), ("46家", 46, "家", "level"), ("9家", 9, "家", "level"),
+                 ("312家", 312, "家", "level")])
+    assert ids(figs) == ["above_scale_enterprises", "high_tech_enterprises", "specialized_smes", "tech_smes"]
+    # A kind after a total of no kind is a part of it: it keeps the industry.
+    figs = link(["开发区汽车零部件企业36家，其中高新技术企业8家。"], [("36家", 36, "家", "level"), ("8家", 8, "家", "level")])
+    assert ids(figs) == ["auto_parts_enterprises", "auto_parts_high_tech_enterprises"]
+
+
+def test_families_of_the_statistics_bulletins_wording():
+    # 统计公报: 国有企业工业增加值; 统计年鉴 by industry: 规上管道企业产值; 亿元以上项目完成投资;
+    # an industry's capacity; 新建省级研发中心; 引进京津项目.
+    figs = link(["全市国有企业实现工业增加值同比增长14.9%。",
+                 "上半年规上管道企业实现产值14.3亿元。",
+                 "其中，亿元以上项目完成投资48.7亿元。",
+                 "管道装备产业年生产能力189万吨。",
+                 "新建省级研发中心两个。",
+                 "引进京津项目43个，总投资412亿元。"],
+                [("14.9%", 0.149, "%", "change"), ("14.3亿元", 1.43e9, "元", "level"), ("48.7亿元", 4.87e9, "元", "level"),
+                 ("189万吨", 1.89e6, "吨", "level"), ("两个", 2, "个", "level"), ("43个", 43, "个", "level"),
+                 ("412亿元", 4.12e10, "元", "level")])
+    assert ids(figs) == ["industry_state_owned_value_added", "pipeline_above_scale_output", "large_investment_completed",
+                         "pipeline_capacity", "provincial_rd_platforms_added", "introduced_jingjin_origin_projects",
+                         "introduced_jingjin_origin_project_investment"]
+
+
+def test_a_number_in_a_project_name_is_the_project_s():
+    figs = link(["华北石化开工建设产能50万吨聚丙烯项目。", "推进中建·云筑等3个棚户区改造项目。"],
+                [("50万吨", 5e5, "吨", "level"), ("3个", 3, "个", "level")])
+    assert figs[0].indicator is None and "project's name" in figs[0].link_evidence
+    assert figs[1].indicator == "shantytown_projects"     # a count of the projects is not inside a name

@@ -153,10 +153,13 @@ def test_indicator_page_charts_the_series_and_sets_conflicts_side_by_side(server
     html = page(server, "/zone/indicator/signed_projects_investment")
     svg = re.findall(r'<svg class="zone-chart".*?</svg>', html, re.S)
     assert svg, "no chart"
-    level = next(s for s in svg if "· level" in s)
-    # One mark per period the series uses (2018, 2019, 2021, 2022-08-10), each a link to its
-    # figure; the 2021 report it does not use is a hollow mark.
-    assert len(re.findall(r'<circle class="point', level)) == 4
+    level = next(s for s in svg if "· level · full year" in s)
+    # One mark per year the series uses (2018, 2019, 2021), each a link to its figure; the 2021
+    # report it does not use is a hollow mark. The total as of 2022-08-10 is a chart of its own:
+    # a line never joins a year to a day.
+    assert len(re.findall(r'<circle class="point', level)) == 3
+    day = next(s for s in svg if "· level · as of a day" in s)
+    assert len(re.findall(r'<circle class="point', day)) == 1
     assert len(re.findall(r'<circle class="other', level)) == 1
     assert '<polyline class="line"' in level and ">亿元</text>" in level
     assert f'<a href="/zone/figure/{fid(db, "270.5亿元")}"><circle' in level

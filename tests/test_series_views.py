@@ -23,6 +23,7 @@ from ingest.store import open_db
 from reports.brief import make_brief
 from reports.render import render_html, write_brief
 from reports.series import choose_scale, short_period, y_range
+from track.regions import register
 from track.review import record
 from zone import cli
 
@@ -136,6 +137,7 @@ SERIES_SQL = load_metadata()["databases"][DATABASE_NAME]["queries"]["series"]["s
 
 
 def canned(conn: sqlite3.Connection, indicator: str, region: str = "") -> set[tuple[Any, ...]]:
+    register(conn)              # zone_region_key, as browse/plugin.py gives Datasette's connections
     conn.row_factory = sqlite3.Row
     try:
         rows = conn.execute(SERIES_SQL, {"indicator": indicator, "region": region}).fetchall()
@@ -348,6 +350,26 @@ def test_pdf_after_reject_and_correct(db: Path, tmp_path: Path) -> None:
     assert "原文值 188.7亿元" in series
 
 
+# ---------------------------------------------------------------- a region by any of its names
+
+# The zone's canonical name, an alias of the catalog (regions.yaml), a short form it generates,
+# the alias in traditional characters, and its English name in other case: one region.
+REGION_NAMES = (ZONE, "沧州开发区", "沧州经开区", "滄州開發區", " 沧州经济开发区 ", "cangzhou economic development zone")
+
+
+def test_region_by_alias_short_or_traditional_form_in_cli_and_brief(db: Path) -> None:
+    expected = run("series", "signed_projects", "--region", ZONE, "--db", str(db))
+    assert "58个" in expected and ZONE in expected
+    with sqlite3.connect(db) as conn:
+        whole = make_brief(conn, region=ZONE, today=date(2022, 4, 1))
+        for name in REGION_NAMES:
+            assert run("series", "signed_projects", "--region", name, "--db", str(db)) == expected, name
+            brief = make_brief(conn, region=name, today=date(2022, 4, 1))
+            assert (brief.heading, brief.n_figures) == (ZONE, whole.n_figures), name
+    result = CliRunner().invoke(cli, ["series", "signed_projects", "--region", "滄州某區", "--db", str(db)])
+    assert result.exit_code == 1 and "no region '滄州某區'" in result.output
+
+
 # ---------------------------------------------------------------- Datasette over HTTP
 
 @pytest.fixture
@@ -364,6 +386,9 @@ def test_datasette_series_conflicts_and_queue_honour_reviews(server: Any) -> Non
     projects = server.rows("series", indicator="signed_projects", region="沧州经开区")
     assert [(r["period_end"], r["value"], r["preferred"]) for r in projects] == [
         ("2018-12-31", 41, 1), ("2021-12-31", 58, 1)]
+    for name in REGION_NAMES:       # the canned query finds the region as the CLI and the brief do
+        assert server.rows("series", indicator="signed_projects", region=name) == projects, name
+    assert server.rows("series", indicator="signed_projects", region="滄州某區") == []
     assert all(r["paper"] and r["published"] and r["title"] for r in projects)
     pm = server.rows("series", indicator="pm25", region="")
     corrected = next(r for r in pm if r["period_end"] == "2019-12-31")

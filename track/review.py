@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from typing import Any
 
-from ingest.catalog import Catalog
+from ingest.catalog import Catalog, CatalogError, apply_catalog, catalog
+from ingest.catalog import model as catalog_files
+from ingest.catalog.propose import Proposal, stage_proposal
 from ingest.derive import derive_figures
 from ingest.store import rows as query_rows
 
@@ -97,6 +99,35 @@ def record(conn: sqlite3.Connection, ref: str | int, action: str, indicator: str
         raise
     conn.execute("COMMIT")
     return target
+
+
+@dataclass(frozen=True)
+class Proposed:
+    target: Target
+    indicator: str
+    name: str
+    new: bool          # False: the catalog had the combination, the figure was relinked to it
+
+
+def propose(conn: sqlite3.Connection, ref: str | int, proposal: Proposal) -> Proposed:
+    """A reviewer's combination of dimensions for a figure: a new indicator in the catalog's
+    reviewed.yaml (or the catalog's own, when it has the combination) and the figure relinked
+    to it. The file is put in place only once the relink is stored; a bad proposal writes
+    nothing. Every article is linked against the new catalog on the next ingest."""
+    target = resolve(conn, ref)
+    try:
+        staged = stage_proposal(catalog(), proposal, target.fkey, catalog_files.REVIEWED_PATH)
+    except CatalogError as e:
+        raise ReviewError(str(e)) from None
+    try:
+        apply_catalog(conn, staged.catalog)
+        note = proposal.note or (f"proposed {staged.indicator.id}" if staged.new else None)
+        record(conn, target.fkey, "relink", staged.indicator.id, note=note)
+    except BaseException:
+        staged.discard()
+        raise
+    staged.commit()
+    return Proposed(target, staged.indicator.id, staged.indicator.name, staged.new)
 
 
 def uncertain(conn: sqlite3.Connection, cat: Catalog | None = None) -> list[dict[str, Any]]:

@@ -1,21 +1,54 @@
-"""An indicator's series: its points by period, each with its source, from the series view."""
+"""An indicator's series: its points by period, each with its source, from the series view.
+
+SERIES_SQL is the one query of a series' points: `zone series` runs it, and browse/serve.py
+gives it to Datasette as the canned query "series", so the two list the same rows in the
+same order. What a point is (preferred, conflict, window, unit of its family) is the series
+view's (schema.sql); a region is found by any of its names through the region_name view
+(track.regions).
+"""
 from __future__ import annotations
 
 import sqlite3
 from typing import Any
 
-from ingest.catalog import Catalog, catalog
 from ingest.store import rows
+from track.regions import find_region, register
 
-# The query behind `zone series` and the Datasette canned query "series" (browse/):
-# every point of one indicator, optionally for one region, in period order.
 SERIES_SQL = """
-SELECT indicator_id, indicator_name, region, period_start, period_end, kind, direction, value, value_max, unit,
-       qualifier, text, origin, preferred, conflict, paper, published, edition, title, figure_id, sentence
+SELECT period_start,
+       period_end,
+       period_label,
+       window,
+       value,
+       value_max,
+       unit,
+       written_unit,
+       qualifier,
+       kind,
+       direction,
+       region,
+       text,
+       origin,
+       preferred,
+       conflict,
+       corrected,
+       extracted_value,
+       relinked,
+       paper,
+       published,
+       edition,
+       title,
+       article_source_id AS source_id,
+       sentence,
+       indicator_id AS indicator,
+       indicator_name,
+       figure_id
 FROM series
-WHERE indicator_id = :indicator AND (:region = '' OR region = :region)
+WHERE indicator_id = :indicator
+  AND (:region = '' OR region_id IN (SELECT region_id FROM region_name WHERE name = zone_region_key(:region)))
 ORDER BY coalesce(period_end, period_start), period_start,
-         CASE kind WHEN 'level' THEN 0 WHEN 'share' THEN 1 WHEN 'target' THEN 2 ELSE 3 END, preferred DESC, published
+         CASE kind WHEN 'level' THEN 0 WHEN 'share' THEN 1 WHEN 'target' THEN 2 ELSE 3 END,
+         preferred DESC, published, figure_id
 """
 
 
@@ -35,24 +68,21 @@ def resolve_indicator(conn: sqlite3.Connection, name: str) -> str:
     raise SeriesError(f"no indicator {name!r}{hint}")
 
 
-def resolve_region(conn: sqlite3.Connection, name: str | None, cat: Catalog | None = None) -> str:
-    """A region's canonical name from its name, English name or alias ('' for all regions)."""
+def resolve_region(conn: sqlite3.Connection, name: str | None) -> str:
+    """A region's canonical name from any name it goes by ('' for all regions)."""
     if not name:
         return ""
-    canonical = (cat or catalog()).region_name(name) or name
-    row = conn.execute(
-        "SELECT name FROM region WHERE name = ? OR name = ? OR lower(name_en) = lower(?) "
-        "OR EXISTS (SELECT 1 FROM json_each(region.aliases) WHERE value = ?)",
-        (canonical, name, name, name)).fetchone()
-    if not row:
+    region = find_region(conn, name)
+    if region is None:
         raise SeriesError(f"no region {name!r}")
-    return str(row[0])
+    return region.name
 
 
 def series(conn: sqlite3.Connection, indicator: str, region: str | None = None,
            all_points: bool = False) -> list[dict[str, Any]]:
     """The points of one indicator in period order. Unless all_points, one point per
     region, kind and period: the preferred one (conflicting points are flagged on it)."""
+    register(conn)
     ind = resolve_indicator(conn, indicator)
     points = rows(conn, SERIES_SQL, {"indicator": ind, "region": resolve_region(conn, region)})
     return points if all_points else [r for r in points if r["preferred"]]

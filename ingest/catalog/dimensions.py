@@ -44,7 +44,12 @@ class _Vocabulary:
 
 
 # The keys every entry of every dimension may have.
-_BASE_KEYS = {"id", "name", "name_en", "words", "source"}
+_BASE_KEYS = {"id", "name", "name_en", "words", "source", "note"}
+
+
+def _listed(path: Path, section: str, items: Any) -> None:
+    if not isinstance(items, list):
+        raise CatalogError(f"{path}: '{section}' must be a list")
 
 
 def _unique(ident: str, table: dict[str, Any], where: str) -> None:
@@ -53,10 +58,11 @@ def _unique(ident: str, table: dict[str, Any], where: str) -> None:
         raise CatalogError(f"{where}: duplicate id {ident!r}")
 
 
-def load_dimensions(path: Path) -> tuple[dict[str, Measure], dict[str, Scope], dict[str, Klass], dict[str, Stage],
-                                         dict[str, tuple[tuple[str, str], ...]]]:
-    """The measures, scopes, classes and stages of dimensions.yaml, and its vocabulary (word ->
-    the dimensions it names)."""
+def load_dimensions(path: Path, reviewed: tuple[Path, dict[str, Any]] | None = None) -> tuple[
+        dict[str, Measure], dict[str, Scope], dict[str, Klass], dict[str, Stage], dict[str, tuple[tuple[str, str], ...]]]:
+    """The measures, scopes, classes and stages of dimensions.yaml, extended by those a reviewer
+    added (``reviewed``: the reviewed file's path and its content, sections optional), and
+    their vocabulary (word -> the dimensions it names)."""
     raw = read_yaml(path)
     if not isinstance(raw, dict):
         raise CatalogError(f"{path}: expected a mapping with measures, scopes, classes and stages")
@@ -64,10 +70,15 @@ def load_dimensions(path: Path) -> tuple[dict[str, Measure], dict[str, Scope], d
         if not isinstance(raw.get(section), list):
             raise CatalogError(f"{path}: '{section}' must be a list")
     vocabulary = _Vocabulary()
-    measures = _load_measures(path, raw["measures"], vocabulary)
-    scopes = _load_scopes(path, raw["scopes"], vocabulary)
-    classes = _load_classes(path, raw["classes"], vocabulary)
-    stages = _load_stages(path, raw["stages"], vocabulary)
+    measures: dict[str, Measure] = {}
+    scopes: dict[str, Scope] = {}
+    classes: dict[str, Klass] = {}
+    stages: dict[str, Stage] = {}
+    for source, content in ((path, raw), *([reviewed] if reviewed else [])):
+        _load_measures(source, content.get("measures") or [], vocabulary, measures)
+        _load_scopes(source, content.get("scopes") or [], vocabulary, scopes)
+        _load_classes(source, content.get("classes") or [], vocabulary, classes)
+        _load_stages(source, content.get("stages") or [], vocabulary, stages)
     _load_phrases(path, raw.get("phrases") or [], vocabulary)
     for w in word_list(raw.get("stopwords"), f"{path}: stopwords"):
         vocabulary.words.setdefault(simplified(w), {})
@@ -79,9 +90,9 @@ def load_dimensions(path: Path) -> tuple[dict[str, Measure], dict[str, Scope], d
     return measures, scopes, classes, stages, frozen
 
 
-def _load_measures(path: Path, items: list[Any], vocabulary: _Vocabulary) -> dict[str, Measure]:
-    """The entries of `measures`; their words go into vocabulary."""
-    measures: dict[str, Measure] = {}
+def _load_measures(path: Path, items: list[Any], vocabulary: _Vocabulary, measures: dict[str, Measure]) -> None:
+    """The entries of `measures` into measures; their words go into vocabulary."""
+    _listed(path, "measures", items)
     for i, item in enumerate(items):
         where = entry_label(path, "measures", i, item)
         m = checked_entry(item, where, ("id", "name", "name_en", "unit", "words", "source"),
@@ -92,7 +103,6 @@ def _load_measures(path: Path, items: list[Any], vocabulary: _Vocabulary) -> dic
         measures[measure.id] = measure
         for w in measure.words:
             vocabulary.add(w, "measure", measure.id, where)
-    return measures
 
 
 def _measure(m: dict[str, Any], where: str) -> Measure:
@@ -118,8 +128,8 @@ def _measure(m: dict[str, Any], where: str) -> Measure:
     return measure
 
 
-def _load_scopes(path: Path, items: list[Any], vocabulary: _Vocabulary) -> dict[str, Scope]:
-    scopes: dict[str, Scope] = {}
+def _load_scopes(path: Path, items: list[Any], vocabulary: _Vocabulary, scopes: dict[str, Scope]) -> None:
+    _listed(path, "scopes", items)
     for i, item in enumerate(items):
         where = entry_label(path, "scopes", i, item)
         s = checked_entry(item, where, ("id", "name", "name_en", "type", "words", "source"),
@@ -136,11 +146,10 @@ def _load_scopes(path: Path, items: list[Any], vocabulary: _Vocabulary) -> dict[
         scopes[scope.id] = scope
         for w in scope.words:
             vocabulary.add(w, "scope", scope.id, where)
-    return scopes
 
 
-def _load_classes(path: Path, items: list[Any], vocabulary: _Vocabulary) -> dict[str, Klass]:
-    classes: dict[str, Klass] = {}
+def _load_classes(path: Path, items: list[Any], vocabulary: _Vocabulary, classes: dict[str, Klass]) -> None:
+    _listed(path, "classes", items)
     for i, item in enumerate(items):
         where = entry_label(path, "classes", i, item)
         c = checked_entry(item, where, ("id", "name", "name_en", "words", "source", "applies"),
@@ -151,20 +160,18 @@ def _load_classes(path: Path, items: list[Any], vocabulary: _Vocabulary) -> dict
         classes[klass.id] = klass
         for w in klass.words:
             vocabulary.add(w, "class", klass.id, where)
-    return classes
 
 
-def _load_stages(path: Path, items: list[Any], vocabulary: _Vocabulary) -> dict[str, Stage]:
-    stages: dict[str, Stage] = {}
+def _load_stages(path: Path, items: list[Any], vocabulary: _Vocabulary, stages: dict[str, Stage]) -> None:
+    _listed(path, "stages", items)
     for i, item in enumerate(items):
         where = entry_label(path, "stages", i, item)
         s = checked_entry(item, where, ("id", "name", "name_en", "words", "source"), _BASE_KEYS)
         _unique(str(s["id"]), stages, where)
-        stage = Stage(str(s["id"]), str(s["name"]), str(s["name_en"]), str(s["source"]), word_list(s["words"], f"{where}.words"), i)
+        stage = Stage(str(s["id"]), str(s["name"]), str(s["name_en"]), str(s["source"]), word_list(s["words"], f"{where}.words"), len(stages))
         stages[stage.id] = stage
         for w in stage.words:
             vocabulary.add(w, "stage", stage.id, where)
-    return stages
 
 
 def _load_phrases(path: Path, items: list[Any], vocabulary: _Vocabulary) -> None:

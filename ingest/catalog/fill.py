@@ -21,6 +21,9 @@ COUNTED_UNITS = frozenset({"enterprises", "market_entities", "production_lines",
 # (引进 alone is not one: 累计引进北京企业300家 is the stock of firms the zone has attracted.)
 _ADDED = re.compile(r"新增|新认定|新培育|净增|新引进|新招引|新入驻|新落户|新建|新设立|新注册|新发展|新获批|新晋|新组建|新增加")
 _PROJECT_PROMISE = re.compile(r"投产后|建成后|达产后|达效后|投用后|运营后|届时|该项目|项目建成|项目投产|全部建成|建成达产")
+# The words after a number that close a project's name (年产50万吨聚丙烯项目): the number is the
+# project's, whatever it measures.
+_IN_PROJECT_NAME = re.compile(r"[^，,；;。、：:]{0,24}?项目(?!数|个数|总数|总投资|投资)")
 _COUNT = re.compile(r"\d+(?:\.\d+)?[个项]|[一二三四五六七八九十百]+[个项]")
 
 
@@ -96,6 +99,8 @@ def _read_scope(cat: Catalog, ctx: Context, out: Parsed, m: Measure, own: list[W
             break
     related = prev is not None and (measure == prev.measure or prev.measure in COUNTED_UNITS
                                     or (measure in PROJECT_FAMILY and prev.measure in PROJECT_FAMILY))
+    # 规上工业企业158家,高新技术企业46家: a list of kinds of unit, not a part of the one before
+    related = related and prev is not None and not _another_kind(cat, out, m, own, prev)
     if out.scope is None and prev is not None and prev.scope and item is None and related:
         out.scope = prev.scope
         out.why["scope"] = f"{prev.why.get('scope', prev.scope).split('[')[0]}[previous figure]"
@@ -106,6 +111,17 @@ def _read_scope(cat: Catalog, ctx: Context, out: Parsed, m: Measure, own: list[W
     whole = any(w in ctx.lead.split("占")[0] or w in ctx.subject.split("占")[0] for w in WHOLE_REGION)
     if out.scope is None and not whole and m.context_scope and item is None:
         _read_context_scope(cat, ctx, out)
+
+
+def _another_kind(cat: Catalog, out: Parsed, m: Measure, own: list[Window], prev: Parsed) -> bool:
+    """Whether the figure names its own kind of unit (a class) and the previous figure another:
+    items of a list of kinds (规上工业企业158家,高新技术企业46家,科技型中小企业312家), whose scope
+    and classes belong each to its own words. A kind after a total of no kind (汽车企业50家,
+    其中规上企业12家) is a part of it and takes its scope."""
+    named = set(out.classes) | {t.get("class") for w in own for t in _tokens_of(w)
+                                if t.get("class") and m.id in cat.classes[t.get("class")].applies}  # type: ignore[index]
+    named.discard(None)
+    return bool(named) and bool(prev.classes) and not (named & set(prev.classes))
 
 
 def _read_context_scope(cat: Catalog, ctx: Context, out: Parsed) -> None:
@@ -120,7 +136,11 @@ def _read_context_scope(cat: Catalog, ctx: Context, out: Parsed) -> None:
     for name, text, weak in texts:
         # 沧州高新技术产业开发区 names a place, not the 高新技术产业
         text = blank(text, [(r.start(), r.end()) for r in region_in(cat, text)])
-        tokens = [t for t in cat.tokens(text) if t.get("scope")]
+        # A phrase that names a measure too (规模以上工业企业158家) is another figure's, not a topic;
+        # a broad part (工业 of 规上工业总产值) is no topic of a kind of unit the figure names itself
+        # (高新技术企业不低于100家).
+        tokens = [t for t in cat.tokens(text) if t.get("scope") and not (name == "sentence" and (
+            t.get("measure") or (out.classes and cat.scopes[t.get("scope")].broad)))]  # type: ignore[index]
         industries = [t for t in tokens if cat.scopes[t.get("scope")].type == "industry"]   # type: ignore[index]
         # Beyond the sentence only an industry is a topic (生物医药产业…); 工业 or 服务业 there
         # says where the paragraph stands, not what a count of enterprises is of.
@@ -177,8 +197,12 @@ def _read_stages(cat: Catalog, ctx: Context, out: Parsed, m: Measure, own: list[
             out.refuse = "the investment of one named project, no series"
             return
     if not stages:
-        for name, text in (("after", ctx.rest),):
-            hits = [t for t in cat.tokens(text) if t.get("stage")]
+        # The clause after the number, else (for projects) the section the figure stands under
+        # when it is a heading of projects by stage (一、签约项目情况 … 项目29个; not 资金落地开发区).
+        texts = [("after", ctx.rest)] + ([("section", ctx.section)] if measure in PROJECT_FAMILY else [])
+        for name, text in texts:
+            hits = [t for t in cat.tokens(text) if t.get("stage")
+                    and (name != "section" or t.word.endswith("项目") or text[t.end:].startswith("项目"))]
             if hits:
                 stages = [t.get("stage") for t in hits]      # type: ignore[misc]
                 out.why["stage"] = " ".join(f"{t.word}[{name}]" for t in hits)
@@ -205,6 +229,9 @@ def _refuse_unlinkable(ctx: Context, out: Parsed, m: Measure, window: Window) ->
     """Why the figure stays unlinked whatever the catalog holds, if it does, into out.refuse."""
     if window.name == "topic" and out.scope is None:
         out.refuse = f"{m.name} of the topic, but of no part of it named"
+        return
+    if m.id not in PROJECT_FAMILY and ctx.unit not in ("个", "项") and _IN_PROJECT_NAME.match(ctx.rest):
+        out.refuse = f"part of a project's name (年产…项目), not the region's {m.name}"
         return
     if m.id not in PROJECT_FAMILY and _PROJECT_PROMISE.search(re.split(r"[;；。!?！？]", ctx.before)[-1]):
         out.refuse = f"what a project is to bring ({_PROJECT_PROMISE.search(ctx.before).group(0)}), not the region's {m.name}"  # type: ignore[union-attr]

@@ -101,8 +101,10 @@ def _unit(measures: dict[str, Measure], key: Key) -> str:
     return measures[key.measure].unit
 
 
-def _key(raw: dict[str, Any], where: str, measures: dict[str, Measure], scopes: dict[str, Scope],
+def check_key(raw: dict[str, Any], where: str, measures: dict[str, Measure], scopes: dict[str, Scope],
          classes: dict[str, Klass], stages: dict[str, Stage]) -> Key:
+    """The combination an entry names (measure, scope, class, stage, form, currency), checked
+    against the dimensions: what the measure takes and requires, which classes apply."""
     measure = raw.get("measure")
     if measure not in measures:
         raise CatalogError(f"{where}: unknown measure {measure!r}")
@@ -165,7 +167,7 @@ class _IndicatorTable:
 
     def key(self, raw: dict[str, Any], where: str) -> Key:
         """The combination an entry (or a family's spec) names, checked."""
-        return _key(raw, where, self.measures, self.scopes, self.classes, self.stages)
+        return check_key(raw, where, self.measures, self.scopes, self.classes, self.stages)
 
     def add(self, ident: str, key: Key, where: str, extra: dict[str, Any]) -> None:
         """One indicator; what extra (its entry) does not say is composed from its dimensions."""
@@ -199,14 +201,19 @@ def _capitalised(name: str) -> str:
 
 _INDICATOR_KEYS = {"id", "measure", "scope", "class", "stage", "form", "currency", "name", "name_en", "sector", "definition",
                    "source"}
+# What a reviewer's entry adds: why (note), the figure that prompted it (its key) and when.
+_REVIEWED_KEYS = {"note", "figure", "proposed"}
 # The dimensions a family of `compose` lists values of, in the order of its combinations.
 _COMPOSE_DIMS = ("measure", "scope", "class", "stage", "form", "currency")
 
 
 def load_indicators(path: Path, measures: dict[str, Measure], scopes: dict[str, Scope], classes: dict[str, Klass],
-                    stages: dict[str, Stage]) -> tuple[dict[str, Indicator], dict[Key, str], dict[str, tuple[str | None, str]]]:
-    """The indicators of indicators.yaml, the id of each combination, and the retired ids
-    (id -> (replacement or None, why))."""
+                    stages: dict[str, Stage], reviewed: tuple[Path, dict[str, Any]] | None = None
+                    ) -> tuple[dict[str, Indicator], dict[Key, str], dict[str, tuple[str | None, str]]]:
+    """The indicators of indicators.yaml, then those reviewers added (``reviewed``: the file and
+    its content; each entry must state its source), the id of each combination, and the
+    retired ids (id -> (replacement or None, why)). Reviewed entries come before the families
+    of `compose`, so a family added later keeps a reviewer's id for its combination."""
     raw = read_yaml(path)
     if not isinstance(raw, dict) or not isinstance(raw.get("indicators"), list):
         raise CatalogError(f"{path}: expected a mapping with an 'indicators' list")
@@ -215,6 +222,15 @@ def load_indicators(path: Path, measures: dict[str, Measure], scopes: dict[str, 
         where = entry_label(path, "indicators", i, item)
         entry = checked_entry(item, where, ("id", "measure"), _INDICATOR_KEYS)
         table.add(str(entry["id"]), table.key(entry, where), where, entry)
+    if reviewed is not None:
+        rpath, content = reviewed
+        items = content.get("indicators") or []
+        if not isinstance(items, list):
+            raise CatalogError(f"{rpath}: 'indicators' must be a list")
+        for i, item in enumerate(items):
+            where = entry_label(rpath, "indicators", i, item)
+            entry = checked_entry(item, where, ("id", "measure", "source"), _INDICATOR_KEYS | _REVIEWED_KEYS)
+            table.add(str(entry["id"]), table.key(entry, where), where, entry)
     for i, item in enumerate(raw.get("compose") or []):
         _compose(table, item, f"{path}: compose[{i}]")
     retired = _load_retired(path, raw.get("retired") or [], table.indicators)
@@ -247,7 +263,8 @@ def _composed_key(table: _IndicatorTable, spec: dict[str, Any], where: str) -> K
     if "class" in spec:
         spec["class"] = [spec["class"]]
     if "stage" in spec:
-        spec["stage"] = [spec["stage"]]
+        # A list is stages reported together (签约及在谈: [signed, negotiating]).
+        spec["stage"] = spec["stage"] if isinstance(spec["stage"], list) else [spec["stage"]]
     m = table.measures.get(spec["measure"])
     if m is None:
         raise CatalogError(f"{where}: unknown measure {spec['measure']!r}")

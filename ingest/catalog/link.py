@@ -234,6 +234,7 @@ def link_figures(article: Article, figures: list[Figure], cat: Catalog | None = 
     previous: dict[tuple[int, int, int], tuple[Parsed, str, Key | None]] = {}
     topic: str | None = None
     positions_of: dict[tuple[int, int], list[int]] = {}
+    title_line: tuple[int, tuple[Parsed, str, Key | None]] | None = None   # where the last title line ends, its figure
     for i in order:
         f = figures[i]
         ctx, clause, paragraph_before = contexts[i]
@@ -243,6 +244,11 @@ def link_figures(article: Article, figures: list[Figure], cat: Catalog | None = 
         positions.append(pos)
         group = ctx.before.count("；") + ctx.before.count(";") + ctx.before.count("。")
         prev_entry = previous.get((f.paragraph, f.sentence_start, group))
+        if prev_entry is None and _headline(ctx.sentence) and title_line is not None \
+                and 0 < f.sentence_start - title_line[0] <= 4:
+            # 全市去年地区生产总值达3676.4亿元 / 同比增长6.4%: a subtitle line right under the title line
+            # continues it.
+            prev_entry = title_line[1]
         prev, prev_kind, prev_key = prev_entry if prev_entry else (None, None, None)
         item = _clause_items(cat, ctx.sentence, positions, len(positions) - 1)
         if item == REGION_LIST:
@@ -259,16 +265,22 @@ def link_figures(article: Article, figures: list[Figure], cat: Catalog | None = 
         link = decide(cat, parsed, f.kind, f.unit)
         f.indicator, f.link_rival, f.link_margin = link.indicator, link.rival, link.margin
         f.link_evidence = link.evidence
-        f.region = figure_region(cat, article.region, clause, ctx.before, paragraph_before)
+        f.region = figure_region(cat, article.region, clause, ctx.before, paragraph_before, ctx.lead)
         # The next figure of the clause group reads this one, linked or not: a figure with no
         # words of its own (产业链现代化提升类72个) passes nothing on.
         previous[(f.paragraph, f.sentence_start, group)] = (parsed, f.kind, key)
+        title_line = (f.sentence_end, (parsed, f.kind, key)) if _headline(ctx.sentence) else None
         # What the article measures, in its own words: the topic of later figures that name
         # only a part of it (分领域看，航空航天领域增长166.8%).
         if parsed.measure in TOPIC_MEASURES and not parsed.refuse and f.kind in ("level", "change") \
                 and re.search(r"\[(?:before|after|subject|list item)\]$", parsed.why.get("measure", "")):
             topic = parsed.measure
     return figures
+
+
+def _headline(sentence: str) -> bool:
+    """Whether a sentence is a title line: short, with no full stop (a paragraph of its own)."""
+    return len(sentence.strip()) <= 30 and not re.search(r"[。!?！？;；]", sentence)
 
 
 def match_text(cat: Catalog, text: str, unit: str, kind: str = "level", industry: str | None = None) -> str | None:

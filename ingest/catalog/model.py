@@ -17,6 +17,11 @@ DIMENSIONS_PATH = HERE / "dimensions.yaml"
 INDICATORS_PATH = HERE / "indicators.yaml"
 REGIONS_PATH = HERE / "regions.yaml"
 NATIONAL_REGIONS_PATH = HERE / "regions_cn.yaml"
+# What reviewers added with `zone review propose`: indicators (and any new measures, scopes,
+# classes or stages they need), beside indicators.yaml and checked on load like it.
+REVIEWED_NAME = "reviewed.yaml"
+REVIEWED_PATH = HERE / REVIEWED_NAME
+REVIEWED_SECTIONS = frozenset({"measures", "scopes", "classes", "stages", "indicators"})
 
 LEVELS = ("country", "province", "city", "county", "zone")
 FORMS = ("share", "pull", "contribution", "added")

@@ -189,8 +189,14 @@ def _lead(cat: Catalog, ctx: Context, region_words: list[tuple[int, int]] | None
     """The lead with the region names in it blanked."""
     # Region names in the lead say where, not what (开发区增长9.8%), unless a word of the
     # catalog holds them (北京企业, 来自北京).
-    held = [(t.start, t.end) for t in cat.tokens(ctx.lead) if t.dims]
-    return blank(ctx.lead, [(s, e) for s, e in region_words or [] if not any(a <= s and e <= b and b - a > e - s for a, b in held)])
+    return _blank_places(cat, ctx.lead, region_words or [])
+
+
+def _blank_places(cat: Catalog, text: str, spans: list[tuple[int, int]]) -> str:
+    """text with the region names at spans blanked, except those inside a longer catalog word
+    (北京企业, 来自北京): there the place is what the word says."""
+    held = [(t.start, t.end) for t in cat.tokens(text) if t.dims]
+    return blank(text, [(s, e) for s, e in spans if not any(a <= s and e <= b and b - a > e - s for a, b in held)])
 
 
 # ---------------------------------------------------------------------------- form
@@ -243,7 +249,8 @@ def _windows(cat: Catalog, ctx: Context, form: str | None, lead: str, item: str 
         windows.append(Window("before", _part(ctx.subject), False))   # the lead names the whole: read the part
     else:
         windows.append(Window("before", _own_words(form, lead), False))
-    subject = Window("subject", _own_words(form, blank(ctx.subject, [(m.start(), m.end()) for m in region_in(cat, ctx.subject)])),
+    subject = Window("subject", _own_words(form, _blank_places(cat, ctx.subject,
+                                                               [(m.start(), m.end()) for m in region_in(cat, ctx.subject)])),
                      False)
     for w in (*windows, subject):
         w.tokens = cat.tokens(w.text)
@@ -269,7 +276,10 @@ def _without_measure_word(cat: Catalog, ctx: Context, out: Parsed, usable: Parse
     say it is a change or further item of that one, or why it is no series; None to read on."""
     unit, kind = ctx.unit, ctx.kind
     subject_scope = pick_scope(cat, subject.tokens, False)
-    if usable is not None and _FILLER.match(bare_lead) and item is None \
+    # 制造业增加值增长10.4%，占比重88.3%，拉动全市规模工业增长9.2个百分点: nothing of its own
+    # before 拉动 (or before 对…贡献率): what pulls is the previous figure's subject.
+    own_lead = _own_words(out.form, bare_lead) if out.form in ("pull", "contribution") else bare_lead
+    if usable is not None and _FILLER.match(own_lead) and item is None \
             and not (subject_scope and usable.scope and subject_scope[0] != usable.scope):
         if prev_kind == "change" and kind == "change":
             if _ACCELERATION.search(ctx.lead) or not re.search(r"增长|下降|增速|增幅|[减增]少|[增降]低|提高", ctx.lead):

@@ -108,6 +108,11 @@ def detect_region(article: Article, cat: Catalog | None = None) -> str | None:
     for text, weight in ((article.title or "", 3.0), (body, 1.0)):
         _count_names(cat, text, weight, tally)
     counts = tally.counts
+    if not counts and article.paper:
+        # Neither title nor body names a place: a region's own body publishing it (淮南经济技术开发区
+        # 管委会, 衡阳市统计局) names the region it speaks for.
+        _count_publisher(cat, article.paper, tally)
+        counts = tally.counts
     if not counts:
         return None
     if tally.first_in_title:
@@ -144,6 +149,19 @@ def _count_names(cat: Catalog, text: str, weight: float, tally: _Tally) -> None:
         zone = unknown_zone(cat, text[m.start():])
         if zone and zone == m.group(0):
             tally.count(zone, zone, weight, weight > 1, m.start())
+
+
+# A region's own bodies: what they publish speaks for the region.
+_OWN_BODY = re.compile(r"^(?:管委会|党工委|人民政府|政府|统计局|发展和改革委员会|发改委|商务局|招商局|投资促进局)")
+
+
+def _count_publisher(cat: Catalog, paper: str, tally: _Tally) -> None:
+    """The region whose own body (管委会, 人民政府, 统计局) the publisher is."""
+    for m in _region_words(cat, paper):
+        name = cat._region_names.get(m.group(0))
+        if name and _OWN_BODY.match(paper[m.end():]):
+            tally.count(name, m.group(0), 1.0, False, m.start())
+            return
 
 
 def _short_names_to_zone(cat: Catalog, counts: dict[str, float], forms: dict[str, set[str]], zones: list[str]) -> None:
@@ -228,19 +246,47 @@ def _stated_region(cat: Catalog, text: str, article_region: str | None) -> str |
 
 
 def figure_region(cat: Catalog, article_region: str | None, clause: str, before: str,
-                  paragraph_before: str = "") -> str | None:
+                  paragraph_before: str = "", lead: str = "") -> str | None:
     """The region a figure belongs to: the one named at the start of its clause (全市…,
     河北省…), else of an earlier clause of its sentence, else of an earlier sentence of its
     paragraph (the topic carries over: 全市9个开发区…。共实现营业收入…), else the article's
     region. The city's bare short name in an article about one of its zones (沧州坚持…) names
-    the zone, not the city (see _stated_region)."""
-    texts = [clause] + list(reversed(re.split(r"[,，;；:：]", before)[:-1]))
+    the zone, not the city (see _stated_region). ``lead``, the figure's own words back to the
+    previous figure, may name its region with what is measured of it (为西安市经济保持8.2%的增速)."""
+    found = _stated_region(cat, clause, article_region) or _named_before_figure(cat, lead, article_region)
+    if found:
+        return found
+    texts = list(reversed(re.split(r"[,，;；:：]", before)[:-1]))
     texts += list(reversed([t for t in re.split(r"[。!?！？；;]", paragraph_before) if t.strip()]))
     for text in texts:
         found = _stated_region(cat, text, article_region)
         if found:
             return found
     return article_region
+
+
+# Words that make a region after them a yardstick of the figure, not its subject: 占西安市的77.3%
+# (the zone's share), 高于全省平均水平2个百分点 (the zone's gap).
+_YARDSTICK = re.compile(r"(?:占|高于|低于|快于|慢于|超过|超出|高出|领先|落后|比|较|相当于)[^,，;；]*$")
+# What a region is measured by, right after its name in a figure's own words (西安市经济保持8.2%的增速,
+# 全国平均水平(3.6%)).
+_MEASURED = re.compile(r"^(?:经济|平均水平|平均水准|平均|地区生产总值|生产总值|GDP|规模以上工业|规上工业)")
+
+
+def _named_before_figure(cat: Catalog, lead: str, article_region: str | None) -> str | None:
+    """The region the figure's own words (back to the previous figure) name with what is measured
+    of it (为西安市经济保持8.2%的增速), not as a yardstick (占西安市的13%), except for a bracketed
+    figure right after the yardstick (高于全国平均水平(3.6%): the yardstick's own value)."""
+    bracketed = lead.rstrip().endswith(("(", "（"))
+    found = None
+    for m in _region_words(cat, lead):
+        name = _resolve(cat, m.group(0), article_region)
+        if name is None or not _MEASURED.match(lead[m.end():]) or _bare_short_name(cat, m.group(0), name):
+            continue
+        if _YARDSTICK.search(lead[:m.start()]) and not bracketed:
+            continue
+        found = name
+    return found
 
 
 def region_of_text(cat: Catalog, text: str, article_region: str | None) -> str | None:

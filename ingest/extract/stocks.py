@@ -14,7 +14,16 @@ from ingest.extract.subjects import _BASE_PHRASE
 from ingest.extract.units import CLASSIFIER_UNITS
 from ingest.periods import Period
 
-_STOCK_CUE = re.compile(r"(?:现有|拥有|总数|总量|保有量|存量|余额|累计(?:达到|达|增至|增加到|突破|超过)|总计达)")
+# The cue words of stocks and flows, one list each: a sentence's (_STOCK_CUE, _FLOW_CUE) and a
+# title's (_TITLE_STOCK, _TITLE_FLOW: a title says less, so a few more words decide) are built
+# from them.
+# A count held: 现有企业120家, 企业总数, 存款余额.
+_HELD = r"现有|拥有|总数|总量|保有量|存量|余额"
+# Something new or done in the period: 新登记市场主体1268户, 完成投资5亿元 (累计完成 is held: a
+# total since a project began).
+_NEW_OR_DONE = r"新(?:登记|注册|设立|增|签约|签|引进|开工|入驻|落户|招引|发展)|(?<!累计)(?:完成|实现)"
+
+_STOCK_CUE = re.compile(rf"(?:{_HELD}|累计(?:达到|达|增至|增加到|突破|超过)|总计达)")
 
 # Things under way are counted on a day (在建项目86个, 在孵企业64家, 在册企业). Projects in
 # negotiation or in reserve (在谈, 储备) are not: reports count them over the months so far
@@ -24,7 +33,7 @@ _NOW_STOCK = re.compile(r"现有|现已")
 # Words that make a figure under 截至10月底 a flow summed since the start of that year
 # (新登记市场主体1268户, 完成投资5亿元), not a count held on the day. 累计 is left out: a total
 # since a project began (累计完成投资32.5亿元) is read as of the day.
-_FLOW_CUE = re.compile(r"新(?:登记|注册|设立|增|签约|签|引进|开工|入驻|落户|招引|发展)|(?<!累计)(?:完成|实现)")
+_FLOW_CUE = re.compile(_NEW_OR_DONE)
 # The day a 截至 phrase names: 截至10月底, 截至2018年4月28日, 截止今年9月末 (not 截至目前).
 _CUTOFF_BEFORE = re.compile(r"(?:截至|截止到|截止|截至到|(?<![截])至|(?<![截止])到)\s*$")
 _CUTOFF_DAY = re.compile(r"(?:月|日|号|底|末)$")
@@ -92,9 +101,8 @@ def _is_stock(text: str, a: _Atom, s0: int, pending: list[_Pending], period: Per
 # A title's reporting period frames flows and changes; a stock (可办理事项1326项, 现有企业, 累计,
 # 总数) is counted on the article's day, and so are the parts and shares of it that follow in
 # its sentence (其中…事项占比98.5%，…事项642项) unless they name a flow of their own.
-_TITLE_STOCK = re.compile(r"可(?:办理|办|提供|容纳|受理)|拥有|共有|累计|现有|总数|总量|保有量|存量|余额")
-_TITLE_FLOW = re.compile(r"新(?:登记|注册|设立|增|签约|签|引进|开工|入驻|落户|招引|发展|建)|(?<!累计)(?:完成|实现)"
-                         r"|(?<![可能])办理|受理|办结")
+_TITLE_STOCK = re.compile(rf"可(?:办理|办|提供|容纳|受理)|共有|累计|{_HELD}")
+_TITLE_FLOW = re.compile(rf"{_NEW_OR_DONE}|新建|(?<![可能])办理|受理|办结")
 
 
 def _title_stock(text: str, a: _Atom, s0: int, pending: list[_Pending], published: date) -> bool:
