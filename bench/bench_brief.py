@@ -11,9 +11,18 @@ and bare interleaved) of
 - bare:  WeasyPrint alone on the same HTML, stylesheets and fonts (no queries, no templates);
 
 and their ratio: the brief's own overhead over rendering. The target is 1.3 at most.
+
+The two do the same rendering work (cProfile: the same WeasyPrint calls, within 1% of function
+calls), so on a shared machine their wall-clock times differ mostly by what other processes
+take and by Python's cyclic collector (the brief's own objects made its passes longer until
+render_pdf froze them): the CPU time of this process is printed beside the wall time, and the
+load average. (Running each pair in alternating order after gc.collect() was tried: it gave
+the brief 1.1-1.2x where this loop gives 0.9x on the same code, so ratios within ~0.2 are
+harness effects, not the brief's work.)
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 import statistics
 import sys
@@ -42,20 +51,21 @@ def kinds_for(conn: sqlite3.Connection, region: str | None) -> dict[str, BriefRe
             "indicator": BriefRequest(indicator=indicator)}
 
 
-def bare(html: str, fonts, out: Path) -> float:  # type: ignore[no-untyped-def]
-    """WeasyPrint alone: the same document, stylesheets and fetcher, straight to a file."""
-    started = time.perf_counter()
+def bare(html: str, fonts, out: Path) -> tuple[float, float]:  # type: ignore[no-untyped-def]
+    """WeasyPrint alone: the same document, stylesheets and fetcher, straight to a file.
+    (wall seconds, CPU seconds of this process)."""
+    started, cpu = time.perf_counter(), time.process_time()
     fetcher = AssetFetcher()
     base = STATIC.as_uri() + "/"
     weasyprint.HTML(string=html, base_url=base, url_fetcher=fetcher).write_pdf(
         out, stylesheets=[weasyprint.CSS(string=fonts.css(), base_url=base, url_fetcher=fetcher)])
-    return time.perf_counter() - started
+    return time.perf_counter() - started, time.process_time() - cpu
 
 
-def brief(db: Path, request: BriefRequest, fonts, out: Path) -> tuple[float, float, float, str, int]:  # type: ignore[no-untyped-def]
-    """The whole brief as `zone brief` makes it: (seconds, of which queries and data, of which
-    HTML from the templates, the HTML, pages)."""
-    started = time.perf_counter()
+def brief(db: Path, request: BriefRequest, fonts, out: Path) -> tuple[float, float, float, float, str, int]:  # type: ignore[no-untyped-def]
+    """The whole brief as `zone brief` makes it: (seconds, CPU seconds, of which queries and
+    data, of which HTML from the templates, the HTML, pages)."""
+    started, cpu = time.perf_counter(), time.process_time()
     conn = open_readonly(db)
     data = build(conn, request)
     queried = time.perf_counter() - started
@@ -63,7 +73,11 @@ def brief(db: Path, request: BriefRequest, fonts, out: Path) -> tuple[float, flo
     templated = time.perf_counter() - started - queried
     pages = render_pdf(html, out, fonts)
     conn.close()
-    return time.perf_counter() - started, queried, templated, html, pages
+    return time.perf_counter() - started, time.process_time() - cpu, queried, templated, html, pages
+
+
+def load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
 
 
 def measure(db: Path, label: str, runs: int, kinds: list[str], region: str | None = None) -> list[tuple[str, float]]:
@@ -79,22 +93,30 @@ def measure(db: Path, label: str, runs: int, kinds: list[str], region: str | Non
         out = Path(tmp) / "brief.pdf"
         brief(db, requests["zone"], fonts, out)              # warm caches: fonts, templates, pages
         for kind in kinds:
-            totals, queries, templates, bares, pages = [], [], [], [], 0
+            totals, cpus, queries, templates, bares, bare_cpus, pages = [], [], [], [], [], [], 0
+            html = brief(db, requests[kind], fonts, out)[4]
             for _ in range(runs):             # interleaved, so that a busy machine slows both alike
-                total, queried, templated, html, pages = brief(db, requests[kind], fonts, out)
+                total, cpu, queried, templated, html, pages = brief(db, requests[kind], fonts, out)
                 totals.append(total)
+                cpus.append(cpu)
                 queries.append(queried)
                 templates.append(templated)
-                bares.append(bare(html, fonts, Path(tmp) / "bare.pdf"))
-            t, q, h, b = (statistics.median(x) for x in (totals, queries, templates, bares))
+                wall, bare_cpu = bare(html, fonts, Path(tmp) / "bare.pdf")
+                bares.append(wall)
+                bare_cpus.append(bare_cpu)
+            t, c, q, h, b, bc = (statistics.median(x) for x in (totals, cpus, queries, templates, bares, bare_cpus))
             ratios.append((kind, t / b))
             print(f"  {kind:<9} brief {t:6.2f} s (queries and data {q:5.2f} s, templates {h:4.2f} s)   "
-                  f"bare WeasyPrint {b:6.2f} s   ratio {t / b:4.2f}   {pages} pages")
+                  f"bare WeasyPrint {b:6.2f} s   ratio {t / b:4.2f}   CPU {c:5.2f} s / {bc:5.2f} s = {c / bc:4.2f}   "
+                  f"{pages} pages   load {load()}")
     return ratios
 
 
 def main() -> None:
     args = sys.argv[1:]
+    if "--help" in args or "-h" in args:
+        print(__doc__)
+        return
 
     def option(name: str, default: str | None = None) -> str | None:
         if name in args:

@@ -25,22 +25,32 @@ from datetime import date
 from typing import Any
 
 from common.formatting import format_day, format_period, format_value
-from reports.brief import (
+from reports.document import (
     ARROWS,
     Brief,
     Context,
     CoverFact,
     Section,
-    _context,
-    evidence_section,
     figure_anchor,
     format_amount,
     indicator_label,
+    make_context,
     region_label,
-    sources_section,
     zone_heading,
 )
-from reports.queries import BriefError, FigureFact, Limits, ZoneFacts, choose_region, load_articles, load_figures
+from reports.evidence import evidence_section, sources_section
+from reports.queries import (
+    BriefError,
+    FigureFact,
+    Limits,
+    ZoneFacts,
+    choose_region,
+    from_row,
+    load_articles,
+    load_figures,
+    named,
+)
+from reports.tables import SectorTable, figure_row
 from track.sectors import sectors
 
 KINDS = ("new_indicator", "new_period", "revised", "conflicting")
@@ -99,7 +109,7 @@ WITH k AS (
            json_extract(value, '$[6]') AS pub, json_extract(value, '$[7]') AS aid
     FROM json_each(:keys)
 )
-SELECT k.n, 'same', value FROM k, json_each((
+SELECT k.n, 'same' AS what, value AS fid FROM k, json_each((
     SELECT json_group_array(id) FROM (
         SELECT f.id FROM figure f
         JOIN article a ON a.id = f.article_id AND (a.published < k.pub OR (a.published = k.pub AND a.id < k.aid))
@@ -124,7 +134,7 @@ FROM k
 # Targets of the indicators the new articles give levels for, in the same regions: the latest
 # stored of each indicator, region, unit and horizon (by the figure_points index).
 _TARGETS = """
-SELECT max(f.id) FROM figure f
+SELECT max(f.id) AS id FROM figure f
 WHERE f.indicator_id IN (SELECT value FROM json_each(:indicators))
   AND f.region_id IN (SELECT value FROM json_each(:regions)) AND f.kind = 'target'
 GROUP BY f.indicator_id, f.region_id, f.unit, f.period_end
@@ -136,11 +146,11 @@ def _first_article(conn: sqlite3.Connection, since: Since) -> tuple[str, int, st
     """(day, first article id, its title) where the news starts."""
     if since.article is not None:
         ref = since.article.strip()
-        row = conn.execute("SELECT published, id, title FROM article WHERE source_id = ? OR "
-                           "(CAST(id AS TEXT) = ?)", (ref, ref)).fetchone()
-        if row is None:
+        rows = named(conn, "SELECT published, id, title FROM article WHERE source_id = ? OR (CAST(id AS TEXT) = ?)",
+                     (ref, ref))
+        if not rows:
             raise BriefError(f"no article {ref!r} (give an article id or a source id such as 沧州日报/content_66129)")
-        return str(row[0]), int(row[1]), str(row[2])
+        return str(rows[0]["published"]), int(rows[0]["id"]), str(rows[0]["title"])
     try:
         day = date.fromisoformat(str(since.day)).isoformat()
     except ValueError:
@@ -179,7 +189,8 @@ class _Light:
 # The new figures, as reviewed, without their sentences.
 _LIGHT = """
 SELECT fc.id, fc.article_id, fc.seq, fc.origin, fc.value, fc.unit, fc.kind, fc.period_start, fc.period_end,
-       fc.indicator_id, coalesce(fc.region_id, a.region_id), coalesce(i.sector, fc.sector), fc.qualifier
+       fc.indicator_id, coalesce(fc.region_id, a.region_id) AS region_id, coalesce(i.sector, fc.sector) AS sector,
+       fc.qualifier
 FROM figure_current fc
 JOIN article a ON a.id = fc.article_id
 LEFT JOIN indicator i ON i.id = fc.indicator_id
@@ -187,41 +198,37 @@ WHERE fc.id IN (SELECT value FROM json_each(:ids))
 """
 
 
-def load_changes(conn: sqlite3.Connection, since: Since, region_name: str | None = None,
-                 limits: Limits | None = None) -> ChangeFacts:
-    limits = limits or Limits()
-    region = choose_region(conn, region_name)
-    day, first, title = _first_article(conn, since)
-    new = [i for (i,) in conn.execute(_NEW_ARTICLES, {"day": day, "first": first})]
-    scope = {"scope": region.ids}
-    ids = {i for (i,) in conn.execute(_NEW_FIGURES, {**scope, "new": json.dumps(new)})} if new else set()
+def _lights(conn: sqlite3.Connection, ids: set[int] | list[int]) -> list[_Light]:
+    """Figures as reviewed, without their sentences, each under its sector in the one vocabulary."""
     if not ids:
-        where = f" about {region.name}" if region.name else ""
-        raise BriefError(f"no article since {title or day} gives figures{where}; nothing has changed")
+        return []
     vocabulary = sectors()
-    figures = [_Light(*r[:11], vocabulary.canonical(r[11]), r[12])
-               for r in conn.execute(_LIGHT, {"ids": json.dumps(sorted(ids))})]
-    about = {f.article_id for f in figures}
-    new = [a for a in new if a in about]                                    # those about the brief's region
-    facts = ChangeFacts(zone=ZoneFacts(region=region, limits=limits), since=since, since_day=day, since_title=title,
-                        new_articles=new)
+    return [from_row(_Light, r, sector=vocabulary.canonical(r["sector"]))
+            for r in named(conn, _LIGHT, {"ids": json.dumps(sorted(ids))})]
 
-    # Each new linked level or share against the earlier articles.
+
+def _articles(conn: sqlite3.Connection, column: str, ids: set[int] | list[int]) -> dict[int, str]:
+    """One column of some articles (published, or paper), by article id."""
+    return {r["id"]: r["v"] for r in named(
+        conn, f"SELECT id, {column} AS v FROM article WHERE id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(ids)),))}
+
+
+def _compare(conn: sqlite3.Connection, facts: ChangeFacts, figures: list[_Light], limits: Limits) -> dict[int, int]:
+    """Each new linked level or share against the earlier articles: classified into facts (the
+    earlier figures of a revised or conflicting one kept); returns the latest earlier period's
+    figure of each new period (0: none)."""
     compared = [f for f in figures if f.indicator_id and f.kind in ("level", "share") and f.origin == "reported"]
-    published = dict(conn.execute("SELECT id, published FROM article WHERE id IN (SELECT value FROM json_each(?))",
-                                  (json.dumps(new),)))
-    keys = [_key(f, published) for f in compared]
+    published = _articles(conn, "published", facts.new_articles)
     found: dict[int, dict[str, list[int]]] = {}
-    if keys:
-        for n, what, fid in conn.execute(_EARLIER, {"keys": json.dumps(keys), "same": limits.same_reports}):
-            if fid is not None:
-                found.setdefault(int(n), {}).setdefault(what, []).append(int(fid))
+    if compared:
+        keys = [_key(f, published) for f in compared]
+        for r in named(conn, _EARLIER, {"keys": json.dumps(keys), "same": limits.same_reports}):
+            if r["fid"] is not None:
+                found.setdefault(int(r["n"]), {}).setdefault(r["what"], []).append(int(r["fid"]))
     # The values of the same periods, to compare (as reviewed).
-    same_ids = {i for hits in found.values() for i in hits.get("same", [])}
-    earlier = {f.id: f for f in (_Light(*r[:11], vocabulary.canonical(r[11]), r[12])
-                                 for r in conn.execute(_LIGHT, {"ids": json.dumps(sorted(same_ids))}))}
-    papers = dict(conn.execute("SELECT id, coalesce(paper, '') FROM article WHERE id IN (SELECT value FROM json_each(?))",
-                               (json.dumps(sorted({f.article_id for f in [*figures, *earlier.values()]})),)))
+    earlier = {f.id: f for f in _lights(conn, {i for hits in found.values() for i in hits.get("same", [])})}
+    papers = _articles(conn, "coalesce(paper, '')", {f.article_id for f in [*figures, *earlier.values()]})
     before: dict[int, int] = {}
     for n, f in enumerate(compared):
         hits = found.get(n, {})
@@ -239,50 +246,78 @@ def load_changes(conn: sqlite3.Connection, since: Since, region_name: str | None
             before[f.id] = hits["before"][0] if hits.get("before") else 0
         else:
             facts.classified[f.id] = "new_indicator"
+    return before
 
-    # What is shown of each kind: the catalog's sectors in order, the newest article first; the
-    # rest is counted. Only what is shown is read whole (sentence and all).
-    article_rank = {a: i for i, a in enumerate(new)}
+
+def _choose_shown(facts: ChangeFacts, figures: list[_Light], before: dict[int, int], limits: Limits) -> None:
+    """What is shown of each kind: the catalog's sectors in order, the newest article first; the
+    rest is counted."""
+    vocabulary = sectors()
+    article_rank = {a: i for i, a in enumerate(facts.new_articles)}
     by_id = {f.id: f for f in figures}
-    cap = limits.rows_per_sector * 2
     for kind in KINDS:
         chosen = sorted((i for i, k in facts.classified.items() if k == kind),
                         key=lambda i: (vocabulary.order(by_id[i].sector), article_rank.get(by_id[i].article_id, 0),
                                        by_id[i].seq))
-        facts.shown[kind] = chosen[:cap]
+        facts.shown[kind] = chosen[:limits.rows_per_sector * 2]
     for i in facts.shown["new_period"]:
         facts.earlier[i] = [before[i]] if before.get(i) else []
 
-    # Targets against the new levels, and the targets the new articles set.
+
+def _targets(conn: sqlite3.Connection, facts: ChangeFacts, figures: list[_Light], limits: Limits) -> None:
+    """Targets against the new levels, and the targets the new articles set."""
     levels = [f for f in figures if f.kind == "level" and f.indicator_id and f.origin == "reported"]
     target_ids = {f.id for f in figures if f.kind == "target"}
     if levels:
-        target_ids |= {i for (i,) in conn.execute(_TARGETS, {
+        target_ids |= {r["id"] for r in named(conn, _TARGETS, {
             "indicators": json.dumps(sorted({f.indicator_id for f in levels})),
             "regions": json.dumps(sorted({f.region_id for f in levels if f.region_id is not None})),
             "limit": limits.targets * 4})}
-    targets = [_Light(*r[:11], vocabulary.canonical(r[11]), r[12])
-               for r in conn.execute(_LIGHT, {"ids": json.dumps(sorted(target_ids))})] if target_ids else []
-    targets.sort(key=lambda t: -t.id)
+    targets = sorted(_lights(conn, target_ids), key=lambda t: -t.id)
     for t in targets[:limits.targets]:
         level = _level_for(t, levels)
-        if level is not None or t.article_id in new:
+        if level is not None or t.article_id in facts.new_articles:
             facts.targets.append((t.id, level.id if level else None))
-    facts.unlinked = [f.id for f in figures if not f.indicator_id and f.origin == "reported"]
 
+
+def _shown_ids(facts: ChangeFacts, figures: list[_Light], limits: Limits) -> set[int]:
+    """Every figure the brief shows: those listed, what they are set against, the targets and their
+    levels, the first unlinked figures, and the growth rate an article gives beside a level it
+    lists (the change column quotes it). Only these are read whole (sentence and all)."""
+    by_id = {f.id: f for f in figures}
     listed = {i for ids_ in facts.shown.values() for i in ids_}
     shown = {*listed, *(e for i in listed for e in facts.earlier.get(i, [])),
              *(i for pair in facts.targets for i in pair if i is not None), *facts.unlinked[:limits.rows_per_sector]}
-    # The growth rate an article gives beside a level it lists (the change column quotes it).
     rows = {(by_id[i].article_id, by_id[i].indicator_id, by_id[i].period_end) for i in listed}
-    shown |= {f.id for f in figures if f.kind == "change" and f.indicator_id
-              and (f.article_id, f.indicator_id, f.period_end) in rows}
-    shown_facts = load_figures(conn, shown)
+    return shown | {f.id for f in figures if f.kind == "change" and f.indicator_id
+                    and (f.article_id, f.indicator_id, f.period_end) in rows}
+
+
+def load_changes(conn: sqlite3.Connection, since: Since, region_name: str | None = None,
+                 limits: Limits | None = None) -> ChangeFacts:
+    limits = limits or Limits()
+    region = choose_region(conn, region_name)
+    day, first, title = _first_article(conn, since)
+    new = [r["id"] for r in named(conn, _NEW_ARTICLES, {"day": day, "first": first})]
+    ids = {r["id"] for r in named(conn, _NEW_FIGURES, {"scope": region.ids, "new": json.dumps(new)})} if new else set()
+    if not ids:
+        where = f" about {region.name}" if region.name else ""
+        raise BriefError(f"no article since {title or day} gives figures{where}; nothing has changed")
+    figures = _lights(conn, ids)
+    about = {f.article_id for f in figures}
+    facts = ChangeFacts(zone=ZoneFacts(region=region, limits=limits), since=since, since_day=day, since_title=title,
+                        new_articles=[a for a in new if a in about])         # those about the brief's region
+    before = _compare(conn, facts, figures, limits)
+    _choose_shown(facts, figures, before, limits)
+    _targets(conn, facts, figures, limits)
+    facts.unlinked = [f.id for f in figures if not f.indicator_id and f.origin == "reported"]
+    shown_facts = load_figures(conn, _shown_ids(facts, figures, limits))
     articles = load_articles(conn, {f.article_id for f in shown_facts})        # newest first
     order = {a.id: i for i, a in enumerate(articles)}
     shown_facts.sort(key=lambda f: (order.get(f.article_id, 0), f.seq))
     facts.zone = ZoneFacts(region=region, articles=articles, figures=shown_facts, limits=limits,
-                           n_articles=len(new), n_figures=len(ids), latest=articles[0].published if articles else None)
+                           n_articles=len(facts.new_articles), n_figures=len(ids),
+                           latest=articles[0].published if articles else None)
     return facts
 
 
@@ -445,14 +480,13 @@ def target_section(ctx: Context, changes: ChangeFacts) -> list[Section]:
 
 def unlinked_section(ctx: Context, changes: ChangeFacts) -> list[Section]:
     """The new articles' figures no indicator claims, by sector: news too, but not yet a series."""
-    from reports.brief import SectorTable, _row
     wanted = set(changes.unlinked)
     vocabulary = sectors()
     groups: dict[str, list[list[FigureFact]]] = {}
     for f in ctx.facts.figures:
         if f.id in wanted:
             groups.setdefault(f.sector, []).append([f])
-    rows = [_row(ctx, g) for sector in sorted(groups, key=vocabulary.order) for g in groups[sector]]
+    rows = [figure_row(ctx, g) for sector in sorted(groups, key=vocabulary.order) for g in groups[sector]]
     if not rows:
         return []
     shown = rows[:ctx.facts.limits.rows_per_sector]
@@ -464,7 +498,7 @@ def unlinked_section(ctx: Context, changes: ChangeFacts) -> list[Section]:
 
 
 def build_change_brief(changes: ChangeFacts, lang: str = "zh", today: date | None = None) -> Brief:
-    ctx = _context(changes.zone, lang)
+    ctx = make_context(changes.zone, lang)
     t = ctx.labels
     sections = [*change_sections(ctx, changes), *target_section(ctx, changes), *unlinked_section(ctx, changes),
                 *sources_section(ctx), *evidence_section(ctx)]

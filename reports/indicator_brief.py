@@ -9,39 +9,33 @@ only the points asked for), so the cost follows what the brief shows, not the da
 """
 from __future__ import annotations
 
-import json
 import sqlite3
 from dataclasses import dataclass
 from datetime import date
 
 from common.units import unit_en
-from reports.brief import (
-    Brief,
-    Context,
-    CoverFact,
-    Section,
-    SectorTable,
-    SeriesData,
-    _context,
-    _row,
-    capitalised,
-    evidence_section,
-    series_blocks,
-    sources_section,
-    targets_section,
-)
+from reports.document import Brief, Context, CoverFact, Section, capitalised, make_context
+from reports.evidence import evidence_section, sources_section
 from reports.queries import (
     BriefError,
     Limits,
     Region,
+    Row,
     SeriesPoint,
     ZoneFacts,
     choose_region,
+    from_row,
     load_articles,
     load_figures,
     load_points,
+    named,
+    series_point,
+    with_sources,
 )
-from reports.series import level_groups, level_series, shown_groups
+from reports.series import PointGroup, level_groups, level_series, shown_groups
+from reports.series_section import SeriesData, series_blocks
+from reports.tables import SectorTable, figure_row
+from reports.targets import targets_section
 from track.sectors import sectors
 
 # The indicator's series, one per unit and region, from the figure_points index alone: periods,
@@ -57,32 +51,33 @@ SELECT k.unit, k.rid,
                               WHERE f.indicator_id = :indicator AND f.region_id IS k.rid AND f.kind = 'level'
                                 AND f.unit = k.unit)) AS periods,
        (SELECT max(f.origin = 'reported') FROM figure f
-        WHERE f.indicator_id = :indicator AND f.region_id IS k.rid AND f.kind = 'level' AND f.unit = k.unit),
+        WHERE f.indicator_id = :indicator AND f.region_id IS k.rid AND f.kind = 'level' AND f.unit = k.unit) AS reported,
        (SELECT max(f.period_end) FROM figure f
         WHERE f.indicator_id = :indicator AND f.region_id IS k.rid AND f.kind = 'level' AND f.unit = k.unit) AS latest,
        (SELECT pe FROM (SELECT DISTINCT f.period_end AS pe FROM figure f
                         WHERE f.indicator_id = :indicator AND f.region_id IS k.rid AND f.kind = 'level'
                           AND f.unit = k.unit AND f.period_end IS NOT NULL
-                        ORDER BY pe DESC LIMIT 1 OFFSET :periods - 1)),
-       (SELECT name FROM region WHERE id = k.rid)
+                        ORDER BY pe DESC LIMIT 1 OFFSET :periods - 1)) AS cutoff
 FROM k
 ORDER BY periods DESC, latest DESC, rid
 """
 
 # How much the database holds of the indicator (in scope): figures, periods, articles.
 _HELD = """
-SELECT count(*),
-       count(DISTINCT CASE WHEN f.kind = 'level' THEN coalesce(f.period_start, '') || '|' || coalesce(f.period_end, '') END),
-       count(DISTINCT f.article_id), max(a.published)
+SELECT count(*) AS figures,
+       count(DISTINCT CASE WHEN f.kind = 'level' THEN coalesce(f.period_start, '') || '|' || coalesce(f.period_end, '') END)
+           AS periods,
+       count(DISTINCT f.article_id) AS articles, max(a.published) AS latest
 FROM figure f JOIN article a ON a.id = f.article_id
 WHERE f.indicator_id = :indicator AND (:scope IS NULL OR f.region_id IN (SELECT value FROM json_each(:scope)))
 """
 
 # Its targets, and the growth rates reported for the periods shown, from the series view.
 _OTHER_POINTS = """
-SELECT s.figure_id, s.article_id, s.indicator_id, s.indicator_name, i.name_en, i.sector,
-       s.kind, s.unit, s.period_start, s.period_end, s.value, s.value_max, s.qualifier, s.text, s.origin,
-       s.preferred, s.conflict, s.published, s.point_key, s.region_id, s.region, region.name_en, s.window
+SELECT s.figure_id, s.article_id, s.indicator_id, s.indicator_name, i.name_en AS indicator_name_en,
+       i.sector AS indicator_sector, s.kind, s.unit, s.period_start, s.period_end, s.value, s.value_max,
+       s.qualifier, s.text, s.origin, s.preferred, s.conflict, s.published, s.point_key, s.region_id, s.region,
+       region.name_en AS region_en, s.window
 FROM series s
 JOIN indicator i ON i.id = s.indicator_id
 LEFT JOIN region ON region.id = s.region_id
@@ -114,72 +109,77 @@ class IndicatorFacts:
 
 
 def resolve(conn: sqlite3.Connection, name: str) -> Indicator:
-    row = conn.execute("SELECT id, name, name_en, unit, sector, definition FROM indicator "
-                       "WHERE id = ? OR name = ? OR lower(name_en) = lower(?)", (name, name, name)).fetchone()
-    if row is None:
+    rows = named(conn, "SELECT id, name, name_en, unit, sector, definition FROM indicator "
+                 "WHERE id = ? OR name = ? OR lower(name_en) = lower(?)", (name, name, name))
+    if not rows:
         close = [r[0] for r in conn.execute(
             "SELECT id FROM indicator WHERE id LIKE ? OR name LIKE ? ORDER BY id LIMIT 8", (f"%{name}%", f"%{name}%"))]
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         raise BriefError(f"no indicator {name!r}{hint}")
-    return Indicator(*row)
+    return from_row(Indicator, rows[0])
+
+
+Key = tuple[str, str, int | None]        # a series: indicator, unit, region
+
+
+def _series_keys(stats: list[Row], indicator: str, limits: Limits) -> tuple[list[Key], list[Key], dict[Key, str]]:
+    """The series to chart (two or more periods, one reported; most periods first), the regions
+    with a single report, and each series' cut-off of its latest periods."""
+    charted = [(indicator, r["unit"], r["rid"]) for r in stats if r["periods"] >= 2 and r["reported"]]
+    single = [(indicator, r["unit"], r["rid"]) for r in stats if not (r["periods"] >= 2 and r["reported"])]
+    cutoffs = {(indicator, r["unit"], r["rid"]): r["cutoff"] or "" for r in stats}
+    return charted[:limits.series], single, cutoffs
+
+
+def _cited(shown_series: dict[Key, list[PointGroup]], levels: list[SeriesPoint], others: list[SeriesPoint],
+           single: list[int], limits: Limits) -> tuple[set[int], list[int]]:
+    """The figures the brief numbers and quotes (series tables, single reports, targets, the growth
+    rates given beside listed levels), and the targets it lists."""
+    cited = set(single)
+    for groups in shown_series.values():
+        for group in shown_groups(groups, limits).table:
+            cited.update(p.figure_id for p in (group.preferred, *group.same, *group.other))
+    targets = [p.figure_id for p in others if p.kind == "target"][:limits.targets]
+    listed = {(p.article_id, p.period_end) for p in levels if p.figure_id in cited}
+    changes = [p.figure_id for p in others if p.kind == "change" and (p.article_id, p.period_end) in listed]
+    return cited | set(targets) | set(changes), targets
 
 
 def load_indicator(conn: sqlite3.Connection, name: str, region_name: str | None = None,
                    limits: Limits | None = None) -> IndicatorFacts:
     limits = limits or Limits(series=8, series_periods=12)
     indicator = resolve(conn, name)
-    region = Region(id=None, name="")
-    if region_name:
-        region = choose_region(conn, region_name)
+    region = choose_region(conn, region_name) if region_name else Region(id=None, name="")
     scope = {"indicator": indicator.id, "scope": region.ids}
-    n_figures, n_periods, n_articles, latest = conn.execute(_HELD, scope).fetchone()
-    stats = conn.execute(_SERIES, {**scope, "periods": max(limits.chart_periods, limits.series_periods)}).fetchall()
-    if not n_figures or not stats:
+    held = named(conn, _HELD, scope)[0]
+    stats = named(conn, _SERIES, {**scope, "periods": max(limits.chart_periods, limits.series_periods)})
+    if not held["figures"] or not stats:
         where = f" in {region.name} or the regions inside it" if region.name else ""
         raise BriefError(f"no figures of {indicator.id} ({indicator.name}){where}; run `zone ingest` first")
     # Regions with a series first (most periods, then the latest), then those with one report.
-    charted_keys = [(indicator.id, unit, rid) for unit, rid, periods, reported, _, _, _ in stats
-                    if periods >= 2 and reported][:limits.series]
-    single_keys = [(indicator.id, unit, rid) for unit, rid, periods, reported, _, _, _ in stats
-                   if not (periods >= 2 and reported)]
-    cutoffs = {(indicator.id, unit, rid): cutoff or "" for unit, rid, _, _, _, cutoff, _ in stats}
-    wanted = [(*k, cutoffs[k], "9999") for k in charted_keys + single_keys[:limits.rows_per_sector]]
-    levels = load_points(conn, wanted)
+    charted_keys, single_keys, cutoffs = _series_keys(stats, indicator.id, limits)
+    levels = load_points(conn, [(*k, cutoffs[k], "9999") for k in charted_keys + single_keys[:limits.rows_per_sector]])
     since = min((cutoffs[k] for k in charted_keys), default="")
-    others = [SeriesPoint(*r[:15], bool(r[15]), bool(r[16]), *r[17:])
-              for r in conn.execute(_OTHER_POINTS, {**scope, "since": since})]
+    others = [series_point(r) for r in named(conn, _OTHER_POINTS, {**scope, "since": since})]
     groups = level_groups(levels)
     charted = level_series(levels)
     series_keys = [k for k in charted_keys if k in charted]
     single_keys = [k for k in single_keys if k in groups]
     shown_series = {k: groups[k] for k in series_keys}
-
-    cited: set[int] = set()
-    for g in shown_series.values():
-        for group in shown_groups(g, limits).table:
-            cited.update(p.figure_id for p in (group.preferred, *group.same, *group.other))
     single = [groups[k][-1].preferred.figure_id for k in single_keys[:limits.rows_per_sector]]
-    cited.update(single)
-    targets = [p.figure_id for p in others if p.kind == "target"][:limits.targets]
-    # The growth rates the articles give beside the levels the tables list (quoted in the rows).
-    listed = {(p.article_id, p.period_end) for p in levels if p.figure_id in cited}
-    changes = [p.figure_id for p in others if p.kind == "change" and (p.article_id, p.period_end) in listed]
-    wanted = cited | set(targets) | set(changes)
-    wanted |= {i for (i,) in conn.execute(
-        "SELECT source_id FROM figure_source WHERE figure_id IN (SELECT value FROM json_each(?))",
-        (json.dumps(sorted(wanted)),))}
-    figures = load_figures(conn, wanted)
+    wanted, targets = _cited(shown_series, levels, others, single, limits)
+    figures = load_figures(conn, with_sources(conn, wanted))
     articles = load_articles(conn, {f.article_id for f in figures})
     # Targets are measured against the level points of their region.
     shown_points = [p for p in levels if p.series_key in shown_series or p.figure_id in wanted]
     if region.id is None:          # every region: name each series by its region
-        region = Region(id=None, name="", scope=tuple(sorted({rid or 0 for _, rid, *_ in stats})))
+        region = Region(id=None, name="", scope=tuple(sorted({r["rid"] or 0 for r in stats})))
     zone = ZoneFacts(region=region, articles=articles, figures=figures, points=shown_points,
                      listed=frozenset(targets), series_keys=tuple(series_keys), series_held=len(series_keys),
-                     n_figures=n_figures, n_articles=n_articles, latest=latest, limits=limits,
-                     series_periods={(indicator.id, unit, rid): periods for unit, rid, periods, *_ in stats})
-    return IndicatorFacts(indicator=indicator, zone=zone, regions=len({rid for _, rid, *_ in stats}),
-                          periods=n_periods, single=single,
+                     n_figures=held["figures"], n_articles=held["articles"], latest=held["latest"], limits=limits,
+                     series_periods={(indicator.id, r["unit"], r["rid"]): r["periods"] for r in stats})
+    return IndicatorFacts(indicator=indicator, zone=zone, regions=len({r["rid"] for r in stats}),
+                          periods=held["periods"], single=single,
                           regions_left=max(0, len(stats) - len(series_keys) - len(single)))
 
 
@@ -218,7 +218,7 @@ def single_section(ctx: Context, facts: IndicatorFacts) -> list[Section]:
         fact = by_id.get(fid)
         if fact is None:
             continue
-        row = _row(ctx, [fact])
+        row = figure_row(ctx, [fact])
         region = (fact.region_name_en or fact.region_name) if ctx.lang == "en" else fact.region_name
         rows.append(row.__class__(**{**row.__dict__, "label": region or row.label, "region": None}))
     if not rows:
@@ -230,7 +230,7 @@ def single_section(ctx: Context, facts: IndicatorFacts) -> list[Section]:
 
 
 def build_indicator_brief(facts: IndicatorFacts, lang: str = "zh", today: date | None = None) -> Brief:
-    ctx = _context(facts.zone, lang)
+    ctx = make_context(facts.zone, lang)
     t = ctx.labels
     series = series_blocks(ctx, by_region=True)
     sections = [*definition_section(ctx, facts)]

@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
+from typing import Any, Mapping, Sequence, TypeVar
 
 from track.regions import find_region
 from track.sectors import sectors
@@ -176,149 +177,6 @@ class ZoneFacts:
         return self.latest or max((a.published for a in self.articles), default=None)
 
 
-# A figure's sector in the one vocabulary (track.sectors): its indicator's, else the one the
-# extractor gave it, mapped through the catalog's aliases; else 其他. :sectors is the name map.
-SECTOR_SQL = "coalesce(json_extract(:sectors, '$.' || json_quote(coalesce(i.sector, fc.sector))), '其他')"
-
-# The region's figures in its newest articles (:recent), as reviewed: figure_current hides
-# rejected figures and applies corrections and relinks. A figure without a region of its own
-# belongs to its article's; the scope is the region and the regions inside it (:scope, JSON;
-# NULL: every figure).
-# A derived figure that a reported one of the same point (indicator, region, kind, unit,
-# period) makes redundant is left out: one number per fact.
-_SCOPED = f"""
-scoped AS (
-    SELECT fc.id, fc.article_id, fc.seq, fc.kind, fc.direction, fc.unit, fc.qualifier,
-           fc.value, fc.value_max, fc.period_start, fc.period_end, a.published,
-           coalesce(fc.region_id, a.region_id) AS rid,
-           coalesce(fc.indicator_id, fc.subject) AS what,
-           CASE WHEN fc.kind <> 'target' THEN {SECTOR_SQL} END AS part,       -- targets: one table, NULL
-           CASE WHEN fc.kind = 'target' THEN coalesce(fc.period_end, '') END AS horizon
-    FROM figure_current fc
-    JOIN article a ON a.id = fc.article_id
-    LEFT JOIN indicator i ON i.id = fc.indicator_id
-    WHERE fc.article_id IN (SELECT value FROM json_each(:recent))
-      AND (:scope IS NULL OR coalesce(fc.region_id, a.region_id) IN (SELECT value FROM json_each(:scope)))
-      AND NOT (fc.origin = 'derived' AND EXISTS (
-          SELECT 1 FROM figure r
-          WHERE r.indicator_id = fc.indicator_id AND r.region_id IS fc.region_id AND r.period_end IS fc.period_end
-            AND r.period_start IS fc.period_start AND r.kind = fc.kind AND r.unit = fc.unit
-            AND r.origin = 'reported'))
-)"""
-
-# How many figures the region holds, per indicator, extracted sector and region, from the
-# figure_region index alone; a figure with no region of its own counts for its article's.
-_COUNTS = """
-SELECT f.indicator_id, f.sector, f.kind = 'target', f.region_id, count(*)
-FROM figure f
-WHERE f.region_id IS NOT NULL AND (:scope IS NULL OR f.region_id IN (SELECT value FROM json_each(:scope)))
-GROUP BY f.region_id, f.kind, f.indicator_id, f.sector          -- the index's order: no sorting
-UNION ALL
-SELECT f.indicator_id, f.sector, f.kind = 'target', a.region_id, count(*)
-FROM figure f JOIN article a ON a.id = f.article_id
-WHERE f.region_id IS NULL AND (:scope IS NULL OR a.region_id IN (SELECT value FROM json_each(:scope)))
-GROUP BY a.region_id, f.kind, f.indicator_id, f.sector
-"""
-
-# Figures a reviewer rejected (the latest decision), to take off the counts: few, by the review table.
-_REJECTED = """
-SELECT f.indicator_id, f.sector, f.kind = 'target', coalesce(f.region_id, a.region_id), count(*)
-FROM review r
-JOIN figure f ON f.fkey = r.fkey
-JOIN article a ON a.id = f.article_id
-WHERE r.action = 'reject' AND r.id = (SELECT max(id) FROM review WHERE fkey = r.fkey AND action IN ('accept', 'reject'))
-  AND (:scope IS NULL OR coalesce(f.region_id, a.region_id) IN (SELECT value FROM json_each(:scope)))
-GROUP BY 1, 2, 3, 4
-"""
-
-# The articles with figures in scope, newest first (ids and dates only).
-_ARTICLES_IN_SCOPE = """
-SELECT a.id, a.published FROM article a
-WHERE a.id IN (
-    SELECT f.article_id FROM figure f
-    WHERE f.region_id IS NOT NULL AND (:scope IS NULL OR f.region_id IN (SELECT value FROM json_each(:scope)))
-    UNION
-    SELECT f.article_id FROM figure f JOIN article b ON b.id = f.article_id
-    WHERE f.region_id IS NULL AND (:scope IS NULL OR b.region_id IN (SELECT value FROM json_each(:scope))))
-ORDER BY a.published DESC, a.id DESC
-"""
-
-# What the sector and target tables list. An indicator (or, unlinked, a subject) shows the
-# figures of the newest article that reports it, per sector, kind and unit (a target also
-# per horizon); a sector lists its :rows most recently reported, the targets :targets.
-# The same value reported by other articles joins them (its row cites those articles too).
-_LISTED = f"""
-WITH {_SCOPED},
-keyed AS (
-    SELECT s.*, first_value(article_id) OVER latest AS newest, first_value(published) OVER latest AS head_published,
-           first_value(seq) OVER latest AS head_seq
-    FROM scoped s
-    WINDOW latest AS (PARTITION BY part, rid, what, kind, unit, horizon ORDER BY published DESC, article_id DESC, seq)
-),
-chosen AS (
-    SELECT * FROM (
-        SELECT k.*, dense_rank() OVER (PARTITION BY part ORDER BY head_published DESC, newest DESC, head_seq) AS place
-        FROM keyed k WHERE article_id = newest)
-    WHERE place <= CASE WHEN part IS NULL THEN :targets ELSE :rows END
-),
-same AS (
-    SELECT k.id, row_number() OVER (PARTITION BY c.id ORDER BY k.published DESC, k.article_id DESC, k.seq) AS nth
-    FROM chosen c
-    JOIN keyed k ON k.part IS c.part AND k.rid IS c.rid AND k.what = c.what AND k.kind = c.kind AND k.unit = c.unit
-                AND k.article_id <> c.article_id AND k.direction IS c.direction AND k.qualifier = c.qualifier
-                AND round(k.value, 6) = round(c.value, 6) AND k.value_max IS c.value_max
-                AND k.period_start IS c.period_start AND k.period_end IS c.period_end
-)
-SELECT id FROM chosen
-UNION
-SELECT id FROM same WHERE nth <= :same
-"""
-
-# Series worth a chart: the linked level figures of the newest articles give the candidates
-# (indicator, unit, region); per candidate, from the figure_points index alone: its periods,
-# whether one is reported, the latest, and the cut-off of the latest :periods (older periods
-# are neither drawn nor read). A derived point (the level a year earlier implied by a change)
-# counts as a period and is marked as derived.
-_SERIES_KEYS = """
-WITH k AS (
-    SELECT DISTINCT f.indicator_id AS ind, f.unit AS unit, f.region_id AS rid
-    FROM figure f
-    WHERE f.article_id IN (SELECT value FROM json_each(:recent)) AND f.kind = 'level' AND f.indicator_id IS NOT NULL
-      AND (:scope IS NULL OR f.region_id IN (SELECT value FROM json_each(:scope)))
-)
-SELECT ind, unit, rid, periods, latest, cutoff FROM (
-    SELECT k.ind, k.unit, k.rid,
-           (SELECT count(*) FROM (SELECT DISTINCT f.period_end, f.period_start FROM figure f
-                                  WHERE f.indicator_id = k.ind AND f.region_id IS k.rid AND f.kind = 'level'
-                                    AND f.unit = k.unit)) AS periods,
-           EXISTS (SELECT 1 FROM figure f
-                   WHERE f.indicator_id = k.ind AND f.region_id IS k.rid AND f.kind = 'level' AND f.unit = k.unit
-                     AND f.origin = 'reported') AS reported,
-           (SELECT max(f.period_end) FROM figure f
-            WHERE f.indicator_id = k.ind AND f.region_id IS k.rid AND f.kind = 'level' AND f.unit = k.unit) AS latest,
-           (SELECT pe FROM (SELECT DISTINCT f.period_end AS pe FROM figure f
-                            WHERE f.indicator_id = k.ind AND f.region_id IS k.rid AND f.kind = 'level'
-                              AND f.unit = k.unit AND f.period_end IS NOT NULL
-                            ORDER BY pe DESC LIMIT 1 OFFSET :periods - 1)) AS cutoff
-    FROM k)
-WHERE periods >= 2 AND reported
-ORDER BY periods DESC, latest DESC, ind, unit, rid
-"""
-
-# The latest level of a target's indicator, unit and region up to its horizon: the period to read.
-_TARGET_LEVELS = """
-WITH k AS (
-    SELECT json_extract(value, '$[0]') AS ind, json_extract(value, '$[1]') AS unit,
-           json_extract(value, '$[2]') AS rid, coalesce(json_extract(value, '$[3]'), '9999') AS horizon
-    FROM json_each(:targets)
-)
-SELECT k.ind, k.unit, k.rid, (
-    SELECT max(f.period_end) FROM figure f
-    WHERE f.indicator_id = k.ind AND f.region_id IS k.rid AND f.kind = 'level' AND f.unit = k.unit
-      AND f.period_end <= k.horizon)
-FROM k
-"""
-
 # Figures as reviewed, with the sentence cut from the article (not the whole text) and the
 # figure's place in it.
 _FIGURES = """
@@ -326,14 +184,16 @@ SELECT fc.id, fc.fkey, fc.article_id, fc.seq, fc.origin, fc.text,
        fc.value, fc.value_max, fc.unit, fc.qualifier, fc.kind, fc.direction,
        fc.period_start, fc.period_end, fc.period_label, fc.subject, fc.sector,
        fc.section, fc.paragraph, fc.sentence, fc.indicator_id,
-       indicator.name, indicator.name_en, fc.corrected, fc.extracted_value,
-       coalesce(fc.region_id, article.region_id), region.name, region.name_en,
+       indicator.name AS indicator_name, indicator.name_en AS indicator_name_en, fc.corrected, fc.extracted_value,
+       coalesce(fc.region_id, article.region_id) AS region_id, region.name AS region_name,
+       region.name_en AS region_name_en,
        CASE WHEN fc.origin = 'derived'
-            THEN (SELECT json_group_array(source_id) FROM figure_source WHERE figure_id = fc.id) END,
-       indicator.sector,
-       fc.start - fc.sentence_start, fc."end" - fc.sentence_start, fc.sentence_end - fc.sentence_start,
+            THEN (SELECT json_group_array(source_id) FROM figure_source WHERE figure_id = fc.id) END AS derived_json,
+       indicator.sector AS indicator_sector,
+       fc.start - fc.sentence_start AS mark_start, fc."end" - fc.sentence_start AS mark_end,
+       fc.sentence_end - fc.sentence_start AS sentence_length,
        CASE WHEN 0 <= fc.sentence_start AND fc.sentence_start <= fc.start AND fc."end" <= fc.sentence_end
-            THEN substr(article.text, fc.sentence_start + 1, fc.sentence_end - fc.sentence_start) END
+            THEN substr(article.text, fc.sentence_start + 1, fc.sentence_end - fc.sentence_start) END AS sentence_text
 FROM figure_current fc
 JOIN article ON article.id = fc.article_id
 LEFT JOIN indicator ON indicator.id = fc.indicator_id
@@ -346,9 +206,10 @@ ORDER BY article.published DESC, article.id DESC, fc.seq
 # its latest periods only: the view ranks only the points asked for (indicator, region, kind,
 # unit and period are the columns it partitions by, so the terms go down to the figures).
 _POINTS = """
-SELECT s.figure_id, s.article_id, s.indicator_id, s.indicator_name, indicator.name_en, indicator.sector,
-       s.kind, s.unit, s.period_start, s.period_end, s.value, s.value_max, s.qualifier, s.text, s.origin,
-       s.preferred, s.conflict, s.published, s.point_key, s.region_id, s.region, region.name_en, s.window
+SELECT s.figure_id, s.article_id, s.indicator_id, s.indicator_name, indicator.name_en AS indicator_name_en,
+       indicator.sector AS indicator_sector, s.kind, s.unit, s.period_start, s.period_end, s.value, s.value_max,
+       s.qualifier, s.text, s.origin, s.preferred, s.conflict, s.published, s.point_key, s.region_id, s.region,
+       region.name_en AS region_en, s.window
 FROM series s
 JOIN indicator ON indicator.id = s.indicator_id
 LEFT JOIN region ON region.id = s.region_id
@@ -364,6 +225,37 @@ ORDER BY indicator_id, unit, region_id, kind, coalesce(period_end, period_start)
 # 沧州经济开发区:打造投资兴业热土 — used only when the region table says nothing.
 _ZONE_NAME = re.compile(
     r"[\u4e00-\u9fff]{2,12}?(?:经济技术开发区|高新技术产业开发区|经济开发区|高新技术开发区|开发区|高新区|经开区|新区|产业园区|工业园区|园区|自贸区)")
+
+
+Row = sqlite3.Row
+T = TypeVar("T")
+
+
+def named(conn: sqlite3.Connection, sql: str, params: Mapping[str, Any] | Sequence[Any] = ()) -> list[Row]:
+    """The rows of a query, each read by column name (row["value"]), whatever the
+    connection's own row factory."""
+    cursor = conn.cursor()
+    cursor.row_factory = sqlite3.Row
+    return cursor.execute(sql, params).fetchall()
+
+
+_FIELD_NAMES: dict[Any, tuple[str, ...]] = {}
+
+
+def _field_names(cls: Any) -> tuple[str, ...]:
+    """A dataclass's field names, looked up once per class (from_row runs once per row)."""
+    if cls not in _FIELD_NAMES:
+        _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+    return _FIELD_NAMES[cls]
+
+
+def from_row(cls: type[T], row: Row, **given: Any) -> T:
+    """A dataclass from a row, each field from the column of its name (``given`` fields from
+    the caller). A field the query does not name keeps its default; one without a default is
+    an error, so a renamed column cannot shift values into the wrong fields."""
+    columns = set(row.keys())
+    values = {name: row[name] for name in _field_names(cls) if name in columns and name not in given}
+    return cls(**values, **given)
 
 
 def open_readonly(path: Path) -> sqlite3.Connection:
@@ -451,22 +343,33 @@ def load_figures(conn: sqlite3.Connection, ids: set[int]) -> list[FigureFact]:
     filed under its sector in the one vocabulary (track.sectors)."""
     vocabulary = sectors()
     figures: list[FigureFact] = []
-    for row in conn.execute(_FIGURES, {"ids": json.dumps(sorted(ids))}):
-        *fields, derived_json, indicator_sector, start, end, length, sentence_text = row
-        text, sentence = fields[5], fields[19]
-        before, marked, after = _split_sentence(sentence_text, start, end, length, text, sentence)
-        fields[16] = vocabulary.canonical(indicator_sector or fields[16])
-        fields[23] = bool(fields[23])
-        derived = tuple(json.loads(derived_json)) if derived_json else ()
-        figures.append(FigureFact(*fields, derived_from=derived, before=before, marked=marked, after=after))
+    for row in named(conn, _FIGURES, {"ids": json.dumps(sorted(ids))}):
+        before, marked, after = _split_sentence(row["sentence_text"], row["mark_start"], row["mark_end"],
+                                                row["sentence_length"], row["text"], row["sentence"])
+        derived = tuple(json.loads(row["derived_json"])) if row["derived_json"] else ()
+        figures.append(from_row(FigureFact, row, sector=vocabulary.canonical(row["indicator_sector"] or row["sector"]),
+                                corrected=bool(row["corrected"]), derived_from=derived,
+                                before=before, marked=marked, after=after))
     return figures
+
+
+def with_sources(conn: sqlite3.Connection, ids: set[int]) -> set[int]:
+    """The figures and those they are derived from: a derived figure's sources are numbered and quoted too."""
+    return ids | {r["source_id"] for r in named(
+        conn, "SELECT source_id FROM figure_source WHERE figure_id IN (SELECT value FROM json_each(?))",
+        (json.dumps(sorted(ids)),))}
 
 
 def load_articles(conn: sqlite3.Connection, ids: set[int]) -> list[ArticleRef]:
     """The articles asked for, newest first."""
-    return [ArticleRef(*r) for r in conn.execute(
-        "SELECT id, source_id, paper, published, edition, page, title, url FROM article "
+    return [from_row(ArticleRef, r) for r in named(
+        conn, "SELECT id, source_id, paper, published, edition, page, title, url FROM article "
         "WHERE id IN (SELECT value FROM json_each(?)) ORDER BY published DESC, id DESC", (json.dumps(sorted(ids)),))]
+
+
+def series_point(row: Row) -> SeriesPoint:
+    """A row of the series view (with the indicator's and region's English names) as a point."""
+    return from_row(SeriesPoint, row, preferred=bool(row["preferred"]), conflict=bool(row["conflict"]))
 
 
 def load_points(conn: sqlite3.Connection, wanted: list[tuple[str, str, int | None, str, str]]) -> list[SeriesPoint]:
@@ -483,104 +386,15 @@ def load_points(conn: sqlite3.Connection, wanted: list[tuple[str, str, int | Non
         else:
             cutoff = min(cutoff, since)
         series[(indicator, unit, region)] = (cutoff, periods)
-    parts, params = [], {}
+    parts: list[str] = []
+    params: dict[str, Any] = {}
     for n, ((indicator, unit, region), (cutoff, periods)) in enumerate(series.items()):
         names = [f"p{n}_{k}" for k in range(len(periods))] or [f"p{n}_0"]
         sql = (_POINTS.replace(":indicator", f":i{n}").replace(":region", f":r{n}").replace(":unit", f":u{n}")
                .replace(":since", f":s{n}").replace("{periods}", ", ".join(f":{name}" for name in names)))
         parts.append(sql)
         params.update({f"i{n}": indicator, f"r{n}": region, f"u{n}": unit, f"s{n}": cutoff})
-        params.update(dict(zip(names, periods or [None])))
+        singles: list[str | None] = list(periods) or [None]     # no single period: one name matching none
+        params.update(dict(zip(names, singles)))
     sql = "SELECT * FROM (" + " UNION ALL ".join(parts) + ")" + _POINTS_ORDER
-    return [SeriesPoint(*r[:15], bool(r[15]), bool(r[16]), *r[17:]) for r in conn.execute(sql, params)]
-
-
-def _counts(conn: sqlite3.Connection, region: Region) -> tuple[dict[str, int], int, dict[int | None, int]]:
-    """Figures in scope per sector (the vocabulary's: indicator's, else extracted), targets, per region."""
-    vocabulary = sectors()
-    indicator_sector = dict(conn.execute("SELECT id, sector FROM indicator"))
-    held: dict[str, int] = {}
-    targets = 0
-    per_region: dict[int | None, int] = {}
-    for sql, sign in ((_COUNTS, 1), (_REJECTED, -1)):
-        for indicator, extracted, target, rid, n in conn.execute(sql, {"scope": region.ids}):
-            n *= sign
-            if target:
-                targets += n
-            else:
-                sector = vocabulary.canonical(indicator_sector.get(indicator) or extracted)
-                held[sector] = held.get(sector, 0) + n
-            per_region[rid] = per_region.get(rid, 0) + n
-    return held, targets, per_region
-
-
-def load_zone(conn: sqlite3.Connection, region_name: str | None = None, limits: Limits = Limits()) -> ZoneFacts:
-    """What the brief on one region shows, and how much the database holds beyond it.
-
-    Bounded whatever the size of the database: the sector tables take the latest report of
-    each indicator, the series the ones with most periods, and only the figures shown are
-    read with their sentences.
-    """
-    # Imported here: reports.series reads this module's dataclasses.
-    from reports.series import latest_level, level_series, shown_groups
-
-    region = choose_region(conn, region_name)
-    held, targets_held, per_region = _counts(conn, region)
-    n_figures = sum(per_region.values())
-    in_scope = conn.execute(_ARTICLES_IN_SCOPE, {"scope": region.ids}).fetchall()
-    if not n_figures or not in_scope:
-        where = f" for region {region.name}" if region.name else ""
-        if region.several:
-            where += " or the regions inside it"
-        raise BriefError(f"the database has no figures{where}; run `zone ingest` first")
-    names = dict(conn.execute("SELECT id, name FROM region WHERE id IN (SELECT value FROM json_each(?))",
-                              (json.dumps([r for r in per_region if r is not None]),)))
-    regions_with_figures = tuple(names[r] for r in sorted(per_region, key=lambda r: -per_region[r])
-                                 if r in names and per_region[r] > 0)
-    n_articles, latest = len(in_scope), in_scope[0][1]
-    recent = json.dumps([i for i, _ in in_scope[:limits.recent_articles]])
-    scope = {"scope": region.ids, "sectors": sectors().as_json(), "recent": recent}
-
-    listed = {i for (i,) in conn.execute(_LISTED, {**scope, "rows": limits.rows_per_sector,
-                                                   "targets": limits.targets, "same": limits.same_reports})}
-    stats = conn.execute(
-        _SERIES_KEYS, {"scope": region.ids, "recent": recent,
-                       "periods": max(limits.chart_periods, limits.series_periods)}).fetchall()
-    keys = [(ind, unit, rid, cutoff) for ind, unit, rid, _, _, cutoff in stats]
-    series_periods = {(ind, unit, rid): n for ind, unit, rid, n, _, _ in stats}
-    shown_keys = [(ind, unit, rid) for ind, unit, rid, _ in keys[:limits.series]]
-    targets = [f for f in load_figures(conn, listed) if f.kind == "target"]
-    wanted = [(ind, unit, rid, cutoff or "", "9999") for ind, unit, rid, cutoff in keys[:limits.series]]
-    # Each target's latest level up to its horizon: one period of its series.
-    aims = [[t.indicator_id, t.unit, t.region_id, t.period_end] for t in targets if t.indicator_id]
-    if aims:
-        for ind, unit, rid, period in conn.execute(_TARGET_LEVELS, {"targets": json.dumps(aims)}):
-            if period:
-                wanted.append((ind, unit, rid, period, period))
-    points = load_points(conn, list(dict.fromkeys(wanted)))
-
-    # The figures the series tables and the targets' latest levels cite: numbered and quoted too.
-    cited: set[int] = set()
-    series = level_series([p for p in points if p.series_key in set(shown_keys)])
-    for groups in series.values():
-        for g in shown_groups(groups, limits).table:
-            cited.update(p.figure_id for p in (g.preferred, *g.same, *g.other))
-    for t in targets:
-        level = latest_level(points, t) if t.indicator_id else None
-        if level is not None:
-            cited.add(level.figure_id)
-    # A derived figure names the figures it comes from: they are numbered and quoted too.
-    shown = listed | cited
-    shown |= {i for (i,) in conn.execute(
-        "SELECT source_id FROM figure_source WHERE figure_id IN (SELECT value FROM json_each(?))",
-        (json.dumps(sorted(shown)),))}
-    figures = load_figures(conn, shown)
-    articles = load_articles(conn, {f.article_id for f in figures})
-    if not region.name:
-        region = Region(id=None, name=zone_name_from_titles([a.title for a in articles]) or
-                        next((a.paper for a in articles if a.paper), "") or "")
-    return ZoneFacts(region=region, articles=articles, figures=figures, points=points, listed=frozenset(listed),
-                     held=held, targets_held=targets_held, series_keys=tuple(shown_keys), series_held=len(keys),
-                     n_figures=n_figures,
-                     n_articles=n_articles, latest=latest, limits=limits, regions_with_figures=regions_with_figures,
-                     series_periods=series_periods)
+    return [series_point(r) for r in named(conn, sql, params)]

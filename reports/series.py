@@ -167,6 +167,60 @@ def text_width(text: str, size: float) -> float:
     return sum(size if ord(ch) > 0x2E80 else 0.55 * size for ch in text)
 
 
+def _x_ticks(points: Sequence[SeriesPoint], xs: list[float]) -> list[Tick]:
+    """Axis labels under the points, latest first so the newest period always has its label."""
+    ticks: list[Tick] = []
+    for i in reversed(range(len(points))):
+        label = short_period(points[i].period_start, points[i].period_end)
+        half = len(label) * _CHAR / 2 + 3
+        if all(abs(xs[i] - t.pos) >= half + len(t.label) * _CHAR / 2 for t in ticks):
+            ticks.append(Tick(xs[i], label))
+    ticks.reverse()
+    return ticks
+
+
+def _marks(points: Sequence[SeriesPoint], xs: list[float], ys: list[float], scale: Scale,
+           labelled: int | None, plot_bottom: float) -> list[Mark]:
+    """The points with their value labels, the latest placed first; a label that would collide
+    with one already placed, or that belongs to a point the table does not list, is left out."""
+    placed: list[tuple[float, float, float]] = []        # (x, y, half width) of value labels
+    order = sorted(range(len(points)), key=lambda i: (i != len(points) - 1, -i))
+    value_labels: dict[int, tuple[str | None, float]] = {}
+    for i in order:
+        text = scale.number(points[i].value, approx=points[i].origin == "derived")
+        half = len(text) * _CHAR / 2 + 2
+        # Above the point, unless the line rises into it: then below.
+        rising_in = i > 0 and ys[i - 1] < ys[i] - 4
+        ly = ys[i] + 13 if rising_in and ys[i] + 13 < plot_bottom - 2 else ys[i] - 6
+        free = all(abs(xs[i] - px) >= half + ph or abs(ly - py) >= 10 for px, py, ph in placed)
+        if free and ly > 8 and (labelled is None or i >= len(points) - labelled):
+            placed.append((xs[i], ly, half))
+            value_labels[i] = (text, ly)
+        else:
+            value_labels[i] = (None, ly)
+    return [Mark(x=xs[i], y=ys[i], derived=p.origin == "derived", latest=i == len(points) - 1,
+                 label=value_labels[i][0], label_y=value_labels[i][1]) for i, p in enumerate(points)]
+
+
+def _legend(points: Sequence[SeriesPoint], others: Sequence[SeriesPoint], labels: dict[str, str],
+            plot_right: float) -> tuple[LegendItem, ...]:
+    """One legend item per kind of marker the chart draws, laid out from the right edge leftwards."""
+    kinds = ["reported"] if any(p.origin != "derived" for p in points) else []
+    if any(p.origin == "derived" for p in points):
+        kinds.append("derived")
+    if others:
+        kinds.append("other")
+    legend: list[LegendItem] = []
+    right_edge = plot_right
+    for kind in reversed(kinds):
+        label = labels[f"legend_{kind}"]
+        text_x = right_edge - text_width(label, LEGEND_SIZE)
+        legend.append(LegendItem(kind=kind, label=label, x=text_x - 5))
+        right_edge = text_x - 14
+    legend.reverse()
+    return tuple(legend)
+
+
 def chart(points: Sequence[SeriesPoint], others: Sequence[SeriesPoint], scale: Scale, labels: dict[str, str],
           title: str, labelled: int | None = None) -> Chart:
     """A line over the preferred points in period order, x by period end, y in the series' scale.
@@ -190,65 +244,21 @@ def chart(points: Sequence[SeriesPoint], others: Sequence[SeriesPoint], scale: S
     def y_of(v: float) -> float:
         return plot_bottom - (v - low) / (high - low) * (plot_bottom - TOP)
 
-    y_ticks = []
-    n = round((high - low) / step)
-    for i in range(n + 1):
-        v = low + i * step
-        y_ticks.append(Tick(y_of(v), _tick_label(v, scale.lang)))
-
+    y_ticks = tuple(Tick(y_of(low + i * step), _tick_label(low + i * step, scale.lang))
+                    for i in range(round((high - low) / step) + 1))
     xs = [x_of(d) for d in days]
     ys = [y_of(p.value / scale.divisor) for p in points]
-    # Axis labels under the points, latest first so the newest period always has its label.
-    x_ticks: list[Tick] = []
-    for i in reversed(range(len(points))):
-        label = short_period(points[i].period_start, points[i].period_end)
-        half = len(label) * _CHAR / 2 + 3
-        if all(abs(xs[i] - t.pos) >= half + len(t.label) * _CHAR / 2 for t in x_ticks):
-            x_ticks.append(Tick(xs[i], label))
-    x_ticks.reverse()
-
-    marks: list[Mark] = []
-    placed: list[tuple[float, float, float]] = []        # (x, y, half width) of value labels
-    order = sorted(range(len(points)), key=lambda i: (i != len(points) - 1, -i))
-    value_labels: dict[int, tuple[str | None, float]] = {}
-    for i in order:
-        text = scale.number(points[i].value, approx=points[i].origin == "derived")
-        half = len(text) * _CHAR / 2 + 2
-        # Above the point, unless the line rises into it: then below.
-        rising_in = i > 0 and ys[i - 1] < ys[i] - 4
-        ly = ys[i] + 13 if rising_in and ys[i] + 13 < plot_bottom - 2 else ys[i] - 6
-        free = all(abs(xs[i] - px) >= half + ph or abs(ly - py) >= 10 for px, py, ph in placed)
-        if free and ly > 8 and (labelled is None or i >= len(points) - labelled):
-            placed.append((xs[i], ly, half))
-            value_labels[i] = (text, ly)
-        else:
-            value_labels[i] = (None, ly)
-    for i, p in enumerate(points):
-        marks.append(Mark(x=xs[i], y=ys[i], derived=p.origin == "derived", latest=i == len(points) - 1,
-                          label=value_labels[i][0], label_y=value_labels[i][1]))
     # A line joins periods of one window only: a year and January–August are not one line.
     segments = tuple(Segment(xs[i], ys[i], xs[i + 1], ys[i + 1],
                              dashed=points[i].origin == "derived" or points[i + 1].origin == "derived")
                      for i in range(len(points) - 1) if points[i].window == points[i + 1].window)
     other_marks = tuple((x_of((_day(o.period_end or o.period_start) or date.min).toordinal()),
                          y_of(o.value / scale.divisor)) for o in others)
-    kinds = ["reported"] if any(p.origin != "derived" for p in points) else []
-    if any(p.origin == "derived" for p in points):
-        kinds.append("derived")
-    if others:
-        kinds.append("other")
-    legend: list[LegendItem] = []
-    right_edge = plot_right
-    for kind in reversed(kinds):                 # laid out from the right edge leftwards
-        label = labels[f"legend_{kind}"]
-        text_x = right_edge - text_width(label, LEGEND_SIZE)
-        legend.append(LegendItem(kind=kind, label=label, x=text_x - 5))
-        right_edge = text_x - 14
-    legend.reverse()
     return Chart(width=WIDTH, height=HEIGHT, left=LEFT, right=plot_right, top=TOP, bottom=plot_bottom,
-                 unit=labels["unit_word"].format(u=scale.unit) if scale.unit else "", y_ticks=tuple(y_ticks),
-                 x_ticks=tuple(x_ticks), segments=segments, marks=tuple(marks), others=other_marks,
-                 legend=tuple(legend), title=title)
+                 unit=labels["unit_word"].format(u=scale.unit) if scale.unit else "", y_ticks=y_ticks,
+                 x_ticks=tuple(_x_ticks(points, xs)), segments=segments,
+                 marks=tuple(_marks(points, xs, ys, scale, labelled, plot_bottom)), others=other_marks,
+                 legend=_legend(points, others, labels, plot_right), title=title)
 
 
 def window_caption(points: Sequence[SeriesPoint], labels: dict[str, str]) -> str | None:

@@ -18,12 +18,15 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from common.formatting import format_period
 from ingest.model import Article, Figure
 from ingest.store import open_db, save_article
 from reports import fonts as fonts_module
-from reports.brief import format_amount, format_period, make_brief
-from reports.queries import BriefError, FigureFact, load_zone, zone_name_from_titles
+from reports.brief import make_brief
+from reports.document import format_amount
+from reports.queries import BriefError, FigureFact, zone_name_from_titles
 from reports.render import AssetFetcher, RefusedURL, render_html, write_brief
+from reports.zone_facts import load_zone
 
 ZONE = "沧州经济开发区"
 HOSTILE = '<img src="http://127.0.0.1:9/x">'

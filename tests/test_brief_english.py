@@ -20,7 +20,8 @@ from brief_checks import (
 )
 from click.testing import CliRunner
 
-from reports.brief import edition_label, make_brief
+from reports.brief import make_brief
+from reports.evidence import edition_label
 from reports.render import render_html, write_brief
 from zone import cli
 
@@ -97,6 +98,7 @@ def test_cli_city_brief_writes_a_pdf(tmp_path: Path) -> None:
 
 
 def test_region_without_figures_in_its_tree_says_so() -> None:
-    from reports.queries import BriefError, load_zone
+    from reports.queries import BriefError
+    from reports.zone_facts import load_zone
     with pytest.raises(BriefError, match="no figures for region 黄骅市"):
         load_zone(_conn(), "黄骅市")

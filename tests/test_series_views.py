@@ -417,19 +417,21 @@ def _point(n: int, start: str, end: str, value: float, origin: str = "reported")
 
 
 def test_latest_change_compares_periods_of_the_same_length() -> None:
-    from reports.brief import LABELS, Context, _change
+    from reports.document import Context
+    from reports.labels import LABELS
     from reports.queries import Region, ZoneFacts
     from reports.series import level_series
+    from reports.series_section import series_change
     points = [_point(1, "2011-01-01", "2011-04-30", 2.316e8, "derived"), _point(2, "2011-01-01", "2011-12-31", 7.46e8),
               _point(3, "2012-01-01", "2012-04-30", 2.86e8)]
     ctx = Context(facts=ZoneFacts(region=Region(1, ZONE)), lang="zh", labels=LABELS["zh"],
                   source_numbers={1: 3, 2: 2, 3: 1}, figure_numbers={1: 1, 2: 2, 3: 3})
     groups = level_series(points)[("fiscal_revenue", "元", None)]
-    change = _change(ctx, groups)
+    change = series_change(ctx, groups)
     # Jan–Apr 2012 against Jan–Apr 2011, not against the whole of 2011 just before it.
     assert (change.previous_period, change.previous_value, change.pct, change.caution) == (
         "2011年1–4月", "2.316亿元", "+23.5%", None)
     # Without a period of the same length: the one just before, with a caution.
     groups = level_series(points[1:])[("fiscal_revenue", "元", None)]
-    change = _change(ctx, groups)
+    change = series_change(ctx, groups)
     assert change.previous_period == "2011年" and change.caution == "两期时期长度不同,仅供参考"
