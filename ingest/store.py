@@ -235,9 +235,10 @@ def region_id(conn: sqlite3.Connection, name: str | None) -> int | None:
     """The id of a region by name or alias, adding it (level guessed from its suffix) when new."""
     if not name:
         return None
-    # The name by its index first: the alias scan reads every region's JSON.
+    # The name by its index first; else every name the region goes by, from the region_name view
+    # (schema.sql), the one list of names that `zone series`, the brief and Datasette read too.
     row = (conn.execute("SELECT id FROM region WHERE name = ?", (name,)).fetchone()
-           or conn.execute("SELECT id FROM region WHERE EXISTS (SELECT 1 FROM json_each(region.aliases) WHERE value = ?)",
+           or conn.execute("SELECT region_id FROM region_name WHERE name = lower(?) ORDER BY form = 'english' LIMIT 1",
                            (name,)).fetchone())
     if row:
         return int(row[0])

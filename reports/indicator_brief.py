@@ -17,6 +17,7 @@ from common.units import unit_en
 from reports.document import Brief, Context, CoverFact, Section, capitalised, make_context
 from reports.evidence import evidence_section, sources_section
 from reports.queries import (
+    POINT_FROM_SERIES,
     BriefError,
     Limits,
     Region,
@@ -73,14 +74,7 @@ WHERE f.indicator_id = :indicator AND (:scope IS NULL OR f.region_id IN (SELECT 
 """
 
 # Its targets, and the growth rates reported for the periods shown, from the series view.
-_OTHER_POINTS = """
-SELECT s.figure_id, s.article_id, s.indicator_id, s.indicator_name, i.name_en AS indicator_name_en,
-       i.sector AS indicator_sector, s.kind, s.unit, s.period_start, s.period_end, s.value, s.value_max,
-       s.qualifier, s.text, s.origin, s.preferred, s.conflict, s.published, s.point_key, s.region_id, s.region,
-       region.name_en AS region_en, s.window
-FROM series s
-JOIN indicator i ON i.id = s.indicator_id
-LEFT JOIN region ON region.id = s.region_id
+_OTHER_POINTS = POINT_FROM_SERIES + """
 WHERE s.indicator_id = :indicator AND s.preferred
   AND (s.kind = 'target' OR (s.kind = 'change' AND s.period_end >= :since))
   AND (:scope IS NULL OR s.region_id IN (SELECT value FROM json_each(:scope)))

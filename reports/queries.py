@@ -202,10 +202,8 @@ WHERE fc.id IN (SELECT value FROM json_each(:ids))
 ORDER BY article.published DESC, article.id DESC, fc.seq
 """
 
-# The points of one series from the series view (the one definition of preferred and conflict),
-# its latest periods only: the view ranks only the points asked for (indicator, region, kind,
-# unit and period are the columns it partitions by, so the terms go down to the figures).
-_POINTS = """
+# What a SeriesPoint reads of a point of the series view, with its indicator and region.
+POINT_FROM_SERIES = """
 SELECT s.figure_id, s.article_id, s.indicator_id, s.indicator_name, indicator.name_en AS indicator_name_en,
        indicator.sector AS indicator_sector, s.kind, s.unit, s.period_start, s.period_end, s.value, s.value_max,
        s.qualifier, s.text, s.origin, s.preferred, s.conflict, s.published, s.point_key, s.region_id, s.region,
@@ -213,6 +211,11 @@ SELECT s.figure_id, s.article_id, s.indicator_id, s.indicator_name, indicator.na
 FROM series s
 JOIN indicator ON indicator.id = s.indicator_id
 LEFT JOIN region ON region.id = s.region_id
+"""
+# The points of one series from the series view (the one definition of preferred and conflict),
+# its latest periods only: the view ranks only the points asked for (indicator, region, kind,
+# unit and period are the columns it partitions by, so the terms go down to the figures).
+_POINTS = POINT_FROM_SERIES + """
 WHERE s.indicator_id = :indicator AND s.region_id IS :region AND s.kind = 'level' AND s.unit = :unit
   AND (s.period_end >= :since OR s.period_end IN ({periods}))
 """

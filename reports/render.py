@@ -200,7 +200,8 @@ def build(conn: sqlite3.Connection, request: BriefRequest) -> Brief:
         from reports.indicator_brief import make_indicator_brief
         return make_indicator_brief(conn, request.indicator, region=request.region, lang=request.lang)
     if request.since or request.since_article:
-        from reports.changes import Since, make_change_brief
+        from reports.change_facts import Since
+        from reports.changes import make_change_brief
         return make_change_brief(conn, Since(day=request.since, article=request.since_article),
                                  region=request.region, lang=request.lang)
     return make_brief(conn, region=request.region, lang=request.lang)

@@ -27,7 +27,8 @@ from brief_checks import (
 )
 from click.testing import CliRunner
 
-from reports.changes import Since, load_changes, make_change_brief
+from reports.change_facts import Since, load_changes
+from reports.changes import make_change_brief
 from reports.indicator_brief import make_indicator_brief
 from reports.queries import BriefError
 from reports.render import BriefRequest, build, render_html
