@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import sqlite3
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Callable
 
@@ -27,8 +28,8 @@ def metadata_options(f: Callable[..., Any]) -> Callable[..., Any]:
     return f
 
 
-def overrides(published: object, title: str | None, source: str | None, region: str | None) -> Overrides:
-    day = published.date() if published is not None else None  # type: ignore[attr-defined]
+def overrides(published: datetime | None, title: str | None, source: str | None, region: str | None) -> Overrides:
+    day = published.date() if published is not None else None   # click.DateTime gives a datetime
     return Overrides(date=day, title=title, source=source, region=region)
 
 
@@ -80,7 +81,7 @@ def cli() -> None:
 @max_size_option
 @click.option("--jobs", type=click.IntRange(1, 64), default=1, show_default=True,
               help="Processes that read, extract and link articles (one writer saves them, in input order)")
-def ingest(paths: tuple[Path, ...], db_path: Path, published: object, title: str | None, source: str | None,
+def ingest(paths: tuple[Path, ...], db_path: Path, published: datetime | None, title: str | None, source: str | None,
            region: str | None, force: bool, max_mb: float, jobs: int) -> None:
     """Load article files (or folders of them) into the database.
 
@@ -114,7 +115,7 @@ def ingest(paths: tuple[Path, ...], db_path: Path, published: object, title: str
 @click.option("--explain", is_flag=True, help="For each figure, the rule and words behind its kind and period")
 @metadata_options
 @max_size_option
-def extract(path: Path, as_json: bool, explain: bool, published: object, title: str | None, source: str | None,
+def extract(path: Path, as_json: bool, explain: bool, published: datetime | None, title: str | None, source: str | None,
             region: str | None, max_mb: float) -> None:
     """Print the figures of one article, touching no database.
 
@@ -261,7 +262,8 @@ def review(ctx: click.Context, db_path: Path, limit: int, orphaned: bool) -> Non
         click.echo(f"... {len(rows) - limit} more (--limit)")
 
 
-def _record(ctx: click.Context, db_path: Path | None, figure: str, action: str, **fields: object) -> None:
+def _record(ctx: click.Context, db_path: Path | None, figure: str, action: str, **fields: Any) -> None:
+    # fields: the command's options by name (indicator, value, period_start, period_end, note), as record() takes them
     from ingest.catalog import apply_catalog
     from track.review import ReviewError, record
 
@@ -270,7 +272,7 @@ def _record(ctx: click.Context, db_path: Path | None, figure: str, action: str, 
     try:
         if action == "relink":
             apply_catalog(conn)
-        target = record(conn, figure, action, **fields)  # type: ignore[arg-type]
+        target = record(conn, figure, action, **fields)
     except ReviewError as e:
         click.echo(f"zone: review: {e}", err=True)
         sys.exit(1)

@@ -88,7 +88,9 @@ def main() -> int:
     parser.add_argument("--gold-dir", type=Path, help="gold folder when it is not eval/<set>/")
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
-    names = args.sets or sorted(p.name for p in TEXTS.iterdir() if p.is_dir()) if TEXTS.is_dir() else args.sets
+    # Sets with figure gold (eval/<set>/*.jsonl other than links.jsonl); heldout_links has link checks only.
+    names = args.sets or sorted(p.name for p in TEXTS.iterdir() if p.is_dir() and any(
+        g.name != "links.jsonl" for g in (ROOT / "eval" / p.name).glob("*.jsonl"))) if TEXTS.is_dir() else args.sets
     if not names:
         print(f"no rebuilt texts under {TEXTS}; see eval/README.md", file=sys.stderr)
         return 1

@@ -40,9 +40,9 @@ def check_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> None:
 
 def check_article(article: Article) -> None:
     """Refuse an article whose date cannot anchor its time phrases."""
-    year = article.published.year
+    year = article.day.year
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise ArticleError(f"date {article.published.isoformat()} is outside {FIRST_YEAR}–{LAST_YEAR}; "
+        raise ArticleError(f"date {article.day.isoformat()} is outside {FIRST_YEAR}–{LAST_YEAR}; "
                            f"give the right one with --date")
 
 

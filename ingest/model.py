@@ -45,7 +45,7 @@ class Article:
     encoding: str                   # utf-8, utf-8-sig or gb18030
     sha256: str                     # of the file's bytes
     format: str                     # one of FORMATS
-    published: date
+    published: date | None           # None until the reader or the user gives one (read.py refuses an article without)
     title: str
     source_id: str                  # stable identity, e.g. 沧州日报/content_66129
     paragraphs: list[Paragraph] = field(default_factory=list)
@@ -55,6 +55,14 @@ class Article:
     page: str | None = None         # e.g. content_66129.html
     url: str | None = None
     region: str | None = None       # the region the article is about, when the source says so
+
+    @property
+    def day(self) -> date:
+        """The publication date, for what comes after reading: read_article refuses an article
+        that has none (a reader may leave it unset for the file name or --date to give)."""
+        if self.published is None:
+            raise ValueError(f"{self.path}: article has no publication date")
+        return self.published
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,9 @@ are exactly those of the pattern itself."""
 from __future__ import annotations
 
 import re
+
+# re's parser is private and typeshed has no stubs for it (hence the ignores); it is only read,
+# and tests/test_patterns.py checks that a guarded pattern finds exactly the matches of the pattern.
 import re._constants as C  # type: ignore[import-not-found]
 import re._parser as P  # type: ignore[import-not-found]
 from typing import Any

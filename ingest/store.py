@@ -325,7 +325,7 @@ def _save(conn: sqlite3.Connection, article: Article, figures: list[Figure],
 
 def _article_row(conn: sqlite3.Connection, article: Article, extractor_version: str) -> dict[str, Any]:
     return {
-        "source_id": article.source_id, "paper": article.paper, "published": article.published.isoformat(),
+        "source_id": article.source_id, "paper": article.paper, "published": article.day.isoformat(),
         "edition": article.edition, "page": article.page, "title": article.title, "url": article.url,
         "region_id": region_id(conn, article.region), "path": article.path, "format": article.format,
         "encoding": article.encoding, "sha256": article.sha256, "extractor_version": extractor_version,

@@ -119,7 +119,7 @@ def _another_kind(cat: Catalog, out: Parsed, m: Measure, own: list[Window], prev
     and classes belong each to its own words. A kind after a total of no kind (汽车企业50家,
     其中规上企业12家) is a part of it and takes its scope."""
     named = set(out.classes) | {t.get("class") for w in own for t in _tokens_of(w)
-                                if t.get("class") and m.id in cat.classes[t.get("class")].applies}  # type: ignore[index]
+                                if t.get("class") and m.id in cat.classes[t.dim("class")].applies}
     named.discard(None)
     return bool(named) and bool(prev.classes) and not (named & set(prev.classes))
 
@@ -140,8 +140,8 @@ def _read_context_scope(cat: Catalog, ctx: Context, out: Parsed) -> None:
         # a broad part (工业 of 规上工业总产值) is no topic of a kind of unit the figure names itself
         # (高新技术企业不低于100家).
         tokens = [t for t in cat.tokens(text) if t.get("scope") and not (name == "sentence" and (
-            t.get("measure") or (out.classes and cat.scopes[t.get("scope")].broad)))]  # type: ignore[index]
-        industries = [t for t in tokens if cat.scopes[t.get("scope")].type == "industry"]   # type: ignore[index]
+            t.get("measure") or (out.classes and cat.scopes[t.dim("scope")].broad)))]
+        industries = [t for t in tokens if cat.scopes[t.dim("scope")].type == "industry"]
         # Beyond the sentence only an industry is a topic (生物医药产业…); 工业 or 服务业 there
         # says where the paragraph stands, not what a count of enterprises is of.
         picked = pick_scope(cat, industries if weak else (industries or tokens), False, common=True)
@@ -160,9 +160,9 @@ def _read_classes(cat: Catalog, out: Parsed, m: Measure, own: list[Window], prev
     measure = m.id
     classes = set(out.classes)
     for w in own:
-        hits = [t for t in _tokens_of(w) if t.get("class") and measure in cat.classes[t.get("class")].applies]  # type: ignore[index]
+        hits = [t for t in _tokens_of(w) if t.get("class") and measure in cat.classes[t.dim("class")].applies]
         if hits:
-            classes |= {t.get("class") for t in hits}       # type: ignore[misc]
+            classes |= {t.dim("class") for t in hits}
             out.why["class"] = " ".join(f"{t.word}[{w.name}]" for t in hits)
             break
     own_stage = any(t.get("stage") for w in own for t in _tokens_of(w))
@@ -185,7 +185,7 @@ def _read_stages(cat: Catalog, ctx: Context, out: Parsed, m: Measure, own: list[
     for w in own:
         hits = [t for t in _tokens_of(w) if t.get("stage")]
         if hits:
-            stages = [t.get("stage") for t in hits]          # type: ignore[misc]
+            stages = [t.dim("stage") for t in hits]
             out.why["stage"] = " ".join(f"{t.word}[{w.name}]" for t in hits)
             break
     if not stages and prev is not None and prev.measure in PROJECT_FAMILY and prev.stages:
@@ -204,7 +204,7 @@ def _read_stages(cat: Catalog, ctx: Context, out: Parsed, m: Measure, own: list[
             hits = [t for t in cat.tokens(text) if t.get("stage")
                     and (name != "section" or t.word.endswith("项目") or text[t.end:].startswith("项目"))]
             if hits:
-                stages = [t.get("stage") for t in hits]      # type: ignore[misc]
+                stages = [t.dim("stage") for t in hits]
                 out.why["stage"] = " ".join(f"{t.word}[{name}]" for t in hits)
                 break
     out.stages = tuple(sorted(set(stages), key=lambda s: cat.stages[s].order))
@@ -233,8 +233,9 @@ def _refuse_unlinkable(ctx: Context, out: Parsed, m: Measure, window: Window) ->
     if m.id not in PROJECT_FAMILY and ctx.unit not in ("个", "项") and _IN_PROJECT_NAME.match(ctx.rest):
         out.refuse = f"part of a project's name (年产…项目), not the region's {m.name}"
         return
-    if m.id not in PROJECT_FAMILY and _PROJECT_PROMISE.search(re.split(r"[;；。!?！？]", ctx.before)[-1]):
-        out.refuse = f"what a project is to bring ({_PROJECT_PROMISE.search(ctx.before).group(0)}), not the region's {m.name}"  # type: ignore[union-attr]
+    promise = _PROJECT_PROMISE.search(re.split(r"[;；。!?！？]", ctx.before)[-1])
+    if m.id not in PROJECT_FAMILY and promise:
+        out.refuse = f"what a project is to bring ({promise.group(0)}), not the region's {m.name}"
         return
     if m.requires and not ((out.scope and "scope" in m.requires) or (out.classes and "class" in m.requires)
                            or (out.stages and "stage" in m.requires)):

@@ -153,6 +153,13 @@ class Token:
     def get(self, dim: str) -> str | None:
         return next((v for d, v in self.dims if d == dim), None)
 
+    def dim(self, dim: str) -> str:
+        """The value of a dimension the token carries (where get() has said it does)."""
+        value = self.get(dim)
+        if value is None:
+            raise KeyError(f"{self.word}: no {dim}")
+        return value
+
 
 @dataclass(frozen=True)
 class Catalog:

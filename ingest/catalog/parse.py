@@ -50,10 +50,10 @@ def _whole(text: str) -> str:
     return text[m.end():] if m else ""
 
 
-def _compatible(cat: Catalog, measure: str, unit: str, kind: str, form: str | None) -> str | None:
+def _compatible(cat: Catalog, measure: str | None, unit: str, kind: str, form: str | None) -> str | None:
     """The measure a figure of this unit and kind can have, given a measure word (by_unit may
     turn 口袋公园 in 平方米 into the parks' area), or None."""
-    m = cat.measures.get(measure)
+    m = cat.measures.get(measure) if measure else None
     if m is None:
         return None
     if m.is_rate:
@@ -122,7 +122,7 @@ def _inherit(cat: Catalog, out: Parsed, prev: Parsed, unit: str, kind: str) -> P
     """The previous figure's dimensions for a figure whose words only say it is its change,
     its target or a further item of it."""
     form = out.form or prev.form
-    measure = _compatible(cat, prev.measure, unit, kind, form)   # type: ignore[arg-type]
+    measure = _compatible(cat, prev.measure, unit, kind, form)
     if measure is None:
         out.refuse = f"the unit {unit or '(none)'} does not fit the previous figure's measure"
         return out
@@ -182,7 +182,8 @@ def parse(cat: Catalog, ctx: Context, prev: Parsed | None = None, prev_kind: str
         if trial.refuse is None or not trial.refuse.endswith("named"):
             return trial
         first = first or trial
-    return first   # type: ignore[return-value]
+    assert first is not None    # found is not empty, so the loop ran
+    return first
 
 
 def _lead(cat: Catalog, ctx: Context, region_words: list[tuple[int, int]] | None) -> str:
@@ -322,11 +323,11 @@ def _implied_by_scope(cat: Catalog, ctx: Context, out: Parsed, windows: list[Win
     own_clause = _own_words(out.form, clause_group)
     for w in (*windows, subject, Window("sentence", own_clause, True, cat.tokens(own_clause))):
         picked = pick_scope(cat, w.tokens, w.first)
-        if picked and cat.scopes[picked[0]].default_measure:
-            dm = cat.scopes[picked[0]].default_measure
-            if _compatible(cat, dm, unit, kind, out.form):     # type: ignore[arg-type]
+        dm = cat.scopes[picked[0]].default_measure if picked else None
+        if picked and dm:
+            if _compatible(cat, dm, unit, kind, out.form):
                 out.measure, out.scope = dm, picked[0]
-                out.why["measure"] = f"{cat.measures[dm].name}[implied by {picked[1]}]"   # type: ignore[index]
+                out.why["measure"] = f"{cat.measures[dm].name}[implied by {picked[1]}]"
                 out.why["scope"] = f"{picked[1]}[{w.name}]"
                 return out
     return None

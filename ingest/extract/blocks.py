@@ -82,7 +82,7 @@ class _Passage:
     @classmethod
     def of(cls, article: Article, blocks: list[_Block]) -> _Passage:
         """The passage before the first paragraph: what the title and the opening paragraphs set."""
-        published = article.published
+        published = article.day
         # 丹寨县2015年国民经济和社会发展统计公报: a title naming one year makes it the passage's year
         title_year = last_named_year(find_time_mentions(article.title or "", published))
         return cls(period=_first_period(article.title or "", published) or _lead_frame(blocks, published),
@@ -123,7 +123,7 @@ def extract_figures(article: Article) -> list[Figure]:
 def _block_context(article: Article, block: _Block, passage: _Passage, previous: _Context | None) -> _Context:
     """The context a block's sentences start from: the passage so far, the section's period
     and goals, and for a paragraph opening with 其中 the figures that closed the one before."""
-    published = article.published
+    published = article.day
     section_period = None if block.heading else _first_period(block.section or "", published)
     ctx = _Context(published, passage.period, section_period, title=passage.title,
                    review=bool(_REVIEW_WORD.search(f"{block.section or ''} {article.title or ''}")),

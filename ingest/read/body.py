@@ -77,7 +77,9 @@ def _why_dropped(units: list[Unit], k: int, u: Unit, started: bool) -> str | Non
 def _mine(found: _Sorted, why: str, u: Unit, started: bool) -> None:
     """Take the date, paper and title that a dropped metadata or date line states."""
     if why == "date" and started:
-        found.late_dates.append(parse_date(u.text))  # type: ignore[arg-type]
+        late = parse_date(u.text)     # a line classed "date" holds one
+        if late is not None:
+            found.late_dates.append(late)
     elif why in ("meta", "date"):
         d = parse_date(u.text)
         if d and found.published is None and (why == "date" or PUBLISH_WORDS.search(u.text) or DATE_TIME_LINE.match(u.text)):

@@ -43,7 +43,7 @@ def read_epaper_text(path: Path, source: str) -> Article:
     stem = Path(page).stem if page else path.stem
     return Article(
         path=str(path), source=source, encoding="", sha256="", format="epaper-text",
-        published=published or as_date(meta.get("date")) or body.published,  # type: ignore[arg-type]
+        published=published or as_date(meta.get("date")) or body.published,
         title=title or meta.get("title", "") or body.title, source_id=source_id(paper, stem),
         paragraphs=body.paragraphs, headings=body.headings, paper=paper,
         edition=edition or meta.get("edition"), page=page, url=meta.get("url"),

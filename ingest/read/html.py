@@ -188,7 +188,7 @@ def read_html(path: Path, source: str) -> Article:
     page = enp.get("page") or (url.rsplit("/", 1)[-1] if url else None)
     return Article(
         path=str(path), source=source, encoding="", sha256="", format="founder-html" if founder else "html",
-        published=published,  # type: ignore[arg-type]
+        published=published,
         title=title, source_id=_source_id(path, enp, paper, page, url), paragraphs=body.paragraphs,
         headings=body.headings, paper=paper, edition=enp.get("edition"), page=page, url=url,
     )

@@ -98,7 +98,7 @@ def read_markdown(path: Path, source: str) -> Article:
     page = str(meta["page"]).strip() if meta.get("page") is not None else None
     return Article(
         path=str(path), source=source, encoding="", sha256="", format="markdown",
-        published=as_date(meta.get("date")) or as_date(meta_tail.get("date")) or body.published,  # type: ignore[arg-type]
+        published=as_date(meta.get("date")) or as_date(meta_tail.get("date")) or body.published,
         title=title, source_id=sid, paragraphs=body.paragraphs, headings=body.headings,
         paper=paper, url=url, region=str(meta["region"]).strip() if meta.get("region") else None,
         edition=page or meta_tail.get("edition"), page=meta_tail.get("page"),

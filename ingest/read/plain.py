@@ -30,7 +30,7 @@ def read_text(path: Path, source: str) -> Article:
     page = meta.get("page")
     return Article(
         path=str(path), source=source, encoding="", sha256="", format="text",
-        published=body.published or as_date(meta.get("date")),  # type: ignore[arg-type]
+        published=body.published or as_date(meta.get("date")),
         title=meta.get("title") or body.title, source_id=source_id(paper, Path(page).stem if page else path.stem),
         paragraphs=body.paragraphs, headings=body.headings, paper=paper,
         edition=edition or meta.get("edition"), page=page, url=meta.get("url"),
