@@ -1,10 +1,16 @@
-"""How many columns text takes in a monospaced terminal or editor: East Asian wide and
-fullwidth characters take two (unicodedata's East Asian Width, the standard tabulate and
-wcwidth use too). One home for the reader (hard-wrapped lines) and the CLI tables."""
+"""How many columns text takes in a monospaced terminal or editor, by wcwidth (the library
+tabulate and prompt_toolkit use): East Asian wide and fullwidth characters take two, combining
+marks and zero-width characters none. One home for the reader (hard-wrapped lines) and the CLI
+tables."""
 from __future__ import annotations
 
-import unicodedata
+from wcwidth import wcswidth, wcwidth
 
 
 def display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    width = wcswidth(text)
+    if width >= 0:
+        return int(width)
+    # A control character (a tab, an escape in a hostile file) makes wcswidth give up: count the
+    # others and let it take none.
+    return sum(max(int(wcwidth(ch)), 0) for ch in text)
