@@ -22,6 +22,7 @@ harness effects, not the brief's work.)
 """
 from __future__ import annotations
 
+import gc
 import os
 import sqlite3
 import statistics
@@ -96,11 +97,15 @@ def measure(db: Path, label: str, runs: int, kinds: list[str], region: str | Non
             totals, cpus, queries, templates, bares, bare_cpus, pages = [], [], [], [], [], [], 0
             html = brief(db, requests[kind], fonts, out)[4]
             for _ in range(runs):             # interleaved, so that a busy machine slows both alike
+                # Each run starts from a collected heap: otherwise the cyclic collector makes one
+                # render pay for the other's garbage (a 3-page brief swung 1.1-1.4x on that alone).
+                gc.collect()
                 total, cpu, queried, templated, html, pages = brief(db, requests[kind], fonts, out)
                 totals.append(total)
                 cpus.append(cpu)
                 queries.append(queried)
                 templates.append(templated)
+                gc.collect()
                 wall, bare_cpu = bare(html, fonts, Path(tmp) / "bare.pdf")
                 bares.append(wall)
                 bare_cpus.append(bare_cpu)
