@@ -41,7 +41,7 @@ from reports.evidence import evidence_section, sources_section
 from reports.queries import (
     FigureFact,
 )
-from reports.tables import SectorTable, figure_row
+from reports.tables import figure_row, table_section
 from track.sectors import sectors
 
 # ---------------------------------------------------------------- the brief's data
@@ -201,14 +201,10 @@ def unlinked_section(ctx: Context, changes: ChangeFacts) -> list[Section]:
         if f.id in wanted:
             groups.setdefault(f.sector, []).append([f])
     rows = [figure_row(ctx, g) for sector in sorted(groups, key=vocabulary.order) for g in groups[sector]]
-    if not rows:
-        return []
     shown = rows[:ctx.facts.limits.rows_per_sector]
     more = ctx.labels["more_changes"].format(n=len(changes.unlinked) - len(shown)) \
         if len(changes.unlinked) > len(shown) else None
-    return [Section(kind="sector", anchor="changes-other", title=ctx.labels["changes_other"],
-                    data=SectorTable(name=ctx.labels["changes_other"], rows=shown, targets=[], more=more),
-                    count=len(shown))]
+    return table_section("changes-other", ctx.labels["changes_other"], shown, more)
 
 
 def build_change_brief(changes: ChangeFacts, lang: str = "zh", today: date | None = None) -> Brief:

@@ -35,7 +35,7 @@ from reports.queries import (
 )
 from reports.series import PointGroup, level_groups, level_series, shown_groups
 from reports.series_section import SeriesData, series_blocks
-from reports.tables import SectorTable, figure_row
+from reports.tables import figure_row, table_section
 from reports.targets import targets_section
 from track.sectors import sectors
 
@@ -215,12 +215,8 @@ def single_section(ctx: Context, facts: IndicatorFacts) -> list[Section]:
         row = figure_row(ctx, [fact])
         region = (fact.region_name_en or fact.region_name) if ctx.lang == "en" else fact.region_name
         rows.append(row.__class__(**{**row.__dict__, "label": region or row.label, "region": None}))
-    if not rows:
-        return []
     more = ctx.labels["more_regions"].format(n=facts.regions_left) if facts.regions_left else None
-    return [Section(kind="sector", anchor="single", title=ctx.labels["single_regions"],
-                    data=SectorTable(name=ctx.labels["single_regions"], rows=rows, targets=[], more=more),
-                    count=len(rows))]
+    return table_section("single", ctx.labels["single_regions"], rows, more)
 
 
 def build_indicator_brief(facts: IndicatorFacts, lang: str = "zh", today: date | None = None) -> Brief:

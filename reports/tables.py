@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from common.formatting import format_period, format_value, round_derived
-from reports.document import ARROWS, Context, figure_anchor, format_amount, indicator_label, region_label
+from reports.document import ARROWS, Context, Section, figure_anchor, format_amount, indicator_label, region_label
 from reports.queries import FigureFact, SeriesPoint
 
 
@@ -49,6 +49,14 @@ class SectorTable:
         return len(self.rows) + len(self.targets)
 
     more: str | None = None     # how many more figures the database holds, and where to see them
+
+
+def table_section(anchor: str, title: str, rows: list[FigureRow], more: str | None = None) -> list[Section]:
+    """A section of one table of figure rows (section_sector.html), or none when there are no rows."""
+    if not rows:
+        return []
+    return [Section(kind="sector", anchor=anchor, title=title,
+                    data=SectorTable(name=title, rows=rows, targets=[], more=more), count=len(rows))]
 
 
 def figure_row(ctx: Context, group: list[FigureFact]) -> FigureRow:
