@@ -10,13 +10,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Sequence
+from typing import Sequence
 
 from common.formatting import choose_scale as scale_for
 from common.formatting import format_scaled
+from reports.queries import FigureFact, Limits, SeriesPoint
 
-if TYPE_CHECKING:       # reports.queries imports this module to choose what a brief cites
-    from reports.queries import FigureFact, Limits, SeriesPoint
 
 @dataclass(frozen=True)
 class Scale:
