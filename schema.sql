@@ -43,7 +43,8 @@ CREATE TABLE IF NOT EXISTS indicator (
     name_en    TEXT NOT NULL,
     unit       TEXT NOT NULL,                       -- base unit of its figures ("" for an index)
     sector     TEXT NOT NULL,
-    definition TEXT NOT NULL DEFAULT ''
+    definition TEXT NOT NULL DEFAULT '',
+    definition_en TEXT NOT NULL DEFAULT ''          -- the same in English, from the dimensions' English names
 ) STRICT;
 
 -- One row per source article file.

@@ -90,6 +90,7 @@ class Indicator:
     unit: str
     sector: str
     definition: str
+    definition_en: str = ""
 
 
 @dataclass
@@ -103,7 +104,7 @@ class IndicatorFacts:
 
 
 def resolve(conn: sqlite3.Connection, name: str) -> Indicator:
-    rows = named(conn, "SELECT id, name, name_en, unit, sector, definition FROM indicator "
+    rows = named(conn, "SELECT id, name, name_en, unit, sector, definition, definition_en FROM indicator "
                  "WHERE id = ? OR name = ? OR lower(name_en) = lower(?)", (name, name, name))
     if not rows:
         close = [r[0] for r in conn.execute(
@@ -199,7 +200,10 @@ def definition_section(ctx: Context, facts: IndicatorFacts) -> list[Section]:
         name, alt, unit = capitalised(ind.name_en), ind.name, unit_en(ind.unit) or t["no_unit"]
     else:
         name, alt, unit = ind.name, ind.name_en, ind.unit or t["no_unit"]
-    data = Definition(name=name, name_alt=alt, definition=ind.definition, unit=unit, sector=sector, id=ind.id,
+    # The English brief says it in English (composed from the dimensions' English names); the
+    # Chinese definition and its source are the Chinese brief's.
+    definition = (ind.definition_en or ind.definition) if ctx.lang == "en" else ind.definition
+    data = Definition(name=name, name_alt=alt, definition=definition, unit=unit, sector=sector, id=ind.id,
                       regions=facts.regions, periods=facts.periods, articles=facts.zone.n_articles or 0)
     return [Section(kind="definition", anchor="definition", title=t["definition"], data=data)]
 

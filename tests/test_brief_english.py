@@ -102,3 +102,16 @@ def test_region_without_figures_in_its_tree_says_so() -> None:
     from reports.zone_facts import load_zone
     with pytest.raises(BriefError, match="no figures for region 黄骅市"):
         load_zone(_conn(), "黄骅市")
+
+
+@pytest.mark.parametrize("indicator", ["signed_projects", "air_quality_index"])
+def test_english_indicator_brief_defines_the_indicator_in_english(indicator: str) -> None:
+    from reports.indicator_brief import make_indicator_brief
+
+    brief = make_indicator_brief(_conn(), indicator, lang="en", today=date(2022, 9, 1))
+    definition = next(s.data for s in brief.sections if s.kind == "definition")
+    assert definition.definition and not re.search(r"[\u4e00-\u9fff]", definition.definition)
+    assert definition.definition.startswith(definition.name)
+    assert chinese_outside_quotes(render_html(brief)) == []
+    chinese = make_indicator_brief(_conn(), indicator, lang="zh", today=date(2022, 9, 1))
+    assert re.search(r"[\u4e00-\u9fff]", next(s.data for s in chinese.sections if s.kind == "definition").definition)

@@ -32,10 +32,11 @@ def apply_catalog(conn: sqlite3.Connection, cat: Catalog | None = None) -> bool:
         conn.executemany("UPDATE region SET parent_id = (SELECT id FROM region WHERE name = ?) WHERE name = ?",
                          [(r.parent, r.name) for r in cat.regions.values()])
         conn.executemany(
-            "INSERT INTO indicator (id, name, name_en, unit, sector, definition) VALUES (?, ?, ?, ?, ?, ?) "
+            "INSERT INTO indicator (id, name, name_en, unit, sector, definition, definition_en) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT (id) DO UPDATE SET name = excluded.name, name_en = excluded.name_en, unit = excluded.unit, "
-            "sector = excluded.sector, definition = excluded.definition",
-            [(i.id, i.name, i.name_en, i.unit, i.sector, f"{i.definition} Source: {i.source}".strip())
+            "sector = excluded.sector, definition = excluded.definition, definition_en = excluded.definition_en",
+            [(i.id, i.name, i.name_en, i.unit, i.sector, f"{i.definition} Source: {i.source}".strip(), i.definition_en)
              for i in cat.indicators.values()])
         conn.execute("INSERT INTO catalog_state (id, version) VALUES (1, ?) "
                      "ON CONFLICT (id) DO UPDATE SET version = excluded.version", (cat.version,))

@@ -81,6 +81,24 @@ def _definition(measures: dict[str, Measure], scopes: dict[str, Scope], classes:
     return f"{compose_name(measures, scopes, classes, stages, key)}: " + "; ".join(parts) + "."
 
 
+def _definition_en(measures: dict[str, Measure], scopes: dict[str, Scope], classes: dict[str, Klass],
+                   stages: dict[str, Stage], key: Key, name_en: str) -> str:
+    """The definition in English, from the dimensions' English names: what an English brief
+    shows (a definition written in the catalog in Chinese has no translation to take)."""
+    parts = [f"measure {measures[key.measure].name_en}"]
+    if key.scope:
+        scope = scopes[key.scope]
+        parts.append(f"scope {scope.name_en}" + (f" (GB/T 4754-2017 {scope.code})" if scope.code else ""))
+    parts += [f"class {classes[c].name_en}" for c in key.classes]
+    if key.stages:
+        parts.append("stage " + "+".join(stages[s].name_en for s in key.stages))
+    if key.form:
+        parts.append(f"form {FORM_NAMES[key.form][1]}")
+    if key.currency:
+        parts.append("in US dollars" if key.currency == "美元" else "in yuan")
+    return f"{name_en}: " + "; ".join(parts) + "."
+
+
 def _sector(measures: dict[str, Measure], scopes: dict[str, Scope], key: Key) -> str:
     scope = scopes.get(key.scope) if key.scope else None
     if scope is not None and scope.type == "industry":
@@ -183,12 +201,14 @@ class _IndicatorTable:
         src += [classes[c].source for c in key.classes if not extra.get("source")]
         definition = " ".join(str(extra.get("definition") or "").split()) or m.definition or _definition(
             measures, scopes, classes, stages, key)
+        name_en = _capitalised(str(extra.get("name_en") or compose_name(measures, scopes, classes, stages, key,
+                                                                        english=True)))
         self.indicators[ident] = Indicator(
             id=ident, name=str(extra.get("name") or compose_name(measures, scopes, classes, stages, key)),
-            name_en=_capitalised(str(extra.get("name_en") or compose_name(measures, scopes, classes, stages, key,
-                                                                          english=True))),
+            name_en=name_en,
             unit=_unit(measures, key), sector=str(extra.get("sector") or _sector(measures, scopes, key)),
-            definition=definition, source="; ".join(dict.fromkeys(src)), key=key)
+            definition=definition, source="; ".join(dict.fromkeys(src)), key=key,
+            definition_en=_definition_en(measures, scopes, classes, stages, key, name_en))
         self.by_key[key] = ident
 
 

@@ -130,6 +130,7 @@ class Indicator:
     definition: str
     source: str
     key: Key
+    definition_en: str = ""      # composed from the dimensions' English names (no Chinese)
 
 
 @dataclass(frozen=True)
