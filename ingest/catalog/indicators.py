@@ -66,37 +66,25 @@ def compose_name(measures: dict[str, Measure], scopes: dict[str, Scope], classes
 
 
 def _definition(measures: dict[str, Measure], scopes: dict[str, Scope], classes: dict[str, Klass],
-                stages: dict[str, Stage], key: Key) -> str:
-    parts = [f"measure {measures[key.measure].name}"]
+                stages: dict[str, Stage], key: Key, english: bool = False, name: str | None = None) -> str:
+    """What the indicator counts, from its dimensions: in Chinese names, or (english) in their
+    English names, what an English brief shows (a definition written in the catalog in Chinese
+    has no translation to take)."""
+    def named(d: Measure | Scope | Klass | Stage) -> str:
+        return d.name_en if english else d.name
+
+    parts = [f"measure {named(measures[key.measure])}"]
     if key.scope:
         scope = scopes[key.scope]
-        parts.append(f"scope {scope.name}" + (f" (GB/T 4754-2017 {scope.code})" if scope.code else ""))
-    parts += [f"class {classes[c].name}" for c in key.classes]
+        parts.append(f"scope {named(scope)}" + (f" (GB/T 4754-2017 {scope.code})" if scope.code else ""))
+    parts += [f"class {named(classes[c])}" for c in key.classes]
     if key.stages:
-        parts.append("stage " + "+".join(stages[s].name for s in key.stages))
+        parts.append("stage " + "+".join(named(stages[s]) for s in key.stages))
     if key.form:
-        parts.append(f"form {FORM_NAMES[key.form][0]}")
+        parts.append(f"form {FORM_NAMES[key.form][1 if english else 0]}")
     if key.currency:
-        parts.append(f"in {key.currency}")
-    return f"{compose_name(measures, scopes, classes, stages, key)}: " + "; ".join(parts) + "."
-
-
-def _definition_en(measures: dict[str, Measure], scopes: dict[str, Scope], classes: dict[str, Klass],
-                   stages: dict[str, Stage], key: Key, name_en: str) -> str:
-    """The definition in English, from the dimensions' English names: what an English brief
-    shows (a definition written in the catalog in Chinese has no translation to take)."""
-    parts = [f"measure {measures[key.measure].name_en}"]
-    if key.scope:
-        scope = scopes[key.scope]
-        parts.append(f"scope {scope.name_en}" + (f" (GB/T 4754-2017 {scope.code})" if scope.code else ""))
-    parts += [f"class {classes[c].name_en}" for c in key.classes]
-    if key.stages:
-        parts.append("stage " + "+".join(stages[s].name_en for s in key.stages))
-    if key.form:
-        parts.append(f"form {FORM_NAMES[key.form][1]}")
-    if key.currency:
-        parts.append("in US dollars" if key.currency == "美元" else "in yuan")
-    return f"{name_en}: " + "; ".join(parts) + "."
+        parts.append(("in US dollars" if key.currency == "美元" else "in yuan") if english else f"in {key.currency}")
+    return f"{name or compose_name(measures, scopes, classes, stages, key)}: " + "; ".join(parts) + "."
 
 
 def _sector(measures: dict[str, Measure], scopes: dict[str, Scope], key: Key) -> str:
@@ -208,7 +196,7 @@ class _IndicatorTable:
             name_en=name_en,
             unit=_unit(measures, key), sector=str(extra.get("sector") or _sector(measures, scopes, key)),
             definition=definition, source="; ".join(dict.fromkeys(src)), key=key,
-            definition_en=_definition_en(measures, scopes, classes, stages, key, name_en))
+            definition_en=_definition(measures, scopes, classes, stages, key, english=True, name=name_en))
         self.by_key[key] = ident
 
 
