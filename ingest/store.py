@@ -274,11 +274,10 @@ def save_article(conn: sqlite3.Connection, article: Article, figures: Iterable[F
     conn.execute("BEGIN IMMEDIATE" if own else "SAVEPOINT article")
     try:
         result = _save(conn, article, figures, extractor_version, force)
+        (article_id,) = conn.execute("SELECT id FROM article WHERE source_id = ?", (article.source_id,)).fetchone()
         if after_save is not None:
-            (article_id,) = conn.execute("SELECT id FROM article WHERE source_id = ?", (article.source_id,)).fetchone()
             after_save(conn, int(article_id))
         if result.status != "unchanged":
-            (article_id,) = conn.execute("SELECT id FROM article WHERE source_id = ?", (article.source_id,)).fetchone()
             index_article(conn, int(article_id))
     except BaseException:
         conn.execute("ROLLBACK" if own else "ROLLBACK TO article")

@@ -295,7 +295,7 @@ def choose_region(conn: sqlite3.Connection, name: str | None) -> Region:
             raise BriefError(f"no region named {name!r}{hint}")
         return _with_scope(conn, Region(found.id, found.name, found.name_en, found.level))
     # Counted from the figure_region index (a figure with no region of its own: its article's).
-    row = conn.execute("""
+    rows = named(conn, """
         WITH n(rid, n) AS (
             SELECT region_id, count(*) FROM figure WHERE region_id IS NOT NULL GROUP BY region_id
             UNION ALL
@@ -303,9 +303,9 @@ def choose_region(conn: sqlite3.Connection, name: str | None) -> Region:
             WHERE f.region_id IS NULL GROUP BY a.region_id)
         SELECT region.id, region.name, region.name_en, region.level, sum(n.n) AS total
         FROM n JOIN region ON region.id = n.rid
-        GROUP BY region.id ORDER BY total DESC, region.level = 'zone' DESC, region.name LIMIT 1""").fetchone()
-    if row is not None:
-        return _with_scope(conn, Region(*row[:4]))
+        GROUP BY region.id ORDER BY total DESC, region.level = 'zone' DESC, region.name LIMIT 1""")
+    if rows:
+        return _with_scope(conn, from_row(Region, rows[0]))
     titles = [t for (t,) in conn.execute("SELECT title FROM article ORDER BY published DESC")]
     return Region(id=None, name=zone_name_from_titles(titles) or "")
 
