@@ -1486,3 +1486,47 @@ def test_a_day_without_a_year_in_an_august_article_is_of_the_articles_year(tmp_p
     from ingest.reader import read_article
     got = {f.text: (f.period_start, f.period_end) for f in extract_figures(read_article(article))}
     assert got["86548.25平方米"] == ("2022-04-28", "2022-04-28")
+
+
+# --- periods and figures met on the held-out pages of part F and G (general causes, not pages) ---
+
+def test_a_year_a_multiple_is_taken_of_is_its_base_not_its_period() -> None:
+    found = {f.text: f.period_start for f in figs("2010年，开发区实现业务总收入420亿元，是2005年的5.2倍；"
+                                                  "实现财政收入15亿元，是2005年的21倍。", date(2011, 4, 2))}
+    assert found == {"420亿元": "2010-01-01", "5.2倍": "2010-01-01", "15亿元": "2010-01-01", "21倍": "2010-01-01"}
+
+
+def test_recent_years_in_a_remark_do_not_date_the_figures_after_it() -> None:
+    found = {f.text: (f.period_start, f.period_end) for f in figs(
+        "预计2022年地区生产总值增长13%，增速近6年来持续领跑国家级新区，固定资产投资增长18%。", date(2023, 1, 14))}
+    assert found == {"13%": ("2022-01-01", "2022-12-31"), "18%": ("2022-01-01", "2022-12-31")}
+
+
+def test_recent_years_opening_a_clause_still_frame_it() -> None:
+    f = one("近三年来，累计引进项目50个。", "50个", date(2023, 1, 14))
+    assert f.period_start == "2021-01-01"
+
+
+def test_an_indicator_acronym_glued_to_a_number_is_not_a_code() -> None:
+    assert one("2024年上半年，实现GDP307.3亿元。", "307.3亿元").value == 30_730_000_000
+    assert [f.text for f in figs("引进A320总装线项目。")] == []
+
+
+def test_a_change_since_last_years_end_covers_this_year_up_to_the_day() -> None:
+    f = one("截至9月，市场主体存量为36581户，较2023年末净增11152户。", "11152户", date(2024, 10, 31))
+    assert (f.kind, f.period_start, f.period_end) == ("change", "2024-01-01", "2024-09-30")
+    f = one("截至9月，市场主体存量为36581户，较2020年末净增11152户。", "11152户", date(2024, 10, 31))
+    assert (f.period_start, f.period_end) == ("2024-09-30", "2024-09-30")
+
+
+def test_a_release_lead_reports_its_window_for_later_paragraphs_and_its_summary_box(tmp_path: Path) -> None:
+    from ingest.reader import read_article
+
+    path = tmp_path / "release.md"
+    path.write_text("---\ntitle: 四川高新区经济运行平稳\ndate: 2021-08-31\n---\n"
+                    "●营业收入13977.46亿元:国家高新区7831.36亿元\n"
+                    "全省高新区上半年实现营业收入13977.46亿元，同比增长28.09%。这是记者8月30日从省科技厅获悉的。\n\n"
+                    "营业收入中，8个国家高新区实现营业收入7831.36亿元，同比增长23.98%。\n", encoding="utf-8")
+    periods = {(f.text, f.start): (f.period_start, f.period_end) for f in extract_figures(read_article(path))}
+    assert set(periods.values()) == {("2021-01-01", "2021-06-30")}, periods
+    assert len(periods) == 7   # 13977.46亿元 twice, 7831.36亿元 twice, 28.09%, 8个, 23.98%

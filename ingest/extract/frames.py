@@ -10,6 +10,7 @@ from ingest.extract.clauses import _SENTENCE_END, _sentence_start
 from ingest.extract.context import _Block, _Context
 from ingest.extract.scope import _is_window, _standalone
 from ingest.periods import Period, find_time_mentions
+from ingest.read.lines import BULLET
 
 
 @lru_cache(maxsize=256)
@@ -35,18 +36,55 @@ def _title_report_period(title: str, published: date) -> Period | None:
     return None
 
 
-def _lead_frame(blocks: list[_Block], published: date) -> Period | None:
-    """The time clause opening the article's first paragraph (今年前三季度，…): later change
-    figures with no period of their own are read against it."""
+def _lead_paragraph(blocks: list[_Block], published: date) -> _Block | None:
+    """The article's first paragraph, past a summary box of bullet lines with no time phrase
+    (●营业收入13977.46亿元…), which states the lead's figures again."""
     for block in blocks:
         if block.heading:
             continue
-        text = block.paragraph.text
-        for m in find_time_mentions(text, published):
-            if m.kind in ("span", "since", "asof") and not _is_window(m) \
-                    and _standalone(text, m, _sentence_start(text, m.start)):
-                return m.period
+        if BULLET.match(block.paragraph.text) and not find_time_mentions(block.paragraph.text, published):
+            continue
+        return block
+    return None
+
+
+# How far into the lead's first sentence its reporting period may stand (全省高新区上半年实现…).
+_LEAD_HEAD = 16
+
+
+def _lead_report_period(blocks: list[_Block], published: date) -> Period | None:
+    """The closed reporting period the lead's first sentence opens with, when the title names
+    none (全省高新区上半年实现营业收入13977.46亿元，同比增长28.09%): a release reporting that
+    window, whose later paragraphs (营业收入中，…) report it too."""
+    lead = _lead_paragraph(blocks, published)
+    if lead is None:
         return None
+    text = lead.paragraph.text
+    end = _SENTENCE_END.search(text)
+    head = text[:min(end.start() if end else len(text), _LEAD_HEAD)]
+    head = head[:next((i for i, ch in enumerate(head) if ch.isdigit()), len(head))]
+    for m in find_time_mentions(head, published):
+        # 由去年的40分钟缩短至15分钟: a starting point or a base, not what the lead reports
+        if head[m.start - 1:m.start] in _NOT_REPORTING_BEFORE or head.startswith("的", m.end):
+            return None
+        return _title_report_period(head[m.start:m.end], published)
+    return None
+
+
+_NOT_REPORTING_BEFORE = frozenset("由从自比较与同在于到至")
+
+
+def _lead_frame(blocks: list[_Block], published: date) -> Period | None:
+    """The time clause opening the article's first paragraph (今年前三季度，…): later change
+    figures with no period of their own are read against it."""
+    lead = _lead_paragraph(blocks, published)
+    if lead is None:
+        return None
+    text = lead.paragraph.text
+    for m in find_time_mentions(text, published):
+        if m.kind in ("span", "since", "asof") and not _is_window(m) \
+                and _standalone(text, m, _sentence_start(text, m.start)):
+            return m.period
     return None
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ingest.extract.clauses import _clause_start
-from ingest.extract.nonfigures import _AFTER_ARABIC_BAD, _BEFORE_ARABIC_BAD, _chinese_numeral_ok, _not_a_figure
+from ingest.extract.nonfigures import _AFTER_ARABIC_BAD, _chinese_numeral_ok, _code_before, _not_a_figure
 from ingest.extract.units import _PER, _POST, _PRE, _UNIT_ALT, CLASSIFIER_UNITS, NOT_A_CLASSIFIER_BEFORE, QUALIFIER_OF, UNITS
 from ingest.numbers import ARABIC, CHINESE, MULTIPLIER_RUN, multiplier, parse_arabic, parse_chinese
 
@@ -134,7 +134,7 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
         doubling = raw == "一" and text.startswith("倍", m.end("num"))
         if not doubling and not _chinese_numeral_ok(raw, before if not m.group("pre") else ""):
             return None
-    elif _BEFORE_ARABIC_BAD.search(text[max(0, num_start - 1):num_start]):
+    elif _code_before(text, num_start):
         return None
     mult = m.group("mult") or m.group("mult2")
     unit, end = _unit_of(m, text)

@@ -20,7 +20,7 @@ from ingest.extract.goals import _estimate, _goal_figure, _obtained, _past_after
 from ingest.extract.kinds import _kind, _why_kind
 from ingest.extract.phrases import _cap
 from ingest.extract.scan import _Atom
-from ingest.extract.scope import _governing, _Scope
+from ingest.extract.scope import _governing, _Scope, _standalone
 from ingest.extract.stocks import (
     _NOW_STOCK,
     _STOCK_CUE,
@@ -158,9 +158,21 @@ def _own_time(s: _Sentence, a: _Atom) -> TimeMention | None:
         own = _governing(scope, own.start, s0)  # 力争10月底前…，新增就业500人: the deadline stays in its clause
     if own is not None and _starting_point(text, own, a, s.figure_starts):
         own = _governing(scope, own.start, s0)  # 由2015年的48家增加到156家: 156家 is now
+    if own is not None and own.window and _aside(text, own, a, s0, s.figure_starts):
+        own = _governing(scope, own.start, s0)  # 增长13%，增速近6年来持续领跑…，投资增长18%
     if own is not None and own.window and own.period is not None:
         own = _counted_back(own, scope, s.full_start, s.ctx)
     return own
+
+
+def _aside(text: str, own: TimeMention, a: _Atom, s0: int, figure_starts: list[int]) -> bool:
+    """A run of recent years (近6年来) inside an earlier clause that holds no figure and that
+    it does not open: it dates the remark it stands in, not the figures after it."""
+    clause = _clause_start(text, own.start, s0)
+    if clause >= _clause_start(text, a.start, s0) or _standalone(text, own, s0):
+        return False
+    end = _clause_end(text, own.end, len(text))
+    return clause > s0 and not any(clause <= f < end for f in figure_starts)
 
 
 def _date_by_own(s: _Sentence, d: _Decision) -> None:
@@ -278,7 +290,7 @@ def _settle_period(s: _Sentence, d: _Decision, pending: list[_Pending]) -> None:
     if s.estimates[d.index] is not None and d.own is not None and d.own.kind == "since" \
             and period.start.month == 1 and period.start.day == 1:
         period = year_span(period.start.year, period.label)  # 今年预计… in December: the whole year
-    if d.kind == "change" and period.start == period.end and _since_year_start(text, a, s0):
+    if d.kind == "change" and period.start == period.end and _since_year_start(text, a, s0, period.end.year):
         # 截至9月底…比年初增加1026家: the change covers the year up to that day.
         period = Period(period.start.replace(month=1, day=1), period.end, period.label)
     d.period = period

@@ -59,24 +59,30 @@ def _is_flow(text: str, a: _Atom, s0: int) -> bool:
 
 _YEAR_ON_YEAR = re.compile(r"同比|(?:比|较)(?:上年|去年)(?!末|底|初)")
 
-_SINCE_YEAR_START = re.compile(r"(?:比|较)(?:年初|上年末|上年底|去年末|去年底)")
+_SINCE_YEAR_START = re.compile(r"(?:比|较)(?:年初|上年末|上年底|去年末|去年底|(?P<year>\d{4})年(?:末|底))")
 
 
-def _since_year_start(text: str, a: _Atom, s0: int) -> bool:
-    """The change is measured from the start of the year (比年初增加…), in its own clause or,
-    when its clause names no base, in the clause before (比年初净增2100户，增长7.1%)."""
+def _since_year_start(text: str, a: _Atom, s0: int, year: int) -> bool:
+    """The change is measured from the start of ``year`` (比年初增加…, 较2023年末净增… in
+    2024), in its own clause or, when its clause names no base, in the clause before
+    (比年初净增2100户，增长7.1%)."""
     clause = _clause_start(text, a.start, s0)
-    if _SINCE_YEAR_START.search(text, clause, a.start):
+    if any(_from_year_start(m, year) for m in _SINCE_YEAR_START.finditer(text, clause, a.start)):
         return True
     if _BASE_PHRASE.search(text, clause, a.start):
         return False
     last_since = last_other = -1
     for m in _SINCE_YEAR_START.finditer(text, s0, clause):
-        last_since = m.start()
+        if _from_year_start(m, year):
+            last_since = m.start()
     for m in _BASE_PHRASE.finditer(text, s0, clause):
         if not _SINCE_YEAR_START.match(text, m.start()):
             last_other = m.start()
     return last_since > last_other
+
+
+def _from_year_start(m: re.Match[str], year: int) -> bool:
+    return m.group("year") is None or int(m.group("year")) == year - 1
 
 
 def _is_stock(text: str, a: _Atom, s0: int, pending: list[_Pending], period: Period, published: date) -> bool:

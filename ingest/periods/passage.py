@@ -11,6 +11,8 @@ from ingest.periods.phrases import (
     _ASOF_BEFORE,
     _BASE_AFTER,
     _BASE_BEFORE,
+    _MULTIPLE_BASE_AFTER,
+    _MULTIPLE_BASE_BEFORE,
     _DEADLINE_AFTER,
     _DENOMINATOR_AFTER,
     _DENOMINATOR_BEFORE,
@@ -151,7 +153,8 @@ def _mention(m: re.Match[str], text: str, published: date, mentions: list[TimeMe
     after = text[m.end():m.end() + 4]
     if _DENOMINATOR_BEFORE.search(before) and _DENOMINATOR_AFTER.match(after):
         return None
-    if kind not in ("horizon",) and (_BASE_BEFORE.search(before) or _BASE_AFTER.match(after)):
+    multiple_base = _MULTIPLE_BASE_BEFORE.search(before) is not None and _MULTIPLE_BASE_AFTER.match(text, m.end())
+    if kind not in ("horizon",) and (_BASE_BEFORE.search(before) or _BASE_AFTER.match(after) or multiple_base):
         kind, period, years = "base", None, ()
     elif period is not None and _ASOF_BEFORE.search(before) and kind == "span" \
             and not _RELEASE_PART.search(m.group()):

@@ -61,6 +61,9 @@ _TIME = guarded(re.compile(
 ))
 _BASE_BEFORE = re.compile(r"(?:比|较|同比|环比|与|相比|高于|低于|超过|对比|相较)$")
 _BASE_AFTER = re.compile(r"^(?:相比|比较|相较|水平|的水平)")
+# 是2005年的5.2倍, 相当于上年的1.3倍: the year is the base a multiple is taken of.
+_MULTIPLE_BASE_BEFORE = re.compile(r"(?:是|为|相当于|达到|达)$")
+_MULTIPLE_BASE_AFTER = re.compile(r"的(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九零〇]+)?)多?倍")
 _ASOF_BEFORE = re.compile(r"(?:截至|截止到|截止|截至到)\s*$")
 # 完成全年任务的78%, 占全年目标的81%: the year names the plan a figure is measured against,
 # not the time the figure covers.

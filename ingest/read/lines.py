@@ -15,7 +15,7 @@ _ENUM = re.compile(
     r"^(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}(?:[、)]|\.(?!\d))"
     r"|[一二三四五六七八九十]是|其[一二三四五六七八九十]是?[，,、]|第[一二三四五六七八九十]{1,3}[，,、是])")
 # A bulleted item starts a new paragraph and is never a heading.
-_BULLET = re.compile(r"^[●■◆◇▲△►▶•·※★☆○◎□√]|^[-+*]\s")
+BULLET = re.compile(r"^[●■◆◇▲△►▶•·※★☆○◎□√]|^[-+*]\s")
 
 
 def raw_lines(source: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -72,7 +72,7 @@ def _clean_line(source: str, a: int, b: int, markdown: bool) -> Line:
         if "\t" in line.text or len(re.findall(r" {2,}", line.text)) >= 2:
             line.text, line.offsets = as_row(line.text, line.offsets, r"[ \t]*\t[ \t]*| {2,}")
             line.kind = "row"
-        elif _BULLET.match(line.text):
+        elif BULLET.match(line.text):
             line.kind = "item"
         elif _ENUM.match(line.text):
             line.kind = "enum"
