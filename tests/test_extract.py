@@ -1530,3 +1530,15 @@ def test_a_release_lead_reports_its_window_for_later_paragraphs_and_its_summary_
     periods = {(f.text, f.start): (f.period_start, f.period_end) for f in extract_figures(read_article(path))}
     assert set(periods.values()) == {("2021-01-01", "2021-06-30")}, periods
     assert len(periods) == 7   # 13977.46亿元 twice, 7831.36亿元 twice, 28.09%, 8个, 23.98%
+
+
+def test_counts_that_exist_by_now_under_a_closed_year_title_are_held_on_the_day(tmp_path: Path) -> None:
+    from ingest.reader import read_article
+
+    path = tmp_path / "year.md"
+    path.write_text("---\ntitle: 开发区2002年实现国内生产总值380亿元\ndate: 2003-01-10\n---\n"
+                    "开发区2002年实现国内生产总值380亿元。\n\n"
+                    "在科技创新方面，开发区已经成立了4家风险投资公司，新设孵化基地6个。\n", encoding="utf-8")
+    found = {f.text: (f.period_start, f.period_end) for f in extract_figures(read_article(path))}
+    assert found["4家"] == ("2003-01-10", "2003-01-10")
+    assert found["6个"] == ("2002-01-01", "2002-12-31")   # 新设: what the year added

@@ -108,6 +108,8 @@ def _is_stock(text: str, a: _Atom, s0: int, pending: list[_Pending], period: Per
 # 总数) is counted on the article's day, and so are the parts and shares of it that follow in
 # its sentence (其中…事项占比98.5%，…事项642项) unless they name a flow of their own.
 _TITLE_STOCK = re.compile(rf"可(?:办理|办|提供|容纳|受理)|共有|累计|{_HELD}")
+# A count of things that exist by now, not of what the period added.
+_COUNT_REACHED = re.compile(r"已经|已有|达到")
 _TITLE_FLOW = re.compile(rf"{_NEW_OR_DONE}|新建|(?<![可能])办理|受理|办结")
 
 
@@ -120,6 +122,8 @@ def _title_stock(text: str, a: _Atom, s0: int, pending: list[_Pending], publishe
         return False
     if _TITLE_STOCK.search(text, clause, head_end) is not None:
         return True
+    if a.unit in CLASSIFIER_UNITS and _COUNT_REACHED.search(text, clause, head_end) is not None:
+        return True  # 已经成立了4家风险投资公司, 工程研究中心达到11家: how many there are now
     same = [p for p in pending if p.sentence[0] == s0 and p.kind != "change"]
     if not same or same[-1].period is None or (same[-1].period.start, same[-1].period.end) != (published, published):
         return False
