@@ -1542,3 +1542,34 @@ def test_counts_that_exist_by_now_under_a_closed_year_title_are_held_on_the_day(
     found = {f.text: (f.period_start, f.period_end) for f in extract_figures(read_article(path))}
     assert found["4家"] == ("2003-01-10", "2003-01-10")
     assert found["6个"] == ("2002-01-01", "2002-12-31")   # 新设: what the year added
+
+
+# --- held-out parts H and I ---
+
+def test_average_annual_growth_reached_is_a_change() -> None:
+    found = {f.text: f.kind for f in figs("2014年，营业总收入、工业总产值年均增长分别达到21.0%、19.1%。", date(2015, 11, 6))}
+    assert found == {"21.0%": "change", "19.1%": "change"}
+
+
+def test_a_base_written_with_yu_and_quotes_is_a_base() -> None:
+    found = {f.text: f.period_start for f in figs(
+        "2014年，营业总收入达到22.7万亿元，相比于“十一五”末，增长了114.1%。其中56个高新区营业收入超过1000亿元。",
+        date(2015, 11, 6))}
+    assert found == {"22.7万亿元": "2014-01-01", "114.1%": "2014-01-01", "56个": "2014-01-01", "超过1000亿元": "2014-01-01"}
+
+
+def test_a_part_of_the_year_later_in_the_opening_clause_narrows_the_frame() -> None:
+    text = "今年湖南省级以上产业园区前三季度高新技术产业主营业务收入13954.96亿元。22家高新区实现收入5561.48亿元。"
+    found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2017, 10, 27))}
+    assert found["5561.48亿元"] == ("2017-01-01", "2017-09-30")
+    assert found["22家"] == ("2017-01-01", "2017-09-30")
+
+
+def test_now_dates_its_own_sentence_then_the_closed_year_frames_again() -> None:
+    text = ("2011年，全市工业集中区实现工业总产值113.6亿元。目前，集中区规划工业用地面积25.47平方公里；"
+            "基础设施建设累计投资额18.9亿元。旬阳县集中区实现工业总产值45.5亿元，同比增长68.1%。")
+    found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2012, 1, 13))}
+    assert found["25.47平方公里"] == ("2012-01-13", "2012-01-13")
+    assert found["18.9亿元"] == ("2012-01-13", "2012-01-13")
+    assert found["45.5亿元"] == ("2011-01-01", "2011-12-31")
+    assert found["68.1%"] == ("2011-01-01", "2011-12-31")

@@ -405,6 +405,7 @@ def test_web_copy_drops_furniture_and_mines_it_for_metadata():
     ("地址：西岭市高新路88号 电话：0311-87654321", "drop"),
     ("网站标识码：1301000001", "drop"),
     ("上一篇：西岭高新区召开安全生产会议", "tail"),
+    ("新闻推荐", "tail"),                          # a list of other articles follows
     ("责任编辑：钱七", "tail"),
 ])
 def test_boilerplate_lines(line, why):

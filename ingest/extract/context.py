@@ -43,6 +43,7 @@ class _Context:
     passage_frame_year: int | None = None   # the last year the paragraphs before were framed by (2023年是…)
     carried: Period | None = None           # the year-to-date window that framed the paragraph before (1-10月，…)
     framing_year: int | None = None         # ... and the one this paragraph is framed by, for the next
+    resume: TimeMention | None = None       # the closed period framing the paragraph before 目前 took over
 
     def framing(self) -> Period | None:
         """The period a figure with no time of its own falls back to in this block."""

@@ -109,7 +109,7 @@ def _is_stock(text: str, a: _Atom, s0: int, pending: list[_Pending], period: Per
 # its sentence (其中…事项占比98.5%，…事项642项) unless they name a flow of their own.
 _TITLE_STOCK = re.compile(rf"可(?:办理|办|提供|容纳|受理)|共有|累计|{_HELD}")
 # A count of things that exist by now, not of what the period added.
-_COUNT_REACHED = re.compile(r"已经|已有|达到")
+_COUNT_REACHED = re.compile(r"已经|已有|已达|达到")
 _TITLE_FLOW = re.compile(rf"{_NEW_OR_DONE}|新建|(?<![可能])办理|受理|办结")
 
 

@@ -6,7 +6,7 @@ import bisect
 import re
 from datetime import date
 
-from ingest.extract.clauses import _clause_start, _sentence_head
+from ingest.extract.clauses import _clause_end, _clause_start, _sentence_head
 from ingest.extract.context import _Context
 from ingest.extract.scan import _Atom
 from ingest.extract.scope import _governing, _is_window, _label, _Scope, _standalone, _trailing_asof
@@ -98,7 +98,9 @@ def _advance(ctx: _Context, text: str, scope: _Scope, sent: tuple[int, int]) -> 
             if m.kind == "horizon":
                 ctx.horizon = m
             elif not (_local(m, ctx) or _is_window(m) or _local_year(m, text, ctx)):
-                ctx.frame = m
+                if _now_aside(m, ctx):
+                    ctx.resume = ctx.frame
+                ctx.frame = _narrowed(m, scope, i, text)
         i += 1
     governing = _governing(scope, sent[1], sent[0])
     while governing is not None and _opens_starting_value(text, governing):
@@ -108,7 +110,36 @@ def _advance(ctx: _Context, text: str, scope: _Scope, sent: tuple[int, int]) -> 
         ctx.last = governing
         ctx.last_local = _local(governing, ctx) or _is_window(governing) or _local_year(governing, text, ctx) \
             or _plan_in_clause(governing, text, sent[0])
+    if ctx.resume is not None and text[sent[0]:sent[1]].rstrip("”’」』\"' ").endswith(("。", "！", "？", "!", "?")):
+        # the sentence 目前 opened is over: the closed period framing the paragraph resumes
+        ctx.frame, ctx.resume = ctx.resume, None
+        ctx.last_local = True
     ctx.opened = True
+
+
+def _narrowed(m: TimeMention, scope: _Scope, i: int, text: str) -> TimeMention:
+    """今年湖南省级以上产业园区前三季度…: a part of the year named later in the clause that
+    opens with the year narrows the frame to that part."""
+    if i + 1 >= len(scope.mentions) or m.period is None:
+        return m
+    part = scope.mentions[i + 1]
+    if part.kind != "span" or part.period is None or part.window \
+            or _clause_end(text, m.end, len(text)) < part.end \
+            or not (m.period.start <= part.period.start and part.period.end <= m.period.end) or part.period == m.period:
+        return m
+    return part
+
+
+_NOW = frozenset({"目前", "现在", "当前", "眼下"})
+
+
+def _now_aside(m: TimeMention, ctx: _Context) -> bool:
+    """2011年，…。目前，集中区规划工业用地面积25.47平方公里；…。旬阳县…实现工业总产值45.5亿元，
+    同比增长68.1%: in a paragraph framed by a closed period, 目前 dates its own sentence (to
+    the full stop); the closed period frames the sentences after it again."""
+    frame = ctx.frame
+    return m.kind == "asof" and m.period is not None and m.period.label in _NOW and frame is not None \
+        and frame.kind == "span" and frame.period is not None and frame.period.end < ctx.published
 
 
 def _local(m: TimeMention, ctx: _Context) -> bool:

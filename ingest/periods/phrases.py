@@ -59,7 +59,7 @@ _TIME = guarded(re.compile(
         rf"(?P<bare>{_part('b')})(?P<bare_since>以来|至今)?",
     ])
 ))
-_BASE_BEFORE = re.compile(r"(?:比|较|同比|环比|与|相比|高于|低于|超过|对比|相较)$")
+_BASE_BEFORE = re.compile(r"(?:比|较|同比|环比|与|相比|高于|低于|超过|对比|相较)于?[“\"「『]?$")
 _BASE_AFTER = re.compile(r"^(?:相比|比较|相较|水平|的水平)")
 # 是2005年的5.2倍, 相当于上年的1.3倍: the year is the base a multiple is taken of.
 _MULTIPLE_BASE_BEFORE = re.compile(r"(?:是|为|相当于|达到|达)$")
