@@ -22,7 +22,12 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 # figure character by character made a long list (8,000 figures joined by 、) quadratic.
 @lru_cache(maxsize=64)
 def _positions(text: str, marks: str) -> tuple[int, ...]:
-    return tuple(i for i, ch in enumerate(text) if ch in marks)
+    return tuple(m.start() for m in _mark_pattern(marks).finditer(text))
+
+
+@lru_cache(maxsize=None)
+def _mark_pattern(marks: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(marks)}]")
 
 
 _CLAUSE_MARKS = ",，;；:：。！？!?|｜"
