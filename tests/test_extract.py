@@ -1573,3 +1573,42 @@ def test_now_dates_its_own_sentence_then_the_closed_year_frames_again() -> None:
     assert found["18.9亿元"] == ("2012-01-13", "2012-01-13")
     assert found["45.5亿元"] == ("2011-01-01", "2011-12-31")
     assert found["68.1%"] == ("2011-01-01", "2011-12-31")
+
+
+# --- held-out parts J and K ---
+
+def test_this_years_planned_investment_is_a_target_a_projects_is_not() -> None:
+    assert one("16个项目集中开工，总投资203.8亿元，年度计划投资20.8亿元。", "20.8亿元", date(2017, 3, 15)).kind == "target"
+    assert one("今年计划投资20.8亿元。", "20.8亿元", date(2017, 3, 15)).kind == "target"
+    assert one("计划投资5亿元以上的项目3个。", "3个", date(2017, 3, 15)).kind == "level"
+
+
+def test_a_goals_completion_rate_and_a_gap_to_the_goal_are_no_goals() -> None:
+    found = {f.text: f.kind for f in figs("1至3月，园区实现工业总产值65.82亿元，目标完成率为27.43%，同比增长17.6%，"
+                                          "高于全年增速目标7个百分点。", date(2016, 5, 16))}
+    assert found == {"65.82亿元": "level", "27.43%": "share", "17.6%": "change", "7个百分点": "change"}
+
+
+def test_estimates_listed_under_a_closed_year_are_not_goals(tmp_path: Path) -> None:
+    from ingest.reader import read_article
+
+    path = tmp_path / "report.md"
+    path.write_text("---\ntitle: 区2021年计划执行情况的报告\ndate: 2022-01-17\n---\n"
+                    "2021年，预计全区主要经济指标完成情况如下：\n\n"
+                    "——地区生产总值预计实现1900亿元，同比增长15%；\n\n"
+                    "——全社会固定资产投资预计完成828亿元。\n", encoding="utf-8")
+    found = {f.text: (f.kind, f.period_start, f.period_end) for f in extract_figures(read_article(path))}
+    assert found["1900亿元"] == ("level", "2021-01-01", "2021-12-31")
+    assert found["828亿元"] == ("level", "2021-01-01", "2021-12-31")
+
+
+def test_more_than_a_multiple() -> None:
+    f = one("实际利用外资是去年全年的6倍多。", "6倍多")
+    assert (f.value, f.unit, f.qualifier) == (6, "倍", "more_than")
+
+
+def test_a_day_after_the_dateline_opens_the_lead() -> None:
+    text = ("河北新闻网讯（通讯员王晓桐、陈彬）3月10日，香河县16个亿元以上项目集中开工，总投资203.8亿元。"
+            "此次重点开工项目中，4个项目来自北京。")
+    f = one(text, "4个", date(2017, 3, 15))
+    assert (f.period_start, f.period_end) == ("2017-03-10", "2017-03-10")

@@ -56,6 +56,11 @@ def _estimate(text: str, cue: tuple[str, int], a: _Atom, full_start: int, scope:
         return frame  # 2022年，全县经济回升。…预计增长4% in January 2023
     if frame is None and published.month <= _EARLY_ESTIMATE_MONTHS:
         return year_span(published.year - 1, "预计")  # a January work report: 预计地区生产总值… of the year just closed
+    closed = ctx.passage_frame_year
+    if closed is not None and closed < published.year and (frame is None or frame.end.year == closed):
+        # 2021年，预计全区主要指标完成情况如下：⏎——地区生产总值预计实现1900亿元: the closed year
+        # the paragraphs before were framed by
+        return year_span(closed, "预计")
     return None
 
 

@@ -148,11 +148,14 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
         unit, scale = "%", Decimal(10)
     if _not_a_figure(m, text, raw, chinese, unit, start, end):
         return None
+    qualifier = bare[1] if bare else _qualifier(m)
+    if unit == "倍" and qualifier == "exact" and text.startswith("多", end):
+        qualifier, end = "more_than", end + 1  # 是去年的6倍多: more than six times
     negative = not chinese and not m.group("pre") and start > 0 and text[start - 1] in "-−" \
         and _SIGN_CONTEXT.search(text, max(0, start - 7), start - 1) is not None
     if negative:
         start -= 1
-    return _Atom(start, end, num_start, value * factor * scale, unit, bare[1] if bare else _qualifier(m), chinese,
+    return _Atom(start, end, num_start, value * factor * scale, unit, qualifier, chinese,
                  factor=factor, has_factor=bool(mult), scale=scale, negative=negative)
 
 

@@ -11,8 +11,10 @@ from functools import lru_cache
 from ingest.extract.clauses import _clause_end, _clause_start, _full_sentence_start, _sentence_start
 from ingest.extract.scan import _Atom
 
+# 计划投资 alone is the size of a project (计划投资5亿元以上的项目); the year's plan (今年计划投资,
+# 年度计划投资, 年内计划完成投资) is a goal for the current year (CONVENTIONS §4).
 _TARGET_CUE = re.compile(
-    r"力争|争取|(?<!完成)(?<!年度)计划(?!总?投资|的|数|任务的)|预计|预期|目标(?!的|任务的)|(?<![已即])拟|确保|有望|力求|努力(?:实现|达到|使)|"
+    r"力争|争取|(?<=今年|年度|年内|全年|本年)计划(?=(?:完成)?投资)|(?<!完成)(?<!年度)计划(?!总?投资|的|数|任务的)|预计|预期|目标(?!的|任务的|完成率|完成度|完成进度|完成比例)|(?<![已即])拟|确保|有望|力求|努力(?:实现|达到|使)|"
     r"(?<![即必])将(?!近|军|来|会议)|届时|(?:建成|投产|达产|达效|投用|运营|竣工)后|到期|规划到"
 )
 # Cues that can open a list of goals running over semicolons (not 将, 拟, 建成后 …).
@@ -134,7 +136,7 @@ _FUTURE_AFTER_JIANG = re.compile(
     r"|新建|投资|完成|全部|不断|大力|重点|着力|集中|主要|每年|年|累计|提供|吸纳|解决|增加|提高|提升|降低|压缩|缩短|开工|投产|使|让"
     r"|推动|推进|打造|建设|实施|启动|开展|引进|达|按|以|从|由|重新|积极|统筹|确保|争取|用|通过|坚持|围绕|聚焦|迎来|直接|更|大大|显著)")
 
-_COMPARED_WITH_GOAL = re.compile(r"(?:高于|低于|超过|超出|超|比|较|差|落后|快于|慢于|塌|距离|距)(?:年度|年初|全年)?$")
+_COMPARED_WITH_GOAL = re.compile(r"(?:高于|低于|超过|超出|超|比|较|差|落后|快于|慢于|塌|距离|距)(?:年度|年初|全年)?(?:总量|增速|增长|计划)?$")
 
 
 def _not_a_goal_cue(text: str, cue: re.Match[str], a: _Atom, floor: int) -> bool:
@@ -144,7 +146,7 @@ def _not_a_goal_cue(text: str, cue: re.Match[str], a: _Atom, floor: int) -> bool
     if word == "计划" and (_PROGRAMME_AFTER.match(text, cue.end())
                          or _PROGRAMME_BEFORE.search(text, max(0, cue.start() - 2), cue.start())):
         return True  # 人才计划入选者, 千人计划专家: the name of a programme, not an intention
-    if word.startswith("目标") and _COMPARED_WITH_GOAL.search(text, max(0, cue.start() - 3), cue.start()):
+    if word.startswith("目标") and _COMPARED_WITH_GOAL.search(text, max(0, cue.start() - 7), cue.start()):
         return True  # 高于目标2.1个百分点, 比目标低…: the goal is the base of a comparison
     if word.startswith("目标"):
         clause = _clause_start(text, cue.start(), floor)
