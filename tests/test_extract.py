@@ -1612,3 +1612,10 @@ def test_a_day_after_the_dateline_opens_the_lead() -> None:
             "此次重点开工项目中，4个项目来自北京。")
     f = one(text, "4个", date(2017, 3, 15))
     assert (f.period_start, f.period_end) == ("2017-03-10", "2017-03-10")
+
+
+def test_a_quarter_after_an_open_window_frames_its_sentence_and_those_after() -> None:
+    text = ("年初以来，经开区全力组织经济运行，全区经济平稳开局。今年一季度，全区地区生产总值完成9.09亿元，增长15%；"
+            "规上工业总产值完成16.7亿元，增长10.1%。纳入省调度系统新续建项目4个，到位资金9.8亿元。")
+    found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2015, 6, 1))}
+    assert set(found.values()) == {("2015-01-01", "2015-03-31")}, found

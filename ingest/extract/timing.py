@@ -146,6 +146,8 @@ def _local(m: TimeMention, ctx: _Context) -> bool:
     """A single month or quarter after the block's opening, inside the period in force."""
     if m.kind != "span" or m.period is None or (not ctx.opened and ctx.frame is None):
         return False
+    if ctx.frame is not None and ctx.frame.kind == "since":
+        return False  # 年初以来，…。今年一季度，…；…: a closed part of the open window frames what follows
     frame = ctx.framing()
     if frame is None or m.period == frame or not (frame.start <= m.period.start and m.period.end <= frame.end):
         return False
