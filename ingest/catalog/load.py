@@ -100,12 +100,31 @@ def _word_index(words: Iterable[str]) -> tuple[re.Pattern[str] | None, dict[str,
 
 
 def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
-    """Any of the words, the longest first at each position. The lookahead on their first
-    characters lets a position no word starts at fail after one test instead of one per
-    word: the alternation of hundreds of words cost a microsecond per character read."""
-    words = sorted({w for w in words if w}, key=len, reverse=True)
-    firsts = "".join(re.escape(c) for c in sorted({w[0] for w in words}))
-    return re.compile(f"(?=[{firsts}])(?:{'|'.join(re.escape(w) for w in words)})")
+    """Any of the words, the longest first at each position, as a trie of their characters
+    (沧州(?:市|经济开发区)?…): the engine follows one branch per character read instead of
+    trying each of two thousand region names in turn, as an alternation of the words did
+    (a tenth of linking's time, most of it on positions where a name's first characters
+    stand but no name does)."""
+    trie: dict[str, Any] = {}
+    for w in {w for w in words if w}:
+        node = trie
+        for c in w:
+            node = node.setdefault(c, {})
+        node[""] = {}       # a word ends here
+    return re.compile(_trie_pattern(trie) or "(?!)")
+
+
+def _trie_pattern(node: dict[str, Any]) -> str:
+    """The pattern of a trie node's continuations. Branches start with different characters,
+    so at most one can go on; where a word ends inside a longer one, the rest is optional and
+    greedy: the longest word that matches wins, as in an alternation of the words longest first."""
+    branches = [re.escape(c) + _trie_pattern(child) for c, child in sorted(node.items()) if c]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    if "" not in node:
+        return body
+    return f"{body}?" if len(body) == 1 else f"(?:{body})?"
 
 
 def catalog() -> Catalog:

@@ -1,0 +1,62 @@
+"""The catalog's word indexes (ingest/catalog/load.py, model.py) agree with their plain
+definitions: any of the words, the longest first at each position, left to right."""
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from ingest.catalog import catalog
+from ingest.catalog.load import words_pattern
+
+
+def _alternation(words: set[str]) -> re.Pattern[str]:
+    """The plain definition: an alternation of the words, the longest first."""
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)))
+
+
+def _region_words() -> set[str]:
+    cat = catalog()
+    return set(cat._region_names) | {a for r in cat.regions.values() for a in r.context_aliases}
+
+
+def _texts(words: list[str], seed: int) -> list[str]:
+    """Texts made of the words, pieces of them and filler, so that words overlap, nest and
+    break off at the end of a text."""
+    rng = random.Random(seed)
+    out = []
+    for _ in range(300):
+        parts = []
+        for _ in range(rng.randint(1, 8)):
+            w = rng.choice(words)
+            parts.append(rng.choice([w, w[:-1], w[1:], w + w[:2], "，全市", "增长", "和"]))
+        out.append("".join(parts))
+    return out
+
+
+@pytest.mark.parametrize("words", [
+    {"沧州", "沧州市", "沧州经济开发区", "沧县", "州", "河北", "河北省", "a.b", "a"},
+    set(),
+])
+def test_words_pattern_finds_the_longest_word_at_each_position(words):
+    pattern = words_pattern(words)
+    if not words:
+        assert pattern.search("沧州市") is None
+        return
+    plain = _alternation(words)
+    for text in _texts(sorted(words), 1) + ["沧州经济开发", "沧州市沧县a.ba", "河北省沧州经济开发区"]:
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+
+
+def test_the_region_index_agrees_with_the_alternation_of_the_catalogs_region_names():
+    words = _region_words()
+    pattern, plain = words_pattern(words), _alternation(words)
+    assert catalog()._region_pattern is not None
+    for text in _texts(sorted(words), 2) + sorted(words):
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+        assert _span(pattern.match(text)) == _span(plain.match(text)), text
+
+
+def _span(m: re.Match[str] | None) -> tuple[int, int] | None:
+    return m.span() if m else None
