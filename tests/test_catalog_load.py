@@ -60,3 +60,16 @@ def test_the_region_index_agrees_with_the_alternation_of_the_catalogs_region_nam
 
 def _span(m: re.Match[str] | None) -> tuple[int, int] | None:
     return m.span() if m else None
+
+
+def test_tokens_kept_per_text_are_those_a_fresh_scan_finds(monkeypatch):
+    cat = catalog()
+    words = sorted(cat._vocabulary)
+    monkeypatch.setattr("ingest.catalog.model.TOKENS_KEPT", 50)
+    cat._tokens_of.clear()
+    for text in _texts(words, 3) + _texts(words, 3):    # each text twice: the second time from what was kept
+        assert cat.tokens(text) == cat._scan(text), text
+        assert len(cat._tokens_of) <= 50
+    found = cat.tokens(words[0])
+    found.clear()                                        # a caller's list is its own
+    assert cat.tokens(words[0]) == cat._scan(words[0]) != []

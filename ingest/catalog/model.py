@@ -152,7 +152,10 @@ class Token:
     dims: tuple[tuple[str, str], ...]   # ("measure", "output"), ("scope", "industry"); () for a stopword
 
     def get(self, dim: str) -> str | None:
-        return next((v for d, v in self.dims if d == dim), None)
+        for d, v in self.dims:      # a loop, not next() over a generator: read for every token, often
+            if d == dim:
+                return v
+        return None
 
     def dim(self, dim: str) -> str:
         """The value of a dimension the token carries (where get() has said it does)."""
@@ -160,6 +163,10 @@ class Token:
         if value is None:
             raise KeyError(f"{self.word}: no {dim}")
         return value
+
+
+# How many texts Catalog.tokens keeps the words of (a few megabytes); then it starts afresh.
+TOKENS_KEPT = 50_000
 
 
 @dataclass(frozen=True)
@@ -180,6 +187,7 @@ class Catalog:
     _by_measure: dict[str, list[tuple[Key, str]]] = field(default_factory=dict)
     _word_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first two characters -> lengths
     _near: dict[tuple[Key, int], list[str]] = field(default_factory=dict)   # link._candidates, kept per key
+    _tokens_of: dict[str, tuple[Token, ...]] = field(default_factory=dict)  # tokens(), kept per text read
 
     # ------------------------------------------------------------------ regions
     def region_name(self, name: str | None) -> str | None:
@@ -201,6 +209,18 @@ class Catalog:
         """The dimension words in a text, longest first at each position, left to right."""
         if not text or self._word_starts is None:
             return []
+        # Linking reads the same words again and again (a subject, a clause or a sentence of
+        # the paragraph for each of its figures; the same headings in every article): each
+        # text is scanned once, up to TOKENS_KEPT texts at a time.
+        seen = self._tokens_of.get(text)
+        if seen is None:
+            if len(self._tokens_of) >= TOKENS_KEPT:
+                self._tokens_of.clear()
+            seen = self._tokens_of[text] = tuple(self._scan(text))
+        return list(seen)
+
+    def _scan(self, text: str) -> list[Token]:
+        assert self._word_starts is not None
         # Dictionary look-ups where a word can start, not a regex alternation of every word:
         # the alternation tried each of hundreds of words at such a position (a microsecond
         # per character, most of linking's time on a long list).
