@@ -40,8 +40,10 @@ def prepared(folders: list[Path]) -> list[tuple[Article, str | None, list[Figure
 
 
 def link_all(articles: list[tuple[Article, str | None, list[Figure]]]) -> float:
-    """CPU seconds to link every article once."""
+    """CPU seconds to link every article once, from a cold start (nothing kept from the
+    run before: the articles of a run share words, the runs would share all of them)."""
     cat = catalog()
+    getattr(cat, "_kept", {}).clear()
     t0 = time.process_time()
     for article, region, figures in articles:
         article.region = region

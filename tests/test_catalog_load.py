@@ -65,11 +65,11 @@ def _span(m: re.Match[str] | None) -> tuple[int, int] | None:
 def test_tokens_kept_per_text_are_those_a_fresh_scan_finds(monkeypatch):
     cat = catalog()
     words = sorted(cat._vocabulary)
-    monkeypatch.setattr("ingest.catalog.model.TOKENS_KEPT", 50)
-    cat._tokens_of.clear()
+    monkeypatch.setattr("ingest.catalog.model.KEPT", 50)
+    cat.kept("tokens").clear()
     for text in _texts(words, 3) + _texts(words, 3):    # each text twice: the second time from what was kept
         assert cat.tokens(text) == cat._scan(text), text
-        assert len(cat._tokens_of) <= 50
+        assert len(cat.kept("tokens")) <= 50
     found = cat.tokens(words[0])
     found.clear()                                        # a caller's list is its own
     assert cat.tokens(words[0]) == cat._scan(words[0]) != []

@@ -27,6 +27,7 @@ three series (the series view is keyed on indicator, region, kind and unit).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Sequence
 
@@ -96,21 +97,46 @@ def _nearest(sentence: str, text: str, guess: int, taken: set[int]) -> int | Non
     return below if guess - below <= above - guess else above
 
 
-def _lead_tail(sentence: str, pos: int, length: int, spans: list[tuple[int, int]]) -> tuple[str, str, str, str]:
+class _Ends:
+    """Where a sentence's clauses and list items end (CLAUSE_END, LIST_END), found once for all
+    the figures of the sentence: each figure then looks its clause up instead of searching
+    the sentence for each of ten characters."""
+
+    def __init__(self, sentence: str) -> None:
+        self.clause = [i for i, c in enumerate(sentence) if c in CLAUSE_END]
+        self.item = [i for i, c in enumerate(sentence) if c in LIST_END]
+
+    def last_clause_end(self, pos: int) -> int:
+        """The last clause end before pos, or -1."""
+        k = bisect_left(self.clause, pos)
+        return self.clause[k - 1] if k else -1
+
+    @staticmethod
+    def next_end(ends: list[int], at: int, default: int) -> int:
+        """The first of ends at or after at, else default."""
+        k = bisect_left(ends, at)
+        return ends[k] if k < len(ends) else default
+
+
+def _lead_tail(sentence: str, pos: int, length: int, spans: list[tuple[int, int]],
+               ends: _Ends | None = None, ordered: list[tuple[int, int]] | None = None) -> tuple[str, str, str, str]:
     """(lead, tail, clause, rest): the words before the number back to the previous figure or
-    the clause start, the words after it, the clause up to the number and the clause after it."""
-    start = max([sentence.rfind(c, 0, pos) for c in CLAUSE_END] + [-1]) + 1
+    the clause start, the words after it, the clause up to the number and the clause after it.
+    ``spans`` are the sentence's figures, ``ordered`` the same sorted (both may be given once
+    for all the figures of a sentence, with its ``ends``)."""
+    ends = ends or _Ends(sentence)
+    start = ends.last_clause_end(pos) + 1
     clause = sentence[start:pos]
     for _s, e in spans:
         if e <= pos and e > start:
             start = e
     lead = sentence[start:pos]
     end = pos + length
-    stop = min([i for i in (sentence.find(c, end) for c in LIST_END) if i >= 0] + [len(sentence)])
-    clause_stop = min([i for i in (sentence.find(c, end) for c in CLAUSE_END) if i >= 0] + [len(sentence)])
+    stop = ends.next_end(ends.item, end, len(sentence))
+    clause_stop = ends.next_end(ends.clause, end, len(sentence))
     # Skip a figure that follows at once (新建3个12000平方米口袋公园), stop at a later one.
     cursor = end
-    for s, e in sorted(spans):
+    for s, e in ordered if ordered is not None else sorted(spans):
         if s < cursor or s >= stop:
             continue
         if sentence[cursor:s].strip():
@@ -133,14 +159,23 @@ def figure_contexts(figures: Sequence[Figure], paragraphs: dict[int, str],
     for i, f in enumerate(figures):
         groups.setdefault((f.paragraph, f.sentence_start, f.sentence), []).append(i)
     folded_paragraphs: dict[int, str] = {}
+    # Traditional characters folded once per text (one character for one: offsets and slices
+    # hold): the figures of a sentence share its subject, section and sector.
+    folded_texts: dict[str, str] = {}
+
+    def folded_text(text: str | None) -> str:
+        text = text or ""
+        if text not in folded_texts:
+            folded_texts[text] = to_simplified(text)
+        return folded_texts[text]
+
     for (paragraph, _, sentence), members in groups.items():
         members.sort(key=lambda i: figures[i].start)
         positions = _figure_positions(sentence, [figures[i] for i in members])
         spans = [(p, p + len(figures[i].text)) for p, i in zip(positions, members)]
+        ordered = sorted(spans)
         ptext = paragraphs.get(paragraph, "")
         at = ptext.find(sentence[:20]) if sentence else -1
-        # Traditional characters folded once per sentence and once per paragraph (one
-        # character for one: offsets and slices hold).
         if paragraph not in folded_paragraphs:
             folded_paragraphs[paragraph] = to_simplified(ptext)
         # The paragraph's words before the sentence, at most the last PARAGRAPH_BEFORE_MAX
@@ -148,11 +183,12 @@ def figure_contexts(figures: Sequence[Figure], paragraphs: dict[int, str],
         # kept for each of thousands of figures costs quadratic time and memory.
         folded_before = folded_paragraphs[paragraph][max(0, at - PARAGRAPH_BEFORE_MAX):at] if at > 0 else ""
         folded = to_simplified(sentence)
+        ends = _Ends(folded)
         for i, pos in zip(members, positions):
             f = figures[i]
-            lead, tail, clause, rest = _lead_tail(folded, pos, len(f.text), spans)
-            ctx = Context(to_simplified(f.subject or ""), lead, tail, folded[:pos], folded, f.unit, f.kind, rest,
-                          folded_before, to_simplified(f.section or ""), to_simplified(f.sector or ""))
+            lead, tail, clause, rest = _lead_tail(folded, pos, len(f.text), spans, ends, ordered)
+            ctx = Context(folded_text(f.subject), lead, tail, folded[:pos], folded, f.unit, f.kind, rest,
+                          folded_before, folded_text(f.section), folded_text(f.sector))
             out[i] = (ctx, clause, folded_before)
     return [c for c in out if c is not None]
 

@@ -165,8 +165,8 @@ class Token:
         return value
 
 
-# How many texts Catalog.tokens keeps the words of (a few megabytes); then it starts afresh.
-TOKENS_KEPT = 50_000
+# How many results a table of Catalog.kept holds (a few megabytes); then it starts afresh.
+KEPT = 50_000
 
 
 @dataclass(frozen=True)
@@ -187,7 +187,7 @@ class Catalog:
     _by_measure: dict[str, list[tuple[Key, str]]] = field(default_factory=dict)
     _word_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first two characters -> lengths
     _near: dict[tuple[Key, int], list[str]] = field(default_factory=dict)   # link._candidates, kept per key
-    _tokens_of: dict[str, tuple[Token, ...]] = field(default_factory=dict)  # tokens(), kept per text read
+    _kept: dict[str, dict[Any, Any]] = field(default_factory=dict)   # see kept()
 
     # ------------------------------------------------------------------ regions
     def region_name(self, name: str | None) -> str | None:
@@ -211,12 +211,11 @@ class Catalog:
             return []
         # Linking reads the same words again and again (a subject, a clause or a sentence of
         # the paragraph for each of its figures; the same headings in every article): each
-        # text is scanned once, up to TOKENS_KEPT texts at a time.
-        seen = self._tokens_of.get(text)
+        # text is scanned once.
+        kept = self.kept("tokens")
+        seen = kept.get(text)
         if seen is None:
-            if len(self._tokens_of) >= TOKENS_KEPT:
-                self._tokens_of.clear()
-            seen = self._tokens_of[text] = tuple(self._scan(text))
+            seen = kept[text] = tuple(self._scan(text))
         return list(seen)
 
     def _scan(self, text: str) -> list[Token]:
@@ -238,6 +237,15 @@ class Catalog:
                     end = at + n
                     break
         return out
+
+    def kept(self, table: str) -> dict[Any, Any]:
+        """A table of what linking has worked out from this catalog and some text (the words in
+        it, the region a clause names), for the next figure that reads the same text: many
+        figures share a sentence and a paragraph. Emptied when it holds KEPT results."""
+        found = self._kept.setdefault(table, {})
+        if len(found) >= KEPT:
+            found.clear()
+        return found
 
     def keys_of(self, measure: str) -> list[tuple[Key, str]]:
         """The catalog's combinations of one measure, with their ids (indexed on first use)."""

@@ -253,15 +253,20 @@ def figure_region(cat: Catalog, article_region: str | None, clause: str, before:
     region. The city's bare short name in an article about one of its zones (沧州坚持…) names
     the zone, not the city (see _stated_region). ``lead``, the figure's own words back to the
     previous figure, may name its region with what is measured of it (为西安市经济保持8.2%的增速)."""
+    # The earlier clauses and sentences are read for every figure of their paragraph: each
+    # text's region is worked out once (Catalog.kept).
+    kept = cat.kept("stated_region")
     found = _stated_region(cat, clause, article_region) or _named_before_figure(cat, lead, article_region)
     if found:
         return found
     texts = list(reversed(re.split(r"[,，;；:：]", before)[:-1]))
     texts += list(reversed([t for t in re.split(r"[。!?！？；;]", paragraph_before) if t.strip()]))
     for text in texts:
-        found = _stated_region(cat, text, article_region)
-        if found:
-            return found
+        key = (text, article_region)
+        if key not in kept:
+            kept[key] = _stated_region(cat, text, article_region)
+        if kept[key]:
+            return str(kept[key])
     return article_region
 
 
