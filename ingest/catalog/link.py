@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from ingest.catalog.load import catalog
@@ -37,12 +38,16 @@ from ingest.catalog.parse import SUBSET_WORDS, TOPIC_MEASURES, list_items, parse
 from ingest.catalog.regions import detect_region, figure_region, region_spans
 from ingest.catalog.words import Context, Parsed
 from ingest.model import Article, Figure
-from ingest.reader import to_simplified
+from ingest.reader import t2s_table, to_simplified
 
 # Ends of a clause: the words before a number are looked for back to one of these.
 CLAUSE_END = ",，;；。!！?？:：\n"
 # Items of a list: the words after a number are looked for up to one of these.
 LIST_END = CLAUSE_END + "、"
+_CLAUSE_ENDS = re.compile(f"[{re.escape(CLAUSE_END)}]")
+_LIST_ENDS = re.compile(f"[{re.escape(LIST_END)}]")
+_OWN_MEASURE = re.compile(r"\[(?:before|after|subject|list item)\]$")
+_TITLE_END = re.compile(r"[。!?！？;；]")
 
 
 @dataclass
@@ -103,8 +108,8 @@ class _Ends:
     the sentence for each of ten characters."""
 
     def __init__(self, sentence: str) -> None:
-        self.clause = [i for i, c in enumerate(sentence) if c in CLAUSE_END]
-        self.item = [i for i, c in enumerate(sentence) if c in LIST_END]
+        self.clause = [m.start() for m in _CLAUSE_ENDS.finditer(sentence)]
+        self.item = [m.start() for m in _LIST_ENDS.finditer(sentence)]
 
     def last_clause_end(self, pos: int) -> int:
         """The last clause end before pos, or -1."""
@@ -149,6 +154,19 @@ def _lead_tail(sentence: str, pos: int, length: int, spans: list[tuple[int, int]
 PARAGRAPH_BEFORE_MAX = 2000
 
 
+@lru_cache(maxsize=1)
+def _traditional() -> re.Pattern[str]:
+    """Any character that to_simplified changes."""
+    return re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(t2s_table())) + "]")
+
+
+def folded(text: str) -> str:
+    """text in simplified characters (to_simplified), left as it is when no character of it
+    is traditional, as in most articles (the reader folds traditional ones): one search of a
+    character class costs a tenth of translating the text character by character."""
+    return to_simplified(text) if _traditional().search(text) else text
+
+
 def figure_contexts(figures: Sequence[Figure], paragraphs: dict[int, str],
                     cat: Catalog | None = None) -> list[tuple[Context, str, str]]:
     """Each figure's Context, clause (up to the number) and the paragraph's text before its
@@ -166,7 +184,7 @@ def figure_contexts(figures: Sequence[Figure], paragraphs: dict[int, str],
     def folded_text(text: str | None) -> str:
         text = text or ""
         if text not in folded_texts:
-            folded_texts[text] = to_simplified(text)
+            folded_texts[text] = folded(text)
         return folded_texts[text]
 
     for (paragraph, _, sentence), members in groups.items():
@@ -177,17 +195,17 @@ def figure_contexts(figures: Sequence[Figure], paragraphs: dict[int, str],
         ptext = paragraphs.get(paragraph, "")
         at = ptext.find(sentence[:20]) if sentence else -1
         if paragraph not in folded_paragraphs:
-            folded_paragraphs[paragraph] = to_simplified(ptext)
+            folded_paragraphs[paragraph] = folded(ptext)
         # The paragraph's words before the sentence, at most the last PARAGRAPH_BEFORE_MAX
         # characters: what decides the region and topic is near, and a whole long paragraph
         # kept for each of thousands of figures costs quadratic time and memory.
         folded_before = folded_paragraphs[paragraph][max(0, at - PARAGRAPH_BEFORE_MAX):at] if at > 0 else ""
-        folded = to_simplified(sentence)
-        ends = _Ends(folded)
+        folded_sentence = folded(sentence)
+        ends = _Ends(folded_sentence)
         for i, pos in zip(members, positions):
             f = figures[i]
-            lead, tail, clause, rest = _lead_tail(folded, pos, len(f.text), spans, ends, ordered)
-            ctx = Context(folded_text(f.subject), lead, tail, folded[:pos], folded, f.unit, f.kind, rest,
+            lead, tail, clause, rest = _lead_tail(folded_sentence, pos, len(f.text), spans, ends, ordered)
+            ctx = Context(folded_text(f.subject), lead, tail, folded_sentence[:pos], folded_sentence, f.unit, f.kind, rest,
                           folded_before, folded_text(f.section), folded_text(f.sector))
             out[i] = (ctx, clause, folded_before)
     return [c for c in out if c is not None]
@@ -343,19 +361,19 @@ def link_figures(article: Article, figures: list[Figure], cat: Catalog | None = 
         # What the article measures, in its own words: the topic of later figures that name
         # only a part of it (分领域看，航空航天领域增长166.8%).
         if parsed.measure in TOPIC_MEASURES and not parsed.refuse and f.kind in ("level", "change") \
-                and re.search(r"\[(?:before|after|subject|list item)\]$", parsed.why.get("measure", "")):
+                and _OWN_MEASURE.search(parsed.why.get("measure", "")):
             topic = parsed.measure
     return figures
 
 
 def _headline(sentence: str) -> bool:
     """Whether a sentence is a title line: short, with no full stop (a paragraph of its own)."""
-    return len(sentence.strip()) <= 30 and not re.search(r"[。!?！？;；]", sentence)
+    return len(sentence.strip()) <= 30 and not _TITLE_END.search(sentence)
 
 
 def match_text(cat: Catalog, text: str, unit: str, kind: str = "level", industry: str | None = None) -> str | None:
     """The indicator a free phrase names (the whole after 占 in a share), or None."""
-    text = to_simplified(text)
+    text = folded(text)
     ctx = Context(subject=text, lead="", tail="", before=text, sentence=text, unit=unit, kind=kind)
     parsed = parse(cat, ctx)
     if parsed.scope is None and industry and industry in cat.scopes and parsed.measure \

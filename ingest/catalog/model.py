@@ -165,8 +165,9 @@ class Token:
         return value
 
 
-# How many results a table of Catalog.kept holds (a few megabytes); then it starts afresh.
-KEPT = 50_000
+# How many results a table of Catalog.kept holds (a few megabytes of short texts and what
+# was read in them, some hundred articles' worth); then it starts afresh.
+KEPT = 20_000
 
 
 @dataclass(frozen=True)
@@ -238,12 +239,12 @@ class Catalog:
                     break
         return out
 
-    def kept(self, table: str) -> dict[Any, Any]:
+    def kept(self, table: str, limit: int = KEPT) -> dict[Any, Any]:
         """A table of what linking has worked out from this catalog and some text (the words in
         it, the region a clause names), for the next figure that reads the same text: many
-        figures share a sentence and a paragraph. Emptied when it holds KEPT results."""
+        figures share a sentence and a paragraph. Emptied when it holds ``limit`` results."""
         found = self._kept.setdefault(table, {})
-        if len(found) >= KEPT:
+        if len(found) >= limit:
             found.clear()
         return found
 

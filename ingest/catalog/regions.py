@@ -253,21 +253,41 @@ def figure_region(cat: Catalog, article_region: str | None, clause: str, before:
     region. The city's bare short name in an article about one of its zones (沧州坚持…) names
     the zone, not the city (see _stated_region). ``lead``, the figure's own words back to the
     previous figure, may name its region with what is measured of it (为西安市经济保持8.2%的增速)."""
-    # The earlier clauses and sentences are read for every figure of their paragraph: each
-    # text's region is worked out once (Catalog.kept).
-    kept = cat.kept("stated_region")
     found = _stated_region(cat, clause, article_region) or _named_before_figure(cat, lead, article_region)
     if found:
         return found
-    texts = list(reversed(re.split(r"[,，;；:：]", before)[:-1]))
-    texts += list(reversed([t for t in re.split(r"[。!?！？；;]", paragraph_before) if t.strip()]))
+    # The earlier clauses and sentences are the same for the figures of a clause, and of a
+    # paragraph: what they name is worked out once (Catalog.kept).
+    cut = max(before.rfind(","), before.rfind("，"), before.rfind(";"), before.rfind("；"), before.rfind(":"),
+              before.rfind("："))
+    texts = reversed(_CLAUSE_SPLIT.split(before[:cut])) if cut >= 0 else ()
+    found = _first_stated(cat, texts, article_region)
+    if found:
+        return found
+    # (a paragraph's text is long: a few hundred are kept)
+    kept = cat.kept("paragraph_region", 500)
+    key = (paragraph_before, article_region)
+    if key not in kept:
+        sentences = reversed([t for t in _SENTENCE_SPLIT.split(paragraph_before) if t.strip()])
+        kept[key] = _first_stated(cat, sentences, article_region)
+    return kept[key] or article_region
+
+
+_CLAUSE_SPLIT = re.compile(r"[,，;；:：]")
+_SENTENCE_SPLIT = re.compile(r"[。!?！？；;]")
+
+
+def _first_stated(cat: Catalog, texts: Iterable[str], article_region: str | None) -> str | None:
+    """The region stated at the start of the first of texts that states one (_stated_region,
+    worked out once per text: Catalog.kept)."""
+    kept = cat.kept("stated_region")
     for text in texts:
         key = (text, article_region)
         if key not in kept:
             kept[key] = _stated_region(cat, text, article_region)
         if kept[key]:
             return str(kept[key])
-    return article_region
+    return None
 
 
 # Words that make a region after them a yardstick of the figure, not its subject: 占西安市的77.3%
