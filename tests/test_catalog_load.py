@@ -1,5 +1,5 @@
-"""The catalog's word indexes (ingest/catalog/load.py, model.py) agree with their plain
-definitions: any of the words, the longest first at each position, left to right."""
+"""The catalog's word indexes (ingest/catalog/wordindex.py, load.py, model.py) agree with their
+plain definitions: any of the words, the longest first at each position, left to right."""
 from __future__ import annotations
 
 import random
@@ -8,7 +8,7 @@ import re
 import pytest
 
 from ingest.catalog import catalog
-from ingest.catalog.load import words_pattern
+from ingest.catalog.wordindex import WordIndex
 
 
 def _alternation(words: set[str]) -> re.Pattern[str]:
@@ -39,19 +39,21 @@ def _texts(words: list[str], seed: int) -> list[str]:
     {"沧州", "沧州市", "沧州经济开发区", "沧县", "州", "河北", "河北省", "a.b", "a"},
     set(),
 ])
-def test_words_pattern_finds_the_longest_word_at_each_position(words):
-    pattern = words_pattern(words)
+def test_a_word_index_finds_the_longest_word_at_each_position(words):
+    pattern = WordIndex(words)
     if not words:
-        assert pattern.search("沧州市") is None
+        assert pattern.match("沧州市") is None and list(pattern.finditer("沧州市")) == []
         return
     plain = _alternation(words)
-    for text in _texts(sorted(words), 1) + ["沧州经济开发", "沧州市沧县a.ba", "河北省沧州经济开发区"]:
+    for text in _texts(sorted(words), 1) + ["沧州经济开发", "沧州市沧县a.ba", "河北省沧州经济开发区", "州"]:
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)], text
+        for pos in range(len(text) + 2):
+            assert _span(pattern.match(text, pos)) == _span(plain.match(text, pos)), (text, pos)
 
 
 def test_the_region_index_agrees_with_the_alternation_of_the_catalogs_region_names():
     words = _region_words()
-    pattern, plain = words_pattern(words), _alternation(words)
+    pattern, plain = WordIndex(words), _alternation(words)
     assert catalog()._region_pattern is not None
     for text in _texts(sorted(words), 2) + sorted(words):
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in plain.finditer(text)], text
@@ -69,7 +71,7 @@ def test_tokens_kept_per_text_are_those_a_fresh_scan_finds(monkeypatch):
     cat.kept("tokens").clear()
     for text in _texts(words, 3) + _texts(words, 3):    # each text twice: the second time from what was kept
         assert cat.tokens(text) == cat._scan(text), text
-        assert len(cat.kept("tokens")) <= 50
+        assert len(cat.kept("tokens")) <= 50      # (emptied when full: the words of a text are read again)
     found = cat.tokens(words[0])
     found.clear()                                        # a caller's list is its own
     assert cat.tokens(words[0]) == cat._scan(words[0]) != []

@@ -25,6 +25,7 @@ from ingest.catalog.model import (
     read_yaml,
 )
 from ingest.catalog.places import load_regions
+from ingest.catalog.wordindex import WordIndex
 
 
 def load_catalog(indicators_path: Path | str = INDICATORS_PATH, regions_path: Path | str = REGIONS_PATH,
@@ -71,7 +72,7 @@ def _load(indicators_path: str, regions_path: str, dimensions_path: str, nationa
     indicators, by_key, retired = load_indicators(ipath, measures, scopes, classes, stages, reviewed)
     regions, names = load_regions(npath, rpath)
     word_starts, word_lengths = _word_index(vocabulary)
-    region_pattern = words_pattern(set(names) | {a for r in regions.values() for a in r.context_aliases})
+    region_pattern = WordIndex(set(names) | {a for r in regions.values() for a in r.context_aliases})
     digest = hashlib.sha256()
     for p in (dpath, ipath, npath, rpath, *([vpath] if reviewed else [])):
         digest.update(p.read_bytes() + b"\0")
@@ -97,34 +98,6 @@ def _word_index(words: Iterable[str]) -> tuple[re.Pattern[str] | None, dict[str,
     pairs = f"[{chars(w[0] for w in words if len(w) > 1)}][{chars(w[1] for w in words if len(w) > 1)}]"
     ones = [w for w in words if len(w) == 1]
     return re.compile(f"(?=[{chars(ones)}]|{pairs})" if ones else f"(?={pairs})"), lengths
-
-
-def words_pattern(words: Iterable[str]) -> re.Pattern[str]:
-    """Any of the words, the longest first at each position, as a trie of their characters
-    (沧州(?:市|经济开发区)?…): the engine follows one branch per character read instead of
-    trying each of two thousand region names in turn, as an alternation of the words did
-    (a tenth of linking's time, most of it on positions where a name's first characters
-    stand but no name does)."""
-    trie: dict[str, Any] = {}
-    for w in {w for w in words if w}:
-        node = trie
-        for c in w:
-            node = node.setdefault(c, {})
-        node[""] = {}       # a word ends here
-    return re.compile(_trie_pattern(trie) or "(?!)")
-
-
-def _trie_pattern(node: dict[str, Any]) -> str:
-    """The pattern of a trie node's continuations. Branches start with different characters,
-    so at most one can go on; where a word ends inside a longer one, the rest is optional and
-    greedy: the longest word that matches wins, as in an alternation of the words longest first."""
-    branches = [re.escape(c) + _trie_pattern(child) for c, child in sorted(node.items()) if c]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
-    if "" not in node:
-        return body
-    return f"{body}?" if len(body) == 1 else f"(?:{body})?"
 
 
 def catalog() -> Catalog:

@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from ingest.catalog.wordindex import WordIndex
+
 HERE = Path(__file__).resolve().parent.parent
 DIMENSIONS_PATH = HERE / "dimensions.yaml"
 INDICATORS_PATH = HERE / "indicators.yaml"
@@ -184,7 +186,7 @@ class Catalog:
     _vocabulary: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     _word_starts: re.Pattern[str] | None = None   # where a word of the vocabulary may start
     _region_names: dict[str, str] = field(default_factory=dict)   # name or alias -> name
-    _region_pattern: re.Pattern[str] | None = None
+    _region_pattern: WordIndex | None = None     # the region names and context words
     _by_measure: dict[str, list[tuple[Key, str]]] = field(default_factory=dict)
     _word_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first two characters -> lengths
     _near: dict[tuple[Key, int], list[str]] = field(default_factory=dict)   # link._candidates, kept per key
@@ -239,12 +241,12 @@ class Catalog:
                     break
         return out
 
-    def kept(self, table: str, limit: int = KEPT) -> dict[Any, Any]:
+    def kept(self, table: str, limit: int | None = None) -> dict[Any, Any]:
         """A table of what linking has worked out from this catalog and some text (the words in
         it, the region a clause names), for the next figure that reads the same text: many
-        figures share a sentence and a paragraph. Emptied when it holds ``limit`` results."""
+        figures share a sentence and a paragraph. Emptied when it holds ``limit`` (KEPT) results."""
         found = self._kept.setdefault(table, {})
-        if len(found) >= limit:
+        if len(found) >= (limit or KEPT):
             found.clear()
         return found
 
