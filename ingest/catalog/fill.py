@@ -108,9 +108,10 @@ def _read_scope(cat: Catalog, ctx: Context, out: Parsed, m: Measure, own: list[W
         if measure == prev.measure and not out.classes and prev.classes:
             out.classes = prev.classes
             out.why["class"] = "+".join(cat.classes[c].name for c in prev.classes) + "[previous figure]"
-    whole = any(w in ctx.lead.split("占")[0] or w in ctx.subject.split("占")[0] for w in WHOLE_REGION)
-    if out.scope is None and not whole and m.context_scope and item is None:
-        _read_context_scope(cat, ctx, out)
+    if out.scope is None and m.context_scope and item is None:
+        lead, subject = ctx.lead.split("占")[0], ctx.subject.split("占")[0]
+        if not any(w in lead or w in subject for w in WHOLE_REGION):
+            _read_context_scope(cat, ctx, out)
 
 
 def _another_kind(cat: Catalog, out: Parsed, m: Measure, own: list[Window], prev: Parsed) -> bool:

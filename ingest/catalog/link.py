@@ -289,6 +289,8 @@ REGION_LIST = "\x00regions"
 def _clause_items(cat: Catalog, sentence: str, positions: list[int], i: int) -> str | None:
     """The figure's own item when its clause lists things before 分别 and figures after it."""
     pos = positions[i]
+    if sentence.rfind("分别", 0, pos) < 0:
+        return None         # no list before the number (most figures): nothing to look for
     start = max([sentence.rfind(c, 0, pos) for c in ",，;；。:："] + [-1]) + 1
     clause = sentence[start:pos]
     k = clause.rfind("分别")
@@ -336,7 +338,8 @@ def link_figures(article: Article, figures: list[Figure], cat: Catalog | None = 
         positions.append(pos)
         group = ctx.before.count("；") + ctx.before.count(";") + ctx.before.count("。")
         prev_entry = previous.get((f.paragraph, f.sentence_start, group))
-        if prev_entry is None and _headline(ctx.sentence) and title_line is not None \
+        headline = _headline(ctx.sentence)
+        if prev_entry is None and headline and title_line is not None \
                 and 0 < f.sentence_start - title_line[0] <= 4:
             # 全市去年地区生产总值达3676.4亿元 / 同比增长6.4%: a subtitle line right under the title line
             # continues it.
@@ -361,7 +364,7 @@ def link_figures(article: Article, figures: list[Figure], cat: Catalog | None = 
         # The next figure of the clause group reads this one, linked or not: a figure with no
         # words of its own (产业链现代化提升类72个) passes nothing on.
         previous[(f.paragraph, f.sentence_start, group)] = (parsed, f.kind, key)
-        title_line = (f.sentence_end, (parsed, f.kind, key)) if _headline(ctx.sentence) else None
+        title_line = (f.sentence_end, (parsed, f.kind, key)) if headline else None
         # What the article measures, in its own words: the topic of later figures that name
         # only a part of it (分领域看，航空航天领域增长166.8%).
         if parsed.measure in TOPIC_MEASURES and not parsed.refuse and f.kind in ("level", "change") \

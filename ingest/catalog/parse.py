@@ -196,6 +196,8 @@ def _lead(cat: Catalog, ctx: Context, region_words: list[tuple[int, int]] | None
 def _blank_places(cat: Catalog, text: str, spans: list[tuple[int, int]]) -> str:
     """text with the region names at spans blanked, except those inside a longer catalog word
     (北京企业, 来自北京): there the place is what the word says."""
+    if not spans:
+        return text
     held = [(t.start, t.end) for t in cat.tokens(text) if t.dims]
     return blank(text, [(s, e) for s, e in spans if not any(a <= s and e <= b and b - a > e - s for a, b in held)])
 

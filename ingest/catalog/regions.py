@@ -326,8 +326,9 @@ def region_of_text(cat: Catalog, text: str, article_region: str | None) -> str |
 def region_spans(cat: Catalog, text: str, article_region: str | None) -> list[tuple[int, int]]:
     """Where text names a region (known names, the article's context words): linking reads
     the words around them, not them (开发区增长9.8% is a change, not a count of zones)."""
-    out = []
-    for m in _region_words(cat, text):
-        if _resolve(cat, m.group(0), article_region):
-            out.append((m.start(), m.end()))
-    return out
+    kept = cat.kept("region_spans")      # the same leads (同比增长, 其中) come again and again
+    key = (text, article_region)
+    if key not in kept:
+        kept[key] = tuple((m.start(), m.end()) for m in _region_words(cat, text)
+                          if _resolve(cat, m.group(0), article_region))
+    return list(kept[key])

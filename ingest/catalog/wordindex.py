@@ -26,7 +26,7 @@ class WordIndex:
             for c in w:
                 node = node.setdefault(c, {})
             node[""] = {}       # a word ends here
-        self._starts = re.compile(f"[{''.join(re.escape(c) for c in sorted(trie))}]" if trie else "(?!)")
+        self._starts = _starts(words)
         # A word's first two characters (a one-character word is its own first two).
         self._pairs = frozenset(w[:2] for w in words)
         self._at = {c: re.compile(re.escape(c) + trie_pattern(child)) for c, child in trie.items()}
@@ -50,6 +50,18 @@ class WordIndex:
             if m is not None:
                 end = m.end()
                 yield m
+
+
+def _starts(words: set[str]) -> re.Pattern[str]:
+    """Where one of the words may start: a one-character word, or the first and second
+    characters of a longer one (each from the set of such characters)."""
+    def chars(cs: Iterable[str]) -> str:
+        return "".join(re.escape(c) for c in sorted(set(cs)))
+
+    ones, longer = [w for w in words if len(w) == 1], [w for w in words if len(w) > 1]
+    either = ([f"[{chars(ones)}]"] if ones else []) + \
+        ([f"[{chars(w[0] for w in longer)}][{chars(w[1] for w in longer)}]"] if longer else [])
+    return re.compile(f"(?={'|'.join(either)})" if either else "(?!)")
 
 
 def trie_pattern(node: dict[str, Any]) -> str:
