@@ -252,12 +252,20 @@ def _windows(cat: Catalog, ctx: Context, form: str | None, lead: str, item: str 
         windows.append(Window("before", _part(ctx.subject), False))   # the lead names the whole: read the part
     else:
         windows.append(Window("before", _own_words(form, lead), False))
-    subject = Window("subject", _own_words(form, _blank_places(cat, ctx.subject,
-                                                               [(m.start(), m.end()) for m in region_in(cat, ctx.subject)])),
-                     False)
+    subject = Window("subject", _subject_words(cat, ctx.subject, form), False)
     for w in (*windows, subject):
         w.tokens = cat.tokens(w.text)
     return windows, subject
+
+
+def _subject_words(cat: Catalog, subject: str, form: str | None) -> str:
+    """The subject's own words, its places blanked (worked out once for the figures of a
+    clause, which share it: Catalog.kept)."""
+    kept = cat.kept("subject_words")
+    key = (subject, form)
+    if key not in kept:
+        kept[key] = _own_words(form, _blank_places(cat, subject, [(m.start(), m.end()) for m in region_in(cat, subject)]))
+    return str(kept[key])
 
 
 # ---------------------------------------------------------------------------- measure

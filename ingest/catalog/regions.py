@@ -302,6 +302,16 @@ def _named_before_figure(cat: Catalog, lead: str, article_region: str | None) ->
     """The region the figure's own words (back to the previous figure) name with what is measured
     of it (为西安市经济保持8.2%的增速), not as a yardstick (占西安市的13%), except for a bracketed
     figure right after the yardstick (高于全国平均水平(3.6%): the yardstick's own value)."""
+    kept = cat.kept("named_before_figure")     # the same leads (同比增长) come again and again
+    key = (lead, article_region)
+    if key not in kept:
+        kept[key] = _measured_region(cat, lead, article_region)
+    found: str | None = kept[key]
+    return found
+
+
+def _measured_region(cat: Catalog, lead: str, article_region: str | None) -> str | None:
+    """_named_before_figure, worked out."""
     bracketed = lead.rstrip().endswith(("(", "（"))
     found = None
     for m in _region_words(cat, lead):
