@@ -75,3 +75,12 @@ def test_tokens_kept_per_text_are_those_a_fresh_scan_finds(monkeypatch):
     found = cat.tokens(words[0])
     found.clear()                                        # a caller's list is its own
     assert cat.tokens(words[0]) == cat._scan(words[0]) != []
+
+
+def test_what_is_read_in_a_long_text_is_not_kept():
+    cat = catalog()
+    cat.kept("tokens").clear()
+    long_text = "规模以上工业增加值" * 100           # longer than KEPT_TEXT
+    assert cat.tokens(long_text) == cat._scan(long_text) != []
+    assert long_text not in cat.kept("tokens")
+    assert cat.tokens("规模以上工业增加值") and "规模以上工业增加值" in cat.kept("tokens")

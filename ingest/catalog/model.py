@@ -168,8 +168,11 @@ class Token:
 
 
 # How many results a table of Catalog.kept holds (a few megabytes of short texts and what
-# was read in them, some hundred articles' worth); then it starts afresh.
+# was read in them, some hundred articles' worth); then it starts afresh. What is worked out
+# from a text longer than KEPT_TEXT is not kept: a long clause read for each of thousands of
+# figures (a list of thousands of items) would fill the tables with near copies of itself.
 KEPT = 20_000
+KEPT_TEXT = 300
 
 
 @dataclass(frozen=True)
@@ -215,7 +218,7 @@ class Catalog:
         # Linking reads the same words again and again (a subject, a clause or a sentence of
         # the paragraph for each of its figures; the same headings in every article): each
         # text is scanned once.
-        kept = self.kept("tokens")
+        kept = self.kept("tokens", text)
         seen = kept.get(text)
         if seen is None:
             seen = kept[text] = tuple(self._scan(text))
@@ -241,10 +244,13 @@ class Catalog:
                     break
         return out
 
-    def kept(self, table: str, limit: int | None = None) -> dict[Any, Any]:
-        """A table of what linking has worked out from this catalog and some text (the words in
-        it, the region a clause names), for the next figure that reads the same text: many
-        figures share a sentence and a paragraph. Emptied when it holds ``limit`` (KEPT) results."""
+    def kept(self, table: str, text: str = "", limit: int | None = None) -> dict[Any, Any]:
+        """A table of what linking has worked out from this catalog and a text (the words in it,
+        the region a clause names), for the next figure that reads the same text: many figures
+        share a sentence and a paragraph. Emptied when it holds ``limit`` (KEPT) results; for a
+        text longer than KEPT_TEXT an empty table of its own, not kept."""
+        if len(text) > KEPT_TEXT:
+            return {}
         found = self._kept.setdefault(table, {})
         if len(found) >= (limit or KEPT):
             found.clear()

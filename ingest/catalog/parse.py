@@ -261,7 +261,7 @@ def _windows(cat: Catalog, ctx: Context, form: str | None, lead: str, item: str 
 def _subject_words(cat: Catalog, subject: str, form: str | None) -> str:
     """The subject's own words, its places blanked (worked out once for the figures of a
     clause, which share it: Catalog.kept)."""
-    kept = cat.kept("subject_words")
+    kept = cat.kept("subject_words", subject)
     key = (subject, form)
     if key not in kept:
         kept[key] = _own_words(form, _blank_places(cat, subject, [(m.start(), m.end()) for m in region_in(cat, subject)]))

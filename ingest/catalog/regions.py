@@ -265,7 +265,7 @@ def figure_region(cat: Catalog, article_region: str | None, clause: str, before:
     if found:
         return found
     # (a paragraph's text is long: a few hundred are kept)
-    kept = cat.kept("paragraph_region", 500)
+    kept = cat.kept("paragraph_region", limit=500)
     key = (paragraph_before, article_region)
     if key not in kept:
         sentences = reversed([t for t in _SENTENCE_SPLIT.split(paragraph_before) if t.strip()])
@@ -280,8 +280,8 @@ _SENTENCE_SPLIT = re.compile(r"[。!?！？；;]")
 def _first_stated(cat: Catalog, texts: Iterable[str], article_region: str | None) -> str | None:
     """The region stated at the start of the first of texts that states one (_stated_region,
     worked out once per text: Catalog.kept)."""
-    kept = cat.kept("stated_region")
     for text in texts:
+        kept = cat.kept("stated_region", text)
         key = (text, article_region)
         if key not in kept:
             kept[key] = _stated_region(cat, text, article_region)
@@ -302,7 +302,7 @@ def _named_before_figure(cat: Catalog, lead: str, article_region: str | None) ->
     """The region the figure's own words (back to the previous figure) name with what is measured
     of it (为西安市经济保持8.2%的增速), not as a yardstick (占西安市的13%), except for a bracketed
     figure right after the yardstick (高于全国平均水平(3.6%): the yardstick's own value)."""
-    kept = cat.kept("named_before_figure")     # the same leads (同比增长) come again and again
+    kept = cat.kept("named_before_figure", lead)     # the same leads (同比增长) come again and again
     key = (lead, article_region)
     if key not in kept:
         kept[key] = _measured_region(cat, lead, article_region)
@@ -336,7 +336,7 @@ def region_of_text(cat: Catalog, text: str, article_region: str | None) -> str |
 def region_spans(cat: Catalog, text: str, article_region: str | None) -> list[tuple[int, int]]:
     """Where text names a region (known names, the article's context words): linking reads
     the words around them, not them (开发区增长9.8% is a change, not a count of zones)."""
-    kept = cat.kept("region_spans")      # the same leads (同比增长, 其中) come again and again
+    kept = cat.kept("region_spans", text)      # the same leads (同比增长, 其中) come again and again
     key = (text, article_region)
     if key not in kept:
         kept[key] = tuple((m.start(), m.end()) for m in _region_words(cat, text)
