@@ -148,7 +148,10 @@ def _topic_of(cat: Catalog, text: str, own_sentence: bool, classed: bool, weak: 
     None. ``own_sentence``: the figure's own clause group; ``classed``: the figure names a kind
     of unit itself; ``weak``: beyond the figure's sentence. Worked out once per text: every
     figure of a paragraph reads its earlier sentences (Catalog.kept)."""
-    kept = cat.kept("topic", text)
+    # A sentence of the paragraph before (at most PARAGRAPH_BEFORE_MAX characters) is kept
+    # however long, for the next figures of the paragraph; the figure's own clause group only
+    # when short (the next figure of a long list reads a longer one).
+    kept = cat.kept("topic", text if own_sentence else "", limit=5000)
     key = (text, own_sentence, classed, weak)
     if key not in kept:
         # 沧州高新技术产业开发区 names a place, not the 高新技术产业
