@@ -108,9 +108,10 @@ def _read_scope(cat: Catalog, ctx: Context, out: Parsed, m: Measure, own: list[W
         if measure == prev.measure and not out.classes and prev.classes:
             out.classes = prev.classes
             out.why["class"] = "+".join(cat.classes[c].name for c in prev.classes) + "[previous figure]"
-    whole = any(w in ctx.lead.split("占")[0] or w in ctx.subject.split("占")[0] for w in WHOLE_REGION)
-    if out.scope is None and not whole and m.context_scope and item is None:
-        _read_context_scope(cat, ctx, out)
+    if out.scope is None and m.context_scope and item is None:
+        lead, subject = ctx.lead.split("占")[0], ctx.subject.split("占")[0]
+        if not any(w in lead or w in subject for w in WHOLE_REGION):
+            _read_context_scope(cat, ctx, out)
 
 
 def _another_kind(cat: Catalog, out: Parsed, m: Measure, own: list[Window], prev: Parsed) -> bool:
@@ -134,22 +135,38 @@ def _read_context_scope(cat: Catalog, ctx: Context, out: Parsed) -> None:
     texts = [("sentence", clause_group, False)] + [("paragraph", t, True) for t in reversed(sentences)] \
         + [("section", ctx.section, True)]
     for name, text, weak in texts:
-        # 沧州高新技术产业开发区 names a place, not the 高新技术产业
-        text = blank(text, [(r.start(), r.end()) for r in region_in(cat, text)])
-        # A phrase that names a measure too (规模以上工业企业158家) is another figure's, not a topic;
-        # a broad part (工业 of 规上工业总产值) is no topic of a kind of unit the figure names itself
-        # (高新技术企业不低于100家).
-        tokens = [t for t in cat.tokens(text) if t.get("scope") and not (name == "sentence" and (
-            t.get("measure") or (out.classes and cat.scopes[t.dim("scope")].broad)))]
-        industries = [t for t in tokens if cat.scopes[t.dim("scope")].type == "industry"]
-        # Beyond the sentence only an industry is a topic (生物医药产业…); 工业 or 服务业 there
-        # says where the paragraph stands, not what a count of enterprises is of.
-        picked = pick_scope(cat, industries if weak else (industries or tokens), False, common=True)
+        picked = _topic_of(cat, text, name == "sentence", name == "sentence" and bool(out.classes), weak)
         if picked:
             out.scope, out.why["scope"] = picked[0], f"{picked[1]}[{name}]"
             if weak:
                 out.weak.add("scope")
             break
+
+
+def _topic_of(cat: Catalog, text: str, own_sentence: bool, classed: bool, weak: bool) -> tuple[str, str] | None:
+    """The industry a sentence, paragraph sentence or section is about, as (scope, words), or
+    None. ``own_sentence``: the figure's own clause group; ``classed``: the figure names a kind
+    of unit itself; ``weak``: beyond the figure's sentence. Worked out once per text: every
+    figure of a paragraph reads its earlier sentences (Catalog.kept)."""
+    # A sentence of the paragraph before (at most PARAGRAPH_BEFORE_MAX characters) is kept
+    # however long, for the next figures of the paragraph; the figure's own clause group only
+    # when short (the next figure of a long list reads a longer one).
+    kept = cat.kept("topic", text if own_sentence else "", limit=5000)
+    key = (text, own_sentence, classed, weak)
+    if key not in kept:
+        # 沧州高新技术产业开发区 names a place, not the 高新技术产业
+        text = blank(text, [(r.start(), r.end()) for r in region_in(cat, text)])
+        # A phrase that names a measure too (规模以上工业企业158家) is another figure's, not a topic;
+        # a broad part (工业 of 规上工业总产值) is no topic of a kind of unit the figure names itself
+        # (高新技术企业不低于100家).
+        tokens = [t for t in cat.tokens(text) if t.get("scope") and not (own_sentence and (
+            t.get("measure") or (classed and cat.scopes[t.dim("scope")].broad)))]
+        industries = [t for t in tokens if cat.scopes[t.dim("scope")].type == "industry"]
+        # Beyond the sentence only an industry is a topic (生物医药产业…); 工业 or 服务业 there
+        # says where the paragraph stands, not what a count of enterprises is of.
+        kept[key] = pick_scope(cat, industries if weak else (industries or tokens), False, common=True)
+    picked: tuple[str, str] | None = kept[key]
+    return picked
 
 
 # ---------------------------------------------------------------------------- classes, stages, currency

@@ -27,7 +27,9 @@ three series (the series view is keyed on indicator, region, kind and unit).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from ingest.catalog.load import catalog
@@ -36,12 +38,16 @@ from ingest.catalog.parse import SUBSET_WORDS, TOPIC_MEASURES, list_items, parse
 from ingest.catalog.regions import detect_region, figure_region, region_spans
 from ingest.catalog.words import Context, Parsed
 from ingest.model import Article, Figure
-from ingest.reader import to_simplified
+from ingest.reader import t2s_table, to_simplified
 
 # Ends of a clause: the words before a number are looked for back to one of these.
 CLAUSE_END = ",，;；。!！?？:：\n"
 # Items of a list: the words after a number are looked for up to one of these.
 LIST_END = CLAUSE_END + "、"
+_CLAUSE_ENDS = re.compile(f"[{re.escape(CLAUSE_END)}]")
+_LIST_ENDS = re.compile(f"[{re.escape(LIST_END)}]")
+_OWN_MEASURE = re.compile(r"\[(?:before|after|subject|list item)\]$")
+_TITLE_END = re.compile(r"[。!?！？;；]")
 
 
 @dataclass
@@ -96,21 +102,46 @@ def _nearest(sentence: str, text: str, guess: int, taken: set[int]) -> int | Non
     return below if guess - below <= above - guess else above
 
 
-def _lead_tail(sentence: str, pos: int, length: int, spans: list[tuple[int, int]]) -> tuple[str, str, str, str]:
+class _Ends:
+    """Where a sentence's clauses and list items end (CLAUSE_END, LIST_END), found once for all
+    the figures of the sentence: each figure then looks its clause up instead of searching
+    the sentence for each of ten characters."""
+
+    def __init__(self, sentence: str) -> None:
+        self.clause = [m.start() for m in _CLAUSE_ENDS.finditer(sentence)]
+        self.item = [m.start() for m in _LIST_ENDS.finditer(sentence)]
+
+    def last_clause_end(self, pos: int) -> int:
+        """The last clause end before pos, or -1."""
+        k = bisect_left(self.clause, pos)
+        return self.clause[k - 1] if k else -1
+
+    @staticmethod
+    def next_end(ends: list[int], at: int, default: int) -> int:
+        """The first of ends at or after at, else default."""
+        k = bisect_left(ends, at)
+        return ends[k] if k < len(ends) else default
+
+
+def _lead_tail(sentence: str, pos: int, length: int, spans: list[tuple[int, int]],
+               ends: _Ends | None = None, ordered: list[tuple[int, int]] | None = None) -> tuple[str, str, str, str]:
     """(lead, tail, clause, rest): the words before the number back to the previous figure or
-    the clause start, the words after it, the clause up to the number and the clause after it."""
-    start = max([sentence.rfind(c, 0, pos) for c in CLAUSE_END] + [-1]) + 1
+    the clause start, the words after it, the clause up to the number and the clause after it.
+    ``spans`` are the sentence's figures, ``ordered`` the same sorted (both may be given once
+    for all the figures of a sentence, with its ``ends``)."""
+    ends = ends or _Ends(sentence)
+    start = ends.last_clause_end(pos) + 1
     clause = sentence[start:pos]
     for _s, e in spans:
         if e <= pos and e > start:
             start = e
     lead = sentence[start:pos]
     end = pos + length
-    stop = min([i for i in (sentence.find(c, end) for c in LIST_END) if i >= 0] + [len(sentence)])
-    clause_stop = min([i for i in (sentence.find(c, end) for c in CLAUSE_END) if i >= 0] + [len(sentence)])
+    stop = ends.next_end(ends.item, end, len(sentence))
+    clause_stop = ends.next_end(ends.clause, end, len(sentence))
     # Skip a figure that follows at once (新建3个12000平方米口袋公园), stop at a later one.
     cursor = end
-    for s, e in sorted(spans):
+    for s, e in ordered if ordered is not None else sorted(spans):
         if s < cursor or s >= stop:
             continue
         if sentence[cursor:s].strip():
@@ -123,6 +154,23 @@ def _lead_tail(sentence: str, pos: int, length: int, spans: list[tuple[int, int]
 PARAGRAPH_BEFORE_MAX = 2000
 
 
+@lru_cache(maxsize=1)
+def _foldable() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The characters of the Basic Multilingual Plane that to_simplified changes, and any
+    character beyond that plane (a class holding both is searched a hundred times slower)."""
+    table = t2s_table()
+    changed = "".join(re.escape(chr(c)) for c in sorted(table) if c < 0x10000 and table[c] != chr(c))
+    return re.compile(f"[{changed}]"), re.compile(r"[^\x00-\uffff]")
+
+
+def folded(text: str) -> str:
+    """text in simplified characters (to_simplified), left as it is when to_simplified would
+    change none of its characters, as in most articles (the reader folds traditional ones):
+    the two searches cost a tenth of translating the text character by character."""
+    changed, beyond = _foldable()
+    return to_simplified(text) if changed.search(text) or beyond.search(text) else text
+
+
 def figure_contexts(figures: Sequence[Figure], paragraphs: dict[int, str],
                     cat: Catalog | None = None) -> list[tuple[Context, str, str]]:
     """Each figure's Context, clause (up to the number) and the paragraph's text before its
@@ -133,26 +181,36 @@ def figure_contexts(figures: Sequence[Figure], paragraphs: dict[int, str],
     for i, f in enumerate(figures):
         groups.setdefault((f.paragraph, f.sentence_start, f.sentence), []).append(i)
     folded_paragraphs: dict[int, str] = {}
+    # Traditional characters folded once per text (one character for one: offsets and slices
+    # hold): the figures of a sentence share its subject, section and sector.
+    folded_texts: dict[str, str] = {}
+
+    def folded_text(text: str | None) -> str:
+        text = text or ""
+        if text not in folded_texts:
+            folded_texts[text] = folded(text)
+        return folded_texts[text]
+
     for (paragraph, _, sentence), members in groups.items():
         members.sort(key=lambda i: figures[i].start)
         positions = _figure_positions(sentence, [figures[i] for i in members])
         spans = [(p, p + len(figures[i].text)) for p, i in zip(positions, members)]
+        ordered = sorted(spans)
         ptext = paragraphs.get(paragraph, "")
         at = ptext.find(sentence[:20]) if sentence else -1
-        # Traditional characters folded once per sentence and once per paragraph (one
-        # character for one: offsets and slices hold).
         if paragraph not in folded_paragraphs:
-            folded_paragraphs[paragraph] = to_simplified(ptext)
+            folded_paragraphs[paragraph] = folded(ptext)
         # The paragraph's words before the sentence, at most the last PARAGRAPH_BEFORE_MAX
         # characters: what decides the region and topic is near, and a whole long paragraph
         # kept for each of thousands of figures costs quadratic time and memory.
         folded_before = folded_paragraphs[paragraph][max(0, at - PARAGRAPH_BEFORE_MAX):at] if at > 0 else ""
-        folded = to_simplified(sentence)
+        folded_sentence = folded(sentence)
+        ends = _Ends(folded_sentence)
         for i, pos in zip(members, positions):
             f = figures[i]
-            lead, tail, clause, rest = _lead_tail(folded, pos, len(f.text), spans)
-            ctx = Context(to_simplified(f.subject or ""), lead, tail, folded[:pos], folded, f.unit, f.kind, rest,
-                          folded_before, to_simplified(f.section or ""), to_simplified(f.sector or ""))
+            lead, tail, clause, rest = _lead_tail(folded_sentence, pos, len(f.text), spans, ends, ordered)
+            ctx = Context(folded_text(f.subject), lead, tail, folded_sentence[:pos], folded_sentence, f.unit, f.kind, rest,
+                          folded_before, folded_text(f.section), folded_text(f.sector))
             out[i] = (ctx, clause, folded_before)
     return [c for c in out if c is not None]
 
@@ -231,6 +289,8 @@ REGION_LIST = "\x00regions"
 def _clause_items(cat: Catalog, sentence: str, positions: list[int], i: int) -> str | None:
     """The figure's own item when its clause lists things before 分别 and figures after it."""
     pos = positions[i]
+    if sentence.rfind("分别", 0, pos) < 0:
+        return None         # no list before the number (most figures): nothing to look for
     start = max([sentence.rfind(c, 0, pos) for c in ",，;；。:："] + [-1]) + 1
     clause = sentence[start:pos]
     k = clause.rfind("分别")
@@ -278,7 +338,8 @@ def link_figures(article: Article, figures: list[Figure], cat: Catalog | None = 
         positions.append(pos)
         group = ctx.before.count("；") + ctx.before.count(";") + ctx.before.count("。")
         prev_entry = previous.get((f.paragraph, f.sentence_start, group))
-        if prev_entry is None and _headline(ctx.sentence) and title_line is not None \
+        headline = _headline(ctx.sentence)
+        if prev_entry is None and headline and title_line is not None \
                 and 0 < f.sentence_start - title_line[0] <= 4:
             # 全市去年地区生产总值达3676.4亿元 / 同比增长6.4%: a subtitle line right under the title line
             # continues it.
@@ -303,23 +364,23 @@ def link_figures(article: Article, figures: list[Figure], cat: Catalog | None = 
         # The next figure of the clause group reads this one, linked or not: a figure with no
         # words of its own (产业链现代化提升类72个) passes nothing on.
         previous[(f.paragraph, f.sentence_start, group)] = (parsed, f.kind, key)
-        title_line = (f.sentence_end, (parsed, f.kind, key)) if _headline(ctx.sentence) else None
+        title_line = (f.sentence_end, (parsed, f.kind, key)) if headline else None
         # What the article measures, in its own words: the topic of later figures that name
         # only a part of it (分领域看，航空航天领域增长166.8%).
         if parsed.measure in TOPIC_MEASURES and not parsed.refuse and f.kind in ("level", "change") \
-                and re.search(r"\[(?:before|after|subject|list item)\]$", parsed.why.get("measure", "")):
+                and _OWN_MEASURE.search(parsed.why.get("measure", "")):
             topic = parsed.measure
     return figures
 
 
 def _headline(sentence: str) -> bool:
     """Whether a sentence is a title line: short, with no full stop (a paragraph of its own)."""
-    return len(sentence.strip()) <= 30 and not re.search(r"[。!?！？;；]", sentence)
+    return len(sentence.strip()) <= 30 and not _TITLE_END.search(sentence)
 
 
 def match_text(cat: Catalog, text: str, unit: str, kind: str = "level", industry: str | None = None) -> str | None:
     """The indicator a free phrase names (the whole after 占 in a share), or None."""
-    text = to_simplified(text)
+    text = folded(text)
     ctx = Context(subject=text, lead="", tail="", before=text, sentence=text, unit=unit, kind=kind)
     parsed = parse(cat, ctx)
     if parsed.scope is None and industry and industry in cat.scopes and parsed.measure \

@@ -12,6 +12,8 @@ from typing import Any
 
 import yaml
 
+from ingest.catalog.wordindex import WordIndex
+
 HERE = Path(__file__).resolve().parent.parent
 DIMENSIONS_PATH = HERE / "dimensions.yaml"
 INDICATORS_PATH = HERE / "indicators.yaml"
@@ -152,7 +154,10 @@ class Token:
     dims: tuple[tuple[str, str], ...]   # ("measure", "output"), ("scope", "industry"); () for a stopword
 
     def get(self, dim: str) -> str | None:
-        return next((v for d, v in self.dims if d == dim), None)
+        for d, v in self.dims:      # a loop, not next() over a generator: read for every token, often
+            if d == dim:
+                return v
+        return None
 
     def dim(self, dim: str) -> str:
         """The value of a dimension the token carries (where get() has said it does)."""
@@ -160,6 +165,14 @@ class Token:
         if value is None:
             raise KeyError(f"{self.word}: no {dim}")
         return value
+
+
+# How many results a table of Catalog.kept holds (a few megabytes of short texts and what
+# was read in them, some hundred articles' worth); then it starts afresh. What is worked out
+# from a text longer than KEPT_TEXT is not kept: a long clause read for each of thousands of
+# figures (a list of thousands of items) would fill the tables with near copies of itself.
+KEPT = 20_000
+KEPT_TEXT = 300
 
 
 @dataclass(frozen=True)
@@ -176,10 +189,11 @@ class Catalog:
     _vocabulary: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict)
     _word_starts: re.Pattern[str] | None = None   # where a word of the vocabulary may start
     _region_names: dict[str, str] = field(default_factory=dict)   # name or alias -> name
-    _region_pattern: re.Pattern[str] | None = None
+    _region_pattern: WordIndex | None = None     # the region names and context words
     _by_measure: dict[str, list[tuple[Key, str]]] = field(default_factory=dict)
     _word_lengths: dict[str, tuple[int, ...]] = field(default_factory=dict)  # first two characters -> lengths
     _near: dict[tuple[Key, int], list[str]] = field(default_factory=dict)   # link._candidates, kept per key
+    _kept: dict[str, dict[Any, Any]] = field(default_factory=dict)   # see kept()
 
     # ------------------------------------------------------------------ regions
     def region_name(self, name: str | None) -> str | None:
@@ -201,6 +215,17 @@ class Catalog:
         """The dimension words in a text, longest first at each position, left to right."""
         if not text or self._word_starts is None:
             return []
+        # Linking reads the same words again and again (a subject, a clause or a sentence of
+        # the paragraph for each of its figures; the same headings in every article): each
+        # text is scanned once.
+        kept = self.kept("tokens", text)
+        seen = kept.get(text)
+        if seen is None:
+            seen = kept[text] = tuple(self._scan(text))
+        return list(seen)
+
+    def _scan(self, text: str) -> list[Token]:
+        assert self._word_starts is not None
         # Dictionary look-ups where a word can start, not a regex alternation of every word:
         # the alternation tried each of hundreds of words at such a position (a microsecond
         # per character, most of linking's time on a long list).
@@ -218,6 +243,18 @@ class Catalog:
                     end = at + n
                     break
         return out
+
+    def kept(self, table: str, text: str = "", limit: int | None = None) -> dict[Any, Any]:
+        """A table of what linking has worked out from this catalog and a text (the words in it,
+        the region a clause names), for the next figure that reads the same text: many figures
+        share a sentence and a paragraph. Emptied when it holds ``limit`` (KEPT) results; for a
+        text longer than KEPT_TEXT an empty table of its own, not kept."""
+        if len(text) > KEPT_TEXT:
+            return {}
+        found = self._kept.setdefault(table, {})
+        if len(found) >= (limit or KEPT):
+            found.clear()
+        return found
 
     def keys_of(self, measure: str) -> list[tuple[Key, str]]:
         """The catalog's combinations of one measure, with their ids (indexed on first use)."""

@@ -196,6 +196,8 @@ def _lead(cat: Catalog, ctx: Context, region_words: list[tuple[int, int]] | None
 def _blank_places(cat: Catalog, text: str, spans: list[tuple[int, int]]) -> str:
     """text with the region names at spans blanked, except those inside a longer catalog word
     (北京企业, 来自北京): there the place is what the word says."""
+    if not spans:
+        return text
     held = [(t.start, t.end) for t in cat.tokens(text) if t.dims]
     return blank(text, [(s, e) for s, e in spans if not any(a <= s and e <= b and b - a > e - s for a, b in held)])
 
@@ -250,12 +252,20 @@ def _windows(cat: Catalog, ctx: Context, form: str | None, lead: str, item: str 
         windows.append(Window("before", _part(ctx.subject), False))   # the lead names the whole: read the part
     else:
         windows.append(Window("before", _own_words(form, lead), False))
-    subject = Window("subject", _own_words(form, _blank_places(cat, ctx.subject,
-                                                               [(m.start(), m.end()) for m in region_in(cat, ctx.subject)])),
-                     False)
+    subject = Window("subject", _subject_words(cat, ctx.subject, form), False)
     for w in (*windows, subject):
         w.tokens = cat.tokens(w.text)
     return windows, subject
+
+
+def _subject_words(cat: Catalog, subject: str, form: str | None) -> str:
+    """The subject's own words, its places blanked (worked out once for the figures of a
+    clause, which share it: Catalog.kept)."""
+    kept = cat.kept("subject_words", subject)
+    key = (subject, form)
+    if key not in kept:
+        kept[key] = _own_words(form, _blank_places(cat, subject, [(m.start(), m.end()) for m in region_in(cat, subject)]))
+    return str(kept[key])
 
 
 # ---------------------------------------------------------------------------- measure

@@ -256,13 +256,38 @@ def figure_region(cat: Catalog, article_region: str | None, clause: str, before:
     found = _stated_region(cat, clause, article_region) or _named_before_figure(cat, lead, article_region)
     if found:
         return found
-    texts = list(reversed(re.split(r"[,，;；:：]", before)[:-1]))
-    texts += list(reversed([t for t in re.split(r"[。!?！？；;]", paragraph_before) if t.strip()]))
+    # The earlier clauses and sentences are the same for the figures of a clause, and of a
+    # paragraph: what they name is worked out once (Catalog.kept).
+    cut = max(before.rfind(","), before.rfind("，"), before.rfind(";"), before.rfind("；"), before.rfind(":"),
+              before.rfind("："))
+    texts = reversed(_CLAUSE_SPLIT.split(before[:cut])) if cut >= 0 else ()
+    found = _first_stated(cat, texts, article_region)
+    if found:
+        return found
+    # (a paragraph's text is long: a few hundred are kept)
+    kept = cat.kept("paragraph_region", limit=500)
+    key = (paragraph_before, article_region)
+    if key not in kept:
+        sentences = reversed([t for t in _SENTENCE_SPLIT.split(paragraph_before) if t.strip()])
+        kept[key] = _first_stated(cat, sentences, article_region)
+    return kept[key] or article_region
+
+
+_CLAUSE_SPLIT = re.compile(r"[,，;；:：]")
+_SENTENCE_SPLIT = re.compile(r"[。!?！？；;]")
+
+
+def _first_stated(cat: Catalog, texts: Iterable[str], article_region: str | None) -> str | None:
+    """The region stated at the start of the first of texts that states one (_stated_region,
+    worked out once per text: Catalog.kept)."""
     for text in texts:
-        found = _stated_region(cat, text, article_region)
-        if found:
-            return found
-    return article_region
+        kept = cat.kept("stated_region", text)
+        key = (text, article_region)
+        if key not in kept:
+            kept[key] = _stated_region(cat, text, article_region)
+        if kept[key]:
+            return str(kept[key])
+    return None
 
 
 # Words that make a region after them a yardstick of the figure, not its subject: 占西安市的77.3%
@@ -277,6 +302,16 @@ def _named_before_figure(cat: Catalog, lead: str, article_region: str | None) ->
     """The region the figure's own words (back to the previous figure) name with what is measured
     of it (为西安市经济保持8.2%的增速), not as a yardstick (占西安市的13%), except for a bracketed
     figure right after the yardstick (高于全国平均水平(3.6%): the yardstick's own value)."""
+    kept = cat.kept("named_before_figure", lead)     # the same leads (同比增长) come again and again
+    key = (lead, article_region)
+    if key not in kept:
+        kept[key] = _measured_region(cat, lead, article_region)
+    found: str | None = kept[key]
+    return found
+
+
+def _measured_region(cat: Catalog, lead: str, article_region: str | None) -> str | None:
+    """_named_before_figure, worked out."""
     bracketed = lead.rstrip().endswith(("(", "（"))
     found = None
     for m in _region_words(cat, lead):
@@ -301,8 +336,9 @@ def region_of_text(cat: Catalog, text: str, article_region: str | None) -> str |
 def region_spans(cat: Catalog, text: str, article_region: str | None) -> list[tuple[int, int]]:
     """Where text names a region (known names, the article's context words): linking reads
     the words around them, not them (开发区增长9.8% is a change, not a count of zones)."""
-    out = []
-    for m in _region_words(cat, text):
-        if _resolve(cat, m.group(0), article_region):
-            out.append((m.start(), m.end()))
-    return out
+    kept = cat.kept("region_spans", text)      # the same leads (同比增长, 其中) come again and again
+    key = (text, article_region)
+    if key not in kept:
+        kept[key] = tuple((m.start(), m.end()) for m in _region_words(cat, text)
+                          if _resolve(cat, m.group(0), article_region))
+    return list(kept[key])
