@@ -11,8 +11,10 @@ from ingest.extract.clauses import _clause_start
 from ingest.extract.nonfigures import _AFTER_ARABIC_BAD, _chinese_numeral_ok, _code_before, _not_a_figure
 from ingest.extract.units import _PER, _POST, _PRE, _UNIT_ALT, CLASSIFIER_UNITS, NOT_A_CLASSIFIER_BEFORE, QUALIFIER_OF, UNITS
 from ingest.numbers import ARABIC, CHINESE, MULTIPLIER_RUN, multiplier, parse_arabic, parse_chinese
+from ingest.patterns import guarded
 
-_ATOM = re.compile(
+# guarded: most positions of a paragraph cannot start a number; one class test rejects them.
+_ATOM = guarded(re.compile(
     rf"(?P<pre>{_PRE})?"
     rf"(?:(?P<pct>百分之)(?P<pctnum>{ARABIC}|{CHINESE})"
     rf"|(?P<num>{ARABIC}|{CHINESE})(?P<more>余|多)?"
@@ -22,7 +24,7 @@ _ATOM = re.compile(
     rf"|(?P<unit2>{_UNIT_ALT})(?P<per2>/(?:{_PER}))?"
     rf"|(?P<mult2>{MULTIPLIER_RUN})(?P<more3>余|多)?)?)"
     rf"(?P<post>{_POST})?"
-)
+))
 # 千亿元级, 百亿级: the size class of something being built.
 _MAGNITUDE = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千万亿.])(?P<run>[十百千万]?[百千万亿]+)(?P<unit>元|美元)?级")
 
