@@ -1,10 +1,11 @@
 """Write articles and their figures to the SQLite database defined by schema.sql.
 
-One transaction per article: an article goes in whole or not at all. Rows are written with
-sqlite-utils (upsert, insert_all) on the same connection, inside that transaction: since 4.0
-its writes nest as savepoints in an open transaction instead of committing it. They never
-pass alter=True or replace=True: schema.sql alone defines the tables, and a row that does
-not fit them is an error, not a new column. The transaction itself is opened by hand with
+One transaction per article: an article goes in whole or not at all. An article's rows are
+written by statements that name their columns (see FIGURE_COLUMNS for why not sqlite-utils'
+insert_all); a region ingest adds is written with sqlite-utils on the same connection, inside
+that transaction: since 4.0 its writes nest as savepoints in an open transaction instead of
+committing it. Nothing passes alter=True or replace=True: schema.sql alone defines the tables,
+and a row that does not fit them is an error, not a new column. The transaction itself is opened by hand with
 BEGIN IMMEDIATE (save_article): sqlite-utils' atomic() opens a deferred BEGIN, under which two
 ingests that both read first deadlock when both want to write, and one fails at once instead
 of waiting for the other.
@@ -27,10 +28,6 @@ from ingest.limits import printable
 from ingest.model import Article, Figure, Sentence
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema.sql"
-
-# Rows per INSERT statement (sqlite-utils' insert_all): figures have 30 columns, and SQLite
-# allows 32,766 bound values in one statement.
-FIGURE_BATCH = 500
 
 
 @dataclass(frozen=True)
@@ -123,25 +120,34 @@ def figure_clause(sentence: str, start: int, end: int) -> str:
 
 
 def index_article(conn: sqlite3.Connection, article_id: int) -> None:
-    """(Re)write the search rows of one article and of its reported figures.
+    """(Re)write the search rows of one article and of its reported figures from what the
+    database holds (backfill_search; save_article writes them from the rows it just wrote).
 
     Called inside the article's transaction. Deleting a figure or an article deletes its
     search row by trigger (schema.sql), so rows never outlive what they index; derived
     figures are recomputed outside ingest (zone review) and are not indexed.
     """
     title, text = conn.execute("SELECT title, text FROM article WHERE id = ?", (article_id,)).fetchone()
-    conn.execute("DELETE FROM article_fts WHERE rowid = ?", (article_id,))
-    conn.execute("INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)",
-                 (article_id, search_text(title), search_text(text)))
     # Each sentence read once, not once per figure: a sentence may hold thousands.
     sentences = {i: (start, text) for i, start, text in conn.execute(
         "SELECT id, start, text FROM sentence WHERE article_id = ?", (article_id,))}
     figures = conn.execute("SELECT id, subject, sentence_id, start, \"end\" FROM figure "
                            "WHERE article_id = ? AND origin = 'reported'", (article_id,)).fetchall()
+    _write_search_rows(conn, article_id, title, text, [(fid, subject, sentences[sid], start, end)
+                                                         for fid, subject, sid, start, end in figures])
+
+
+def _write_search_rows(conn: sqlite3.Connection, article_id: int, title: str, text: str,
+                       figures: list[tuple[int, str, tuple[int, str], int, int]]) -> None:
+    """The search rows of an article and of its reported figures, each figure given as
+    (id, subject, its (start, text) sentence, start, end)."""
+    conn.execute("DELETE FROM article_fts WHERE rowid = ?", (article_id,))
+    conn.execute("INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)",
+                 (article_id, search_text(title), search_text(text)))
     conn.executemany("DELETE FROM figure_fts WHERE rowid = ?", [(f[0],) for f in figures])
     conn.executemany("INSERT INTO figure_fts (rowid, subject, clause) VALUES (?, ?, ?)",
-                     [(fid, search_text(subject), search_text(_clause(sentences[sid], start, end)))
-                      for fid, subject, sid, start, end in figures])
+                     [(fid, search_text(subject), search_text(_clause(sentence, start, end)))
+                      for fid, subject, sentence, start, end in figures])
 
 
 def _clause(sentence: tuple[int, str], start: int, end: int) -> str:
@@ -251,12 +257,18 @@ def region_id(conn: sqlite3.Connection, name: str | None) -> int | None:
 def unchanged_count(conn: sqlite3.Connection, article: Article, extractor_version: str) -> int | None:
     """The number of stored figures when the article is stored from the same bytes with
     the same rules, else None."""
-    row = conn.execute("SELECT id FROM article WHERE source_id = ? AND sha256 = ? AND extractor_version = ?",
-                       (article.source_id, article.sha256, extractor_version)).fetchone()
-    if row is None:
-        return None
-    return int(conn.execute("SELECT count(*) FROM figure WHERE article_id = ? AND origin = 'reported'",
-                            (row[0],)).fetchone()[0])
+    return _stored(conn, article, extractor_version)[1]
+
+
+def _stored(conn: sqlite3.Connection, article: Article, extractor_version: str) -> tuple[int | None, int | None]:
+    """The stored article's id (None: not stored) and, when it is stored from the same bytes
+    with the same rules, its number of reported figures (else None)."""
+    row = conn.execute("SELECT id, sha256 = ? AND extractor_version = ? FROM article WHERE source_id = ?",
+                       (article.sha256, extractor_version, article.source_id)).fetchone()
+    if row is None or not row[1]:
+        return (row[0] if row else None), None
+    return row[0], int(conn.execute("SELECT count(*) FROM figure WHERE article_id = ? AND origin = 'reported'",
+                                    (row[0],)).fetchone()[0])
 
 
 def save_article(conn: sqlite3.Connection, article: Article, figures: Iterable[Figure],
@@ -273,12 +285,13 @@ def save_article(conn: sqlite3.Connection, article: Article, figures: Iterable[F
     own = not conn.in_transaction   # else a savepoint: a caller commits several articles at once
     conn.execute("BEGIN IMMEDIATE" if own else "SAVEPOINT article")
     try:
-        result = _save(conn, article, figures, extractor_version, force)
-        (article_id,) = conn.execute("SELECT id FROM article WHERE source_id = ?", (article.source_id,)).fetchone()
-        if after_save is not None:
-            after_save(conn, int(article_id))
-        if result.status != "unchanged":
-            index_article(conn, int(article_id))
+        stored_id, found = _stored(conn, article, extractor_version)
+        if found is not None and stored_id is not None and not force:
+            result = SaveResult(article.path, "unchanged", found, 0, 0, 0)
+            if after_save is not None:
+                after_save(conn, stored_id)
+        else:
+            result = _save(conn, article, figures, extractor_version, stored_id, after_save)
     except BaseException:
         conn.execute("ROLLBACK" if own else "ROLLBACK TO article")
         if not own:
@@ -288,48 +301,78 @@ def save_article(conn: sqlite3.Connection, article: Article, figures: Iterable[F
     return result
 
 
-def _save(conn: sqlite3.Connection, article: Article, figures: list[Figure],
-          extractor_version: str, force: bool) -> SaveResult:
-    if not force:
-        found = unchanged_count(conn, article, extractor_version)
-        if found is not None:
-            return SaveResult(article.path, "unchanged", found, 0, 0, 0)
-    db = utils(conn)
-    row = conn.execute("SELECT id FROM article WHERE source_id = ?", (article.source_id,)).fetchone()
+# The hot path of ingest writes an article's rows itself, one executemany per table through
+# statements built once, not with sqlite-utils' insert_all/upsert: those rebuild a multi-row
+# INSERT of up to 500 rows per chunk (SQLite then compiles 15,000 placeholders), pass every
+# value through jsonify_if_needed and read the table's columns and the schema's table and
+# view names on each call. On 300 synthetic articles of 70 figures that was 9.5 ms of the
+# writer's 19 ms CPU per article (bench/bench_writer.py). The statements name their columns,
+# so a row that does not fit schema.sql is still an error, never a new column.
+FIGURE_COLUMNS = ("article_id", "seq", "fkey", "origin", "start", "end", "text", "value", "value_max", "unit",
+                  "qualifier", "kind", "direction", "period_start", "period_end", "period_label", "subject",
+                  "sector", "section", "paragraph", "sentence_id", "indicator_id", "region_id", "link_rival",
+                  "link_margin", "link_evidence")
+ARTICLE_COLUMNS = ("source_id", "paper", "published", "edition", "page", "title", "url", "region_id", "path",
+                   "format", "encoding", "sha256", "extractor_version", "text", "ingested_at")
+
+
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    return (f"INSERT INTO {table} ({', '.join(f'{chr(34)}{c}{chr(34)}' for c in columns)}) "
+            f"VALUES ({', '.join('?' for _ in columns)})")
+
+
+INSERT_FIGURE = _insert_sql("figure", FIGURE_COLUMNS)
+INSERT_SENTENCE = _insert_sql("sentence", ("article_id", "start", "end", "text"))
+# Keyed on source_id, so a re-ingested article keeps its id (and what points to it).
+UPSERT_ARTICLE = (_insert_sql("article", ARTICLE_COLUMNS) + " ON CONFLICT (source_id) DO UPDATE SET "
+                  + ", ".join(f'"{c}" = excluded."{c}"' for c in ARTICLE_COLUMNS[1:]) + " RETURNING id")
+
+
+def _save(conn: sqlite3.Connection, article: Article, figures: list[Figure], extractor_version: str,
+          stored_id: int | None, after_save: Callable[[sqlite3.Connection, int], object] | None) -> SaveResult:
     old_figures: dict[str, tuple[str, float]] = {}
     old_keys: set[str] = set()
-    if row:
-        old_figures = {k: (t, v) for k, t, v in conn.execute(
-            "SELECT fkey, text, value FROM figure WHERE article_id = ? AND origin = 'reported'", (row[0],))}
-        old_keys = set(old_figures) | {k for (k,) in conn.execute("SELECT fkey FROM figure WHERE article_id = ?", (row[0],))}
+    if stored_id is not None:
+        old = conn.execute("SELECT fkey, text, value, origin FROM figure WHERE article_id = ?", (stored_id,)).fetchall()
+        old_figures = {k: (t, v) for k, t, v, origin in old if origin == "reported"}
+        old_keys = {k for k, _, _, _ in old}
         # Figures first: their sentences are what they point to.
-        conn.execute("DELETE FROM figure WHERE article_id = ?", (row[0],))
-        conn.execute("DELETE FROM sentence WHERE article_id = ?", (row[0],))
-    # Keyed on source_id, so a re-ingested article keeps its id (and what points to it).
-    db.table("article").upsert(_article_row(conn, article, extractor_version), pk="source_id")
-    (article_id,) = conn.execute("SELECT id FROM article WHERE source_id = ?", (article.source_id,)).fetchone()
+        conn.execute("DELETE FROM figure WHERE article_id = ?", (stored_id,))
+        conn.execute("DELETE FROM sentence WHERE article_id = ?", (stored_id,))
+    ((article_id,),) = conn.execute(UPSERT_ARTICLE, _article_row(conn, article, extractor_version)).fetchall()
     sentences = _save_sentences(conn, article_id, figures)
     # Looked up once per region named, not once per figure (the lookup scans the aliases).
     regions = {name: region_id(conn, name) for name in {f.region for f in figures}}
     seen: Counter[str] = Counter()
-    rows = [_figure_row(article_id, seq, figure_key(article.source_id, f, seen), f, sentences, regions)
-            for seq, f in enumerate(figures, 1)]
-    db.table("figure").insert_all(rows, batch_size=FIGURE_BATCH)
-    new_keys = {r["fkey"] for r in rows}
+    keys = [figure_key(article.source_id, f, seen) for f in figures]
+    conn.executemany(INSERT_FIGURE, [_figure_row(article_id, seq, key, f, sentences, regions)
+                                     for seq, (key, f) in enumerate(zip(keys, figures), 1)])
     if old_figures:
-        reattach_reviews(conn, old_figures, {r["fkey"]: (r["text"], r["value"]) for r in rows})
-    return SaveResult(article.path, "replaced" if row else "new", len(rows),
+        reattach_reviews(conn, old_figures, {k: (f.text, f.value) for k, f in zip(keys, figures)})
+    if after_save is not None:
+        after_save(conn, article_id)
+    _index_saved(conn, article_id, article, figures, sentences)
+    new_keys = set(keys)
+    return SaveResult(article.path, "replaced" if stored_id is not None else "new", len(keys),
                       len(new_keys - old_keys), len(new_keys & old_keys), len(old_keys - new_keys))
 
 
-def _article_row(conn: sqlite3.Connection, article: Article, extractor_version: str) -> dict[str, Any]:
-    return {
-        "source_id": article.source_id, "paper": article.paper, "published": article.day.isoformat(),
-        "edition": article.edition, "page": article.page, "title": article.title, "url": article.url,
-        "region_id": region_id(conn, article.region), "path": article.path, "format": article.format,
-        "encoding": article.encoding, "sha256": article.sha256, "extractor_version": extractor_version,
-        "text": article.source, "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-    }
+def _index_saved(conn: sqlite3.Connection, article_id: int, article: Article, figures: list[Figure],
+                 sentences: dict[tuple[int, int], tuple[int, str]]) -> None:
+    """index_article for an article just saved, from the rows in hand instead of read back."""
+    ids = dict(conn.execute("SELECT seq, id FROM figure WHERE article_id = ? AND origin = 'reported'", (article_id,)))
+    rows = []
+    for seq, f in enumerate(figures, 1):
+        s = whole_sentence(f)
+        rows.append((ids[seq], f.subject, (s.start, sentences[(s.start, s.end)][1]), f.start, f.end))
+    _write_search_rows(conn, article_id, article.title, article.source, rows)
+
+
+def _article_row(conn: sqlite3.Connection, article: Article, extractor_version: str) -> tuple[Any, ...]:
+    return (article.source_id, article.paper, article.day.isoformat(), article.edition, article.page, article.title,
+            article.url, region_id(conn, article.region), article.path, article.format, article.encoding,
+            article.sha256, extractor_version, article.source,
+            datetime.now(timezone.utc).isoformat(timespec="seconds"))
 
 
 def whole_sentence(figure: Figure) -> Sentence:
@@ -337,29 +380,24 @@ def whole_sentence(figure: Figure) -> Sentence:
     return figure.whole_sentence or Sentence(figure.sentence_start, figure.sentence_end, figure.sentence)
 
 
-def _save_sentences(conn: sqlite3.Connection, article_id: int, figures: list[Figure]) -> dict[tuple[int, int], int]:
-    """Store each sentence of the figures once; their ids by source span."""
+def _save_sentences(conn: sqlite3.Connection, article_id: int,
+                    figures: list[Figure]) -> dict[tuple[int, int], tuple[int, str]]:
+    """Store each sentence of the figures once; their ids and texts by source span."""
     spans: dict[tuple[int, int], str] = {}
     for f in figures:
         s = whole_sentence(f)
         spans.setdefault((s.start, s.end), s.text)
-    utils(conn).table("sentence").insert_all(
-        ({"article_id": article_id, "start": a, "end": b, "text": text} for (a, b), text in spans.items()),
-        batch_size=FIGURE_BATCH)
-    return {(a, b): i for i, a, b in conn.execute(
-        'SELECT id, start, "end" FROM sentence WHERE article_id = ?', (article_id,))}
+    conn.executemany(INSERT_SENTENCE, [(article_id, a, b, text) for (a, b), text in spans.items()])
+    return {(a, b): (i, text) for i, a, b, text in conn.execute(
+        'SELECT id, start, "end", text FROM sentence WHERE article_id = ?', (article_id,))}
 
 
-def _figure_row(article_id: int, seq: int, key: str, f: Figure, sentences: dict[tuple[int, int], int],
-                regions: dict[str | None, int | None]) -> dict[str, Any]:
+def _figure_row(article_id: int, seq: int, key: str, f: Figure, sentences: dict[tuple[int, int], tuple[int, str]],
+                regions: dict[str | None, int | None]) -> tuple[Any, ...]:
+    """A figure's values in the order of FIGURE_COLUMNS."""
     s = whole_sentence(f)
     linked = f.indicator is not None
-    return {
-        "article_id": article_id, "seq": seq, "fkey": key, "origin": "reported", "start": f.start, "end": f.end,
-        "text": f.text, "value": f.value, "value_max": f.value_max, "unit": f.unit, "qualifier": f.qualifier,
-        "kind": f.kind, "direction": f.direction, "period_start": f.period_start, "period_end": f.period_end,
-        "period_label": f.period_label, "subject": f.subject, "sector": f.sector, "section": f.section,
-        "paragraph": f.paragraph, "sentence_id": sentences[(s.start, s.end)], "indicator_id": f.indicator,
-        "region_id": regions[f.region], "link_rival": f.link_rival if linked else None,
-        "link_margin": f.link_margin if linked else None, "link_evidence": f.link_evidence or None,
-    }
+    return (article_id, seq, key, "reported", f.start, f.end, f.text, f.value, f.value_max, f.unit, f.qualifier,
+            f.kind, f.direction, f.period_start, f.period_end, f.period_label, f.subject, f.sector, f.section,
+            f.paragraph, sentences[(s.start, s.end)][0], f.indicator, regions[f.region],
+            f.link_rival if linked else None, f.link_margin if linked else None, f.link_evidence or None)
