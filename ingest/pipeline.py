@@ -18,6 +18,7 @@ from ingest.extract import EXTRACTOR_VERSION, extract_figures
 from ingest.limits import DEFAULT_MAX_BYTES, check_article, check_file, printable
 from ingest.model import Article, ArticleError, Figure
 from ingest.reader import Overrides, read_article
+from ingest.search_index import SearchRows, write_search_rows
 from ingest.store import SaveResult, open_db, save_article, unchanged_count
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
@@ -48,9 +49,10 @@ def stored_version() -> str:
 
 
 def ingest_article(conn: sqlite3.Connection, article: Article, force: bool = False,
-                   figures: list[Figure] | None = None) -> SaveResult:
+                   figures: list[Figure] | None = None, search: dict[int, SearchRows] | None = None) -> SaveResult:
     """Extract (unless ``figures`` are given), link and save one article in one transaction
-    (a savepoint when the caller holds one), with its derived figures.
+    (a savepoint when the caller holds one), with its derived figures; its search rows are
+    written, or put in ``search`` for the caller to write (store.save_article).
 
     An article whose file and rules are unchanged is not extracted again. The catalog is
     written to the database first (only when it changed since the last run).
@@ -62,7 +64,7 @@ def ingest_article(conn: sqlite3.Connection, article: Article, force: bool = Fal
         if found is not None:
             return SaveResult(article.path, "unchanged", found, 0, 0, 0)
     return save_article(conn, article, figures_of(article) if figures is None else figures, version, force=force,
-                        after_save=derive_figures)
+                        after_save=derive_figures, search=search)
 
 
 def read_within_limits(path: Path, overrides: Overrides | None = None,
@@ -177,6 +179,9 @@ class Writer:
         self.db_path, self.report, self.force = db_path, report, force
         self.conn: sqlite3.Connection | None = None
         self.lines: list[tuple[str, bool]] = []   # (line, is_error) held until the next commit
+        # The search rows of the articles saved since the last commit, written just before it:
+        # FTS5 writes an index segment at each savepoint's end, one per article otherwise.
+        self.search: dict[int, SearchRows] = {}
         self.since = time.monotonic()
         self.failed = 0
 
@@ -195,7 +200,7 @@ class Writer:
             conn.execute("BEGIN IMMEDIATE")
             self.since = time.monotonic()
         try:
-            result = ingest_article(conn, prepared.article, self.force, prepared.figures)
+            result = ingest_article(conn, prepared.article, self.force, prepared.figures, self.search)
         except sqlite3.IntegrityError as e:  # rolled back to its savepoint: the article is not stored
             self.fail(prepared.path, f"figures break a database rule ({e}); nothing was saved")
             return
@@ -211,7 +216,9 @@ class Writer:
 
     def commit(self) -> None:
         if self.conn is not None and self.conn.in_transaction:
+            write_search_rows(self.conn, self.search.values())
             self.conn.execute("COMMIT")
+        self.search.clear()
         self.since = time.monotonic()
         for line, is_error in self.lines:
             self.report(line, is_error)

@@ -13,7 +13,6 @@ of waiting for the other.
 from __future__ import annotations
 
 import hashlib
-import re
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass
@@ -23,9 +22,9 @@ from typing import Any, Callable, Iterable
 
 import sqlite_utils
 
-from common.text_index import search_text
 from ingest.limits import printable
 from ingest.model import Article, Figure, Sentence
+from ingest.search_index import SearchRows, backfill_search, search_rows, write_search_rows
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema.sql"
 
@@ -93,88 +92,6 @@ def open_db(path: Path | str) -> sqlite3.Connection:
         conn.execute(f"PRAGMA user_version = {version}")
         backfill_search(conn)
     return conn
-
-
-# --- full-text search --------------------------------------------------------------------
-# A figure is found by the words of its own clause of the sentence, not by the whole sentence:
-# 产值 should find 32.21亿元 in "…贡献产值32.21亿元,占…", not 50余家 three clauses before it.
-CLAUSE_BREAK = re.compile(r"[,，;；:：。!！?？\n]")
-
-
-
-# A clause is read at most this far on each side of its figure: sentences are stored whole,
-# and a "sentence" of 8,000 counts joined by 、 has no clause break, so each figure's index
-# row would otherwise hold all of it (and finding the clause would cost its length).
-CLAUSE_REACH = 60
-
-
-def figure_clause(sentence: str, start: int, end: int) -> str:
-    """The clause of ``sentence`` around the figure at [start, end) (offsets into the sentence),
-    at most CLAUSE_REACH characters on each side of the figure."""
-    start = max(0, min(start, len(sentence)))
-    end = max(start, min(end, len(sentence)))
-    low, high = max(0, start - CLAUSE_REACH), min(len(sentence), end + CLAUSE_REACH)
-    before = [m.end() for m in CLAUSE_BREAK.finditer(sentence, low, start)]
-    after = CLAUSE_BREAK.search(sentence, end, high)
-    return sentence[before[-1] if before else low:after.start() if after else high]
-
-
-def index_article(conn: sqlite3.Connection, article_id: int) -> None:
-    """(Re)write the search rows of one article and of its reported figures from what the
-    database holds (backfill_search; save_article writes them from the rows it just wrote).
-
-    Called inside the article's transaction. Deleting a figure or an article deletes its
-    search row by trigger (schema.sql), so rows never outlive what they index; derived
-    figures are recomputed outside ingest (zone review) and are not indexed.
-    """
-    title, text = conn.execute("SELECT title, text FROM article WHERE id = ?", (article_id,)).fetchone()
-    # Each sentence read once, not once per figure: a sentence may hold thousands.
-    sentences = {i: (start, text) for i, start, text in conn.execute(
-        "SELECT id, start, text FROM sentence WHERE article_id = ?", (article_id,))}
-    figures = conn.execute("SELECT id, subject, sentence_id, start, \"end\" FROM figure "
-                           "WHERE article_id = ? AND origin = 'reported'", (article_id,)).fetchall()
-    _write_search_rows(conn, article_id, title, text, [(fid, subject, sentences[sid], start, end)
-                                                         for fid, subject, sid, start, end in figures])
-
-
-def _write_search_rows(conn: sqlite3.Connection, article_id: int, title: str, text: str,
-                       figures: list[tuple[int, str, tuple[int, str], int, int]]) -> None:
-    """The search rows of an article and of its reported figures, each figure given as
-    (id, subject, its (start, text) sentence, start, end)."""
-    conn.execute("DELETE FROM article_fts WHERE rowid = ?", (article_id,))
-    conn.execute("INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)",
-                 (article_id, search_text(title), search_text(text)))
-    conn.executemany("DELETE FROM figure_fts WHERE rowid = ?", [(f[0],) for f in figures])
-    conn.executemany("INSERT INTO figure_fts (rowid, subject, clause) VALUES (?, ?, ?)",
-                     [(fid, search_text(subject), search_text(_clause(sentence, start, end)))
-                      for fid, subject, sentence, start, end in figures])
-
-
-def _clause(sentence: tuple[int, str], start: int, end: int) -> str:
-    """figure_clause of a figure at source offsets [start, end) in a (start, text) sentence."""
-    offset, text = sentence
-    return figure_clause(text, start - offset, end - offset)
-
-
-def backfill_search(conn: sqlite3.Connection) -> int:
-    """Index the articles that have no search row, or a reported figure without one: all of
-    them in a database built before the index existed (run whenever schema.sql is applied).
-    Returns how many articles were indexed."""
-    ids = [i for (i,) in conn.execute(
-        "SELECT id FROM article WHERE id NOT IN (SELECT rowid FROM article_fts) "
-        "UNION SELECT article_id FROM figure WHERE origin = 'reported' AND id NOT IN (SELECT rowid FROM figure_fts) "
-        "ORDER BY 1")]
-    if not ids:
-        return 0
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        for article_id in ids:
-            index_article(conn, article_id)
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
-    return len(ids)
 
 
 def utils(conn: sqlite3.Connection) -> sqlite_utils.Database:
@@ -273,17 +190,22 @@ def _stored(conn: sqlite3.Connection, article: Article, extractor_version: str) 
 
 def save_article(conn: sqlite3.Connection, article: Article, figures: Iterable[Figure],
                  extractor_version: str, force: bool = False,
-                 after_save: Callable[[sqlite3.Connection, int], object] | None = None) -> SaveResult:
+                 after_save: Callable[[sqlite3.Connection, int], object] | None = None,
+                 search: dict[int, SearchRows] | None = None) -> SaveResult:
     """Insert or replace one article and its figures in a single transaction.
 
     The same file again (same bytes, same extractor version) changes nothing; a changed
     file or improved rules replace the article's figures, keeping its id and reviews.
     ``after_save(conn, article_id)`` runs inside the same transaction (ingest.derive uses it
     to recompute derived figures), so the article and what follows from it commit together.
+    Its search rows are written too, or, given ``search`` (a caller holding a transaction open
+    over many articles), put there under the article's id once it is saved: the caller writes
+    them (search_index.write_search_rows) before it commits.
     """
     figures = list(figures)
     own = not conn.in_transaction   # else a savepoint: a caller commits several articles at once
     conn.execute("BEGIN IMMEDIATE" if own else "SAVEPOINT article")
+    rows: SearchRows | None = None
     try:
         stored_id, found = _stored(conn, article, extractor_version)
         if found is not None and stored_id is not None and not force:
@@ -291,13 +213,17 @@ def save_article(conn: sqlite3.Connection, article: Article, figures: Iterable[F
             if after_save is not None:
                 after_save(conn, stored_id)
         else:
-            result = _save(conn, article, figures, extractor_version, stored_id, after_save)
+            result, rows = _save(conn, article, figures, extractor_version, stored_id, after_save)
+            if search is None:
+                write_search_rows(conn, [rows])
     except BaseException:
         conn.execute("ROLLBACK" if own else "ROLLBACK TO article")
         if not own:
             conn.execute("RELEASE article")
         raise
     conn.execute("COMMIT" if own else "RELEASE article")
+    if search is not None and rows is not None:
+        search[rows.article[0]] = rows
     return result
 
 
@@ -329,7 +255,8 @@ UPSERT_ARTICLE = (_insert_sql("article", ARTICLE_COLUMNS) + " ON CONFLICT (sourc
 
 
 def _save(conn: sqlite3.Connection, article: Article, figures: list[Figure], extractor_version: str,
-          stored_id: int | None, after_save: Callable[[sqlite3.Connection, int], object] | None) -> SaveResult:
+          stored_id: int | None, after_save: Callable[[sqlite3.Connection, int], object] | None
+          ) -> tuple[SaveResult, SearchRows]:
     old_figures: dict[str, tuple[str, float]] = {}
     old_keys: set[str] = set()
     if stored_id is not None:
@@ -351,21 +278,21 @@ def _save(conn: sqlite3.Connection, article: Article, figures: list[Figure], ext
         reattach_reviews(conn, old_figures, {k: (f.text, f.value) for k, f in zip(keys, figures)})
     if after_save is not None:
         after_save(conn, article_id)
-    _index_saved(conn, article_id, article, figures, sentences)
     new_keys = set(keys)
-    return SaveResult(article.path, "replaced" if stored_id is not None else "new", len(keys),
-                      len(new_keys - old_keys), len(new_keys & old_keys), len(old_keys - new_keys))
+    return (SaveResult(article.path, "replaced" if stored_id is not None else "new", len(keys),
+                       len(new_keys - old_keys), len(new_keys & old_keys), len(old_keys - new_keys)),
+            _search_rows(conn, article_id, article, figures, sentences))
 
 
-def _index_saved(conn: sqlite3.Connection, article_id: int, article: Article, figures: list[Figure],
-                 sentences: dict[tuple[int, int], tuple[int, str]]) -> None:
-    """index_article for an article just saved, from the rows in hand instead of read back."""
+def _search_rows(conn: sqlite3.Connection, article_id: int, article: Article, figures: list[Figure],
+                 sentences: dict[tuple[int, int], tuple[int, str]]) -> SearchRows:
+    """The search rows of an article just saved, from the rows in hand instead of read back."""
     ids = dict(conn.execute("SELECT seq, id FROM figure WHERE article_id = ? AND origin = 'reported'", (article_id,)))
     rows = []
     for seq, f in enumerate(figures, 1):
         s = whole_sentence(f)
         rows.append((ids[seq], f.subject, (s.start, sentences[(s.start, s.end)][1]), f.start, f.end))
-    _write_search_rows(conn, article_id, article.title, article.source, rows)
+    return search_rows(article_id, article.title, article.source, rows)
 
 
 def _article_row(conn: sqlite3.Connection, article: Article, extractor_version: str) -> tuple[Any, ...]:

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from browse.search import MATCH_NOTHING, fts_query
 from common.text_index import search_text
 from ingest.model import Article, Figure, Paragraph
-from ingest.store import backfill_search, figure_clause, open_db, save_article
+from ingest.search_index import backfill_search, figure_clause
+from ingest.store import open_db, save_article
 
 
 def make_article(text: str, title: str = "开发区经济运行", source_id: str = "测试报/1", sha: str = "a" * 64) -> Article:
