@@ -7,12 +7,12 @@ import threading
 import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Callable, Collection, Iterable, Iterator
 
-from ingest.catalog import apply_catalog, catalog, link_figures
+from ingest.catalog import Catalog, apply_catalog, catalog, link_figures
 from ingest.derive import derive_figures
 from ingest.extract import EXTRACTOR_VERSION, extract_figures
 from ingest.limits import DEFAULT_MAX_BYTES, check_article, check_file, printable
@@ -39,13 +39,13 @@ def figures_of(article: Article) -> list[Figure]:
     return link_figures(article, extract_figures(article))
 
 
-def stored_version() -> str:
+def stored_version(cat: Catalog | None = None) -> str:
     """The rules an article's figures were made with: extractor and catalog versions.
 
     Part of every article row, so improved rules or an edited catalog re-extract and
     re-link articles on the next ingest.
     """
-    return f"{EXTRACTOR_VERSION}+catalog.{catalog().version}"
+    return f"{EXTRACTOR_VERSION}+catalog.{(cat or catalog()).version}"
 
 
 def ingest_article(conn: sqlite3.Connection, article: Article, force: bool = False,
@@ -57,14 +57,15 @@ def ingest_article(conn: sqlite3.Connection, article: Article, force: bool = Fal
     An article whose file and rules are unchanged is not extracted again. The catalog is
     written to the database first (only when it changed since the last run).
     """
-    apply_catalog(conn)
-    version = stored_version()
+    cat = catalog()   # once per article: each call looks at the five catalog files
+    apply_catalog(conn, cat)
+    version = stored_version(cat)
     if not force:
         found = unchanged_count(conn, article, version)
         if found is not None:
             return SaveResult(article.path, "unchanged", found, 0, 0, 0)
     return save_article(conn, article, figures_of(article) if figures is None else figures, version, force=force,
-                        after_save=derive_figures, search=search)
+                        after_save=partial(derive_figures, cat=cat), search=search)
 
 
 def read_within_limits(path: Path, overrides: Overrides | None = None,
@@ -109,9 +110,12 @@ def prepare(path: Path, overrides: Overrides, max_bytes: int,
     if (article.source_id, article.sha256) in unchanged:
         return Prepared(path, article)
     try:
-        return Prepared(path, article, figures_of(article))
+        figures = figures_of(article)
     except Exception as e:  # an extraction bug must not stop a run of thousands of articles
         return Prepared(path, article, error=f"internal error, nothing was saved: {e.__class__.__name__}: {e}")
+    # Saving needs the article's text, not its paragraphs (a source offset per character): sent
+    # from a pool worker to the writer without them, an article pickles to 70% of the bytes.
+    return Prepared(path, replace(article, paragraphs=[], headings=[]), figures)
 
 
 def stored_unchanged(db_path: Path) -> frozenset[tuple[str, str]]:

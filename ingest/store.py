@@ -232,7 +232,7 @@ def save_article(conn: sqlite3.Connection, article: Article, figures: Iterable[F
 # INSERT of up to 500 rows per chunk (SQLite then compiles 15,000 placeholders), pass every
 # value through jsonify_if_needed and read the table's columns and the schema's table and
 # view names on each call. On 300 synthetic articles of 70 figures that was 9.5 ms of the
-# writer's 19 ms CPU per article (bench/bench_writer.py). The statements name their columns,
+# writer. The statements name their columns,
 # so a row that does not fit schema.sql is still an error, never a new column.
 FIGURE_COLUMNS = ("article_id", "seq", "fkey", "origin", "start", "end", "text", "value", "value_max", "unit",
                   "qualifier", "kind", "direction", "period_start", "period_end", "period_label", "subject",
