@@ -18,8 +18,8 @@ from ingest.extract import EXTRACTOR_VERSION, extract_figures
 from ingest.limits import DEFAULT_MAX_BYTES, check_article, check_file, printable
 from ingest.model import Article, ArticleError, Figure
 from ingest.reader import Overrides, read_article
-from ingest.search_index import SearchRows, write_search_rows
-from ingest.store import SaveResult, open_db, save_article, unchanged_count
+from ingest.search_index import SearchRows, SearchTexts, write_search_rows
+from ingest.store import SaveResult, article_search_texts, open_db, save_article, unchanged_count
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 
@@ -49,10 +49,12 @@ def stored_version(cat: Catalog | None = None) -> str:
 
 
 def ingest_article(conn: sqlite3.Connection, article: Article, force: bool = False,
-                   figures: list[Figure] | None = None, search: dict[int, SearchRows] | None = None) -> SaveResult:
+                   figures: list[Figure] | None = None, search: dict[int, SearchRows] | None = None,
+                   texts: SearchTexts | None = None) -> SaveResult:
     """Extract (unless ``figures`` are given), link and save one article in one transaction
     (a savepoint when the caller holds one), with its derived figures; its search rows are
-    written, or put in ``search`` for the caller to write (store.save_article).
+    written, or put in ``search`` for the caller to write; ``texts``: its search texts, made
+    with ``figures`` (store.save_article).
 
     An article whose file and rules are unchanged is not extracted again. The catalog is
     written to the database first (only when it changed since the last run).
@@ -65,7 +67,8 @@ def ingest_article(conn: sqlite3.Connection, article: Article, force: bool = Fal
         if found is not None:
             return SaveResult(article.path, "unchanged", found, 0, 0, 0)
     return save_article(conn, article, figures_of(article) if figures is None else figures, version, force=force,
-                        after_save=partial(derive_figures, cat=cat), search=search)
+                        after_save=partial(derive_figures, cat=cat), search=search,
+                        texts=texts if figures is not None else None)
 
 
 def read_within_limits(path: Path, overrides: Overrides | None = None,
@@ -92,6 +95,7 @@ class Prepared:
     article: Article | None = None
     figures: list[Figure] | None = None   # None with an article: unchanged since it was stored
     error: str | None = None
+    texts: SearchTexts | None = None      # the search texts of the article and its figures
 
 
 def prepare(path: Path, overrides: Overrides, max_bytes: int,
@@ -111,11 +115,13 @@ def prepare(path: Path, overrides: Overrides, max_bytes: int,
         return Prepared(path, article)
     try:
         figures = figures_of(article)
+        texts = article_search_texts(article, figures)
     except Exception as e:  # an extraction bug must not stop a run of thousands of articles
         return Prepared(path, article, error=f"internal error, nothing was saved: {e.__class__.__name__}: {e}")
     # Saving needs the article's text, not its paragraphs (a source offset per character): sent
     # from a pool worker to the writer without them, an article pickles to 70% of the bytes.
-    return Prepared(path, replace(article, paragraphs=[], headings=[]), figures)
+    # Its search texts are made here too, in the worker: they cost the one writer a fifth of its time.
+    return Prepared(path, replace(article, paragraphs=[], headings=[]), figures, texts=texts)
 
 
 def stored_unchanged(db_path: Path) -> frozenset[tuple[str, str]]:
@@ -204,7 +210,7 @@ class Writer:
             conn.execute("BEGIN IMMEDIATE")
             self.since = time.monotonic()
         try:
-            result = ingest_article(conn, prepared.article, self.force, prepared.figures, self.search)
+            result = ingest_article(conn, prepared.article, self.force, prepared.figures, self.search, prepared.texts)
         except sqlite3.IntegrityError as e:  # rolled back to its savepoint: the article is not stored
             self.fail(prepared.path, f"figures break a database rule ({e}); nothing was saved")
             return

@@ -36,6 +36,16 @@ def figure_clause(sentence: str, start: int, end: int) -> str:
 
 
 @dataclass(frozen=True)
+class SearchTexts:
+    """An article's search texts before it has ids: its (title, text) and, for each of its
+    reported figures in order, (subject, clause). Made from nothing but the article and its
+    figures, so a pool worker makes them (ingest.pipeline.prepare), not the one writer."""
+
+    article: tuple[str, str]
+    figures: list[tuple[str, str]]
+
+
+@dataclass(frozen=True)
 class SearchRows:
     """The search rows of one article: (rowid, title, text) and its figures' (rowid, subject, clause)."""
 
@@ -43,13 +53,19 @@ class SearchRows:
     figures: list[tuple[int, str, str]]
 
 
-def search_rows(article_id: int, title: str, text: str,
-                figures: Iterable[tuple[int, str, tuple[int, str], int, int]]) -> SearchRows:
-    """The search rows of an article and of its reported figures, each figure given as
-    (id, subject, its (start, text) sentence, start, end) with offsets into the article."""
-    return SearchRows((article_id, search_text(title), search_text(text)),
-                      [(fid, search_text(subject), search_text(figure_clause(sentence, start - offset, end - offset)))
-                       for fid, subject, (offset, sentence), start, end in figures])
+def search_texts(title: str, text: str, figures: Iterable[tuple[str, tuple[int, str], int, int]]) -> SearchTexts:
+    """The search texts of an article and of its reported figures, each figure given as
+    (subject, its (start, text) sentence, start, end) with offsets into the article."""
+    return SearchTexts((search_text(title), search_text(text)),
+                       [(search_text(subject), search_text(figure_clause(sentence, start - offset, end - offset)))
+                        for subject, (offset, sentence), start, end in figures])
+
+
+def search_rows(article_id: int, texts: SearchTexts, figure_ids: list[int]) -> SearchRows:
+    """The rows of ``texts`` once the article and its figures (``figure_ids``, in order) are stored."""
+    if len(figure_ids) != len(texts.figures):
+        raise ValueError(f"search texts for {len(texts.figures)} figures, {len(figure_ids)} stored")
+    return SearchRows((article_id, *texts.article), [(i, *t) for i, t in zip(figure_ids, texts.figures)])
 
 
 def write_search_rows(conn: sqlite3.Connection, rows: Iterable[SearchRows]) -> None:
@@ -76,8 +92,8 @@ def index_article(conn: sqlite3.Connection, article_id: int) -> None:
         "SELECT id, start, text FROM sentence WHERE article_id = ?", (article_id,))}
     figures = conn.execute("SELECT id, subject, sentence_id, start, \"end\" FROM figure "
                            "WHERE article_id = ? AND origin = 'reported'", (article_id,)).fetchall()
-    write_search_rows(conn, [search_rows(article_id, title, text, [(fid, subject, sentences[sid], start, end)
-                                                                   for fid, subject, sid, start, end in figures])])
+    texts = search_texts(title, text, [(subject, sentences[sid], start, end) for _, subject, sid, start, end in figures])
+    write_search_rows(conn, [search_rows(article_id, texts, [f[0] for f in figures])])
 
 
 def backfill_search(conn: sqlite3.Connection) -> int:

@@ -24,7 +24,7 @@ import sqlite_utils
 
 from ingest.limits import printable
 from ingest.model import Article, Figure, Sentence
-from ingest.search_index import SearchRows, backfill_search, search_rows, write_search_rows
+from ingest.search_index import SearchRows, SearchTexts, backfill_search, search_rows, search_texts, write_search_rows
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema.sql"
 
@@ -191,7 +191,7 @@ def _stored(conn: sqlite3.Connection, article: Article, extractor_version: str) 
 def save_article(conn: sqlite3.Connection, article: Article, figures: Iterable[Figure],
                  extractor_version: str, force: bool = False,
                  after_save: Callable[[sqlite3.Connection, int], object] | None = None,
-                 search: dict[int, SearchRows] | None = None) -> SaveResult:
+                 search: dict[int, SearchRows] | None = None, texts: SearchTexts | None = None) -> SaveResult:
     """Insert or replace one article and its figures in a single transaction.
 
     The same file again (same bytes, same extractor version) changes nothing; a changed
@@ -200,7 +200,8 @@ def save_article(conn: sqlite3.Connection, article: Article, figures: Iterable[F
     to recompute derived figures), so the article and what follows from it commit together.
     Its search rows are written too, or, given ``search`` (a caller holding a transaction open
     over many articles), put there under the article's id once it is saved: the caller writes
-    them (search_index.write_search_rows) before it commits.
+    them (search_index.write_search_rows) before it commits. ``texts``: the article's search
+    texts made beforehand (article_search_texts), else they are made here.
     """
     figures = list(figures)
     own = not conn.in_transaction   # else a savepoint: a caller commits several articles at once
@@ -213,7 +214,10 @@ def save_article(conn: sqlite3.Connection, article: Article, figures: Iterable[F
             if after_save is not None:
                 after_save(conn, stored_id)
         else:
-            result, rows = _save(conn, article, figures, extractor_version, stored_id, after_save)
+            result, article_id = _save(conn, article, figures, extractor_version, stored_id, after_save)
+            ids = [i for (i,) in conn.execute(
+                "SELECT id FROM figure WHERE article_id = ? AND origin = 'reported' ORDER BY seq", (article_id,))]
+            rows = search_rows(article_id, texts or article_search_texts(article, figures), ids)
             if search is None:
                 write_search_rows(conn, [rows])
     except BaseException:
@@ -257,7 +261,7 @@ UPSERT_ARTICLE = (_insert_sql("article", ARTICLE_COLUMNS) + " ON CONFLICT (sourc
 
 def _save(conn: sqlite3.Connection, article: Article, figures: list[Figure], extractor_version: str,
           stored_id: int | None, after_save: Callable[[sqlite3.Connection, int], object] | None
-          ) -> tuple[SaveResult, SearchRows]:
+          ) -> tuple[SaveResult, int]:
     old_figures: dict[str, tuple[str, float]] = {}
     old_keys: set[str] = set()
     if stored_id is not None:
@@ -282,18 +286,18 @@ def _save(conn: sqlite3.Connection, article: Article, figures: list[Figure], ext
     new_keys = set(keys)
     return (SaveResult(article.path, "replaced" if stored_id is not None else "new", len(keys),
                        len(new_keys - old_keys), len(new_keys & old_keys), len(old_keys - new_keys)),
-            _search_rows(conn, article_id, article, figures, sentences))
+            article_id)
 
 
-def _search_rows(conn: sqlite3.Connection, article_id: int, article: Article, figures: list[Figure],
-                 sentences: dict[tuple[int, int], tuple[int, str]]) -> SearchRows:
-    """The search rows of an article just saved, from the rows in hand instead of read back."""
-    ids = dict(conn.execute("SELECT seq, id FROM figure WHERE article_id = ? AND origin = 'reported'", (article_id,)))
-    rows = []
-    for seq, f in enumerate(figures, 1):
-        s = whole_sentence(f)
-        rows.append((ids[seq], f.subject, (s.start, sentences[(s.start, s.end)][1]), f.start, f.end))
-    return search_rows(article_id, article.title, article.source, rows)
+def article_search_texts(article: Article, figures: list[Figure]) -> SearchTexts:
+    """The search texts of an article and its figures, each figure's clause read from its
+    sentence as stored (the first text given for its span, as _save_sentences stores it)."""
+    spans: dict[tuple[int, int], str] = {}
+    sentences = [whole_sentence(f) for f in figures]
+    for s in sentences:
+        spans.setdefault((s.start, s.end), s.text)
+    return search_texts(article.title, article.source, [(f.subject, (s.start, spans[(s.start, s.end)]), f.start, f.end)
+                                                        for f, s in zip(figures, sentences)])
 
 
 def _article_row(conn: sqlite3.Connection, article: Article, extractor_version: str) -> tuple[Any, ...]:
