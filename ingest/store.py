@@ -5,10 +5,10 @@ written by statements that name their columns (see FIGURE_COLUMNS for why not sq
 insert_all); a region ingest adds is written with sqlite-utils on the same connection, inside
 that transaction: since 4.0 its writes nest as savepoints in an open transaction instead of
 committing it. Nothing passes alter=True or replace=True: schema.sql alone defines the tables,
-and a row that does not fit them is an error, not a new column. The transaction itself is opened by hand with
-BEGIN IMMEDIATE (save_article): sqlite-utils' atomic() opens a deferred BEGIN, under which two
-ingests that both read first deadlock when both want to write, and one fails at once instead
-of waiting for the other.
+and a row that does not fit them is an error, not a new column. The transaction itself is
+opened by hand with BEGIN IMMEDIATE (save_article): sqlite-utils' atomic() opens a deferred
+BEGIN, under which two ingests that both read first deadlock when both want to write, and one
+fails at once instead of waiting for the other.
 """
 from __future__ import annotations
 
@@ -236,9 +236,9 @@ def save_article(conn: sqlite3.Connection, article: Article, figures: Iterable[F
 # INSERT of up to 500 rows per chunk (SQLite then compiles 13,000 placeholders), pass every
 # value through jsonify_if_needed and read the table's columns and the schema's table and
 # view names on each call. Measured on the figures of 300 synthetic articles (70 each):
-# insert_all 5.5 ms CPU per article, executemany 2.6 ms; the writer as a whole went from 19 to
-# 15 ms (bench/bench_writer.py). The statements name their columns, so a row that does not fit
-# schema.sql is still an error, never a new column.
+# insert_all 5.5 ms CPU per article, executemany 2.6 ms (bench/bench_writer.py measures the
+# whole writer). The statements name their columns, so a row that does not fit schema.sql is
+# still an error, never a new column.
 FIGURE_COLUMNS = ("article_id", "seq", "fkey", "origin", "start", "end", "text", "value", "value_max", "unit",
                   "qualifier", "kind", "direction", "period_start", "period_end", "period_label", "subject",
                   "sector", "section", "paragraph", "sentence_id", "indicator_id", "region_id", "link_rival",
@@ -248,8 +248,8 @@ ARTICLE_COLUMNS = ("source_id", "paper", "published", "edition", "page", "title"
 
 
 def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
-    return (f"INSERT INTO {table} ({', '.join(f'{chr(34)}{c}{chr(34)}' for c in columns)}) "
-            f"VALUES ({', '.join('?' for _ in columns)})")
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' for _ in columns)})"
 
 
 INSERT_FIGURE = _insert_sql("figure", FIGURE_COLUMNS)
@@ -312,24 +312,23 @@ def whole_sentence(figure: Figure) -> Sentence:
     return figure.whole_sentence or Sentence(figure.sentence_start, figure.sentence_end, figure.sentence)
 
 
-def _save_sentences(conn: sqlite3.Connection, article_id: int,
-                    figures: list[Figure]) -> dict[tuple[int, int], tuple[int, str]]:
-    """Store each sentence of the figures once; their ids and texts by source span."""
+def _save_sentences(conn: sqlite3.Connection, article_id: int, figures: list[Figure]) -> dict[tuple[int, int], int]:
+    """Store each sentence of the figures once (the first text given for its span); their ids by span."""
     spans: dict[tuple[int, int], str] = {}
     for f in figures:
         s = whole_sentence(f)
         spans.setdefault((s.start, s.end), s.text)
     conn.executemany(INSERT_SENTENCE, [(article_id, a, b, text) for (a, b), text in spans.items()])
-    return {(a, b): (i, text) for i, a, b, text in conn.execute(
-        'SELECT id, start, "end", text FROM sentence WHERE article_id = ?', (article_id,))}
+    return {(a, b): i for i, a, b in conn.execute(
+        'SELECT id, start, "end" FROM sentence WHERE article_id = ?', (article_id,))}
 
 
-def _figure_row(article_id: int, seq: int, key: str, f: Figure, sentences: dict[tuple[int, int], tuple[int, str]],
+def _figure_row(article_id: int, seq: int, key: str, f: Figure, sentences: dict[tuple[int, int], int],
                 regions: dict[str | None, int | None]) -> tuple[Any, ...]:
     """A figure's values in the order of FIGURE_COLUMNS."""
     s = whole_sentence(f)
     linked = f.indicator is not None
     return (article_id, seq, key, "reported", f.start, f.end, f.text, f.value, f.value_max, f.unit, f.qualifier,
             f.kind, f.direction, f.period_start, f.period_end, f.period_label, f.subject, f.sector, f.section,
-            f.paragraph, sentences[(s.start, s.end)][0], f.indicator, regions[f.region],
+            f.paragraph, sentences[(s.start, s.end)], f.indicator, regions[f.region],
             f.link_rival if linked else None, f.link_margin if linked else None, f.link_evidence or None)
