@@ -119,13 +119,13 @@ def ingest_run(folder: Path, db: Path, jobs: int) -> tuple[float, float, int]:
 
 
 def bare_insert(source: Path, db: Path) -> float:
-    """The same article and figure rows written with one executemany per table, in one
+    """The same article, sentence and figure rows written with one executemany per table, in one
     transaction, into a fresh database with the same schema and indexes."""
     import sqlite3
 
     with sqlite3.connect(source) as src:
         tables = {t: src.execute(f"SELECT * FROM {t}").fetchall()
-                  for t in ("region", "indicator", "article", "figure", "figure_source")}
+                  for t in ("region", "indicator", "article", "sentence", "figure", "figure_source")}
     conn = open_db(db)
     t0 = time.perf_counter()
     conn.execute("BEGIN")

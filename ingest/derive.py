@@ -81,10 +81,15 @@ NEAR = SENTENCE_WINDOW
 
 
 def _position(row: _Row) -> int:
-    """Where the figure stands in its sentence."""
+    """Where the figure stands in its sentence: the occurrence of its text nearest to where its
+    offsets put it (occurrences read left to right, each after the end of the one before)."""
     guess = max(0, row.start - row.sentence_start)
-    near = re.compile(re.escape(row.text)).finditer(row.sentence, max(0, guess - NEAR), guess + len(row.text) + NEAR)
-    hits = [m.start() for m in near]
+    end = guess + len(row.text) + NEAR
+    hits = []
+    at = row.sentence.find(row.text, max(0, guess - NEAR), end)
+    while at >= 0:
+        hits.append(at)
+        at = row.sentence.find(row.text, at + max(1, len(row.text)), end)
     return min(hits, key=lambda h: abs(h - guess)) if hits else guess
 
 

@@ -7,18 +7,19 @@ import threading
 import time
 from collections import deque
 from concurrent.futures import Future, ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 from typing import Callable, Collection, Iterable, Iterator
 
-from ingest.catalog import apply_catalog, catalog, link_figures
+from ingest.catalog import Catalog, apply_catalog, catalog, link_figures
 from ingest.derive import derive_figures
 from ingest.extract import EXTRACTOR_VERSION, extract_figures
 from ingest.limits import DEFAULT_MAX_BYTES, check_article, check_file, printable
 from ingest.model import Article, ArticleError, Figure
 from ingest.reader import Overrides, read_article
-from ingest.store import SaveResult, open_db, save_article, unchanged_count
+from ingest.search_index import SearchRows, SearchTexts, write_search_rows
+from ingest.store import SaveResult, article_search_texts, open_db, save_article, unchanged_count
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 
@@ -38,31 +39,36 @@ def figures_of(article: Article) -> list[Figure]:
     return link_figures(article, extract_figures(article))
 
 
-def stored_version() -> str:
+def stored_version(cat: Catalog | None = None) -> str:
     """The rules an article's figures were made with: extractor and catalog versions.
 
     Part of every article row, so improved rules or an edited catalog re-extract and
     re-link articles on the next ingest.
     """
-    return f"{EXTRACTOR_VERSION}+catalog.{catalog().version}"
+    return f"{EXTRACTOR_VERSION}+catalog.{(cat or catalog()).version}"
 
 
 def ingest_article(conn: sqlite3.Connection, article: Article, force: bool = False,
-                   figures: list[Figure] | None = None) -> SaveResult:
+                   figures: list[Figure] | None = None, search: dict[int, SearchRows] | None = None,
+                   texts: SearchTexts | None = None) -> SaveResult:
     """Extract (unless ``figures`` are given), link and save one article in one transaction
-    (a savepoint when the caller holds one), with its derived figures.
+    (a savepoint when the caller holds one), with its derived figures; its search rows are
+    written, or put in ``search`` for the caller to write; ``texts``: its search texts, made
+    with ``figures`` (store.save_article).
 
     An article whose file and rules are unchanged is not extracted again. The catalog is
     written to the database first (only when it changed since the last run).
     """
-    apply_catalog(conn)
-    version = stored_version()
+    cat = catalog()   # once per article: each call looks at the five catalog files
+    apply_catalog(conn, cat)
+    version = stored_version(cat)
     if not force:
         found = unchanged_count(conn, article, version)
         if found is not None:
             return SaveResult(article.path, "unchanged", found, 0, 0, 0)
     return save_article(conn, article, figures_of(article) if figures is None else figures, version, force=force,
-                        after_save=derive_figures)
+                        after_save=partial(derive_figures, cat=cat), search=search,
+                        texts=texts if figures is not None else None)
 
 
 def read_within_limits(path: Path, overrides: Overrides | None = None,
@@ -89,6 +95,7 @@ class Prepared:
     article: Article | None = None
     figures: list[Figure] | None = None   # None with an article: unchanged since it was stored
     error: str | None = None
+    texts: SearchTexts | None = None      # the search texts of the article and its figures
 
 
 def prepare(path: Path, overrides: Overrides, max_bytes: int,
@@ -107,9 +114,14 @@ def prepare(path: Path, overrides: Overrides, max_bytes: int,
     if (article.source_id, article.sha256) in unchanged:
         return Prepared(path, article)
     try:
-        return Prepared(path, article, figures_of(article))
+        figures = figures_of(article)
+        texts = article_search_texts(article, figures)
     except Exception as e:  # an extraction bug must not stop a run of thousands of articles
         return Prepared(path, article, error=f"internal error, nothing was saved: {e.__class__.__name__}: {e}")
+    # Saving needs the article's text, not its paragraphs (a source offset per character): sent
+    # from a pool worker to the writer without them, an article pickles to 70% of the bytes.
+    # Its search texts are made here too, in the worker: they cost the one writer a fifth of its time.
+    return Prepared(path, replace(article, paragraphs=[], headings=[]), figures, texts=texts)
 
 
 def stored_unchanged(db_path: Path) -> frozenset[tuple[str, str]]:
@@ -177,6 +189,9 @@ class Writer:
         self.db_path, self.report, self.force = db_path, report, force
         self.conn: sqlite3.Connection | None = None
         self.lines: list[tuple[str, bool]] = []   # (line, is_error) held until the next commit
+        # The search rows of the articles saved since the last commit, written just before it:
+        # FTS5 writes an index segment at each savepoint's end, one per article otherwise.
+        self.search: dict[int, SearchRows] = {}
         self.since = time.monotonic()
         self.failed = 0
 
@@ -195,7 +210,7 @@ class Writer:
             conn.execute("BEGIN IMMEDIATE")
             self.since = time.monotonic()
         try:
-            result = ingest_article(conn, prepared.article, self.force, prepared.figures)
+            result = ingest_article(conn, prepared.article, self.force, prepared.figures, self.search, prepared.texts)
         except sqlite3.IntegrityError as e:  # rolled back to its savepoint: the article is not stored
             self.fail(prepared.path, f"figures break a database rule ({e}); nothing was saved")
             return
@@ -211,7 +226,9 @@ class Writer:
 
     def commit(self) -> None:
         if self.conn is not None and self.conn.in_transaction:
+            write_search_rows(self.conn, self.search.values())
             self.conn.execute("COMMIT")
+        self.search.clear()
         self.since = time.monotonic()
         for line, is_error in self.lines:
             self.report(line, is_error)

@@ -1,18 +1,18 @@
 """Write articles and their figures to the SQLite database defined by schema.sql.
 
-One transaction per article: an article goes in whole or not at all. Rows are written with
-sqlite-utils (upsert, insert_all) on the same connection, inside that transaction: since 4.0
-its writes nest as savepoints in an open transaction instead of committing it. They never
-pass alter=True or replace=True: schema.sql alone defines the tables, and a row that does
-not fit them is an error, not a new column. The transaction itself is opened by hand with
-BEGIN IMMEDIATE (save_article): sqlite-utils' atomic() opens a deferred BEGIN, under which two
-ingests that both read first deadlock when both want to write, and one fails at once instead
-of waiting for the other.
+One transaction per article: an article goes in whole or not at all. An article's rows are
+written by statements that name their columns (see FIGURE_COLUMNS for why not sqlite-utils'
+insert_all); a region ingest adds is written with sqlite-utils on the same connection, inside
+that transaction: since 4.0 its writes nest as savepoints in an open transaction instead of
+committing it. Nothing passes alter=True or replace=True: schema.sql alone defines the tables,
+and a row that does not fit them is an error, not a new column. The transaction itself is
+opened by hand with BEGIN IMMEDIATE (save_article): sqlite-utils' atomic() opens a deferred
+BEGIN, under which two ingests that both read first deadlock when both want to write, and one
+fails at once instead of waiting for the other.
 """
 from __future__ import annotations
 
 import hashlib
-import re
 import sqlite3
 from collections import Counter
 from dataclasses import dataclass
@@ -22,15 +22,11 @@ from typing import Any, Callable, Iterable
 
 import sqlite_utils
 
-from common.text_index import search_text
 from ingest.limits import printable
 from ingest.model import Article, Figure, Sentence
+from ingest.search_index import SearchRows, SearchTexts, backfill_search, search_rows, search_texts, write_search_rows
 
 SCHEMA_PATH = Path(__file__).resolve().parent.parent / "schema.sql"
-
-# Rows per INSERT statement (sqlite-utils' insert_all): figures have 30 columns, and SQLite
-# allows 32,766 bound values in one statement.
-FIGURE_BATCH = 500
 
 
 @dataclass(frozen=True)
@@ -96,79 +92,6 @@ def open_db(path: Path | str) -> sqlite3.Connection:
         conn.execute(f"PRAGMA user_version = {version}")
         backfill_search(conn)
     return conn
-
-
-# --- full-text search --------------------------------------------------------------------
-# A figure is found by the words of its own clause of the sentence, not by the whole sentence:
-# 产值 should find 32.21亿元 in "…贡献产值32.21亿元,占…", not 50余家 three clauses before it.
-CLAUSE_BREAK = re.compile(r"[,，;；:：。!！?？\n]")
-
-
-
-# A clause is read at most this far on each side of its figure: sentences are stored whole,
-# and a "sentence" of 8,000 counts joined by 、 has no clause break, so each figure's index
-# row would otherwise hold all of it (and finding the clause would cost its length).
-CLAUSE_REACH = 60
-
-
-def figure_clause(sentence: str, start: int, end: int) -> str:
-    """The clause of ``sentence`` around the figure at [start, end) (offsets into the sentence),
-    at most CLAUSE_REACH characters on each side of the figure."""
-    start = max(0, min(start, len(sentence)))
-    end = max(start, min(end, len(sentence)))
-    low, high = max(0, start - CLAUSE_REACH), min(len(sentence), end + CLAUSE_REACH)
-    before = [m.end() for m in CLAUSE_BREAK.finditer(sentence, low, start)]
-    after = CLAUSE_BREAK.search(sentence, end, high)
-    return sentence[before[-1] if before else low:after.start() if after else high]
-
-
-def index_article(conn: sqlite3.Connection, article_id: int) -> None:
-    """(Re)write the search rows of one article and of its reported figures.
-
-    Called inside the article's transaction. Deleting a figure or an article deletes its
-    search row by trigger (schema.sql), so rows never outlive what they index; derived
-    figures are recomputed outside ingest (zone review) and are not indexed.
-    """
-    title, text = conn.execute("SELECT title, text FROM article WHERE id = ?", (article_id,)).fetchone()
-    conn.execute("DELETE FROM article_fts WHERE rowid = ?", (article_id,))
-    conn.execute("INSERT INTO article_fts (rowid, title, text) VALUES (?, ?, ?)",
-                 (article_id, search_text(title), search_text(text)))
-    # Each sentence read once, not once per figure: a sentence may hold thousands.
-    sentences = {i: (start, text) for i, start, text in conn.execute(
-        "SELECT id, start, text FROM sentence WHERE article_id = ?", (article_id,))}
-    figures = conn.execute("SELECT id, subject, sentence_id, start, \"end\" FROM figure "
-                           "WHERE article_id = ? AND origin = 'reported'", (article_id,)).fetchall()
-    conn.executemany("DELETE FROM figure_fts WHERE rowid = ?", [(f[0],) for f in figures])
-    conn.executemany("INSERT INTO figure_fts (rowid, subject, clause) VALUES (?, ?, ?)",
-                     [(fid, search_text(subject), search_text(_clause(sentences[sid], start, end)))
-                      for fid, subject, sid, start, end in figures])
-
-
-def _clause(sentence: tuple[int, str], start: int, end: int) -> str:
-    """figure_clause of a figure at source offsets [start, end) in a (start, text) sentence."""
-    offset, text = sentence
-    return figure_clause(text, start - offset, end - offset)
-
-
-def backfill_search(conn: sqlite3.Connection) -> int:
-    """Index the articles that have no search row, or a reported figure without one: all of
-    them in a database built before the index existed (run whenever schema.sql is applied).
-    Returns how many articles were indexed."""
-    ids = [i for (i,) in conn.execute(
-        "SELECT id FROM article WHERE id NOT IN (SELECT rowid FROM article_fts) "
-        "UNION SELECT article_id FROM figure WHERE origin = 'reported' AND id NOT IN (SELECT rowid FROM figure_fts) "
-        "ORDER BY 1")]
-    if not ids:
-        return 0
-    conn.execute("BEGIN IMMEDIATE")
-    try:
-        for article_id in ids:
-            index_article(conn, article_id)
-    except BaseException:
-        conn.execute("ROLLBACK")
-        raise
-    conn.execute("COMMIT")
-    return len(ids)
 
 
 def utils(conn: sqlite3.Connection) -> sqlite_utils.Database:
@@ -251,85 +174,137 @@ def region_id(conn: sqlite3.Connection, name: str | None) -> int | None:
 def unchanged_count(conn: sqlite3.Connection, article: Article, extractor_version: str) -> int | None:
     """The number of stored figures when the article is stored from the same bytes with
     the same rules, else None."""
-    row = conn.execute("SELECT id FROM article WHERE source_id = ? AND sha256 = ? AND extractor_version = ?",
-                       (article.source_id, article.sha256, extractor_version)).fetchone()
-    if row is None:
-        return None
-    return int(conn.execute("SELECT count(*) FROM figure WHERE article_id = ? AND origin = 'reported'",
-                            (row[0],)).fetchone()[0])
+    return _stored(conn, article, extractor_version)[1]
+
+
+def _stored(conn: sqlite3.Connection, article: Article, extractor_version: str) -> tuple[int | None, int | None]:
+    """The stored article's id (None: not stored) and, when it is stored from the same bytes
+    with the same rules, its number of reported figures (else None)."""
+    row = conn.execute("SELECT id, sha256 = ? AND extractor_version = ? FROM article WHERE source_id = ?",
+                       (article.sha256, extractor_version, article.source_id)).fetchone()
+    if row is None or not row[1]:
+        return (row[0] if row else None), None
+    return row[0], int(conn.execute("SELECT count(*) FROM figure WHERE article_id = ? AND origin = 'reported'",
+                                    (row[0],)).fetchone()[0])
 
 
 def save_article(conn: sqlite3.Connection, article: Article, figures: Iterable[Figure],
                  extractor_version: str, force: bool = False,
-                 after_save: Callable[[sqlite3.Connection, int], object] | None = None) -> SaveResult:
+                 after_save: Callable[[sqlite3.Connection, int], object] | None = None,
+                 search: dict[int, SearchRows] | None = None, texts: SearchTexts | None = None) -> SaveResult:
     """Insert or replace one article and its figures in a single transaction.
 
     The same file again (same bytes, same extractor version) changes nothing; a changed
     file or improved rules replace the article's figures, keeping its id and reviews.
     ``after_save(conn, article_id)`` runs inside the same transaction (ingest.derive uses it
     to recompute derived figures), so the article and what follows from it commit together.
+    Its search rows are written too, or, given ``search`` (a caller holding a transaction open
+    over many articles), put there under the article's id once it is saved: the caller writes
+    them (search_index.write_search_rows) before it commits. ``texts``: the article's search
+    texts made beforehand (article_search_texts), else they are made here.
     """
     figures = list(figures)
     own = not conn.in_transaction   # else a savepoint: a caller commits several articles at once
     conn.execute("BEGIN IMMEDIATE" if own else "SAVEPOINT article")
+    rows: SearchRows | None = None
     try:
-        result = _save(conn, article, figures, extractor_version, force)
-        (article_id,) = conn.execute("SELECT id FROM article WHERE source_id = ?", (article.source_id,)).fetchone()
-        if after_save is not None:
-            after_save(conn, int(article_id))
-        if result.status != "unchanged":
-            index_article(conn, int(article_id))
+        stored_id, found = _stored(conn, article, extractor_version)
+        if found is not None and stored_id is not None and not force:
+            result = SaveResult(article.path, "unchanged", found, 0, 0, 0)
+            if after_save is not None:
+                after_save(conn, stored_id)
+        else:
+            result, article_id = _save(conn, article, figures, extractor_version, stored_id, after_save)
+            ids = [i for (i,) in conn.execute(
+                "SELECT id FROM figure WHERE article_id = ? AND origin = 'reported' ORDER BY seq", (article_id,))]
+            rows = search_rows(article_id, texts or article_search_texts(article, figures), ids)
+            if search is None:
+                write_search_rows(conn, [rows])
     except BaseException:
         conn.execute("ROLLBACK" if own else "ROLLBACK TO article")
         if not own:
             conn.execute("RELEASE article")
         raise
     conn.execute("COMMIT" if own else "RELEASE article")
+    if search is not None and rows is not None:
+        search[rows.article[0]] = rows
     return result
 
 
-def _save(conn: sqlite3.Connection, article: Article, figures: list[Figure],
-          extractor_version: str, force: bool) -> SaveResult:
-    if not force:
-        found = unchanged_count(conn, article, extractor_version)
-        if found is not None:
-            return SaveResult(article.path, "unchanged", found, 0, 0, 0)
-    db = utils(conn)
-    row = conn.execute("SELECT id FROM article WHERE source_id = ?", (article.source_id,)).fetchone()
+# The hot path of ingest writes an article's rows itself, one executemany per table through
+# statements built once, not with sqlite-utils' insert_all/upsert: those rebuild a multi-row
+# INSERT of up to 500 rows per chunk (SQLite then compiles 13,000 placeholders), pass every
+# value through jsonify_if_needed and read the table's columns and the schema's table and
+# view names on each call. Measured on the figures of 300 synthetic articles (70 each):
+# insert_all 5.5 ms CPU per article, executemany 2.6 ms (bench/bench_writer.py measures the
+# whole writer). The statements name their columns, so a row that does not fit schema.sql is
+# still an error, never a new column.
+FIGURE_COLUMNS = ("article_id", "seq", "fkey", "origin", "start", "end", "text", "value", "value_max", "unit",
+                  "qualifier", "kind", "direction", "period_start", "period_end", "period_label", "subject",
+                  "sector", "section", "paragraph", "sentence_id", "indicator_id", "region_id", "link_rival",
+                  "link_margin", "link_evidence")
+ARTICLE_COLUMNS = ("source_id", "paper", "published", "edition", "page", "title", "url", "region_id", "path",
+                   "format", "encoding", "sha256", "extractor_version", "text", "ingested_at")
+
+
+def _insert_sql(table: str, columns: tuple[str, ...]) -> str:
+    names = ", ".join(f'"{c}"' for c in columns)
+    return f"INSERT INTO {table} ({names}) VALUES ({', '.join('?' for _ in columns)})"
+
+
+INSERT_FIGURE = _insert_sql("figure", FIGURE_COLUMNS)
+INSERT_SENTENCE = _insert_sql("sentence", ("article_id", "start", "end", "text"))
+# Keyed on source_id, so a re-ingested article keeps its id (and what points to it).
+UPSERT_ARTICLE = (_insert_sql("article", ARTICLE_COLUMNS) + " ON CONFLICT (source_id) DO UPDATE SET "
+                  + ", ".join(f'"{c}" = excluded."{c}"' for c in ARTICLE_COLUMNS[1:]) + " RETURNING id")
+
+
+def _save(conn: sqlite3.Connection, article: Article, figures: list[Figure], extractor_version: str,
+          stored_id: int | None, after_save: Callable[[sqlite3.Connection, int], object] | None
+          ) -> tuple[SaveResult, int]:
     old_figures: dict[str, tuple[str, float]] = {}
     old_keys: set[str] = set()
-    if row:
-        old_figures = {k: (t, v) for k, t, v in conn.execute(
-            "SELECT fkey, text, value FROM figure WHERE article_id = ? AND origin = 'reported'", (row[0],))}
-        old_keys = set(old_figures) | {k for (k,) in conn.execute("SELECT fkey FROM figure WHERE article_id = ?", (row[0],))}
+    if stored_id is not None:
+        old = conn.execute("SELECT fkey, text, value, origin FROM figure WHERE article_id = ?", (stored_id,)).fetchall()
+        old_figures = {k: (t, v) for k, t, v, origin in old if origin == "reported"}
+        old_keys = {k for k, _, _, _ in old}
         # Figures first: their sentences are what they point to.
-        conn.execute("DELETE FROM figure WHERE article_id = ?", (row[0],))
-        conn.execute("DELETE FROM sentence WHERE article_id = ?", (row[0],))
-    # Keyed on source_id, so a re-ingested article keeps its id (and what points to it).
-    db.table("article").upsert(_article_row(conn, article, extractor_version), pk="source_id")
-    (article_id,) = conn.execute("SELECT id FROM article WHERE source_id = ?", (article.source_id,)).fetchone()
+        conn.execute("DELETE FROM figure WHERE article_id = ?", (stored_id,))
+        conn.execute("DELETE FROM sentence WHERE article_id = ?", (stored_id,))
+    ((article_id,),) = conn.execute(UPSERT_ARTICLE, _article_row(conn, article, extractor_version)).fetchall()
     sentences = _save_sentences(conn, article_id, figures)
     # Looked up once per region named, not once per figure (the lookup scans the aliases).
     regions = {name: region_id(conn, name) for name in {f.region for f in figures}}
     seen: Counter[str] = Counter()
-    rows = [_figure_row(article_id, seq, figure_key(article.source_id, f, seen), f, sentences, regions)
-            for seq, f in enumerate(figures, 1)]
-    db.table("figure").insert_all(rows, batch_size=FIGURE_BATCH)
-    new_keys = {r["fkey"] for r in rows}
+    keys = [figure_key(article.source_id, f, seen) for f in figures]
+    conn.executemany(INSERT_FIGURE, [_figure_row(article_id, seq, key, f, sentences, regions)
+                                     for seq, (key, f) in enumerate(zip(keys, figures), 1)])
     if old_figures:
-        reattach_reviews(conn, old_figures, {r["fkey"]: (r["text"], r["value"]) for r in rows})
-    return SaveResult(article.path, "replaced" if row else "new", len(rows),
-                      len(new_keys - old_keys), len(new_keys & old_keys), len(old_keys - new_keys))
+        reattach_reviews(conn, old_figures, {k: (f.text, f.value) for k, f in zip(keys, figures)})
+    if after_save is not None:
+        after_save(conn, article_id)
+    new_keys = set(keys)
+    return (SaveResult(article.path, "replaced" if stored_id is not None else "new", len(keys),
+                       len(new_keys - old_keys), len(new_keys & old_keys), len(old_keys - new_keys)),
+            article_id)
 
 
-def _article_row(conn: sqlite3.Connection, article: Article, extractor_version: str) -> dict[str, Any]:
-    return {
-        "source_id": article.source_id, "paper": article.paper, "published": article.day.isoformat(),
-        "edition": article.edition, "page": article.page, "title": article.title, "url": article.url,
-        "region_id": region_id(conn, article.region), "path": article.path, "format": article.format,
-        "encoding": article.encoding, "sha256": article.sha256, "extractor_version": extractor_version,
-        "text": article.source, "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-    }
+def article_search_texts(article: Article, figures: list[Figure]) -> SearchTexts:
+    """The search texts of an article and its figures, each figure's clause read from its
+    sentence as stored (the first text given for its span, as _save_sentences stores it)."""
+    spans: dict[tuple[int, int], str] = {}
+    sentences = [whole_sentence(f) for f in figures]
+    for s in sentences:
+        spans.setdefault((s.start, s.end), s.text)
+    return search_texts(article.title, article.source, [(f.subject, (s.start, spans[(s.start, s.end)]), f.start, f.end)
+                                                        for f, s in zip(figures, sentences)])
+
+
+def _article_row(conn: sqlite3.Connection, article: Article, extractor_version: str) -> tuple[Any, ...]:
+    return (article.source_id, article.paper, article.day.isoformat(), article.edition, article.page, article.title,
+            article.url, region_id(conn, article.region), article.path, article.format, article.encoding,
+            article.sha256, extractor_version, article.source,
+            datetime.now(timezone.utc).isoformat(timespec="seconds"))
 
 
 def whole_sentence(figure: Figure) -> Sentence:
@@ -338,28 +313,22 @@ def whole_sentence(figure: Figure) -> Sentence:
 
 
 def _save_sentences(conn: sqlite3.Connection, article_id: int, figures: list[Figure]) -> dict[tuple[int, int], int]:
-    """Store each sentence of the figures once; their ids by source span."""
+    """Store each sentence of the figures once (the first text given for its span); their ids by span."""
     spans: dict[tuple[int, int], str] = {}
     for f in figures:
         s = whole_sentence(f)
         spans.setdefault((s.start, s.end), s.text)
-    utils(conn).table("sentence").insert_all(
-        ({"article_id": article_id, "start": a, "end": b, "text": text} for (a, b), text in spans.items()),
-        batch_size=FIGURE_BATCH)
+    conn.executemany(INSERT_SENTENCE, [(article_id, a, b, text) for (a, b), text in spans.items()])
     return {(a, b): i for i, a, b in conn.execute(
         'SELECT id, start, "end" FROM sentence WHERE article_id = ?', (article_id,))}
 
 
 def _figure_row(article_id: int, seq: int, key: str, f: Figure, sentences: dict[tuple[int, int], int],
-                regions: dict[str | None, int | None]) -> dict[str, Any]:
+                regions: dict[str | None, int | None]) -> tuple[Any, ...]:
+    """A figure's values in the order of FIGURE_COLUMNS."""
     s = whole_sentence(f)
     linked = f.indicator is not None
-    return {
-        "article_id": article_id, "seq": seq, "fkey": key, "origin": "reported", "start": f.start, "end": f.end,
-        "text": f.text, "value": f.value, "value_max": f.value_max, "unit": f.unit, "qualifier": f.qualifier,
-        "kind": f.kind, "direction": f.direction, "period_start": f.period_start, "period_end": f.period_end,
-        "period_label": f.period_label, "subject": f.subject, "sector": f.sector, "section": f.section,
-        "paragraph": f.paragraph, "sentence_id": sentences[(s.start, s.end)], "indicator_id": f.indicator,
-        "region_id": regions[f.region], "link_rival": f.link_rival if linked else None,
-        "link_margin": f.link_margin if linked else None, "link_evidence": f.link_evidence or None,
-    }
+    return (article_id, seq, key, "reported", f.start, f.end, f.text, f.value, f.value_max, f.unit, f.qualifier,
+            f.kind, f.direction, f.period_start, f.period_end, f.period_label, f.subject, f.sector, f.section,
+            f.paragraph, sentences[(s.start, s.end)], f.indicator, regions[f.region],
+            f.link_rival if linked else None, f.link_margin if linked else None, f.link_evidence or None)

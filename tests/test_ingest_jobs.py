@@ -11,6 +11,8 @@ from conftest import REPO, SEED, db_snapshot
 
 from ingest.pipeline import Writer, prepare
 from ingest.reader import Overrides
+from ingest.search_index import index_article
+from ingest.store import open_db
 from zone import cli
 
 FIXTURES = REPO / "tests" / "fixtures" / "articles"
@@ -21,6 +23,13 @@ def without_times(snapshot: dict[str, list[tuple]], db: Path) -> dict[str, list[
     with sqlite3.connect(db) as c:
         at = [r[1] for r in c.execute("PRAGMA table_info(article)")].index("ingested_at")
     snapshot["article"] = [row[:at] + row[at + 1:] for row in snapshot["article"]]
+    # The full-text index's own b-trees (FTS5's _data and _idx tables) are laid out by when the
+    # writer commits, which depends on time (pipeline.COMMIT_SECONDS): its search rows are written
+    # once per commit. What it holds is compared (the fts tables and their _content), and checked.
+    with sqlite3.connect(db) as c:
+        for fts in ("article_fts", "figure_fts"):
+            c.execute(f"INSERT INTO {fts} ({fts}) VALUES ('integrity-check')")
+            del snapshot[f"{fts}_data"], snapshot[f"{fts}_idx"]
     return snapshot
 
 
@@ -73,3 +82,40 @@ def test_an_article_that_breaks_a_rule_is_rolled_back_alone(tmp_path, monkeypatc
     with sqlite3.connect(db) as c:
         assert c.execute("SELECT count(*) FROM article").fetchone()[0] == 1
         assert c.execute("SELECT count(*) FROM figure WHERE origin = 'reported'").fetchone()[0] == len(good.figures)
+
+
+def test_search_rows_held_until_the_commit_are_those_of_the_articles_as_saved(tmp_path, monkeypatch):
+    """The writer writes its articles' search rows just before each commit (one FTS5 segment per
+    commit, not per article): an article saved twice before a commit is indexed as saved last,
+    one refused is not indexed, and the rows are those index_article reads back."""
+    monkeypatch.setattr("ingest.pipeline.COMMIT_SECONDS", 3600)
+    text = SEED.read_text(encoding="utf-8")
+    shorter = tmp_path / SEED.name   # the same article (its source id is on the last line), re-published shorter
+    lines = text.splitlines(keepends=True)
+    shorter.write_text("".join(lines[:len(lines) // 2] + lines[-1:]), encoding="utf-8")
+    db = tmp_path / "zone.db"
+    writer = Writer(db, lambda line, error: None)
+    first, second = prepare(SEED, Overrides(), 5 * 2**20), prepare(shorter, Overrides(), 5 * 2**20)
+    broken = prepare(FIXTURES / "2013-09-16_hkcd_lingang.txt", Overrides(), 5 * 2**20)
+    assert first.figures and second.figures and broken.figures and len(second.figures) < len(first.figures)
+    broken.figures[1].start = -1   # a figure the CHECK constraints refuse
+    for prepared in (first, second, broken):
+        writer.save(prepared)
+    writer.close()
+    conn = open_db(db)
+    try:
+        def search() -> list[list[tuple]]:
+            return [conn.execute(f"SELECT rowid, * FROM {t} ORDER BY rowid").fetchall() for t in ("article_fts", "figure_fts")]
+
+        held = search()
+        assert [r[0] for r in held[1]] == [i for (i,) in conn.execute(
+            "SELECT id FROM figure WHERE origin = 'reported' ORDER BY id")]
+        assert len(held[0]) == 1 and len(held[1]) == len(second.figures)
+        conn.execute("BEGIN")
+        conn.execute("DELETE FROM article_fts")
+        conn.execute("DELETE FROM figure_fts")
+        index_article(conn, held[0][0][0])
+        assert search() == held
+        conn.execute("ROLLBACK")
+    finally:
+        conn.close()

@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from browse.search import MATCH_NOTHING, fts_query
 from common.text_index import search_text
 from ingest.model import Article, Figure, Paragraph
-from ingest.store import backfill_search, figure_clause, open_db, save_article
+from ingest.search_index import backfill_search, figure_clause
+from ingest.store import article_search_texts, open_db, save_article
 
 
 def make_article(text: str, title: str = "开发区经济运行", source_id: str = "测试报/1", sha: str = "a" * 64) -> Article:
@@ -209,3 +210,15 @@ def test_serving_a_database_without_the_index_says_how_to_get_it(db_path: Path) 
     finally:
         conn.close()
     assert inspect_database(db_path).figures == 6
+
+
+def test_search_texts_made_beforehand_must_fit_the_figures(conn: sqlite3.Connection) -> None:
+    """A worker makes an article's search texts (store.article_search_texts); texts made for
+    other figures are refused and nothing of the article is saved."""
+    article = make_article(TEXT)
+    figures = [figure(article, "56个", 56, "个", "签约项目"), figure(article, "41家", 41, "家", "汽车零部件企业")]
+    with pytest.raises(ValueError, match="search texts for 1 figures, 2 stored"):
+        save_article(conn, article, figures, "t1", texts=article_search_texts(article, figures[:1]))
+    assert conn.execute("SELECT count(*) FROM article").fetchone()[0] == 0
+    save_article(conn, article, figures, "t1", texts=article_search_texts(article, figures))
+    assert found(conn, "汽车") == ["41家"]
