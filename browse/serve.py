@@ -423,9 +423,9 @@ class ReadOnlyDatabase(Database):
 
     def finish_later(self, sql: str, params: Any, truncate: bool) -> None:
         self.results.finish_later(self.results.key(sql, params, Path(self.path)),
-                                  lambda: self._run_apart(sql, params, truncate))
+                                  lambda: self.run_apart(sql, params, truncate))
 
-    def _run_apart(self, sql: str, params: Any, truncate: bool) -> Any:
+    def run_apart(self, sql: str, params: Any, truncate: bool) -> Any:
         """``sql`` on a connection of its own, as Datasette's execute() would return it."""
         conn = self.connect()
         try:

@@ -8,8 +8,8 @@ compares every series point with the others of its period). Warming asks those p
 Datasette itself (its in-process client), exactly as a visitor would, so what is kept is what
 a visit reads; a page whose queries ran over the time limit is asked again once the background
 has finished them. The pages: the index and database pages, the two figure tables with their
-facets, every canned query that lists without parameters, and the dashboard of every zone the index
-page lists.
+facets, every canned query that lists without parameters, the dashboard of every zone the index
+page lists and the page of every indicator with figures.
 """
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ import asyncio
 import time
 from pathlib import Path
 from typing import Any, Callable
+from urllib.parse import quote
 
 from datasette.database import QueryInterrupted
 
@@ -28,6 +29,8 @@ TABLE_PAGES = ("/", f"/{DATABASE}", f"/{DATABASE}/figure", f"/{DATABASE}/figure_
 # Canned queries with parameters whose blank value asks for everything (the others, a search
 # or one article, ask nothing with blank parameters).
 BLANK_MEANS_ALL = ("latest_by_sector",)
+# Indicators with figures (one search of the figure_series index each).
+LINKED_INDICATORS_SQL = "SELECT id FROM indicator WHERE EXISTS (SELECT 1 FROM figure f WHERE f.indicator_id = indicator.id)"
 # The file is looked at this often; it is warmed once it has not changed for one look.
 WATCH_S = 5.0
 # A page is asked again this often while the background finishes its queries, for at most SETTLE_S.
@@ -36,8 +39,9 @@ SETTLE_S = 900.0
 
 
 async def pages_to_warm(ds: Any) -> list[str]:
-    """The canned queries that list without parameters and the dashboard of every zone the index
-    page lists (after TABLE_PAGES, which include the index page)."""
+    """The canned queries that list without parameters, the dashboard of every zone the index
+    page lists (after TABLE_PAGES, which include the index page) and the page of every
+    indicator that has figures."""
     queries = [name for name, query in (await ds.get_canned_queries(DATABASE, None)).items()
                if not query.get("params") or name in BLANK_MEANS_ALL]
     db = ds.get_database(DATABASE)
@@ -51,7 +55,10 @@ async def pages_to_warm(ds: Any) -> list[str]:
                 zones = []
                 break
             await asyncio.sleep(RETRY_S)
-    return [f"/{DATABASE}/{name}" for name in queries] + [f"/{DATABASE}/region/{z['id']}" for z in zones]
+    # Apart from the pages' time limit: what to warm is worth waiting for.
+    linked = await asyncio.to_thread(db.run_apart, LINKED_INDICATORS_SQL, {}, False)
+    return ([f"/{DATABASE}/{name}" for name in queries] + [f"/{DATABASE}/region/{z['id']}" for z in zones]
+            + [f"/{DATABASE}/indicator/{quote(r[0], safe='')}" for r in linked.rows])
 
 
 async def settle(ds: Any, path: str) -> None:

@@ -554,7 +554,9 @@ def test_warming_keeps_the_slow_answers_before_anyone_asks(tmp_path: Path, monke
 
     asked = asyncio.run(warmed())
     region = sqlite3.connect(db).execute("SELECT region_id FROM figure WHERE region_id IS NOT NULL").fetchone()[0]
-    assert asked == len(warm.TABLE_PAGES) + 5 + 1     # 5 canned queries list without parameters; one zone
+    indicators = sqlite3.connect(db).execute(warm.LINKED_INDICATORS_SQL).fetchall()
+    # 5 canned queries list without parameters; one zone
+    assert asked == len(warm.TABLE_PAGES) + 5 + 1 + len(indicators) and indicators
     for name in ("review_queue", "conflicts", "articles"):
         kept = database.results.get(database.results.key(queries[name]["sql"], {}, db))
         with sqlite3.connect(db) as c:
