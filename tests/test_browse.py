@@ -567,6 +567,27 @@ def test_warming_keeps_the_slow_answers_before_anyone_asks(tmp_path: Path, monke
     assert not database.results.busy()
 
 
+def test_the_kept_review_queue_and_its_dashboard_count_follow_a_review(tmp_path: Path) -> None:
+    db = tmp_path / "zone.db"
+    build_database(db)
+    with running_server(db, tmp_path / "serve.log") as server:
+        queued = [r["figure_id"] for r in server.rows("review_queue")]
+        with sqlite3.connect(db) as c:
+            region, figure = c.execute(f"SELECT region_id, id FROM figure WHERE region_id IS NOT NULL "
+                                       f"AND id IN ({', '.join(map(str, queued))})").fetchone()
+
+        def waiting_in_zone() -> int:
+            html = server.get(f"/{DATABASE_NAME}/region/{region}").text
+            found = re.search(r'<span class="zone-big">(\d+)</span> figures about this zone waiting', html)
+            assert found, html
+            return int(found.group(1))
+
+        before = waiting_in_zone()
+        assert run_cli("review", "accept", str(figure), "--db", str(db)).exit_code == 0
+        assert [r["figure_id"] for r in server.rows("review_queue")] == [f for f in queued if f != figure]
+        assert waiting_in_zone() == before - 1
+
+
 def test_aggregate_cache_keys_counts_and_facets_by_file_version(tmp_path: Path) -> None:
     cache = browse_serve.ResultCache()
     db = tmp_path / "x.db"
