@@ -22,9 +22,9 @@ from urllib.parse import quote
 from datasette.database import QueryInterrupted
 
 from browse import dashboard
+from browse.serve import DATABASE_NAME as DATABASE
 from browse.serve import file_version
 
-DATABASE = "zone"
 TABLE_PAGES = ("/", f"/{DATABASE}", f"/{DATABASE}/figure", f"/{DATABASE}/figure_detail")
 # Canned queries with parameters whose blank value asks for everything (the others, a search
 # or one article, ask nothing with blank parameters).
