@@ -317,6 +317,7 @@ class ResultCache:
         self._results: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._lock = threading.Lock()
         self._pending: dict[tuple[Any, ...], threading.Thread] = {}
+        self.asked = 0      # how many results were asked to be finished in the background (browse/warm.py)
 
     @staticmethod
     def key(sql: str, params: Any, path: Path) -> tuple[Any, ...]:
@@ -341,6 +342,7 @@ class ResultCache:
         BACKGROUND_JOBS at a time and one per key, so a burst of slow pages does not start a
         burst of scans."""
         with self._lock:
+            self.asked += 1
             self._pending = {k: t for k, t in self._pending.items() if t.is_alive()}
             if key in self._pending or len(self._pending) >= BACKGROUND_JOBS:
                 return

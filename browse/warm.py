@@ -9,7 +9,8 @@ Datasette itself (its in-process client), exactly as a visitor would, so what is
 a visit reads; a page whose queries ran over the time limit is asked again once the background
 has finished them. The pages: the index and database pages, the two figure tables with their
 facets, every canned query that lists without parameters, the dashboard of every zone the index
-page lists and the page of every indicator with figures.
+page lists, and the page and the series query (every region) of every indicator with figures:
+one indicator's series at a million figures is 42,000 points, over the pages' time limit.
 """
 from __future__ import annotations
 
@@ -36,14 +37,15 @@ WATCH_S = 5.0
 # A page is asked again this often while the background finishes its queries, for at most SETTLE_S.
 RETRY_S = 1.0
 SETTLE_S = 900.0
+FAILURES = 3
 
 
 async def pages_to_warm(ds: Any) -> list[str]:
     """The canned queries that list without parameters, the dashboard of every zone the index
-    page lists (after TABLE_PAGES, which include the index page) and the page of every
-    indicator that has figures."""
+    page lists (after TABLE_PAGES, which include the index page), and the page and the series
+    (every region) of every indicator that has figures."""
     queries = [name for name, query in (await ds.get_canned_queries(DATABASE, None)).items()
-               if not query.get("params") or name in BLANK_MEANS_ALL]
+               if not query.get("params") or name in BLANK_MEANS_ALL or name == "series"]
     db = ds.get_database(DATABASE)
     deadline = time.monotonic() + SETTLE_S
     while True:
@@ -57,23 +59,33 @@ async def pages_to_warm(ds: Any) -> list[str]:
             await asyncio.sleep(RETRY_S)
     # Apart from the pages' time limit: what to warm is worth waiting for.
     linked = await asyncio.to_thread(db.run_apart, LINKED_INDICATORS_SQL, {}, False)
-    return ([f"/{DATABASE}/{name}" for name in queries] + [f"/{DATABASE}/region/{z['id']}" for z in zones]
-            + [f"/{DATABASE}/indicator/{quote(r[0], safe='')}" for r in linked.rows])
+    indicators = [quote(r[0], safe="") for r in linked.rows]
+    series = [f"/{DATABASE}/series?indicator={i}&region=" for i in indicators] if "series" in queries else []
+    return ([f"/{DATABASE}/{name}" for name in queries if name != "series"]
+            + [f"/{DATABASE}/region/{z['id']}" for z in zones]
+            + [f"/{DATABASE}/indicator/{i}" for i in indicators] + series)
 
 
 async def settle(ds: Any, path: str) -> None:
-    """Ask ``path`` until it was answered with nothing left to finish in the background."""
+    """Ask ``path`` until it was answered without any of its queries running over the time
+    limit (each such query is finished in the background, or was left for a later request
+    when the background was full)."""
     results = ds.get_database(DATABASE).results
     deadline = time.monotonic() + SETTLE_S
+    failures = 0
     while True:
+        asked = results.asked
         try:
-            await ds.client.get(path)
+            failed = (await ds.client.get(path)).status_code >= 400
         except Exception:   # noqa: BLE001 - the in-process client raises an error page's exception
-            pass
-        if not results.busy() or time.monotonic() > deadline:
-            return
+            failed = True
         while results.busy() and time.monotonic() < deadline:
             await asyncio.sleep(RETRY_S)
+        # A page that failed without leaving anything to the background (a query that is not
+        # kept ran over the time limit) is asked again a few times: the machine may be busy.
+        failures += failed and results.asked == asked
+        if (results.asked == asked and not failed) or failures > FAILURES or time.monotonic() > deadline:
+            return
 
 
 async def warm_once(ds: Any) -> int:

@@ -539,11 +539,27 @@ def test_a_canned_query_over_the_time_limit_is_finished_in_the_background(tmp_pa
     assert len(rows) == expected > 0
 
 
-def test_warming_keeps_the_slow_answers_before_anyone_asks(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_warming_asks_a_page_again_until_its_queries_are_finished(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "zone.db"
     build_database(db)
-    # A time limit no query meets: every answer warming keeps was finished in the background.
+    # A time limit no query meets: the listing is finished in the background, then kept.
     monkeypatch.setitem(browse_serve.SETTINGS, "sql_time_limit_ms", 1)
+    ds = make_datasette(db)
+    database = ds.get_database(DATABASE_NAME)
+    sql = load_metadata()["databases"][DATABASE_NAME]["queries"]["review_queue"]["sql"]
+
+    async def warmed() -> None:
+        await ds.invoke_startup()
+        await warm.settle(ds, f"/{DATABASE_NAME}/review_queue.json")
+
+    asyncio.run(warmed())
+    assert database.results.get(database.results.key(sql, {}, db)) is not None and not database.results.busy()
+
+
+def test_warming_keeps_the_slow_answers_before_anyone_asks(tmp_path: Path) -> None:
+    db = tmp_path / "zone.db"
+    build_database(db)
     ds = make_datasette(db)
     database = ds.get_database(DATABASE_NAME)
     queries = load_metadata()["databases"][DATABASE_NAME]["queries"]
@@ -555,8 +571,10 @@ def test_warming_keeps_the_slow_answers_before_anyone_asks(tmp_path: Path, monke
     asked = asyncio.run(warmed())
     region = sqlite3.connect(db).execute("SELECT region_id FROM figure WHERE region_id IS NOT NULL").fetchone()[0]
     indicators = sqlite3.connect(db).execute(warm.LINKED_INDICATORS_SQL).fetchall()
-    # 5 canned queries list without parameters; one zone
-    assert asked == len(warm.TABLE_PAGES) + 5 + 1 + len(indicators) and indicators
+    # 5 canned queries list without parameters; one zone; each indicator's page and series
+    assert asked == len(warm.TABLE_PAGES) + 5 + 1 + 2 * len(indicators) and indicators
+    series = database.results.key(queries["series"]["sql"], {"indicator": indicators[0][0], "region": ""}, db)
+    assert database.results.get(series) is not None
     for name in ("review_queue", "conflicts", "articles"):
         kept = database.results.get(database.results.key(queries[name]["sql"], {}, db))
         with sqlite3.connect(db) as c:
