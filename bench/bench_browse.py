@@ -1,10 +1,10 @@
 """The research desk at scale: request latencies of a real `zone serve` on a large database,
 side by side with plain `datasette -i` on the same file.
 
-    .venv/bin/python bench/bench_browse.py DB [--rounds 20] [--only WORD]
+    .venv/bin/python bench/bench_browse.py DB [--rounds 20] [--only WORD] [--cold]
 
-Build DB first: `.venv/bin/python bench/bench_ingest.py 2000 --keep /tmp/b2000.db` (140,000
-figures), or a million figures with `bench/grow_db.py` (copies of the ingested articles).
+Build DB first, a million figures (bench/browse_results.md): `bench/make_articles.py /tmp/a
+14000`, `zone ingest /tmp/a --jobs 2 --db DB`, `bench/grow_db.py DB 1 --reviews 40`.
 Starts `zone serve` and `datasette -i DB` (no metadata, no plugin: Datasette as anyone would
 serve the file) on free ports of 127.0.0.1, waits until zone serve has warmed its slow pages
 (browse/warm.py; it says so on stderr; --cold: do not wait), then asks each page ROUNDS times
