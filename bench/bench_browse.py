@@ -1,18 +1,21 @@
 """The research desk at scale: request latencies of a real `zone serve` on a large database,
 side by side with plain `datasette -i` on the same file.
 
-    .venv/bin/python bench/bench_browse.py DB [--rounds 20] [--only WORD]
+    .venv/bin/python bench/bench_browse.py DB [--rounds 20] [--only WORD] [--cold]
 
-Build DB first: `.venv/bin/python bench/bench_ingest.py 2000 --keep /tmp/b2000.db` (140,000
-figures), or a million figures with `bench/grow_db.py` (copies of the ingested articles).
+Build DB first, a million figures (bench/browse_results.md): `bench/make_articles.py /tmp/a
+14000`, `zone ingest /tmp/a --jobs 2 --db DB`, `bench/grow_db.py DB 1 --reviews 40`.
 Starts `zone serve` and `datasette -i DB` (no metadata, no plugin: Datasette as anyone would
-serve the file) on free ports of 127.0.0.1 and asks each page ROUNDS times after one warm-up
-request, the two servers' requests interleaved so both see the same load. Prints p50 / p95 /
-max in milliseconds for each, the HTTP status, and the load average before and after.
+serve the file) on free ports of 127.0.0.1, waits until zone serve has warmed its slow pages
+(browse/warm.py; it says so on stderr; --cold: do not wait), then asks each page ROUNDS times
+after one first request ("first": for a page zone does not warm, a visitor's first visit), the
+two servers' requests interleaved so both see the same load. Prints p50 / p95 / max in
+milliseconds for each, the HTTP status, and the load average before and after.
 
 What plain Datasette is asked for each page: the same table page; for a canned query, the
-same SQL as an ad hoc query (with the search words already rewritten, since it lacks zone's
-search function); for zone's own pages (figure, indicator, dashboard) the plain row page.
+same page of its SQL as an ad hoc query (LIMIT and OFFSET of zone's page; the search words
+already rewritten, since it lacks zone's search function); for zone's own pages (figure,
+indicator, dashboard) the plain row page.
 Only loopback traffic, bounded in count; both servers are stopped at the end.
 """
 from __future__ import annotations
@@ -24,6 +27,7 @@ import sqlite3
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -32,10 +36,11 @@ from urllib.parse import urlencode
 import httpx
 
 REPO = Path(__file__).resolve().parent.parent
+WARM_WAIT_S = 3600
 sys.path.insert(0, str(REPO))
 
 from browse.search import fts_query  # noqa: E402
-from browse.serve import load_metadata  # noqa: E402
+from browse.serve import PAGE_ROWS, load_metadata  # noqa: E402
 
 
 def free_port() -> int:
@@ -58,15 +63,17 @@ def ids(db: Path) -> dict[str, Any]:
         }
 
 
-def canned(name: str, **params: str) -> tuple[str, str]:
-    """A canned query on zone serve, and its SQL as an ad hoc query for plain Datasette."""
+def canned(name: str, page: int = 1, **params: str) -> tuple[str, str]:
+    """A canned query's page on zone serve, and the same page of its SQL as an ad hoc query
+    (LIMIT, OFFSET) for plain Datasette."""
     sql = load_metadata()["databases"]["zone"]["queries"][name]["sql"]
-    plain = sql.replace("zone_fts(:q)", ":match")
+    plain = sql.replace("zone_fts(:q)", ":match") + f"\nLIMIT {PAGE_ROWS} OFFSET {(page - 1) * PAGE_ROWS}"
     plain_params = {k: v for k, v in params.items() if f":{k}" in plain}
     if ":match" in plain:
         plain_params["match"] = fts_query(params["q"])
-    zone = f"/zone/{name}" + ("?" + urlencode(params) if params else "")
-    return zone, "/{db}?" + urlencode({"sql": sql.replace("zone_fts(:q)", ":match"), **plain_params})
+    asked = {**params, **({"_page": str(page)} if page > 1 else {})}
+    zone = f"/zone/{name}" + ("?" + urlencode(asked) if asked else "")
+    return zone, "/{db}?" + urlencode({"sql": plain, **plain_params})
 
 
 def pages(db: Path) -> dict[str, tuple[str, str]]:
@@ -93,12 +100,13 @@ def pages(db: Path) -> dict[str, tuple[str, str]]:
         "canned series (one indicator)": canned("series", indicator=i["indicator"], region=""),
         "canned conflicts": canned("conflicts"),
         "canned review_queue": canned("review_queue"),
+        "canned review_queue, page 5": canned("review_queue", page=5),
         "canned orphaned_reviews": canned("orphaned_reviews"),
     }
 
 
-def start(command: list[str], base: str) -> subprocess.Popen[bytes]:
-    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def start(command: list[str], base: str, log: Any = subprocess.DEVNULL) -> subprocess.Popen[bytes]:
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=log)
     deadline = time.monotonic() + 120
     while True:
         try:
@@ -110,6 +118,17 @@ def start(command: list[str], base: str) -> subprocess.Popen[bytes]:
             server.terminate()
             raise SystemExit(f"{command[0]} did not start")
         time.sleep(0.2)
+
+
+def warmed(log: str, t0: float) -> None:
+    """Wait for zone serve to say its slow pages are ready (browse/warm.py), at most WARM_WAIT_S."""
+    while time.monotonic() - t0 < WARM_WAIT_S:
+        if "pages ready" in Path(log).read_text():
+            print(f"zone serve warmed its pages in {time.monotonic() - t0:.0f} s; load average "
+                  f"{' '.join(f'{x:.1f}' for x in os.getloadavg())}", flush=True)
+            return
+        time.sleep(2)
+    print(f"zone serve still warming after {WARM_WAIT_S} s: measuring anyway", flush=True)
 
 
 def timed(client: httpx.Client, path: str) -> tuple[float, int]:
@@ -129,6 +148,7 @@ def main() -> None:
     parser.add_argument("db", type=Path)
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--only", default="", help="only the pages whose name contains this")
+    parser.add_argument("--cold", action="store_true", help="do not wait for zone serve to warm its pages")
     args = parser.parse_args()
     with sqlite3.connect(f"file:{args.db}?mode=ro", uri=True) as c:
         figures = c.execute("SELECT count(*) FROM figure").fetchone()[0]
@@ -139,8 +159,12 @@ def main() -> None:
     zone_port, plain_port = free_port(), free_port()
     bin_dir = Path(sys.executable).parent
     zone_base, plain_base = f"http://127.0.0.1:{zone_port}", f"http://127.0.0.1:{plain_port}"
-    zone = start([str(bin_dir / "zone"), "serve", "--db", str(args.db), "--port", str(zone_port)], zone_base)
+    log = tempfile.NamedTemporaryFile("w+", prefix="zone-serve-", suffix=".log")
+    t0 = time.monotonic()
+    zone = start([str(bin_dir / "zone"), "serve", "--db", str(args.db), "--port", str(zone_port)], zone_base, log)
     plain = start([str(bin_dir / "datasette"), "-i", str(args.db), "--port", str(plain_port)], plain_base)
+    if not args.cold:
+        warmed(log.name, t0)
     plain_db = args.db.stem
     print(f"{'page':48} {'zone serve p50 p95 max':>24}  {'datasette -i p50 p95 max':>26}  status")
     try:

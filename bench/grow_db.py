@@ -52,8 +52,11 @@ def add_reviews(c: sqlite3.Connection, n: int) -> None:
     """n decisions of each kind on reported figures spread evenly over the database."""
     total = c.execute("SELECT max(id) FROM figure").fetchone()[0]
     step = max(1, total // (5 * n))
-    picked = [r for (r,) in c.execute("SELECT fkey FROM figure WHERE id % ? = 0 AND origin = 'reported' "
-                                      "ORDER BY id LIMIT ?", (step, 5 * n))]
+    # The first reported figure of each stretch of ids (id % step would pick the same place of
+    # every article when step is a multiple of an article's figure count: maybe a derived one).
+    picked = [r for (r,) in c.execute("SELECT fkey FROM figure WHERE id IN (SELECT min(id) FROM figure "
+                                      "WHERE origin = 'reported' GROUP BY id / ?) ORDER BY id LIMIT ?",
+                                      (step, 5 * n))]
     rows = []
     for i, fkey in enumerate(picked):
         action = ("accept", "reject", "correct", "relink", "prefer")[i % 5]

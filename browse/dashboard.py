@@ -106,10 +106,20 @@ QUEUE_COUNT_SQL = """
     )"""
 
 
-# What the dashboard asks of the database: browse/serve.py keeps the answers per version of the
-# file, like the canned queries', and finishes the queue count in the background when it takes
+# The regions with figures, each counted up to :cap (the index page's list of zones).
+ZONES_SQL = """
+    SELECT id, name, name_en, level, figures FROM (
+        SELECT r.id, r.name, r.name_en, r.level,
+               (SELECT count(*) FROM (SELECT 1 FROM figure f WHERE f.region_id = r.id LIMIT :cap + 1)) AS figures
+        FROM region r)
+    WHERE figures > 0 ORDER BY figures DESC, name LIMIT 50"""
+
+
+# What the dashboard and the index page ask of the database: browse/serve.py keeps the answers
+# per version of the file, like the canned queries', and finishes the queue count in the background when it takes
 # longer than QUEUE_COUNT_MS (the next visit shows it).
-KEPT_SQL = (RECENT_SQL, LATEST_SQL, CANDIDATES_SQL, PERIODS_SQL, CHART_SQL, QUEUE_COUNT_SQL)
+KEPT_SQL = (RECENT_SQL, LATEST_SQL, CANDIDATES_SQL, PERIODS_SQL, CHART_SQL, QUEUE_COUNT_SQL, ZONES_SQL)
+
 
 
 def by_sector(latest: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -202,12 +212,7 @@ ZONE_COUNT_CAP = 10_000
 
 async def zones(db: Any) -> list[dict[str, Any]]:
     """Regions that have figures, most figures first: the dashboards the index page offers."""
-    found = await rows(db, """
-        SELECT id, name, name_en, level, figures FROM (
-            SELECT r.id, r.name, r.name_en, r.level,
-                   (SELECT count(*) FROM (SELECT 1 FROM figure f WHERE f.region_id = r.id LIMIT :cap + 1)) AS figures
-            FROM region r)
-        WHERE figures > 0 ORDER BY figures DESC, name LIMIT 50""", {"cap": ZONE_COUNT_CAP})
+    found = await rows(db, ZONES_SQL, {"cap": ZONE_COUNT_CAP})
     for r in found:
         r["figures_shown"] = f"{ZONE_COUNT_CAP:,}+" if r["figures"] > ZONE_COUNT_CAP else f"{r['figures']:,}"
     return found

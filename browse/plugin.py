@@ -21,11 +21,12 @@ from typing import Any, Awaitable, Callable
 
 from datasette import hookimpl
 from datasette.database import QueryInterrupted
-from datasette.utils import urlsafe_components
+from datasette.utils import path_with_replaced_args, urlsafe_components
 from markupsafe import Markup, escape
 
 from browse import dashboard, marks, pages
 from browse.search import fts_query
+from browse.serve import page_asked
 from common.formatting import format_base
 from track.regions import register as register_region_key
 from track.sectors import sectors
@@ -167,9 +168,24 @@ def extra_template_vars(template: str, database: str | None, table: str | None, 
                 return {name: None}
 
         return row_page
+    if template == "query.html" and database == DATABASE:
+        return {"zone_page": page_links(request, datasette.max_returned_rows)}
     if view_name in ("index", "database") and DATABASE in datasette.databases:
         async def zone_list() -> dict[str, Any]:
             return {"zone_regions": await dashboard.zones(datasette.get_database(DATABASE))}
 
         return zone_list
     return {}
+
+
+def page_links(request: Any, most: int) -> dict[str, Any]:
+    """Where a canned query's page stands in its listing (browse/serve.py shows one page of it):
+    its rows' numbers, the links to the pages before and after it, and whether it is the last
+    page that can be listed (the listing holds the first ``most`` rows)."""
+    page, size = page_asked(request.args.get("_page"), request.args.get("_size"), most)
+
+    def link(n: int) -> str:
+        return str(path_with_replaced_args(request, {"_page": str(n)}))
+
+    return {"page": page, "first": (page - 1) * size + 1, "size": size, "next": link(page + 1),
+            "previous": link(page - 1) if page > 1 else None, "at_end": page * size >= most, "most": most}

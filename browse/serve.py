@@ -11,16 +11,18 @@ and new articles appear without restarting the server.
 """
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import socket
 import sqlite3
+import sys
 import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Coroutine
 
 import yaml
 from datasette.database import Database, QueryInterrupted, Results
@@ -116,12 +118,22 @@ def bound(conn: sqlite3.Connection) -> sqlite3.Connection:
     return conn
 
 
-def guarded(app: Any) -> Any:
+def guarded(app: Any, started: Callable[[], Coroutine[Any, Any, None]] | None = None) -> Any:
     """The Datasette ASGI app behind zone's rules: only reads (any other method is 405, so a
     POST to a canned query is refused before Datasette sees it), no page that shows the
-    database's path on disk, and the security headers on every response."""
+    database's path on disk, and the security headers on every response. ``started`` runs
+    as a task of the server's event loop once the app has started."""
+    tasks: set[asyncio.Task[None]] = set()
 
     async def asgi(scope: dict[str, Any], receive: Any, send: Any) -> None:
+        if scope["type"] == "lifespan" and started is not None:
+            async def send_started(message: dict[str, Any]) -> None:
+                await send(message)
+                if message["type"] == "lifespan.startup.complete":
+                    tasks.add(asyncio.get_running_loop().create_task(started()))
+
+            await app(scope, receive, send_started)
+            return
         if scope["type"] != "http":
             await app(scope, receive, send)
             return
@@ -240,11 +252,9 @@ def register_plugin() -> None:
         pm.register(plugin, name="zone")
 
 
-def make_datasette(path: Path, metadata: dict[str, Any] | None = None, info: DatabaseInfo | None = None,
-                   warm: bool = False) -> Any:
+def make_datasette(path: Path, metadata: dict[str, Any] | None = None, info: DatabaseInfo | None = None) -> Any:
     """A Datasette instance serving ``path`` read-only as /zone, with zone's metadata,
-    templates, static files and plugin; ``warm`` starts the whole-database canned queries
-    (WARM_QUERIES) in the background."""
+    templates, static files and plugin."""
     import datasette.handle_exception
     from datasette.app import Datasette
 
@@ -266,10 +276,9 @@ def make_datasette(path: Path, metadata: dict[str, Any] | None = None, info: Dat
     database = ReadOnlyDatabase(ds, path=str(path.resolve()), is_mutable=True)
     from browse import dashboard, pages
 
-    database.kept = frozenset([q["sql"] for q in queries.values()] + list(dashboard.KEPT_SQL) + list(pages.KEPT_SQL))
+    database.listed = frozenset(q["sql"] for q in queries.values())
+    database.kept = database.listed | frozenset(list(dashboard.KEPT_SQL) + list(pages.KEPT_SQL))
     ds.add_database(database, name=DATABASE_NAME)
-    if warm:
-        database.warm([queries[name]["sql"] for name in WARM_QUERIES if name in queries])
     return ds
 
 
@@ -282,30 +291,44 @@ RESULTS_KEPT = 512
 # this long, at most this many at a time.
 BACKGROUND_S = 900
 BACKGROUND_JOBS = 2
-# Canned queries that list the whole database (every point compared with the others of its
-# period): computed in the background as soon as the server starts.
-WARM_QUERIES = ("review_queue", "conflicts")
+# A canned query's page: PAGE_ROWS rows (?_size= up to max_returned_rows), the page asked by
+# ?_page=N (from 1), cut from its listing (its first max_returned_rows rows), which is computed
+# once per version of the file: rendering a thousand rows with zone's cells takes a second or
+# two, and the listing of a whole-database query takes minutes at a million figures.
+PAGE_ROWS = 100
+
+
+def file_version(path: Path) -> tuple[int, int, int]:
+    """The version of a database file: its identity, size and modification time, which every
+    committed write changes (the database uses a rollback journal, so a commit writes the file
+    itself)."""
+    stat = path.stat()
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
 
 class ResultCache:
     """Results per version of the database file: what `datasette inspect` does for an immutable
     file, for a file that `zone ingest` may change. Kept: counts and facet counts, and the
     canned queries' results (those over the page's time limit finished in the background).
-    The version is the file's identity, size and modification time, which every committed write
-    changes (the database uses a rollback journal, so a commit writes the file itself); a new
-    version starts empty, so a result is never older than the file."""
+    A new version of the file (file_version) starts empty, so a result is never older than the
+    file; browse/warm.py asks the slow pages again when the version changes."""
 
     def __init__(self) -> None:
         self._results: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._lock = threading.Lock()
         self._pending: dict[tuple[Any, ...], threading.Thread] = {}
+        self.asked = 0      # how many results were asked to be finished in the background (browse/warm.py)
 
     @staticmethod
     def key(sql: str, params: Any, path: Path) -> tuple[Any, ...]:
-        stat = path.stat()
         # dict.items: Datasette passes a canned query's parameters as a dict subclass.
         values = sorted((str(k), str(v)) for k, v in dict.items(params or {}))
-        return (stat.st_ino, stat.st_size, stat.st_mtime_ns, sql, json.dumps(values, ensure_ascii=False))
+        return (*file_version(path), sql, json.dumps(values, ensure_ascii=False))
+
+    def busy(self) -> bool:
+        """Whether a result is being finished in the background."""
+        with self._lock:
+            return any(t.is_alive() for t in self._pending.values())
 
     def get(self, key: tuple[Any, ...]) -> Any:
         with self._lock:
@@ -319,6 +342,7 @@ class ResultCache:
         BACKGROUND_JOBS at a time and one per key, so a burst of slow pages does not start a
         burst of scans."""
         with self._lock:
+            self.asked += 1
             self._pending = {k: t for k, t in self._pending.items() if t.is_alive()}
             if key in self._pending or len(self._pending) >= BACKGROUND_JOBS:
                 return
@@ -341,6 +365,18 @@ class ResultCache:
                 self._results.popitem(last=False)
 
 
+def page_asked(page: Any, size: Any, most: int) -> tuple[int, int]:
+    """The page number (from 1) and rows per page a canned query's ?_page= and ?_size= ask
+    for; anything else than a number is the first page of PAGE_ROWS."""
+    def number(value: Any, default: int) -> int:
+        try:
+            return max(1, int(str(value)))
+        except ValueError:
+            return default
+
+    return number(page, 1), min(number(size, PAGE_ROWS), most)
+
+
 class ReadOnlyDatabase(Database):
     """Datasette opens a plain read-write connection for writes; this one never does.
     Counts, facets, canned queries and the dashboard's and indicator page's queries are kept
@@ -350,9 +386,10 @@ class ReadOnlyDatabase(Database):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.results = ResultCache()
-        # SQL whose answers are kept: the canned queries', the dashboard's and the indicator
-        # page's (make_datasette).
+        # SQL whose answers are kept: the canned queries' (listed: shown a page at a time), the
+        # dashboard's and the indicator page's (make_datasette).
         self.kept: frozenset[str] = frozenset()
+        self.listed: frozenset[str] = frozenset()
 
     def connect(self, write: bool = False) -> sqlite3.Connection:
         conn: sqlite3.Connection = super().connect(write=False)
@@ -361,6 +398,19 @@ class ReadOnlyDatabase(Database):
     async def execute(self, sql: str, params: Any = None, *args: Any, **kwargs: Any) -> Any:
         if not AGGREGATE_SQL.match(sql) and sql not in self.kept:
             return await super().execute(sql, params, *args, **kwargs)
+        if sql not in self.listed:
+            return await self._kept(sql, params, *args, **kwargs)
+        # dict.items: Datasette passes a canned query's parameters as a dict subclass, with every
+        # argument of the request; zone's queries read none starting with _ (page, size, format).
+        given = dict(dict.items(params or {}))
+        page, size = page_asked(given.get("_page"), given.get("_size"), self.ds.max_returned_rows)
+        listing = await self._kept(sql, {k: v for k, v in given.items() if not str(k).startswith("_")},
+                                   *args, **kwargs)
+        start = (page - 1) * size
+        return Results(listing.rows[start:start + size], start + size < len(listing.rows) or listing.truncated,
+                       listing.description)
+
+    async def _kept(self, sql: str, params: Any, *args: Any, **kwargs: Any) -> Any:
         key = self.results.key(sql, params, Path(self.path))
         found = self.results.get(key)
         if found is None:
@@ -375,22 +425,9 @@ class ReadOnlyDatabase(Database):
 
     def finish_later(self, sql: str, params: Any, truncate: bool) -> None:
         self.results.finish_later(self.results.key(sql, params, Path(self.path)),
-                                  lambda: self._run_apart(sql, params, truncate))
+                                  lambda: self.run_apart(sql, params, truncate))
 
-    def warm(self, listings: list[str]) -> None:
-        """Compute canned queries without parameters one after the other on a thread of their
-        own (not one of the BACKGROUND_JOBS, so counts are still finished meanwhile)."""
-        def run() -> None:
-            for sql in listings:
-                key = self.results.key(sql, {}, Path(self.path))
-                try:
-                    self.results.put(key, self._run_apart(sql, {}, truncate=True))
-                except sqlite3.Error:
-                    return
-
-        threading.Thread(target=run, name="zone-warm", daemon=True).start()
-
-    def _run_apart(self, sql: str, params: Any, truncate: bool) -> Any:
+    def run_apart(self, sql: str, params: Any, truncate: bool) -> Any:
         """``sql`` on a connection of its own, as Datasette's execute() would return it."""
         conn = self.connect()
         try:
@@ -434,9 +471,12 @@ def serve(path: Path, host: str = "127.0.0.1", port: int = 8001,
 
     info = inspect_database(path)
     check_port(host, port)
-    ds = make_datasette(path, info=info, warm=True)
+    from browse.warm import keep_warm
+
+    ds = make_datasette(path, info=info)
     run_sync(ds.invoke_startup)
     run_sync(lambda: check_databases(ds))
     if on_ready is not None:
         on_ready(info, url_for(host, port))
-    uvicorn.run(guarded(ds.app()), host=host, port=port, log_level="warning", lifespan="on", workers=1)
+    app = guarded(ds.app(), started=lambda: keep_warm(ds, lambda line: print(line, file=sys.stderr, flush=True)))
+    uvicorn.run(app, host=host, port=port, log_level="warning", lifespan="on", workers=1)

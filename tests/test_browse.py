@@ -27,7 +27,9 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from browse import dashboard, warm
 from browse import serve as browse_serve
+from browse.pages import UNCERTAIN_MARGIN
 from browse.search import fts_query
 from browse.serve import DATABASE_NAME, ServeError, inspect_database, load_metadata, make_datasette
 from ingest.model import Article, Figure
@@ -537,19 +539,71 @@ def test_a_canned_query_over_the_time_limit_is_finished_in_the_background(tmp_pa
     assert len(rows) == expected > 0
 
 
-def test_the_whole_database_listings_are_computed_when_the_server_starts(tmp_path: Path) -> None:
+def test_warming_asks_a_page_again_until_its_queries_are_finished(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     db = tmp_path / "zone.db"
     build_database(db)
-    ds = make_datasette(db, warm=True)
+    # A time limit no query meets: the listing is finished in the background, then kept.
+    monkeypatch.setitem(browse_serve.SETTINGS, "sql_time_limit_ms", 1)
+    ds = make_datasette(db)
+    database = ds.get_database(DATABASE_NAME)
+    sql = load_metadata()["databases"][DATABASE_NAME]["queries"]["review_queue"]["sql"]
+
+    async def warmed() -> None:
+        await ds.invoke_startup()
+        await warm.settle(ds, f"/{DATABASE_NAME}/review_queue.json")
+
+    asyncio.run(warmed())
+    assert database.results.get(database.results.key(sql, {}, db)) is not None and not database.results.busy()
+
+
+def test_warming_keeps_the_slow_answers_before_anyone_asks(tmp_path: Path) -> None:
+    db = tmp_path / "zone.db"
+    build_database(db)
+    ds = make_datasette(db)
     database = ds.get_database(DATABASE_NAME)
     queries = load_metadata()["databases"][DATABASE_NAME]["queries"]
-    keys = [database.results.key(queries[name]["sql"], {}, db) for name in browse_serve.WARM_QUERIES]
-    deadline = time.monotonic() + 30
-    while any(database.results.get(k) is None for k in keys) and time.monotonic() < deadline:
-        time.sleep(0.1)
-    with sqlite3.connect(db) as c:
-        expected = c.execute(f"SELECT count(*) FROM ({queries['review_queue']['sql']})").fetchone()[0]
-    assert len(database.results.get(keys[0]).rows) == expected
+
+    async def warmed() -> int:
+        await ds.invoke_startup()
+        return await warm.warm_once(ds)
+
+    asked = asyncio.run(warmed())
+    region = sqlite3.connect(db).execute("SELECT region_id FROM figure WHERE region_id IS NOT NULL").fetchone()[0]
+    indicators = sqlite3.connect(db).execute(warm.LINKED_INDICATORS_SQL).fetchall()
+    # 5 canned queries list without parameters; one zone; each indicator's page and series
+    assert asked == len(warm.TABLE_PAGES) + 5 + 1 + 2 * len(indicators) and indicators
+    series = database.results.key(queries["series"]["sql"], {"indicator": indicators[0][0], "region": ""}, db)
+    assert database.results.get(series) is not None
+    for name in ("review_queue", "conflicts", "articles"):
+        kept = database.results.get(database.results.key(queries[name]["sql"], {}, db))
+        with sqlite3.connect(db) as c:
+            expected = c.execute(f"SELECT count(*) FROM ({queries[name]['sql']})").fetchone()[0]
+        assert kept is not None and len(kept.rows) == expected, name
+    count = database.results.key(dashboard.QUEUE_COUNT_SQL, {"region": region, "margin": UNCERTAIN_MARGIN}, db)
+    assert database.results.get(count) is not None
+    assert not database.results.busy()
+
+
+def test_the_kept_review_queue_and_its_dashboard_count_follow_a_review(tmp_path: Path) -> None:
+    db = tmp_path / "zone.db"
+    build_database(db)
+    with running_server(db, tmp_path / "serve.log") as server:
+        queued = [r["figure_id"] for r in server.rows("review_queue")]
+        with sqlite3.connect(db) as c:
+            region, figure = c.execute(f"SELECT region_id, id FROM figure WHERE region_id IS NOT NULL "
+                                       f"AND id IN ({', '.join(map(str, queued))})").fetchone()
+
+        def waiting_in_zone() -> int:
+            html = server.get(f"/{DATABASE_NAME}/region/{region}").text
+            found = re.search(r'<span class="zone-big">(\d+)</span> figures about this zone waiting', html)
+            assert found, html
+            return int(found.group(1))
+
+        before = waiting_in_zone()
+        assert run_cli("review", "accept", str(figure), "--db", str(db)).exit_code == 0
+        assert [r["figure_id"] for r in server.rows("review_queue")] == [f for f in queued if f != figure]
+        assert waiting_in_zone() == before - 1
 
 
 def test_aggregate_cache_keys_counts_and_facets_by_file_version(tmp_path: Path) -> None:
@@ -745,6 +799,28 @@ def test_pages_carry_security_headers_and_hide_the_database_path(served: tuple[S
         assert str(db.parent) not in response.text, path
     for path in ("/-/databases", "/-/databases.json"):
         assert server.get(path).status_code == 404
+
+
+def test_a_canned_query_is_shown_a_page_at_a_time(server: Server) -> None:
+    whole = server.rows("articles")
+    assert len(whole) == 3 <= browse_serve.PAGE_ROWS
+    pages = [server.get(f"/{DATABASE_NAME}/articles.json", _shape="objects", _size="2", _page=str(n)).json()
+             for n in (1, 2, 3)]
+    assert [len(p["rows"]) for p in pages] == [2, 1, 0] and [p["truncated"] for p in pages] == [True, False, False]
+    assert pages[0]["rows"] + pages[1]["rows"] == whole
+    html = server.get(f"/{DATABASE_NAME}/articles", _size="2").text
+    assert 'rel="next"' in html and "_page=2" in html and 'rel="prev"' not in html
+    second = server.get(f"/{DATABASE_NAME}/articles", _size="2", _page="2").text
+    assert "Rows 3–3." in second and 'rel="prev"' in second and 'rel="next"' not in second
+    # Nonsense is the first page, and a page is never more than a listing holds.
+    assert server.get(f"/{DATABASE_NAME}/articles.json", _shape="objects", _page="x", _size="all").json()["rows"] == whole
+
+
+def test_page_asked_reads_page_and_size_within_bounds() -> None:
+    assert browse_serve.page_asked(None, None, 1000) == (1, browse_serve.PAGE_ROWS)
+    assert browse_serve.page_asked("3", "50", 1000) == (3, 50)
+    assert browse_serve.page_asked("0", "5000", 1000) == (1, 1000)
+    assert browse_serve.page_asked("two", "", 1000) == (1, browse_serve.PAGE_ROWS)
 
 
 def test_a_page_is_capped_whatever_size_is_asked(server: Server) -> None:

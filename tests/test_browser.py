@@ -230,3 +230,20 @@ def test_hostile_text_stays_inert(browser: Any, desk: tuple[Server, Path]) -> No
     open_page(browser, server, f"/zone/article/{article}")
     assert '<script>alert("body")</script>' in browser.find_element(By.CSS_SELECTOR, ".zone-text").text
     shot(browser, "11-hostile-article")
+
+
+def test_a_canned_query_pages_through_its_rows(browser: Any, desk: tuple[Server, Path]) -> None:
+    server, _ = desk
+    whole = [str(r["figure_id"]) for r in server.rows("review_queue")]
+    assert len(whole) >= 3
+    open_page(browser, server, "/zone/review_queue?_size=2")
+    assert column(browser, "figure_id") == whole[:2]
+    browser.find_element(By.CSS_SELECTOR, "p.zone-pages a[rel=next]").click()
+    WebDriverWait(browser, 10).until(EC.url_contains("_page=2"))
+    WebDriverWait(browser, 10).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    assert column(browser, "figure_id") == whole[2:4]
+    assert browser.find_element(By.CSS_SELECTOR, "p.zone-pages").text.startswith("Rows 3–")
+    shot(browser, "12-review-queue-page-2")
+    browser.find_element(By.CSS_SELECTOR, "p.zone-pages a[rel=prev]").click()
+    WebDriverWait(browser, 10).until(EC.url_contains("_page=1"))
+    assert column(browser, "figure_id") == whole[:2]
