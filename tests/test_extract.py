@@ -1619,3 +1619,11 @@ def test_a_quarter_after_an_open_window_frames_its_sentence_and_those_after() ->
             "规上工业总产值完成16.7亿元，增长10.1%。纳入省调度系统新续建项目4个，到位资金9.8亿元。")
     found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2015, 6, 1))}
     assert set(found.values()) == {("2015-01-01", "2015-03-31")}, found
+
+
+def test_the_years_task_a_result_is_measured_against_is_a_target() -> None:
+    found = {f.text: f.kind for f in figs("1—3月份，园区实现工业总产值17.78亿元，完成年任务75亿元的23.7%。",
+                                          date(2016, 4, 1))}
+    assert found == {"17.78亿元": "level", "75亿元": "target", "23.7%": "share"}
+    found = {f.text: f.kind for f in figs("共完成投资额33.35亿元，完成年度计划102.2%。", date(2017, 11, 15))}
+    assert found == {"33.35亿元": "level", "102.2%": "share"}

@@ -29,6 +29,10 @@ _DONE_CUE = re.compile(r"已经|(?<![拟将])已|目前|截至|截止|现有|现
 _PLEDGE_AFTER = re.compile(r"[^,，。;；]{0,3}(?:民生实事|惠民实事|民心工程|为民办实事)")
 
 
+# The year's task or goal named as the whole a result is measured against.
+_YEAR_TASK_BEFORE = re.compile(r"(?:年任务|年度任务|全年任务|年度目标|全年目标|年目标|年度计划|全年计划|年计划)(?:为|是)?$")
+
+
 def _target_cue(text: str, a: _Atom, sent_start: int, full_start: int,
                 figure_starts: list[int]) -> tuple[str, int] | None:
     """The cue of intent (力争, 计划, 预计, 建成后 …) that makes the figure a target, with its
@@ -42,6 +46,9 @@ def _target_cue(text: str, a: _Atom, sent_start: int, full_start: int,
     if _PLEDGE_AFTER.match(text, a.end):
         return "实事", a.end
     clause = _clause_start(text, a.start, sent_start)
+    task = _YEAR_TASK_BEFORE.search(text, max(clause, a.start - 6), a.start) if a.unit not in ("%", "‰") else None
+    if task is not None:  # (完成年度计划102.2%: the part done, a share)
+        return task.group(), task.start()  # 完成年任务75亿元的23.7%: 75亿元 is the year's goal
     aim = _AIM_AFTER.match(text, a.end)
     if aim is not None and "以" in text[clause:a.start]:
         return "目标", aim.end() - 2  # 以营收突破100亿元为目标: the figure is the aim itself
