@@ -1627,3 +1627,21 @@ def test_the_years_task_a_result_is_measured_against_is_a_target() -> None:
     assert found == {"17.78亿元": "level", "75亿元": "target", "23.7%": "share"}
     found = {f.text: f.kind for f in figs("共完成投资额33.35亿元，完成年度计划102.2%。", date(2017, 11, 15))}
     assert found == {"33.35亿元": "level", "102.2%": "share"}
+
+
+# --- held-out parts S and T ---
+
+def test_yue_ending_a_word_qualifies_nothing() -> None:
+    assert one("今年1-8月，西咸新区已签约43个10亿元以上项目。", "43个", date(2017, 9, 26)).qualifier == "exact"
+    assert one("预计投资约5亿元。", "约5亿元").qualifier == "approx"
+    assert one("项目总投资大约5亿元。", "大约5亿元").qualifier == "approx"
+
+
+def test_a_space_between_the_verb_and_the_number_keeps_a_change() -> None:
+    f = one("今年上半年，工业投资增长 59.8%。", "59.8%", date(2024, 8, 12))
+    assert (f.kind, f.direction) == ("change", "up")
+
+
+def test_value_added_without_yuan_is_money() -> None:
+    f = one("三季度实现高新技术增加值104亿，同比增长52.8%。", "104亿", date(2023, 1, 3))
+    assert (f.value, f.unit) == (10_400_000_000, "元")

@@ -158,7 +158,7 @@ def _figure_atoms(text: str) -> list[_Atom]:
     return kept
 
 
-_MONEY_WORDS = re.compile(r"(?:投资|产值|收入|营收|税收|资金|生产总值|GDP|总额|销售额|利润|资产|成交额|贷款|存款|融资|出口额|进口额|金额|财政|消费|零售|额)")
+_MONEY_WORDS = re.compile(r"(?:投资|产值|增加值|收入|营收|税收|资金|生产总值|GDP|总额|销售额|利润|资产|成交额|贷款|存款|融资|出口额|进口额|金额|财政|消费|零售|额)")
 _PEOPLE_WORDS = re.compile(r"(?:人口|人才|就业|游客|居民|职工|员工|劳动力)")
 
 

@@ -53,7 +53,8 @@ _DIRECTION_WORD = re.compile(r"(?P<down>下降|减少|降低|回落|收窄|低�
 
 def _change(text: str, a: _Atom, floor: int) -> str | None:
     """'up' or 'down' when the words right before the figure make it a change."""
-    before = text[max(floor, a.start - 8):a.start]
+    # web copies put a space between the verb and the number (工业投资增长 59.8%)
+    before = text[max(floor, a.start - 9):a.start].rstrip(" \u00a0\u3000")
     gap = _GAP_TO_AVERAGE.search(text, max(floor, a.start - 24), a.start)
     if gap is not None:
         return "down" if gap.group("down") or gap.group("down2") else "up"

@@ -63,7 +63,8 @@ CLASSIFIER_UNITS = frozenset({"家", "个", "项", "条", "名", "人", "户", "
 
 _PER = "年|日|天|月|人|吨|亩|平方米|立方米|千瓦时|小时|户|辆|台|套|公里|件|次"
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
-_PRE = "大约|约为|约|将近|接近|近|超过|超出|超|逾|突破|不足|不到|不超过|不少于|不低于|至少|最多"
+# 约 ends words too (签约43个, 合约, 预约): there it qualifies nothing.
+_PRE = "大约|(?<![签合公条契预节制邀履违誓特相])约为|(?<![签合公条契预节制邀履违誓特相])约|将近|接近|近|超过|超出|超|逾|突破|不足|不到|不超过|不少于|不低于|至少|最多"
 _POST = "以上|以下|左右|上下|以内|之多|有余"
 
 QUALIFIER_OF = {
