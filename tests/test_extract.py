@@ -1645,3 +1645,9 @@ def test_a_space_between_the_verb_and_the_number_keeps_a_change() -> None:
 def test_value_added_without_yuan_is_money() -> None:
     f = one("三季度实现高新技术增加值104亿，同比增长52.8%。", "104亿", date(2023, 1, 3))
     assert (f.value, f.unit) == (10_400_000_000, "元")
+
+
+def test_spaces_around_a_number_keep_its_qualifiers() -> None:
+    found = {f.text: (f.value, f.unit, f.qualifier) for f in figs("项目总投资超 10 亿元，建筑面积约 3.8 万㎡，可容纳企业3000 余个。")}
+    assert found == {"超 10 亿元": (1_000_000_000, "元", "more_than"), "约 3.8 万㎡": (38_000, "平方米", "approx"),
+                     "3000 余个": (3000, "个", "more_than")}

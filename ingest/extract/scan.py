@@ -15,10 +15,10 @@ from ingest.patterns import guarded
 
 # guarded: most positions of a paragraph cannot start a number; one class test rejects them.
 _ATOM = guarded(re.compile(
-    rf"(?P<pre>{_PRE})?"
+    # web copies typeset a space around the number (超 10 亿元, 3000 余个, 投资6 亿元, 13 家企业)
+    rf"(?:(?P<pre>{_PRE})[ \u00a0\u2009\u202f]?)?"
     rf"(?:(?P<pct>百分之)(?P<pctnum>{ARABIC}|{CHINESE})"
-    rf"|(?P<num>{ARABIC}|{CHINESE})(?P<more>余|多)?"
-    # web copies typeset a space between number and unit (投资6 亿元, 13 家企业)
+    rf"|(?P<num>{ARABIC}|{CHINESE})(?:[ \u00a0\u2009\u202f](?=余|多))?(?P<more>余|多)?"
     rf"(?:[ \u00a0\u2009\u202f](?=[十百千万亿]|{_UNIT_ALT}))?"
     rf"(?:(?P<mult>{MULTIPLIER_RUN})(?P<more2>余|多)?(?P<unit>{_UNIT_ALT})(?P<per>/(?:{_PER}))?"
     rf"|(?P<unit2>{_UNIT_ALT})(?P<per2>/(?:{_PER}))?"
