@@ -1651,3 +1651,9 @@ def test_spaces_around_a_number_keep_its_qualifiers() -> None:
     found = {f.text: (f.value, f.unit, f.qualifier) for f in figs("项目总投资超 10 亿元，建筑面积约 3.8 万㎡，可容纳企业3000 余个。")}
     assert found == {"超 10 亿元": (1_000_000_000, "元", "more_than"), "约 3.8 万㎡": (38_000, "平方米", "approx"),
                      "3000 余个": (3000, "个", "more_than")}
+
+
+def test_an_estimate_after_completion_is_a_target_even_in_january() -> None:
+    text = "项目整体建成后，预计亩均新增产值400万元以上，亩均新增税收30万元。"
+    found = {f.text: f.kind for f in figs(text, date(2023, 1, 4))}
+    assert found == {"400万元以上": "target", "30万元": "target"}

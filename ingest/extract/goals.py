@@ -46,8 +46,11 @@ def _estimate(text: str, cue: tuple[str, int], a: _Atom, full_start: int, scope:
             return year_span(period.start.year, period.label)  # 今年预计… in December: the whole year
         return period
     clause = _clause_start(text, at, full_start)
-    if _PROJECTION.search(text, at, a.start) or _PROJECT_SUBJECT.search(text, clause, at):
-        return None  # 项目预计年产值10亿元, 建成后预计可带动就业500人: what a project will bring
+    if _PROJECTION.search(text, at, a.start) or _PROJECT_SUBJECT.search(text, clause, at) \
+            or _AFTER_COMPLETION.search(text, max(full_start, at - 20), at):
+        # 项目预计年产值10亿元, 建成后预计可带动就业500人, 项目整体建成后，预计亩均新增产值…:
+        # what a project will bring
+        return None
     published = ctx.published
     frame = ctx.framing()
     if (published.month, published.day) >= _YEAR_CLOSING and (frame is None or frame.start.year == published.year):
@@ -70,6 +73,7 @@ _EARLY_ESTIMATE_MONTHS = 2
 _YEAR_CLOSING = (11, 15)
 _PROJECTION = re.compile(r"建成|投产|达产|达效|投用|运营|竣工|满产|年产|年可|每年|年均|带动|届时|总投资|可|将|后")
 _PROJECT_SUBJECT = re.compile(r"项目|工程|基地|园区建成|生产线")
+_AFTER_COMPLETION = re.compile(r"(?:建成|投产|达产|达效|投用|竣工|满产|运营)后[,，、]?\s*$")
 
 
 def _obtained(text: str, cue_at: int, clause_start: int, period: Period | None, ctx: _Context) -> bool:
