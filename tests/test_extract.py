@@ -1657,3 +1657,8 @@ def test_an_estimate_after_completion_is_a_target_even_in_january() -> None:
     text = "项目整体建成后，预计亩均新增产值400万元以上，亩均新增税收30万元。"
     found = {f.text: f.kind for f in figs(text, date(2023, 1, 4))}
     assert found == {"400万元以上": "target", "30万元": "target"}
+
+
+def test_consumption_totals_are_flows_not_stocks() -> None:
+    f = one("上半年，规上工业能源消耗总量549.5万吨标准煤，增长5.2%。", "549.5万吨标准煤", date(2023, 7, 28))
+    assert (f.period_start, f.period_end) == ("2023-01-01", "2023-06-30")

@@ -18,7 +18,7 @@ from ingest.periods import Period
 # title's (_TITLE_STOCK, _TITLE_FLOW: a title says less, so a few more words decide) are built
 # from them.
 # A count held: 现有企业120家, 企业总数, 存款余额.
-_HELD = r"现有|拥有|总数|总量|保有量|存量|余额"
+_HELD = r"现有|拥有|总数|(?<!消耗)(?<!消费)(?<!经济)(?<!能耗)(?<!用电)(?<!用水)总量|保有量|存量|余额"
 # Something new or done in the period: 新登记市场主体1268户, 完成投资5亿元 (累计完成 is held: a
 # total since a project began).
 _NEW_OR_DONE = r"新(?:登记|注册|设立|增|签约|签|引进|开工|入驻|落户|招引|发展)|(?<!累计)(?:完成|实现)"
