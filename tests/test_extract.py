@@ -1662,3 +1662,15 @@ def test_an_estimate_after_completion_is_a_target_even_in_january() -> None:
 def test_consumption_totals_are_flows_not_stocks() -> None:
     f = one("上半年，规上工业能源消耗总量549.5万吨标准煤，增长5.2%。", "549.5万吨标准煤", date(2023, 7, 28))
     assert (f.period_start, f.period_end) == ("2023-01-01", "2023-06-30")
+
+
+def test_a_task_handed_down_is_a_target() -> None:
+    text = "今年1到10月，完成州外到位资金120.44亿元，完成州政府下达任务数132.63亿元的90.8%。"
+    found = {f.text: f.kind for f in figs(text, date(2018, 11, 30))}
+    assert found == {"120.44亿元": "level", "132.63亿元": "target", "90.8%": "share"}
+
+
+def test_an_estimated_average_over_a_run_of_years_closing_is_an_estimate() -> None:
+    text = "2016年至2018年，分别完成国内生产总值236.3亿元、314.5亿元、365亿元，预计年均增长24.5%。"
+    f = one(text, "24.5%", date(2018, 12, 31))
+    assert (f.kind, f.period_start, f.period_end) == ("change", "2016-01-01", "2018-12-31")

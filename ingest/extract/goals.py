@@ -35,8 +35,12 @@ def _estimate(text: str, cue: tuple[str, int], a: _Atom, full_start: int, scope:
     # the frame decides, as when the sentence has none.
     if mention is not None and (mention.start > at or _standalone(text, mention, full_start)
                                 or mention.start >= _clause_start(text, at, full_start)):
-        if mention.kind == "years" and mention.period is not None and mention.period.end < ctx.published:
-            return mention.period  # 预计2015-2017年年均增长12% written in 2019: years gone by
+        if mention.kind == "years" and mention.period is not None and (
+                mention.period.end < ctx.published or (mention.period.end.year == ctx.published.year
+                                                       and (ctx.published.month, ctx.published.day) >= _YEAR_CLOSING)):
+            # 预计2015-2017年年均增长12% written in 2019: years gone by; 2016年至2018年，…预计年均
+            # 增长24.5% in late December 2018: the run of years closing
+            return mention.period
         if mention.period is None or mention.kind not in ("span", "asof", "since", "prior"):
             return None
         if mention.kind == "since" and (date(mention.period.end.year, 12, 31) - mention.period.end).days > 92:

@@ -30,7 +30,7 @@ _PLEDGE_AFTER = re.compile(r"[^,，。;；]{0,3}(?:民生实事|惠民实事|民
 
 
 # The year's task or goal named as the whole a result is measured against.
-_YEAR_TASK_BEFORE = re.compile(r"(?:年任务|年度任务|全年任务|年度目标|全年目标|年目标|年度计划|全年计划|年计划)(?:为|是)?$")
+_YEAR_TASK_BEFORE = re.compile(r"(?:年任务|年度任务|全年任务|年度目标|全年目标|年目标|年度计划|全年计划|年计划|下达任务数|下达任务|目标任务)(?:为|是)?$")
 
 
 def _target_cue(text: str, a: _Atom, sent_start: int, full_start: int,
