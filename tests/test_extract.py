@@ -1674,3 +1674,10 @@ def test_an_estimated_average_over_a_run_of_years_closing_is_an_estimate() -> No
     text = "2016年至2018年，分别完成国内生产总值236.3亿元、314.5亿元、365亿元，预计年均增长24.5%。"
     f = one(text, "24.5%", date(2018, 12, 31))
     assert (f.kind, f.period_start, f.period_end) == ("change", "2016-01-01", "2018-12-31")
+
+
+def test_a_respectively_list_after_a_semicolon_maps_onto_the_years_named_before() -> None:
+    text = ("三年来有130多个项目正在加速建设，2016年至2018年，分别完成国内生产总值236.3亿元、314.5亿元、365亿元；"
+            "分别完成工业开票销售506亿元、639.4亿元、785亿元。")
+    found = {f.text: f.period_start for f in figs(text, date(2018, 12, 31))}
+    assert [found[q] for q in ("506亿元", "639.4亿元", "785亿元")] == ["2016-01-01", "2017-01-01", "2018-01-01"]

@@ -205,6 +205,13 @@ def _date_without_own(s: _Sentence, d: _Decision, pending: list[_Pending]) -> No
         return
     d.period, d.period_why = _inherited_period(text, a, s.sent, s.scope, s.figure_starts, ctx, s.continuation,
                                                s.has_change)
+    last = _governing(s.scope, a.start, s.full_start)
+    if last is not None and last.kind == "years" and last.period is not None and d.index in s.groups \
+            and s.groups[d.index][2] == len(last.years):
+        # 2016年至2018年，分别完成…；分别完成工业开票销售506亿元、639.4亿元、785亿元: a later part's
+        # 分别 list maps onto the years the sentence named
+        d.period = _own_period(last, d.index, s.groups)[0]
+        d.period_why = _why_own(last, d.index, s.groups)
     if d.period is None and d.kind != "target":
         d.period = _event_period(text, s.sent, ctx)
         if d.period is not None:
