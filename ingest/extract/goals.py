@@ -12,7 +12,7 @@ from ingest.extract.clauses import _clause_end, _clause_start
 from ingest.extract.context import _Context
 from ingest.extract.scan import _Atom
 from ingest.extract.scope import _governing, _Scope, _standalone
-from ingest.extract.targets import _DONE_CUE
+from ingest.extract.targets import _COMPLETION, _DONE_CUE
 from ingest.periods import Period, TimeMention, find_time_mentions, year_span
 
 
@@ -77,7 +77,7 @@ _EARLY_ESTIMATE_MONTHS = 2
 _YEAR_CLOSING = (11, 15)
 _PROJECTION = re.compile(r"建成|投产|达产|达效|投用|运营|竣工|满产|年产|年可|每年|年均|带动|届时|总投资|可|将|后")
 _PROJECT_SUBJECT = re.compile(r"项目|工程|基地|园区建成|生产线")
-_AFTER_COMPLETION = re.compile(r"(?:建成|投产|达产|达效|投用|竣工|满产|运营)后[,，、]?\s*$")
+_AFTER_COMPLETION = re.compile(rf"(?:{_COMPLETION}|满产)后[,，、]?\s*$")
 
 
 def _obtained(text: str, cue_at: int, clause_start: int, period: Period | None, ctx: _Context) -> bool:

@@ -205,8 +205,9 @@ def _date_without_own(s: _Sentence, d: _Decision, pending: list[_Pending]) -> No
         return
     d.period, d.period_why = _inherited_period(text, a, s.sent, s.scope, s.figure_starts, ctx, s.continuation,
                                                s.has_change)
-    last = _governing(s.scope, a.start, s.full_start)
-    if last is not None and last.kind == "years" and last.period is not None and d.index in s.groups \
+    # only figures of a 分别 list look back for the sentence's years
+    last = _governing(s.scope, a.start, s.full_start) if d.index in s.groups else None
+    if last is not None and last.kind == "years" and last.period is not None \
             and s.groups[d.index][2] == len(last.years):
         # 2016年至2018年，分别完成…；分别完成工业开票销售506亿元、639.4亿元、785亿元: a later part's
         # 分别 list maps onto the years the sentence named
