@@ -1681,3 +1681,80 @@ def test_a_respectively_list_after_a_semicolon_maps_onto_the_years_named_before(
             "分别完成工业开票销售506亿元、639.4亿元、785亿元。")
     found = {f.text: f.period_start for f in figs(text, date(2018, 12, 31))}
     assert [found[q] for q in ("506亿元", "639.4亿元", "785亿元")] == ["2016-01-01", "2017-01-01", "2018-01-01"]
+
+
+def test_the_current_years_project_list_is_reported_not_planned() -> None:
+    text = ("2023年县级重点项目共530项，总投资2944.74亿元，年度计划投资561.86亿元，1-6月累计完成投资362.32亿元；"
+            "预备项目188项，总投资1108.16亿元。")
+    found = {f.text: (f.kind, f.period_start, f.period_end) for f in figs(text, date(2023, 7, 12))}
+    assert found["530项"] == ("level", "2023-01-01", "2023-12-31")
+    assert found["2944.74亿元"] == ("level", "2023-01-01", "2023-12-31")
+    assert found["188项"] == ("level", "2023-01-01", "2023-12-31")
+    assert found["561.86亿元"][0] == "target"   # the year's plan stays a goal
+    # the year's work still ahead is a goal
+    assert one("今年，经开区将通过大力实施116个超亿元产业项目，构建产业集群。", "116个", date(2018, 2, 27)).kind == "target"
+    assert one("2018年，经开区通过大力实施116个超亿元产业项目，构建产业集群。", "116个", date(2018, 2, 27)).kind == "target"
+
+
+def test_the_event_reported_is_no_goal_under_a_paragraphs_year(tmp_path: Path) -> None:
+    from ingest.reader import read_article
+
+    path = tmp_path / "start.md"
+    path.write_text("---\ntitle: 我县参加二季度重点项目集中开工仪式\ndate: 2022-05-23\n---\n"
+                    "5月23日，我县参加全市2022年二季度重点项目集中开工仪式，县领导出席活动。\n\n"
+                    "2022年我县预计二季度全县生产总值增长12%，固定资产投资增长12%。社会消费品零售总额增长13%，"
+                    "能够实现半年“双过半”。参加此次集中开工项目共22项，总投资29.55亿元。\n", encoding="utf-8")
+    found = {f.text: f.kind for f in extract_figures(read_article(path))}
+    assert found["22项"] == "level" and found["29.55亿元"] == "level"
+
+
+def test_work_done_against_a_plan_is_named_as_done() -> None:
+    found = {f.text: f.subject for f in figs("年度计划投资327.53亿元，1-6月累计完成投资235.8亿元；其中在建项目185项。",
+                                             date(2023, 7, 12))}
+    assert found["235.8亿元"] == "累计完成投资"
+    assert found["185项"] == "在建项目"
+
+
+def test_goals_met_before_the_results_make_them_no_goals() -> None:
+    text = ("2010年，开发区各项经济指标均超额完成年初预定目标任务，全年共实现工业产值3.83亿元、销售收入3.67亿元，"
+            "分别较2009年增长48.36%、104%。")
+    found = {f.text: (f.kind, f.period_start) for f in figs(text, date(2011, 2, 26))}
+    assert found == {"3.83亿元": ("level", "2010-01-01"), "3.67亿元": ("level", "2010-01-01"),
+                     "48.36%": ("change", "2010-01-01"), "104%": ("change", "2010-01-01")}
+
+
+def test_an_average_rate_estimated_over_closed_years_is_no_goal(tmp_path: Path) -> None:
+    from ingest.reader import read_article
+
+    path = tmp_path / "report.md"
+    path.write_text("---\ntitle: 高新区工作报告\ndate: 2021-02-05\n---\n"
+                    "“十三五”时期是高新区发展史上具有重要意义的五年。\n\n"
+                    "这五年，预计营业总收入达3475亿元、年均增速15.7%。\n", encoding="utf-8")
+    found = {f.text: f.kind for f in extract_figures(read_article(path))}
+    assert found == {"3475亿元": "level", "15.7%": "change"}
+    # what a project will yield on average stays a projection
+    assert one("该项目预计年均产值10亿元。", "10亿元", date(2021, 2, 5)).kind == "target"
+
+
+def test_a_headline_figure_takes_the_period_of_the_body_it_repeats(tmp_path: Path) -> None:
+    from ingest.reader import read_article
+
+    path = tmp_path / "news.md"
+    path.write_text("---\ntitle: 151个项目集中开竣工 总投资704亿元\ndate: 2024-10-09\n---\n"
+                    "151个项目集中开竣工 总投资704亿元\n\n"
+                    "今年来，晋江列入本次集中开竣工项目151个、总投资704亿元。\n", encoding="utf-8")
+    found = [(f.text, f.period_start, f.period_end) for f in extract_figures(read_article(path))]
+    assert found == [("151个", "2024-01-01", "2024-10-09"), ("704亿元", "2024-01-01", "2024-10-09")] * 2
+
+
+def test_figures_released_on_a_day_are_of_the_period_the_release_names() -> None:
+    text = "昨天，省发改委晒出2014年一季度全省产业集聚区建设榜单。郑州航空港产业集聚区“吸金”20.03亿元。"
+    f = one(text, "20.03亿元", date(2014, 5, 6))
+    assert (f.period_start, f.period_end) == ("2014-01-01", "2014-03-31")
+
+
+def test_until_a_month_gone_by_is_as_of_its_end() -> None:
+    f = one("至今年5月，双东分园累计引入企业83家。", "83家", date(2016, 6, 23))
+    assert (f.period_start, f.period_end) == ("2016-05-31", "2016-05-31")
+    g = one("到2020年，开发区地区生产总值达到1000亿元。", "1000亿元", date(2018, 2, 27))
+    assert g.kind == "target"

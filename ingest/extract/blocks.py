@@ -3,7 +3,7 @@ context the passage before leaves it, and their figures put together."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from ingest.extract.attributes import _FOUNDING_EVENT
@@ -117,7 +117,27 @@ def extract_figures(article: Article) -> list[Figure]:
                 contexts[block.section] = ctx
                 previous = ctx
     figures.sort(key=lambda f: (f.start, f.end))
-    return figures
+    return _headline_as_body(figures, article.day)
+
+
+def _headline_as_body(figures: list[Figure], published: date) -> list[Figure]:
+    """151个项目集中开竣工 总投资704亿元 over a report dating them (昨日…，列入本次集中开竣工项目151个、
+    总投资704亿元): a headline figure with no time of its own repeats the body's, and takes its kind
+    and period instead of the article's date."""
+    day = published.isoformat()
+    body: dict[tuple[float | None, str | None], Figure] = {}
+    for f in figures:
+        if f.paragraph > 0:
+            body.setdefault((f.value, f.unit), f)
+    out = []
+    for f in figures:
+        same = body.get((f.value, f.unit)) if f.paragraph == 0 and f.period_start == f.period_end == day else None
+        if same is not None and same.kind != "target" and (same.period_start, same.period_end) != (day, day):
+            f = replace(f, kind=same.kind, direction=same.direction, period_start=same.period_start,
+                        period_end=same.period_end, period_label=same.period_label,
+                        why_period=f"a headline repeating the body's figure: {same.why_period}")
+        out.append(f)
+    return out
 
 
 def _block_context(article: Article, block: _Block, passage: _Passage, previous: _Context | None) -> _Context:

@@ -51,6 +51,7 @@ def _estimate(text: str, cue: tuple[str, int], a: _Atom, full_start: int, scope:
         return period
     clause = _clause_start(text, at, full_start)
     if _PROJECTION.search(text, at, a.start) or _PROJECT_SUBJECT.search(text, clause, at) \
+            or (_AVERAGE.search(text, at, a.start) and _PROJECT_SUBJECT.search(text, full_start, a.start)) \
             or _AFTER_COMPLETION.search(text, max(full_start, at - 20), at):
         # 项目预计年产值10亿元, 建成后预计可带动就业500人, 项目整体建成后，预计亩均新增产值…:
         # what a project will bring
@@ -75,7 +76,10 @@ def _estimate(text: str, cue: tuple[str, int], a: _Atom, full_start: int, scope:
 _EARLY_ESTIMATE_MONTHS = 2
 # From this day on, an estimate with no time phrase (预计达到…) is of the year about to close.
 _YEAR_CLOSING = (11, 15)
-_PROJECTION = re.compile(r"建成|投产|达产|达效|投用|运营|竣工|满产|年产|年可|每年|年均|带动|届时|总投资|可|将|后")
+_PROJECTION = re.compile(r"建成|投产|达产|达效|投用|运营|竣工|满产|年产|年可|每年|带动|届时|总投资|可|将|后")
+# 年均 projects only what a project will yield (项目预计年均产值…); over a closed span
+# (这五年，预计营业总收入达3475亿元、年均增速15.7%) it averages the years gone by.
+_AVERAGE = re.compile(r"年均")
 _PROJECT_SUBJECT = re.compile(r"项目|工程|基地|园区建成|生产线")
 _AFTER_COMPLETION = re.compile(rf"(?:{_COMPLETION}|满产)后[,，、]?\s*$")
 

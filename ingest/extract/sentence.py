@@ -1,6 +1,7 @@
 """The figures of one sentence part: their kinds, periods and subjects, decided in steps."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ingest.extract.attributes import (
@@ -132,6 +133,8 @@ def _decide(s: _Sentence, i: int, pending: list[_Pending]) -> _Decision:
     _date_by_own(s, d)
     if d.own is None:
         _date_without_own(s, d, pending)
+    elif d.own.kind == "horizon" and (listed := _year_project_list(s, d, d.own.period)) is not None:
+        d.period, d.period_why = listed, f"the year's project list: {listed.label}"
     elif d.own.kind == "horizon":
         d.kind, d.direction = "target", None
         d.kind_why = f"target: horizon {d.own.period.label if d.own.period else ''}"
@@ -213,17 +216,49 @@ def _date_without_own(s: _Sentence, d: _Decision, pending: list[_Pending]) -> No
         # 分别 list maps onto the years the sentence named
         d.period = _own_period(last, d.index, s.groups)[0]
         d.period_why = _why_own(last, d.index, s.groups)
+    event = None
     if d.period is None and d.kind != "target":
-        d.period = _event_period(text, s.sent, ctx)
+        d.period = event = _event_period(text, s.sent, ctx)
         if d.period is not None:
             d.period_why = f"the event the article reports ({d.period.label}), named again in this sentence"
     if d.period is not None and d.period is ctx.title and d.kind != "change" \
             and _title_stock(text, a, s0, pending, ctx.published):
         d.period = None  # 一季度… title, 可办理事项达到1326项: a stock held on the article's day
+    # 参加此次集中开工项目共22项 under a paragraph's 2022年: the event reported, not a goal
+    listed = _year_project_list(s, d, ctx.horizon.period) if ctx.horizon is not None else None
     if ctx.horizon is not None and d.kind != "target" and not _DONE_CUE.search(text, s0, a.start) \
-            and ctx.frame is None:
+            and ctx.frame is None and event is None and listed is not None:
+        d.period, d.period_why = listed, f"the year's project list: {listed.label}"
+    elif ctx.horizon is not None and d.kind != "target" and not _DONE_CUE.search(text, s0, a.start) \
+            and ctx.frame is None and event is None:
         d.kind, d.direction, d.target_period = "target", None, ctx.horizon.period
         d.kind_why = f"target: paragraph horizon {ctx.horizon.period.label if ctx.horizon.period else ''}"
+
+
+# A count of projects or their total investment (2023年县级重点项目共530项，总投资2944.74亿元).
+_PROJECT_COUNT_UNITS = frozenset({"项", "个"})
+_PROJECT_LIST_WORD = re.compile(r"项目")
+_STRIVING = re.compile(r"通过|大力|全力|着力|加快|加速|积极|努力|扎实|全面|重点推进|推动")
+_PROJECT_SUM_BEFORE = re.compile(r"总投资(?:额|规模)?(?:为|达|达到|约)?$")
+
+
+def _year_project_list(s: _Sentence, d: _Decision, horizon: Period | None) -> Period | None:
+    """2023年县级重点项目共530项，总投资2944.74亿元 in July 2023: the current year names the
+    year's list of projects, whose size is reported, not planned; with no word of intent the
+    count and its 总投资 are levels of that year (a plan says 计划, 力争, 将)."""
+    if horizon is None or s.cues[d.index] is not None or d.kind != "level" \
+            or horizon.start.year != horizon.end.year or horizon.start.year != s.ctx.published.year:
+        return None
+    a, text = d.atom, s.text
+    clause = _clause_start(text, a.start, s.sent[0])
+    if _STRIVING.search(text, clause, a.start) is not None:
+        return None  # 今年…通过大力实施116个超亿元产业项目: the year's work ahead, a goal
+    if a.unit in _PROJECT_COUNT_UNITS:
+        listed = _PROJECT_LIST_WORD.search(text, clause, _clause_end(text, a.end, s.sent[1])) is not None
+    else:
+        listed = a.unit == "元" and _PROJECT_SUM_BEFORE.search(text, clause, a.start) is not None \
+            and _PROJECT_LIST_WORD.search(text, s.sent[0], a.start) is not None
+    return horizon if listed else None
 
 
 def _goal_or_size(s: _Sentence, d: _Decision) -> None:

@@ -14,11 +14,11 @@ from ingest.numbers import ARABIC, MULTIPLIER_RUN
 
 _LIST_LEAD = re.compile(r"^(?:、|和|与|及|以及|或|分别为|分别|为)+")
 
-_FILLER = re.compile(r"^(?:其中|同时|另外|此外|而且|并且|以及|共计|共有|共|合计|累计|总计|全年|拥有|实现|完成|达到|达|有|已|为|是|对|在|将|新建|新增)+")
+_FILLER = re.compile(r"^(?:其中|同时|另外|此外|而且|并且|以及|共计|共有|共|合计|累计|总计|全年|拥有|实现|完成|达到|达|有|已|为|是|对|在(?![建谈孵册校岗职营库线])|将|新建|新增)+")
 
 _SUBJECT_HEAD = re.compile(
     r"^(?:其中|同时|另外|此外|而且|并且|以及|另有|这些|上述|通过|经过|全年|已经|已有|已|共计|共有|共|合计|累计|总计"
-    r"|拥有|实现|完成|达到|达|有|为|是|对|在|将|于|力争|争取|确保|力求|努力|计划|预计|预期|拟|使)+")
+    r"|拥有|实现|完成|达到|达|有|为|是|对|在(?![建谈孵册校岗职营库线])|将|于|力争|争取|确保|力求|努力|计划|预计|预期|拟|使)+")
 _SUBJECT_TAIL = re.compile(
     r"(?:分别为|分别|达到|达|为|是|约为|约|共计|合计|共|累计|实现|完成|现有|已有|拥有|有|的|近|超过|超|逾|到|至|在|了|突破|均|总计|已"
     r"|预计|预期)+$")
@@ -39,6 +39,8 @@ _ARRIVAL_VERB = frozenset({"集中开工", "集中签约", "集中竣工", "集�
 _LIST_VERB = re.compile(r"^(?:聚焦|围绕|涵盖|包括|包含|形成|打造|培育|建设|实施|引进|推进|开展)")
 _GENERIC_ATTRIBUTE = frozenset({"总投资", "投资", "投资额", "总额", "占地", "占地面积", "面积", "总数", "总量", "数量", "产值",
                                 "年产值", "年纳税", "纳税", "年销售收入", "销售收入", "营业收入", "年产", "产能", "规模"})
+
+_DONE_WORK = re.compile(r"(累计)?完成(投资|投资额|产值|营业收入|销售收入)[^\d]{0,2}$")
 
 _CHANGE_SUFFIX = re.compile(r"(?:同比|环比)?(?:增速|倍数|变化)$")
 
@@ -87,6 +89,9 @@ def _subject(text: str, a: _Atom, clause_start: int, clause_end: int, previous: 
         return _share_of_noun(text, a, clause_end, noun, verb)
     if noun and (a.unit in CLASSIFIER_UNITS or not before):
         return _counted_noun(text, a, clause_end, raw, before, noun, verb)
+    done = _DONE_WORK.search(raw)
+    if before in _GENERIC_ATTRIBUTE and done is not None and done.group(2) == before:
+        return _cap(done.group())  # 年度计划投资…，1-6月累计完成投资362.32亿元: the work done, not the plan's
     if before in _GENERIC_ATTRIBUTE and previous and previous != before:
         return _cap(f"{previous}{before}")  # 项目43个，总投资412亿元 -> 项目总投资
     if not before and not previous:

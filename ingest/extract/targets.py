@@ -145,6 +145,8 @@ _FUTURE_AFTER_JIANG = re.compile(
     r"|新建|投资|完成|全部|不断|大力|重点|着力|集中|主要|每年|年|累计|提供|吸纳|解决|增加|提高|提升|降低|压缩|缩短|开工|投产|使|让"
     r"|推动|推进|打造|建设|实施|启动|开展|引进|达|按|以|从|由|重新|积极|统筹|确保|争取|用|通过|坚持|围绕|聚焦|迎来|直接|更|大大|显著)")
 
+# A clause saying the goals were met (超额完成年初预定目标任务): what follows it is the result.
+_GOAL_MET_BEFORE = re.compile(r"(?:超额完成|完成|实现|达成|达到|突破|超过)[^,，。;；:：\d]{0,8}$")
 _COMPARED_WITH_GOAL = re.compile(r"(?:高于|低于|超过|超出|超|比|较|差|落后|快于|慢于|塌|距离|距)(?:年度|年初|全年)?(?:总量|增速|增长|计划)?$")
 
 
@@ -157,6 +159,10 @@ def _not_a_goal_cue(text: str, cue: re.Match[str], a: _Atom, floor: int) -> bool
         return True  # 人才计划入选者, 千人计划专家: the name of a programme, not an intention
     if word.startswith("目标") and _COMPARED_WITH_GOAL.search(text, max(0, cue.start() - 7), cue.start()):
         return True  # 高于目标2.1个百分点, 比目标低…: the goal is the base of a comparison
+    if word.startswith("目标") or word == "计划":
+        clause = _clause_start(text, cue.start(), floor)
+        if _GOAL_MET_BEFORE.search(text, clause, cue.start()) and _clause_end(text, cue.end(), len(text)) < a.start:
+            return True  # 各项指标均超额完成年初预定目标任务，全年共实现产值3.83亿元: goals met, results follow
     if word.startswith("目标"):
         clause = _clause_start(text, cue.start(), floor)
         clause_end = _clause_end(text, cue.end(), len(text))

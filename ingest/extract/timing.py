@@ -100,7 +100,7 @@ def _advance(ctx: _Context, text: str, scope: _Scope, sent: tuple[int, int]) -> 
             elif not (_local(m, ctx) or _is_window(m) or _local_year(m, text, ctx)):
                 if _now_aside(m, ctx):
                     ctx.resume = ctx.frame
-                ctx.frame = _narrowed(m, scope, i, text)
+                ctx.frame = _released(m, scope, i, text) or _narrowed(m, scope, i, text)
         i += 1
     governing = _governing(scope, sent[1], sent[0])
     while governing is not None and _opens_starting_value(text, governing):
@@ -115,6 +115,25 @@ def _advance(ctx: _Context, text: str, scope: _Scope, sent: tuple[int, int]) -> 
         ctx.frame, ctx.resume = ctx.resume, None
         ctx.last_local = True
     ctx.opened = True
+
+
+# A release of figures (晒出, 公布, 通报 …) naming the closed period they are of.
+_RELEASE_VERB = re.compile(r"(?:晒出|发布|公布|通报|出炉|揭晓|披露|印发)了?[^,，。;；:：\d]{0,10}$")
+
+
+def _released(m: TimeMention, scope: _Scope, i: int, text: str) -> TimeMention | None:
+    """昨天，省发改委晒出2014年一季度全省产业集聚区建设榜单。…“吸金”20.03亿元: the day dates the
+    release; the figures after it are of the closed period it names."""
+    if i + 1 >= len(scope.mentions) or m.period is None or m.period.start != m.period.end:
+        return None
+    part = scope.mentions[i + 1]
+    if part.kind != "span" or part.period is None or part.period.end >= m.period.start \
+            or _SENTENCE_END_IN.search(text, m.end, part.start):
+        return None
+    return part if _RELEASE_VERB.search(text, m.end, part.start) else None
+
+
+_SENTENCE_END_IN = re.compile(r"[。！？!?]")
 
 
 def _narrowed(m: TimeMention, scope: _Scope, i: int, text: str) -> TimeMention:

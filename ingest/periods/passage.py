@@ -17,6 +17,7 @@ from ingest.periods.phrases import (
     _MULTIPLE_BASE_AFTER,
     _MULTIPLE_BASE_BEFORE,
     _TIME,
+    _UNTIL_BEFORE,
     _part_period,
     _resolve,
     _small,
@@ -156,7 +157,8 @@ def _mention(m: re.Match[str], text: str, published: date, mentions: list[TimeMe
     multiple_base = _MULTIPLE_BASE_BEFORE.search(before) is not None and _MULTIPLE_BASE_AFTER.match(text, m.end())
     if kind not in ("horizon",) and (_BASE_BEFORE.search(before) or _BASE_AFTER.match(after) or multiple_base):
         kind, period, years = "base", None, ()
-    elif period is not None and _ASOF_BEFORE.search(before) and kind == "span" \
+    elif period is not None and (_ASOF_BEFORE.search(before) or (_UNTIL_BEFORE.search(before) and period.end <= published)) \
+            and kind == "span" \
             and not _RELEASE_PART.search(m.group()):
         # 截至6月, 截至2021年: the day it closes; 截至一季度 names the release window and stays one
         kind, period = "asof", as_of(period.end, before.strip()[-2:] + period.label)

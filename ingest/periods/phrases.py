@@ -48,7 +48,7 @@ _TIME = guarded(re.compile(
         r"(?P<yrsince>(?:年初|入年|开年)(?:以来|至今))",
         r"(?P<day>昨天|昨日|前天|今天|今日|当天|当日|同日)(?![报头])",
         r"(?P<thatyear>(?<![每])当年(?:度)?(?P<thatyear_part>底|末|年底|年末)?)",
-        r"(?P<now>截至目前|截止目前|截至发稿|截至当前|截至现在|目前|当前|现已|如今|眼下|至今|(?<![表体出实发])现在)",
+        r"(?P<now>截至目前|截止目前|截至发稿|截至当前|截至现在|目前|当前|现已|如今|眼下|至今(?!年)|(?<![表体出实发])现在)",
         r"(?P<feast>(?P<feast_n>春节|元旦|五一|国庆节|国庆)(?:以来|至今))",
         rf"(?P<recent>(?:近|过去|最近)(?P<recent_n>{_N}|一)个?年)",
         rf"(?P<ago>(?<![\d年])(?P<ago_n>{_N})年(?:来|以来))",
@@ -65,6 +65,9 @@ _BASE_AFTER = re.compile(r"^(?:相比|比较|相较|水平|的水平)")
 _MULTIPLE_BASE_BEFORE = re.compile(r"(?:是|为|相当于|达到|达)$")
 _MULTIPLE_BASE_AFTER = re.compile(r"的(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九零〇]+)?)多?倍")
 _ASOF_BEFORE = re.compile(r"(?:截至|截止到|截止|截至到)\s*$")
+# 至今年5月 opening a sentence or clause (至今年5月，累计引入企业83家) says 截至 of a month gone by;
+# of one ahead (到2020年，…) it is a horizon.
+_UNTIL_BEFORE = re.compile(r"(?:^|[。！？!?；;，,\n]\s*)(?:至|到)\s*$")
 # 完成全年任务的78%, 占全年目标的81%: the year names the plan a figure is measured against,
 # not the time the figure covers.
 _DENOMINATOR_BEFORE = re.compile(r"(?:完成|占|达到|达|超过|超|实现|为)了?$")
