@@ -1758,3 +1758,66 @@ def test_until_a_month_gone_by_is_as_of_its_end() -> None:
     assert (f.period_start, f.period_end) == ("2016-05-31", "2016-05-31")
     g = one("到2020年，开发区地区生产总值达到1000亿元。", "1000亿元", date(2018, 2, 27))
     assert g.kind == "target"
+
+
+def test_the_stored_version_changes_with_the_rules(tmp_path: Path) -> None:
+    import shutil
+
+    from ingest.extract import EXTRACTOR_VERSION, _rules_digest
+
+    root = Path(__file__).resolve().parent.parent / "ingest"
+    assert EXTRACTOR_VERSION.endswith(_rules_digest(root))
+    copy = tmp_path / "ingest"
+    shutil.copytree(root, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    assert _rules_digest(copy) == _rules_digest(root)
+    rule = copy / "extract" / "targets.py"
+    rule.write_text(rule.read_text(encoding="utf-8") + "\n# a changed rule\n", encoding="utf-8")
+    assert _rules_digest(copy) != _rules_digest(root)
+
+
+def test_electricity_in_du_needs_a_multiplier() -> None:
+    found = {f.text: (f.value, f.unit) for f in figs("发电量13.56亿度，增加8.6倍；气温30度。", date(2010, 8, 19))}
+    assert found["13.56亿度"] == (1356000000, "度") and "30度" not in found
+    assert one("设计时速80km/h。", "80km/h", date(2019, 3, 1)).unit == "km/h"
+
+
+def test_from_the_first_month_written_yuan() -> None:
+    f = one("8月17日，笔者从县统计局获悉，元至7月，该县财政总收入突破4.27亿元。", "突破4.27亿元", date(2010, 8, 19))
+    assert (f.period_start, f.period_end) == ("2010-01-01", "2010-07-31")
+
+
+def test_a_growth_rate_word_may_stand_before_the_months_it_lists() -> None:
+    found = {f.text: f.kind for f in figs("规上工业增加值27.3亿元，增长9%。增幅2-5月份分别为14.2%、13%、12.8%。",
+                                          date(2017, 7, 5))}
+    assert found["14.2%"] == found["13%"] == found["12.8%"] == "change"
+
+
+def test_a_year_end_stock_does_not_date_the_flows_after_it() -> None:
+    text = ("全年肉类总产量6.72万吨，同比下降2.0%。其中，猪肉产量5.65万吨，同比增长0.1%；年末生猪存栏42.44万头，"
+            "同比下降3.5%；生猪出栏83.04万头，同比增长0.1%；禽蛋产量1.35万吨。")
+    found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2014, 3, 31))}
+    assert found["42.44万头"] == ("2013-12-31", "2013-12-31")
+    assert found["83.04万头"] == found["1.35万吨"] == ("2013-01-01", "2013-12-31")
+
+
+def test_a_dateline_sets_the_day_today_counts_from(tmp_path: Path) -> None:
+    from ingest.reader import read_article
+
+    path = tmp_path / "news.md"
+    path.write_text("---\ntitle: 投资促进大会举行\ndate: 2021-04-08\n---\n"
+                    "本报上海4月7日电 （记者沈文敏）今天上午，2021上海全球投资促进大会举行。会上，216个重大产业项目集中签约。\n",
+                    encoding="utf-8")
+    f = next(f for f in extract_figures(read_article(path)) if f.text == "216个")
+    assert (f.period_start, f.period_end) == ("2021-04-07", "2021-04-07")
+
+
+def test_a_release_naming_one_window_only_reports_it_throughout(tmp_path: Path) -> None:
+    from ingest.reader import read_article
+
+    path = tmp_path / "release.md"
+    path.write_text("---\ntitle: 实现地区生产总值744.94亿元\ndate: 2024-10-26\n---\n"
+                    "农业生产形势较好，第一产业增加值145.88亿元，增长3.8%。初步统计，前三季度蔬菜产量增长4.5%，"
+                    "茶叶产量增长6.3%。\n\n工业运行平稳向好，第二产业增加值222.80亿元，增长6.2%。全市规模以上工业增加值"
+                    "同比增长4.9%，其中工业投资增长16.1%。\n", encoding="utf-8")
+    found = {f.text: (f.period_start, f.period_end) for f in extract_figures(read_article(path))}
+    assert found["145.88亿元"] == found["222.80亿元"] == ("2024-01-01", "2024-09-30")

@@ -37,6 +37,9 @@ here, so `from ingest.extract import ...` works as it did when this was one modu
 """
 from __future__ import annotations
 
+import hashlib
+from pathlib import Path
+
 from ingest.extract.blocks import extract_figures, figures_in_text
 from ingest.extract.phrases import SUBJECT_MAX
 from ingest.extract.sectors import SECTORS, sector_of
@@ -50,7 +53,20 @@ from ingest.extract.units import (
                                   UNITS,
 )
 
-EXTRACTOR_VERSION = "2.0"  # rules of stop 13: periods in their passage, events, kinds, limits
+
+
+def _rules_digest(root: Path = Path(__file__).resolve().parent.parent) -> str:
+    """A digest of the code that turns an article into figures (every module of ingest/):
+    part of the version stored with each article, so that changed rules re-extract and
+    re-link stored articles on the next ingest without anyone remembering to bump a number."""
+    digest = hashlib.sha256()
+    for path in sorted(root.rglob("*.py")):
+        digest.update(path.relative_to(root).as_posix().encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:10]
+
+
+EXTRACTOR_VERSION = f"2.3-{_rules_digest()}"  # 2.3: rules of stop 16
 
 __all__ = ["EXTRACTOR_VERSION", "extract_figures", "figures_in_text", "sector_of", "SECTORS", "UNITS",
            "DURATION_UNITS", "CHINESE_NUMERAL_UNITS", "NOT_A_CLASSIFIER_BEFORE", "CLASSIFIER_UNITS", "QUALIFIER_OF",

@@ -86,7 +86,8 @@ class _Passage:
         # 丹寨县2015年国民经济和社会发展统计公报: a title naming one year makes it the passage's year
         title_year = last_named_year(find_time_mentions(article.title or "", published))
         return cls(period=_first_period(article.title or "", published) or _lead_frame(blocks, published),
-                   title=_title_report_period(article.title or "", published) or _lead_report_period(blocks, published),
+                   title=_title_report_period(article.title or "", published) or _lead_report_period(blocks, published)
+                   or _only_window(blocks, published),
                    event=_article_event(blocks, published), year=title_year, frame_year=title_year)
 
     def follow(self, block: _Block, ctx: _Context) -> None:
@@ -97,8 +98,67 @@ class _Passage:
             self.carried = _year_to_date(ctx.frame, ctx.published) or self.carried
 
 
+# A statistics release: growth said again and again (增长4.9%，…增长6.2%).
+_GROWTH = re.compile(r"增长|下降")
+_RELEASE_GROWTHS = 6
+_RELEASE_LAG = 62
+
+
+def _only_window(blocks: list[_Block], published: date) -> Period | None:
+    """A release whose title and lead name no period (its head cut off: 第一产业增加值145.88亿元，
+    增长3.8%。初步统计，前三季度蔬菜产量增长4.5%…) but whose text names one closed window only,
+    just before it appeared: that window is what the whole release reports."""
+    found: dict[tuple[date, date], Period] = {}
+    growths = 0
+    for block in blocks:
+        if block.heading:
+            continue
+        text = block.paragraph.text
+        growths += len(_GROWTH.findall(text))
+        for m in find_time_mentions(text, published):
+            if m.period is None or m.kind != "span" or m.period.end >= published:
+                return None
+            found.setdefault((m.period.start, m.period.end), m.period)
+            if len(found) > 1:
+                return None
+    if len(found) != 1 or growths < _RELEASE_GROWTHS:
+        return None
+    window = next(iter(found.values()))
+    if (published - window.end).days > _RELEASE_LAG or window.start == window.end:
+        return None
+    return window
+
+
+# A news dateline giving the day the report was filed: 本报上海4月7日电, 中国晋江网10月9日讯.
+_DATELINE_DAY = re.compile(r"\s*[^，,。！？\d]{0,16}?(\d{1,2})月(\d{1,2})日(?:电|讯)")
+_DATELINE_PARAGRAPHS = 4
+_DATELINE_LAG = 7
+
+
+def _dateline_day(article: Article) -> date | None:
+    """The day a news report was filed, from its dateline, when it is a few days before the
+    paper printed it: 今天 and 昨天 in the report count from that day (本报上海4月7日电
+    …今天上午…大会举行 in the paper of 8 April)."""
+    published = article.day
+    for p in article.paragraphs[:_DATELINE_PARAGRAPHS]:
+        m = _DATELINE_DAY.match(p.text)
+        if m is None:
+            continue
+        try:
+            day = date(published.year, int(m.group(1)), int(m.group(2)))
+        except ValueError:
+            return None
+        if day > published:  # filed in late December, printed in January
+            day = day.replace(year=published.year - 1) if (day.month, day.day) != (2, 29) else day
+        return day if 0 < (published - day).days <= _DATELINE_LAG else None
+    return None
+
+
 def extract_figures(article: Article) -> list[Figure]:
     """Every figure of the article, in document order."""
+    filed = _dateline_day(article)
+    if filed is not None:
+        article = replace(article, published=filed)
     blocks = _blocks(article)
     passage = _Passage.of(article, blocks)
     figures: list[Figure] = []

@@ -28,6 +28,8 @@ _VERB_OBJECT_PERCENT = re.compile(
 _RATE_WORD = re.compile(
     r"(?:(?P<up>增速|增幅|涨幅|(?<!自然)增长率|增长速度|(?:增长|提高|提升|增加|上升)幅度|增长了|(?:年均|平均)增长)"
     r"|(?P<down>降幅|下降率|(?:下降|降低|减少|缩短|压缩|精简|节约|节省|缩减|削减)幅度|降低率))"
+    # 增幅2-5月份分别为14.2%、13%…: the months the rates are of may stand between
+    r"(?:\d{1,2}(?:[-—–~至]\d{1,2})?月份?|[一二三四1-4]季度|上半年|前三季度)?"
     r"(?:分别|均)?(?:为|是|达到|达|保持在|在)?(?:约|近|超过|超)?$"
 )
 # The gap to an average (高于全省平均分5.8分, 低于全市平均水平1.2个百分点, 比全省平均高出300元):
@@ -54,7 +56,7 @@ _DIRECTION_WORD = re.compile(r"(?P<down>下降|减少|降低|回落|收窄|低�
 def _change(text: str, a: _Atom, floor: int) -> str | None:
     """'up' or 'down' when the words right before the figure make it a change."""
     # web copies put a space between the verb and the number (工业投资增长 59.8%)
-    before = text[max(floor, a.start - 9):a.start].rstrip(" \u00a0\u3000")
+    before = text[max(floor, a.start - 14):a.start].rstrip(" \u00a0\u3000")
     gap = _GAP_TO_AVERAGE.search(text, max(floor, a.start - 24), a.start)
     if gap is not None:
         return "down" if gap.group("down") or gap.group("down2") else "up"

@@ -140,6 +140,8 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
         return None
     mult = m.group("mult") or m.group("mult2")
     unit, end = _unit_of(m, text)
+    if unit == "度" and not mult:
+        return None  # 30度: a temperature or an angle; only 亿度, 万度 are electricity
     if unit is None:
         end = _bare_end(m)
         if not chinese and _AFTER_ARABIC_BAD.match(text[end:end + 1]):

@@ -97,7 +97,8 @@ def _advance(ctx: _Context, text: str, scope: _Scope, sent: tuple[int, int]) -> 
         if _standalone(text, m, sent[0]):
             if m.kind == "horizon":
                 ctx.horizon = m
-            elif not (_local(m, ctx) or _is_window(m) or _local_year(m, text, ctx)):
+            elif not (_local(m, ctx) or _is_window(m) or _local_year(m, text, ctx)
+                      or (ctx.opened and _year_end_in_year(m, ctx))):
                 if _now_aside(m, ctx):
                     ctx.resume = ctx.frame
                 ctx.frame = _released(m, scope, i, text) or _narrowed(m, scope, i, text)
@@ -109,7 +110,7 @@ def _advance(ctx: _Context, text: str, scope: _Scope, sent: tuple[int, int]) -> 
     if governing is not None and governing.kind not in ("horizon", "years"):
         ctx.last = governing
         ctx.last_local = _local(governing, ctx) or _is_window(governing) or _local_year(governing, text, ctx) \
-            or _plan_in_clause(governing, text, sent[0])
+            or _plan_in_clause(governing, text, sent[0]) or _year_end_in_year(governing, ctx)
     if ctx.resume is not None and text[sent[0]:sent[1]].rstrip("”’」』\"' ").endswith(("。", "！", "？", "!", "?")):
         # the sentence 目前 opened is over: the closed period framing the paragraph resumes
         ctx.frame, ctx.resume = ctx.resume, None
@@ -173,6 +174,17 @@ def _local(m: TimeMention, ctx: _Context) -> bool:
     p = m.period
     months = (p.end.year - p.start.year) * 12 + p.end.month - p.start.month + 1
     return p.start.day == 1 and months in (1, 3)
+
+
+def _year_end_in_year(m: TimeMention, ctx: _Context) -> bool:
+    """全年…；年末生猪存栏42.44万头，…；生猪出栏83.04万头: the year's last day dates the stock
+    counted on it; the flows after it are the year's, which still frames the passage."""
+    if m.kind != "asof" or m.period is None:
+        return False
+    for frame in (ctx.framing(), ctx.last.period if ctx.last is not None else None, ctx.title):
+        if frame is not None and m.period.end == frame.end and frame.start == frame.end.replace(month=1, day=1):
+            return True
+    return False
 
 
 def _local_year(m: TimeMention, text: str, ctx: _Context) -> bool:
