@@ -45,17 +45,18 @@ from ingest.extract.phrases import SUBJECT_MAX
 from ingest.extract.sectors import SECTORS, sector_of
 from ingest.extract.tables import CELL
 from ingest.extract.units import (
-                                  CHINESE_NUMERAL_UNITS,
-                                  CLASSIFIER_UNITS,
-                                  DURATION_UNITS,
-                                  NOT_A_CLASSIFIER_BEFORE,
-                                  QUALIFIER_OF,
-                                  UNITS,
+    CHINESE_NUMERAL_UNITS,
+    CLASSIFIER_UNITS,
+    DURATION_UNITS,
+    NOT_A_CLASSIFIER_BEFORE,
+    QUALIFIER_OF,
+    UNITS,
 )
 
+_INGEST = Path(__file__).resolve().parent.parent
 
 
-def _rules_digest(root: Path = Path(__file__).resolve().parent.parent) -> str:
+def _rules_digest(root: Path = _INGEST) -> str:
     """A digest of the code that turns an article into figures (every module of ingest/):
     part of the version stored with each article, so that changed rules re-extract and
     re-link stored articles on the next ingest without anyone remembering to bump a number."""
