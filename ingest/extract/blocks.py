@@ -108,20 +108,18 @@ def _only_window(blocks: list[_Block], published: date) -> Period | None:
     """A release whose title and lead name no period (its head cut off: 第一产业增加值145.88亿元，
     增长3.8%。初步统计，前三季度蔬菜产量增长4.5%…) but whose text names one closed window only,
     just before it appeared: that window is what the whole release reports."""
+    paragraphs = [block.paragraph.text for block in blocks if not block.heading]
+    if sum(len(_GROWTH.findall(text)) for text in paragraphs) < _RELEASE_GROWTHS:
+        return None
     found: dict[tuple[date, date], Period] = {}
-    growths = 0
-    for block in blocks:
-        if block.heading:
-            continue
-        text = block.paragraph.text
-        growths += len(_GROWTH.findall(text))
+    for text in paragraphs:
         for m in find_time_mentions(text, published):
             if m.period is None or m.kind != "span" or m.period.end >= published:
                 return None
             found.setdefault((m.period.start, m.period.end), m.period)
             if len(found) > 1:
                 return None
-    if len(found) != 1 or growths < _RELEASE_GROWTHS:
+    if len(found) != 1:
         return None
     window = next(iter(found.values()))
     if (published - window.end).days > _RELEASE_LAG or window.start == window.end:

@@ -182,7 +182,8 @@ def _year_end_in_year(m: TimeMention, ctx: _Context) -> bool:
     if m.kind != "asof" or m.period is None:
         return False
     for frame in (ctx.framing(), ctx.last.period if ctx.last is not None else None, ctx.title):
-        if frame is not None and m.period.end == frame.end and frame.start == frame.end.replace(month=1, day=1):
+        if frame is not None and m.period.end == frame.end and (frame.end.month, frame.end.day) == (12, 31) \
+                and frame.start == frame.end.replace(month=1, day=1):
             return True
     return False
 
