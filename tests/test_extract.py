@@ -1821,3 +1821,23 @@ def test_a_release_naming_one_window_only_reports_it_throughout(tmp_path: Path) 
                     "同比增长4.9%，其中工业投资增长16.1%。\n", encoding="utf-8")
     found = {f.text: (f.period_start, f.period_end) for f in extract_figures(read_article(path))}
     assert found["145.88亿元"] == found["222.80亿元"] == ("2024-01-01", "2024-09-30")
+
+
+def test_projects_listed_in_a_science_programme_are_no_goals() -> None:
+    found = {f.text: f.kind for f in figs("有100余个项目被列入各级各类科技计划，其中国家级项目20项，省级项目60项。",
+                                          date(2012, 10, 24))}
+    assert found == {"100余个": "level", "20项": "level", "60项": "level"}
+
+
+def test_a_rate_named_after_it_and_a_gap_to_another_place_are_changes() -> None:
+    assert one("前三季度实现监管货值337亿美元，预计全年可实现2%左右增长。", "2%左右", date(2009, 11, 17)).kind == "change"
+    found = {f.text: (f.kind, f.direction) for f in figs("进出口总量分别高于奉化、宁海1.13亿美元和0.03亿美元。",
+                                                         date(2011, 5, 24))}
+    assert found == {"1.13亿美元": ("change", "up"), "0.03亿美元": ("change", "up")}
+    assert one("不良贷款率低于5%。", "5%", date(2011, 5, 24)).kind != "change"   # a bound, not a gap
+
+
+def test_fractions_written_out_are_per_cents() -> None:
+    f = one("新增外资项目中，制造业项目占三分之二。", "三分之二", date(2009, 11, 17))
+    assert (f.unit, f.kind, f.qualifier) == ("%", "share", "exact") and abs(f.value - 200 / 3) < 1e-9
+    assert one("约四分之一的企业实现盈利。", "约四分之一", date(2009, 11, 17)).qualifier == "approx"

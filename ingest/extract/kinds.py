@@ -104,6 +104,12 @@ def _kind(text: str, a: _Atom, s0: int, prev: _Atom | None, prev_kind: tuple[str
         return "change", direction or _direction_in(text[clause_floor:a.start])
     if direction is not None:
         return "change", direction
+    after = _CHANGE_AFTER.match(text, a.end)
+    if after is not None and a.unit == "%":
+        return "change", "down" if after.group("down") else "up"  # 预计全年可实现2%左右增长
+    gap = _GAP_TO_OTHER.search(text, clause_floor, a.start)
+    if gap is not None and a.unit not in ("%", "‰"):
+        return "change", "down" if gap.group("down") else "up"  # 分别高于奉化、宁海1.13亿美元和0.03亿美元
     if prev is not None and prev_kind is not None and prev_kind[0] == "change" \
             and _LIST_SEP.fullmatch(text[prev.end:a.start]) and prev.unit == a.unit:
         return prev_kind
@@ -115,6 +121,11 @@ def _kind(text: str, a: _Atom, s0: int, prev: _Atom | None, prev_kind: tuple[str
     return "level", None
 
 
+# A rate named by the word after it (实现2%左右增长, 3%的降幅).
+_CHANGE_AFTER = re.compile(r"的?(?:(?P<up>增长|增幅|涨幅)|(?P<down>下降|降幅|跌幅))")
+# The difference from another place or thing named between the verb and the amount (高于奉化1.13亿美元;
+# 低于5% with nothing between is a bound, the qualifier less_than).
+_GAP_TO_OTHER = re.compile(r"(?:(?P<up>高于|多于|高出)|(?P<down>低于|少于|低出))[^,，。;；\d%]{1,12}?(?:分别)?$")
 _CONTRIBUTION_SHARE = re.compile(r"贡献率(?:分别为|分别|为|是|达到|达|超过|超|近|约)*$")
 _RATE_LEVEL = re.compile(r"(?:利率|利息率|收益率|贴现率|汇率|出生率|死亡率|自然增长率|税率|费率)"
                          r"(?:分别为|分别|平均为|平均|为|是|达到|达|保持在|降至|降到|在|约|仅)*$")

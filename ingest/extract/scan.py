@@ -106,6 +106,12 @@ def _scan_atoms(text: str) -> list[_Atom]:
                 continue
             qualifier = QUALIFIER_OF.get(share.group("q") or share.group("verb") or "", "exact")
         atoms.append(_Atom(m.start(), m.end(), m.start(), Decimal(50), "%", qualifier, True))
+    for m in _FRACTION.finditer(text):
+        den, num = _DIGIT[m.group("den")], _DIGIT[m.group("num")]
+        if num >= den:
+            continue
+        qualifier = QUALIFIER_OF[m.group("pre") or m.group("post")] if (m.group("pre") or m.group("post")) else "exact"
+        atoms.append(_Atom(m.start(), m.end(), m.start(), Decimal(num) / Decimal(den) * 100, "%", qualifier, True))
     for m in _MAGNITUDE.finditer(text):
         atoms.append(_Atom(m.start(), m.end(), m.start(), multiplier(m.group("run")), m.group("unit") or "元",
                            "order_of_magnitude", True, magnitude=True))
@@ -221,6 +227,10 @@ def _bare_round(m: re.Match[str], text: str) -> tuple[Decimal, str, int] | None:
 _CJK_AFTER = re.compile(r"[\u4e00-\u9fff]")
 # 近一半, 超过一半, 一半以上: a half as a share (50 %); 一半 alone and 过半 are left out.
 _HALF = re.compile(r"(?P<pre>将近|接近|近|约|超过|超|逾|不到|不足)?一半(?P<post>以上|左右)?")
+# 三分之二, 近四分之一: a fraction written out is a per cent of a whole.
+_FRACTION = re.compile(r"(?P<pre>将近|接近|近|约|超过|超|逾|不到|不足)?(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])"
+                       r"(?P<post>以上|左右)?")
+_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 
 # 占全市总数的一半, 超过全县企业的一半: a half of a named whole is a share (一半的时间 is not).
 _HALF_OF = re.compile(r"(?:(?P<q>大约|约|将近|接近|近|超过|超|逾|不到|不足)?占比?|(?P<verb>超过|不到|不足|接近|将近|达到|完成))"

@@ -155,7 +155,7 @@ def _not_a_goal_cue(text: str, cue: re.Match[str], a: _Atom, floor: int) -> bool
     own (以…为目标，), 将 marking the object of a verb that reports a result (将…压缩至)."""
     word = cue.group()
     if word == "计划" and (_PROGRAMME_AFTER.match(text, cue.end())
-                         or _PROGRAMME_BEFORE.search(text, max(0, cue.start() - 2), cue.start())):
+                         or _PROGRAMME_BEFORE.search(text, max(0, cue.start() - 10), cue.start())):
         return True  # 人才计划入选者, 千人计划专家: the name of a programme, not an intention
     if word.startswith("目标") and _COMPARED_WITH_GOAL.search(text, max(0, cue.start() - 7), cue.start()):
         return True  # 高于目标2.1个百分点, 比目标低…: the goal is the base of a comparison
@@ -182,7 +182,7 @@ def _not_a_goal_cue(text: str, cue: re.Match[str], a: _Atom, floor: int) -> bool
 # 计划 as part of the name of a programme (国家级人才计划入选者, 千人计划专家, 引智计划项目库):
 # who was selected under it or the list it keeps, said with no intention.
 _PROGRAMME_AFTER = re.compile(r"入选|专家|人选|人才|项目库")
-_PROGRAMME_BEFORE = re.compile(r"(?:人才|千人|万人|引智|行动|专项|星火|火炬)$")
+_PROGRAMME_BEFORE = re.compile(r"(?:人才|千人|万人|引智|行动|专项|星火|火炬|科技|研发|(?:列入|纳入|入选)[^,，。;；\d]{0,8})$")
 _AIM_AFTER = re.compile(r"[^,，。;；:：]{0,12}?为(?:目标|奋斗目标|发展目标)")
 _AIM_TAIL = re.compile(r"(?:要求|任务|导向|定位)?")
 # Words that put a sentence in the future, where 将 keeps its sense of "will" (下一步将…压缩至).
