@@ -1841,3 +1841,46 @@ def test_fractions_written_out_are_per_cents() -> None:
     f = one("新增外资项目中，制造业项目占三分之二。", "三分之二", date(2009, 11, 17))
     assert (f.unit, f.kind, f.qualifier) == ("%", "share", "exact") and abs(f.value - 200 / 3) < 1e-9
     assert one("约四分之一的企业实现盈利。", "约四分之一", date(2009, 11, 17)).qualifier == "approx"
+
+
+def test_a_year_reviewed_in_spring_frames_an_undated_release(tmp_path: Path) -> None:
+    from ingest.reader import read_article
+
+    path = tmp_path / "review.md"
+    path.write_text("---\ntitle: 全省开发区实现“十四五”开门红\ndate: 2022-04-13\n---\n"
+                    "近年来，全省开发区为“十四五”开好局起好步发挥了重要作用。\n\n"
+                    "全省开发区实现经营收入5.56万亿元，增长23%。实现税收总额2187.6亿元，增长11%；固定资产投资同比增长13%；"
+                    "规上企业总数增长21%；新增上市企业24家，同比增长71%。\n\n"
+                    "截至2021年底，全省开发区新净增2451家高新技术企业；专利授权10.5万件，增长37%。\n", encoding="utf-8")
+    found = {f.text: (f.period_start, f.period_end) for f in extract_figures(read_article(path))}
+    assert found["5.56万亿元"] == found["24家"] == ("2021-01-01", "2021-12-31")
+
+
+def test_a_one_off_event_date_does_not_frame_the_sentences_after_it(tmp_path: Path) -> None:
+    from ingest.reader import read_article
+
+    path = tmp_path / "signing.md"
+    path.write_text("---\ntitle: 重点项目集中签约仪式举行\ndate: 2018-12-27\n---\n"
+                    "12月27日，市专业招商重点项目集中签约仪式举行，27个项目集中签约。\n\n"
+                    "今年7月，市里成立14个招商专班，开展专业招商。签约的27个项目，来自11个招商专班。\n", encoding="utf-8")
+    found = {(f.text, f.start): (f.period_start, f.period_end) for f in extract_figures(read_article(path))}
+    by_text = {t: p for (t, _), p in sorted(found.items(), key=lambda kv: kv[0][1])}
+    assert by_text["14个"] == ("2018-07-01", "2018-07-31")
+    assert by_text["11个"] == ("2018-12-27", "2018-12-27")
+
+
+def test_the_current_year_said_of_work_done_is_the_year_so_far() -> None:
+    text = "截至目前，香河县4个省重点项目和12个集中开工项目，当年投资完成率分别达到100%和98%。"
+    found = {f.text: (f.kind, f.period_start, f.period_end) for f in figs(text, date(2019, 9, 11))}
+    assert found["100%"] == ("share", "2019-01-01", "2019-09-11")
+    assert one("当年力争完成投资100亿元。", "100亿元", date(2019, 9, 11)).kind == "target"
+
+
+def test_a_figure_standing_alone_as_a_head_repeats_the_body(tmp_path: Path) -> None:
+    from ingest.reader import read_article
+
+    path = tmp_path / "feature.md"
+    path.write_text("---\ntitle: 数读唐山\ndate: 2022-02-05\n---\n7.0%\n\n"
+                    "去年我市固定资产投资增速高于全省4个百分点，累计增长7.0%。\n", encoding="utf-8")
+    found = [(f.kind, f.period_start) for f in extract_figures(read_article(path)) if f.text == "7.0%"]
+    assert found == [("change", "2021-01-01")] * 2

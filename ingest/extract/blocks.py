@@ -20,7 +20,7 @@ from ingest.extract.tables import CELL, _Column, _table_row
 from ingest.extract.timing import _BREAKDOWN, _advance, _year_to_date
 from ingest.extract.units import _number
 from ingest.model import Article, Figure, Paragraph, Sentence
-from ingest.periods import Period, as_of, find_time_mentions, last_framing_year, last_named_year
+from ingest.periods import Period, as_of, find_time_mentions, last_framing_year, last_named_year, year_span
 from ingest.read.markdown import front_matter_end
 from ingest.read.text import fold, to_simplified
 
@@ -102,6 +102,7 @@ class _Passage:
 _GROWTH = re.compile(r"增长|下降")
 _RELEASE_GROWTHS = 6
 _RELEASE_LAG = 62
+_YEAR_REVIEW_LAG = 150   # a year reviewed until the spring after it (the 开门红 of 2021, in April 2022)
 
 
 def _only_window(blocks: list[_Block], published: date) -> Period | None:
@@ -114,15 +115,22 @@ def _only_window(blocks: list[_Block], published: date) -> Period | None:
     found: dict[tuple[date, date], Period] = {}
     for text in paragraphs:
         for m in find_time_mentions(text, published):
-            if m.period is None or m.kind != "span" or m.period.end >= published:
+            if m.kind in ("base", "horizon"):
+                continue  # 比2020年, “十四五”开好局: a base or a plan, not what is reported
+            period = m.period
+            if period is not None and m.kind == "asof" and (period.end.month, period.end.day) == (12, 31):
+                period = year_span(period.end.year, period.label)  # 截至2021年底 in a review of 2021
+            if period is None or m.kind not in ("span", "asof") or period.end >= published \
+                    or period.start == period.end:
                 return None
-            found.setdefault((m.period.start, m.period.end), m.period)
+            found.setdefault((period.start, period.end), period)
             if len(found) > 1:
                 return None
     if len(found) != 1:
         return None
     window = next(iter(found.values()))
-    if (published - window.end).days > _RELEASE_LAG or window.start == window.end:
+    whole_year = (window.start.month, window.start.day, window.end.month, window.end.day) == (1, 1, 12, 31)
+    if (published - window.end).days > (_YEAR_REVIEW_LAG if whole_year else _RELEASE_LAG):
         return None
     return window
 
@@ -180,20 +188,21 @@ def extract_figures(article: Article) -> list[Figure]:
 
 def _headline_as_body(figures: list[Figure], published: date) -> list[Figure]:
     """151个项目集中开竣工 总投资704亿元 over a report dating them (昨日…，列入本次集中开竣工项目151个、
-    总投资704亿元): a headline figure with no time of its own repeats the body's, and takes its kind
-    and period instead of the article's date."""
+    总投资704亿元), or a figure standing alone as a section's head (7.0% over 去年…累计增长7.0%): a
+    headline figure with no time of its own repeats the body's after it, and takes its kind and
+    period instead of the article's date."""
     day = published.isoformat()
-    body: dict[tuple[float | None, str | None], Figure] = {}
-    for f in figures:
-        if f.paragraph > 0:
-            body.setdefault((f.value, f.unit), f)
     out = []
-    for f in figures:
-        same = body.get((f.value, f.unit)) if f.paragraph == 0 and f.period_start == f.period_end == day else None
-        if same is not None and same.kind != "target" and (same.period_start, same.period_end) != (day, day):
-            f = replace(f, kind=same.kind, direction=same.direction, period_start=same.period_start,
-                        period_end=same.period_end, period_label=same.period_label,
-                        why_period=f"a headline repeating the body's figure: {same.why_period}")
+    for i, f in enumerate(figures):
+        headline = f.paragraph == 0 or f.sentence.strip() == f.text
+        if headline and f.period_start == f.period_end == day:
+            same = next((g for g in figures[i + 1:] if (g.value, g.unit) == (f.value, f.unit) and g.paragraph > 0
+                         and g.sentence.strip() != g.text), None)
+            if same is not None and same.kind != "target" and (same.period_start, same.period_end) != (day, day):
+                f = replace(f, kind=same.kind, direction=same.direction, period_start=same.period_start,
+                            period_end=same.period_end, period_label=same.period_label,
+                            why_kind=f"a headline repeating the body's figure: {same.why_kind}",
+                            why_period=f"a headline repeating the body's figure: {same.why_period}")
         out.append(f)
     return out
 

@@ -44,6 +44,8 @@ class _Context:
     carried: Period | None = None           # the year-to-date window that framed the paragraph before (1-10月，…)
     framing_year: int | None = None         # ... and the one this paragraph is framed by, for the next
     resume: TimeMention | None = None       # the closed period framing the paragraph before 目前 took over
+    event_date: bool = False                # the frame is the date of a one-off event, for its own sentence only
+    before_event: TimeMention | None = None  # ... and the frame it replaced, back at the full stop
 
     def framing(self) -> Period | None:
         """The period a figure with no time of its own falls back to in this block."""

@@ -135,6 +135,8 @@ def _decide(s: _Sentence, i: int, pending: list[_Pending]) -> _Decision:
         _date_without_own(s, d, pending)
     elif d.own.kind == "horizon" and (listed := _year_project_list(s, d, d.own.period)) is not None:
         d.period, d.period_why = listed, f"the year's project list: {listed.label}"
+    elif d.own.kind == "horizon" and (so_far := _year_so_far(s, d)) is not None:
+        d.period, d.period_why = so_far, f"the year so far, reported as done: {d.own.period.label if d.own.period else ''}"
     elif d.own.kind == "horizon":
         d.kind, d.direction = "target", None
         d.kind_why = f"target: horizon {d.own.period.label if d.own.period else ''}"
@@ -259,6 +261,19 @@ def _year_project_list(s: _Sentence, d: _Decision, horizon: Period | None) -> Pe
         listed = a.unit == "元" and _PROJECT_SUM_BEFORE.search(text, clause, a.start) is not None \
             and _PROJECT_LIST_WORD.search(text, s.sent[0], a.start) is not None
     return horizon if listed else None
+
+
+def _year_so_far(s: _Sentence, d: _Decision) -> Period | None:
+    """截至目前，…当年投资完成率分别达到100%、204%: the current year said of what is already done
+    (截至, 目前, 已 before it) is the year so far, not a goal for the year."""
+    own, published = d.own, s.ctx.published
+    year = year_span(published.year)
+    if own is None or own.period is None or (own.period.start, own.period.end) != (year.start, year.end) \
+            or s.cues[d.index] is not None:
+        return None
+    if _DONE_CUE.search(s.text, s.full_start, d.atom.start) is None:
+        return None
+    return Period(own.period.start, published, own.period.label)
 
 
 def _goal_or_size(s: _Sentence, d: _Decision) -> None:

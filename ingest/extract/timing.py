@@ -101,6 +101,9 @@ def _advance(ctx: _Context, text: str, scope: _Scope, sent: tuple[int, int]) -> 
                       or (ctx.opened and _year_end_in_year(m, ctx))):
                 if _now_aside(m, ctx):
                     ctx.resume = ctx.frame
+                elif _event_date(m, text, sent) \
+                        and not _of_the_event(m, ctx):
+                    ctx.event_date, ctx.before_event = True, ctx.frame
                 ctx.frame = _released(m, scope, i, text) or _narrowed(m, scope, i, text)
         i += 1
     governing = _governing(scope, sent[1], sent[0])
@@ -111,7 +114,12 @@ def _advance(ctx: _Context, text: str, scope: _Scope, sent: tuple[int, int]) -> 
         ctx.last = governing
         ctx.last_local = _local(governing, ctx) or _is_window(governing) or _local_year(governing, text, ctx) \
             or _plan_in_clause(governing, text, sent[0]) or _year_end_in_year(governing, ctx)
-    if ctx.resume is not None and text[sent[0]:sent[1]].rstrip("”’」』\"' ").endswith(("。", "！", "？", "!", "?")):
+    full_stop = text[sent[0]:sent[1]].rstrip("”’」』\"' ").endswith(("。", "！", "？", "!", "?"))
+    if ctx.event_date and full_stop:
+        # 今年7月，…成立14个招商专班…。签约的27个项目，…: the event's date stays with its sentence
+        ctx.frame, ctx.before_event, ctx.event_date = ctx.before_event, None, False
+        ctx.last, ctx.last_local = ctx.frame, False
+    if ctx.resume is not None and full_stop:
         # the sentence 目前 opened is over: the closed period framing the paragraph resumes
         ctx.frame, ctx.resume = ctx.resume, None
         ctx.last_local = True
@@ -151,6 +159,31 @@ def _narrowed(m: TimeMention, scope: _Scope, i: int, text: str) -> TimeMention:
 
 
 _NOW = frozenset({"目前", "现在", "当前", "眼下"})
+
+
+# What happens once, on a day or in a month (成立, 举行, 召开 …), as against what is counted over it.
+_ONE_OFF_EVENT = re.compile(r"成立|组建|设立|举行|举办|召开|揭牌|启动|印发|出台|发布|开园|挂牌|获批|批准")
+
+
+def _of_the_event(m: TimeMention, ctx: _Context) -> bool:
+    """The day (or batch) of the event the article reports: it frames the report that follows."""
+    if ctx.event is None or m.period is None:
+        return False
+    event = ctx.event[0]
+    return event.start <= m.period.start and m.period.end <= event.end
+
+
+def _event_date(m: TimeMention, text: str, sent: tuple[int, int]) -> bool:
+    """今年7月，宜昌市…成立14个招商专班: a single month or day opening a sentence about a one-off
+    event dates that event; it does not frame the sentences after it (CONVENTIONS §5.3)."""
+    p = m.period
+    if p is None or m.kind not in ("span", "asof") or m.window:
+        return False
+    months = (p.end.year - p.start.year) * 12 + p.end.month - p.start.month + 1
+    if not (p.start == p.end or (months == 1 and p.start.day == 1)):
+        return False
+    end = _SENTENCE_END_IN.search(text, m.end, sent[1])
+    return _ONE_OFF_EVENT.search(text, m.end, end.start() if end else sent[1]) is not None
 
 
 def _now_aside(m: TimeMention, ctx: _Context) -> bool:
