@@ -27,7 +27,7 @@ UNITS_EN: dict[str, tuple[str, str]] = {
     "吨标煤": ("tonnes of coal equivalent", "tonne of coal equivalent"),
     "吨": ("tonnes", "tonne"), "千克": ("kg", "kg"), "公斤": ("kg", "kg"), "斤": ("jin", "jin"),
     "立方米": ("m³", "m³"), "千瓦时": ("kWh", "kWh"), "千瓦小时": ("kWh", "kWh"),
-    "度": ("kWh", "kWh"), "千瓦": ("kW", "kW"), "km/h": ("km/h", "km/h"), "公里/小时": ("km/h", "km/h"), "兆瓦": ("MW", "MW"),
+    "度": ("kWh", "kWh"), "千瓦": ("kW", "kW"), "km/h": ("km/h", "km/h"), "千升": ("kL", "kL"), "公里/小时": ("km/h", "km/h"), "兆瓦": ("MW", "MW"),
     "千伏安": ("kVA", "kVA"),
     "微克/立方米": ("µg/m³", "µg/m³"), "毫克/立方米": ("mg/m³", "mg/m³"), "毫克/升": ("mg/L", "mg/L"),
     "标准箱": ("TEU", "TEU"), "标箱": ("TEU", "TEU"),

@@ -1884,3 +1884,28 @@ def test_a_figure_standing_alone_as_a_head_repeats_the_body(tmp_path: Path) -> N
                     "去年我市固定资产投资增速高于全省4个百分点，累计增长7.0%。\n", encoding="utf-8")
     found = [(f.kind, f.period_start) for f in extract_figures(read_article(path)) if f.text == "7.0%"]
     assert found == [("change", "2021-01-01")] * 2
+
+
+def test_a_months_release_of_cumulative_figures_reports_the_year_to_it(tmp_path: Path) -> None:
+    from ingest.reader import read_article
+
+    path = tmp_path / "release.md"
+    path.write_text("---\ntitle: 2020年10月全区经济运行情况\ndate: 2020-11-27\n---\n"
+                    "10月，全区经济继续稳定回升，主要经济指标累计降幅持续收窄。\n\n"
+                    "全区规上工业实现总产值121.25亿元，同比下降6.12%。其中9月实现总产值13.62亿元。"
+                    "白酒产量82348.23千升。\n", encoding="utf-8")
+    found = {f.text: (f.period_start, f.period_end, f.unit) for f in extract_figures(read_article(path))}
+    assert found["121.25亿元"][:2] == ("2020-01-01", "2020-10-31")
+    assert found["13.62亿元"][:2] == ("2020-09-01", "2020-09-30")
+    assert found["82348.23千升"][2] == "千升"
+
+
+def test_pinyin_glosses_of_mirror_sites_are_no_part_of_the_text(tmp_path: Path) -> None:
+    from ingest.reader import read_article
+
+    path = tmp_path / "mirror.md"
+    path.write_text("---\ntitle: 高新区经济运行\ndate: 2021-11-03\n---\n"
+                    "前三季度，高新區規上工業(yè)增加值增長(cháng)10.4%，高出全市6.3個(gè)百分點(diǎn)。\n", encoding="utf-8")
+    found = {f.text: (f.value, f.unit, f.kind) for f in extract_figures(read_article(path))}
+    # the figure points at its source, gloss included; its unit is read through the gloss
+    assert found == {"10.4%": (10.4, "%", "change"), "6.3個(gè)百分點": (6.3, "百分点", "change")}

@@ -10,7 +10,14 @@ from ingest.extract.attributes import _FOUNDING_EVENT
 from ingest.extract.clauses import _clause_end, _sentence_head, _sentences
 from ingest.extract.context import _Block, _Context, _Pending
 from ingest.extract.figure_atoms import _figure_atoms
-from ingest.extract.frames import _article_event, _first_period, _lead_frame, _lead_report_period, _title_report_period
+from ingest.extract.frames import (
+    _article_event,
+    _cumulative_month,
+    _first_period,
+    _lead_frame,
+    _lead_report_period,
+    _title_report_period,
+)
 from ingest.extract.goals import _goal_context
 from ingest.extract.scan import _Atom
 from ingest.extract.scope import _Scope
@@ -85,8 +92,10 @@ class _Passage:
         published = article.day
         # 丹寨县2015年国民经济和社会发展统计公报: a title naming one year makes it the passage's year
         title_year = last_named_year(find_time_mentions(article.title or "", published))
-        return cls(period=_first_period(article.title or "", published) or _lead_frame(blocks, published),
-                   title=_title_report_period(article.title or "", published) or _lead_report_period(blocks, published)
+        return cls(period=_cumulative_month(_first_period(article.title or "", published) or _lead_frame(blocks, published),
+                                            blocks, published),
+                   title=_cumulative_month(_title_report_period(article.title or "", published)
+                                           or _lead_report_period(blocks, published), blocks, published)
                    or _only_window(blocks, published),
                    event=_article_event(blocks, published), year=title_year, frame_year=title_year)
 

@@ -48,6 +48,24 @@ def _lead_paragraph(blocks: list[_Block], published: date) -> _Block | None:
     return None
 
 
+_CUMULATIVE_LEAD = re.compile(r"累计")
+
+
+def _cumulative_month(period: Period | None, blocks: list[_Block], published: date) -> Period | None:
+    """2020年10月全区经济运行情况 whose lead says 主要经济指标累计降幅持续收窄: a month's release
+    reporting cumulative figures reports the months of the year up to it (1-10月)."""
+    if period is None or period.start.day != 1 or period.start.month == 1 \
+            or (period.start.year, period.start.month) != (period.end.year, period.end.month):
+        return period
+    lead = _lead_paragraph(blocks, published)
+    if lead is None:
+        return period
+    end = _SENTENCE_END.search(lead.paragraph.text)
+    if not _CUMULATIVE_LEAD.search(lead.paragraph.text, 0, end.end() if end else len(lead.paragraph.text)):
+        return period
+    return Period(period.start.replace(month=1), period.end, f"1-{period.end.month}月（{period.label}累计）")
+
+
 # How far into the lead's first sentence its reporting period may stand (全省高新区上半年实现…).
 _LEAD_HEAD = 16
 

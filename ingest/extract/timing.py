@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from datetime import date
 
 from ingest.extract.clauses import _clause_end, _clause_start, _sentence_head
@@ -104,7 +105,7 @@ def _advance(ctx: _Context, text: str, scope: _Scope, sent: tuple[int, int]) -> 
                 elif _event_date(m, text, sent) \
                         and not _of_the_event(m, ctx):
                     ctx.event_date, ctx.before_event = True, ctx.frame
-                ctx.frame = _released(m, scope, i, text) or _narrowed(m, scope, i, text)
+                ctx.frame = _released(m, scope, i, text) or _cumulative(m, text, sent) or _narrowed(m, scope, i, text)
         i += 1
     governing = _governing(scope, sent[1], sent[0])
     while governing is not None and _opens_starting_value(text, governing):
@@ -128,6 +129,22 @@ def _advance(ctx: _Context, text: str, scope: _Scope, sent: tuple[int, int]) -> 
 
 # A release of figures (晒出, 公布, 通报 …) naming the closed period they are of.
 _RELEASE_VERB = re.compile(r"(?:晒出|发布|公布|通报|出炉|揭晓|披露|印发)了?[^,，。;；:：\d]{0,10}$")
+
+
+_CUMULATIVE = re.compile(r"累计")
+
+
+def _cumulative(m: TimeMention, text: str, sent: tuple[int, int]) -> TimeMention | None:
+    """10月，全区经济继续稳定回升，主要经济指标累计降幅持续收窄: a month opening a release that says
+    its figures are cumulative reports the months of the year up to it (1-10月)."""
+    p = m.period
+    if p is None or m.kind != "span" or m.window or p.start.day != 1 or p.start.month == 1 \
+            or (p.start.year, p.start.month) != (p.end.year, p.end.month):
+        return None
+    end = _SENTENCE_END_IN.search(text, m.end, len(text))
+    if not _CUMULATIVE.search(text, m.end, end.start() if end else len(text)):
+        return None
+    return replace(m, period=Period(p.start.replace(month=1), p.end, f"1-{p.end.month}月（{p.label}累计）"))
 
 
 def _released(m: TimeMention, scope: _Scope, i: int, text: str) -> TimeMention | None:

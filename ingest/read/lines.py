@@ -7,7 +7,7 @@ import re
 
 from common.width import display_width
 from ingest.read.markup import markdown_line
-from ingest.read.offsets import BLANK, PIPE_ROW, PIPE_RULE, Line, as_row, pipe_cells, strip_text, take
+from ingest.read.offsets import BLANK, PIPE_ROW, PIPE_RULE, Line, as_row, delete_spans, pipe_cells, strip_text, take
 
 NEWLINE = re.compile(r"\r\n|\r|\n")
 # A numbered point starts a new paragraph; it may be a heading (一、工业生产).
@@ -43,6 +43,16 @@ def source_lines(source: str, start: int = 0, end: int | None = None, markdown: 
     return lines
 
 
+# Mirror sites gloss characters with their pinyin (業(yè)務(wù)增長(cháng)): a syllable with a tone mark in
+# brackets right after a Han character is no part of the text (it splits 個(gè)百分點 from its number).
+_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)")
+
+
+def _without_pinyin(text: str, offsets: list[int]) -> tuple[str, list[int]]:
+    spans = [m.span() for m in _PINYIN_GLOSS.finditer(text)]
+    return delete_spans(text, offsets, spans) if spans else (text, offsets)
+
+
 def _clean_line(source: str, a: int, b: int, markdown: bool) -> Line:
     raw = source[a:b]
     body = raw.lstrip(" \t\u3000\u00a0")
@@ -55,6 +65,8 @@ def _clean_line(source: str, a: int, b: int, markdown: bool) -> Line:
     text, offsets = strip_text(text, offsets, " \t")
     if not text:
         return BLANK
+    if "(" in text:
+        text, offsets = _without_pinyin(text, offsets)
     line = Line(text, offsets, "text", width=display_width(raw.rstrip()), chars=len(raw.rstrip()),
                 indented=display_width(indent.replace("\t", "    ")) >= 2, end=b)
     if markdown:
