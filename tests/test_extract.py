@@ -1909,3 +1909,12 @@ def test_pinyin_glosses_of_mirror_sites_are_no_part_of_the_text(tmp_path: Path) 
     found = {f.text: (f.value, f.unit, f.kind) for f in extract_figures(read_article(path))}
     # the figure points at its source, gloss included; its unit is read through the gloss
     assert found == {"10.4%": (10.4, "%", "change"), "6.3個(gè)百分點": (6.3, "百分点", "change")}
+
+
+def test_the_month_works_started_does_not_date_the_size_of_what_is_built() -> None:
+    text = "产业园于2023年6月开工建设，规划用地104亩，建筑面积10.8万㎡。"
+    found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2025, 8, 21))}
+    assert found["104亩"] == found["10.8万㎡"] == ("2025-08-21", "2025-08-21")
+    # what a year built is the year's
+    built = {f.text: f.period_start for f in figs("2014年，全年建成安置房1010套，总面积约12万平方米。", date(2015, 12, 31))}
+    assert built["约12万平方米"] == "2014-01-01"

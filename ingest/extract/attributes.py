@@ -35,7 +35,7 @@ def _why_day(period: Period) -> str:
 
 # What a place is like: its area, length of coast or roads, population, the units it holds.
 _PLACE_UNITS = frozenset({"平方公里", "公顷", "平方千米", "公里", "千米"})
-_PLACE_WORDS = re.compile(r"面积|人口|岸线|海岸|辖|占地|长度|纵深|周长|宽|建成区|起步区|区域|范围")
+_PLACE_WORDS = re.compile(r"面积|人口|岸线|海岸|辖|占地|规划用地|长度|纵深|周长|宽|建成区|起步区|区域|范围")
 
 
 def _describes_place(text: str, a: _Atom, s0: int) -> bool:
@@ -58,8 +58,17 @@ def _event_dated(text: str, own: TimeMention | None, ctx: _Context, a: _Atom, s0
     if mention.start >= _clause_start(text, a.start, s0):
         return False
     end = _clause_end(text, mention.end, a.start)
-    return _FOUNDING_EVENT.search(text, mention.start, max(end, mention.end)) is not None \
-        or _FOUNDING_EVENT.search(text, max(0, mention.start - 12), mention.start) is not None
+    if _FOUNDING_EVENT.search(text, mention.start, max(end, mention.end)) is not None \
+            or _FOUNDING_EVENT.search(text, max(0, mention.start - 12), mention.start) is not None:
+        return True
+    # 产业园于2023年6月开工建设，规划用地104亩，建筑面积10.8万㎡: the day or month its works
+    # started dates the start; 全年建成安置房1010套，总面积约12万平方米 is what the year built
+    short = (mention.period.end - mention.period.start).days <= 31
+    return (short or text[max(0, mention.start - 1):mention.start] == "于") \
+        and _WORKS_EVENT.search(text, mention.start, max(end, mention.end)) is not None
+
+
+_WORKS_EVENT = re.compile(r"开工|开建|建成|投产|竣工|投用")
 
 
 _ATTRIBUTE_BEFORE = re.compile(r"(?:总投资|计划投资|总投资额|占地面积|占地|建筑面积|规划面积|总面积|设计产能|年产能|年产)"
