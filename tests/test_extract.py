@@ -1918,3 +1918,12 @@ def test_the_month_works_started_does_not_date_the_size_of_what_is_built() -> No
     # what a year built is the year's
     built = {f.text: f.period_start for f in figs("2014年，全年建成安置房1010套，总面积约12万平方米。", date(2015, 12, 31))}
     assert built["约12万平方米"] == "2014-01-01"
+
+
+def test_a_group_of_projects_planned_and_striving_to_start_them_are_goals() -> None:
+    text = ("今年，经开区还将全力实施总投资451.3亿元的重点项目135个，争取新开工总投资157.1亿元的项目70个。")
+    found = {f.text: f.kind for f in figs(text, date(2022, 3, 30))}
+    assert found == {"451.3亿元": "target", "135个": "target", "157.1亿元": "target", "70个": "target"}
+    # one project's size stays a level; money won stays money won
+    assert one("将加快推进总投资50亿元的项目。", "50亿元", date(2022, 3, 30)).kind == "level"
+    assert one("今年以来，共争取上级资金1.2亿元。", "1.2亿元", date(2022, 3, 30)).kind == "level"

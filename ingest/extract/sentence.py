@@ -276,6 +276,10 @@ def _year_so_far(s: _Sentence, d: _Decision) -> Period | None:
     return Period(own.period.start, published, own.period.label)
 
 
+# 将全力实施总投资451.3亿元的重点项目135个: the sum over a group of projects planned, not one project's size.
+_GROUP_COUNT_AFTER = re.compile(r"的[^,，。;；:：\d]{0,14}?(?:项目|工程)\s*\d+\s*[个项]")
+
+
 def _goal_or_size(s: _Sentence, d: _Decision) -> None:
     """A figure in goal-setting text is a goal; one that 将 or 拟 only seems to make a goal is
     the size of a project."""
@@ -284,7 +288,8 @@ def _goal_or_size(s: _Sentence, d: _Decision) -> None:
         d.kind, d.direction, d.target_period = "target", None, ctx.goal_period
         d.kind_why = "target: in a section or article of goals"
     cue = s.cues[d.index]
-    if d.kind == "target" and cue is not None and cue[0] in ("将", "拟") and _is_attribute(text, a, s0):
+    if d.kind == "target" and cue is not None and cue[0] in ("将", "拟") and _is_attribute(text, a, s0) \
+            and not _GROUP_COUNT_AFTER.match(text, a.end):
         # 将加快推进总投资50亿元的项目: the size of the project, not a goal
         d.kind, d.direction = "level", None
         d.period = _event_day(d.period, ctx.published)
