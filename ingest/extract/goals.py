@@ -92,11 +92,13 @@ def _obtained(text: str, cue_at: int, clause_start: int, period: Period | None, 
         return True
     if _RESULT_WORD.search(text, clause_start, cue_at):
         return True
-    if period is not None and period.end < ctx.published:
-        return True  # (今年以来 runs to the article's day: 今年，…争取新开工项目70个 is a goal)
+    if period is not None and (period.end < ctx.published
+                               or (period.end == ctx.published and _MONEY_SOUGHT.match(text, cue_at + 2))):
+        return True  # 今年以来，争取省级资金3.2亿元 is money won; 今年，…争取新开工项目70个 is a goal
     return ctx.review
 
 
+_MONEY_SOUGHT = re.compile(r"[^,，。;；\d]{0,10}?(?:资金|补助|债券|专项债|奖补|经费|拨款|贷款)")
 _RESULT_WORD = re.compile(r"共|累计|合计|总计|全年|已|成功|先后")
 
 
