@@ -1927,3 +1927,33 @@ def test_a_group_of_projects_planned_and_striving_to_start_them_are_goals() -> N
     # one project's size stays a level; money won stays money won
     assert one("将加快推进总投资50亿元的项目。", "50亿元", date(2022, 3, 30)).kind == "level"
     assert one("今年以来，共争取上级资金1.2亿元。", "1.2亿元", date(2022, 3, 30)).kind == "level"
+
+
+def test_amounts_per_unit_are_written_as_one_unit() -> None:
+    found = {f.text: f.unit for f in figs("平均每家企业专利拥有量为48件。万人有效发明专利达474件。"
+                                          "其每平方公里工业用地产出超过60亿元。吸纳就业1万人。", date(2023, 11, 17))}
+    assert found == {"48件": "件/家", "474件": "件/万人", "超过60亿元": "元/平方公里", "1万人": "人"}
+
+
+def test_a_share_written_as_a_slash_fraction() -> None:
+    f = one("新认定省级以上研发机构123家，占全市1/3。", "1/3", date(2023, 1, 19))
+    assert (f.unit, f.kind) == ("%", "share") and abs(f.value - 100 / 3) < 1e-9
+    assert "1/3" not in {g.text for g in figs("会议定于1/3召开。", date(2023, 1, 19))}
+
+
+def test_a_base_period_dates_its_own_clause_only() -> None:
+    text = "2013年1月进出口规模为3.9亿美元，而去年同期仅4072万美元，同比激增8.6倍，其中进口1.7亿美元。"
+    found = {f.text: f.period_start for f in figs(text, date(2013, 2, 21))}
+    assert found["4072万美元"] == "2012-01-01"
+    assert found["8.6倍"] == found["1.7亿美元"] == "2013-01-01"
+
+
+def test_the_year_a_report_looks_back_on_dates_the_results_after_it(tmp_path: Path) -> None:
+    from ingest.reader import read_article
+
+    path = tmp_path / "meeting.md"
+    path.write_text("---\ntitle: 经开区召开高质量发展大会\ndate: 2024-02-18\n---\n"
+                    "回顾2023年，经开区各项重点工作取得新突破。\n\n"
+                    "经济增长拼出新成效。地区生产总值增长8%。新增规上企业50家。\n", encoding="utf-8")
+    found = {f.text: (f.period_start, f.period_end) for f in extract_figures(read_article(path))}
+    assert found["8%"] == found["50家"] == ("2023-01-01", "2023-12-31")

@@ -85,6 +85,7 @@ class _Passage:
     year: int | None                       # the last year named (for 当年, 至年底)
     frame_year: int | None                 # the last year the paragraphs were framed by
     carried: Period | None = None          # the year-to-date window of the paragraph before
+    reviewed: Period | None = None         # the closed year a paragraph said it looks back on (回顾2023年，…)
 
     @classmethod
     def of(cls, article: Article, blocks: list[_Block]) -> _Passage:
@@ -105,6 +106,20 @@ class _Passage:
         self.frame_year = ctx.framing_year or self.frame_year
         if not block.heading:
             self.carried = _year_to_date(ctx.frame, ctx.published) or self.carried
+            self.reviewed = _reviewed_year(block.paragraph.text, ctx.published) or self.reviewed
+
+
+# 回顾2023年，…取得新突破 opening a work report's look back.
+_REVIEW_OPENING = re.compile(r"\s*(?:回顾|总结|盘点)(?P<year>(?:19|20)\d\d)年")
+
+
+def _reviewed_year(text: str, published: date) -> Period | None:
+    """回顾2023年，广安经开区…各项重点工作取得新突破: the year a report says it looks back on; the
+    results in the paragraphs after it with no time of their own are that year's."""
+    m = _REVIEW_OPENING.match(text)
+    if m is None or int(m.group("year")) >= published.year:
+        return None
+    return year_span(int(m.group("year")), m.group()[m.group().index(m.group("year")):])
 
 
 # A statistics release: growth said again and again (增长4.9%，…增长6.2%).
@@ -224,7 +239,7 @@ def _block_context(article: Article, block: _Block, passage: _Passage, previous:
     ctx = _Context(published, passage.period, section_period, title=passage.title,
                    review=bool(_REVIEW_WORD.search(f"{block.section or ''} {article.title or ''}")),
                    passage_year=passage.year, passage_frame_year=passage.frame_year, event=passage.event,
-                   carried=passage.carried)
+                   carried=passage.carried, reviewed=passage.reviewed)
     if not block.heading:
         ctx.goal, ctx.goal_period = _goal_context(block.section, article.title, published)
         if ctx.goal and ctx.section is not None and ctx.section.end < published:

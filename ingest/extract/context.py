@@ -42,6 +42,7 @@ class _Context:
     named_year: int | None = None           # ... and the last one this paragraph names, for the next
     passage_frame_year: int | None = None   # the last year the paragraphs before were framed by (2023年是…)
     carried: Period | None = None           # the year-to-date window that framed the paragraph before (1-10月，…)
+    reviewed: Period | None = None          # the closed year the report said it looks back on (回顾2023年，…)
     framing_year: int | None = None         # ... and the one this paragraph is framed by, for the next
     resume: TimeMention | None = None       # the closed period framing the paragraph before 目前 took over
     event_date: bool = False                # the frame is the date of a one-off event, for its own sentence only

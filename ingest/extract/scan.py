@@ -112,6 +112,11 @@ def _scan_atoms(text: str) -> list[_Atom]:
             continue
         qualifier = QUALIFIER_OF[m.group("pre") or m.group("post")] if (m.group("pre") or m.group("post")) else "exact"
         atoms.append(_Atom(m.start(), m.end(), m.start(), Decimal(num) / Decimal(den) * 100, "%", qualifier, True))
+    for m in _SLASH_FRACTION.finditer(text):
+        num, den = int(m.group("num")), int(m.group("den"))
+        if 0 < num < den:
+            atoms.append(_Atom(m.start("frac"), m.end("frac"), m.start("frac"), Decimal(num) / Decimal(den) * 100, "%",
+                               "exact", False))
     for m in _MAGNITUDE.finditer(text):
         atoms.append(_Atom(m.start(), m.end(), m.start(), multiplier(m.group("run")), m.group("unit") or "元",
                            "order_of_magnitude", True, magnitude=True))
@@ -231,6 +236,8 @@ _HALF = re.compile(r"(?P<pre>将近|接近|近|约|超过|超|逾|不到|不足)
 _FRACTION = re.compile(r"(?P<pre>将近|接近|近|约|超过|超|逾|不到|不足)?(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])"
                        r"(?P<post>以上|左右)?")
 _DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九十")}
+# 占全市1/3: a fraction in digits, read only as the share it states (1/3 elsewhere may be a date).
+_SLASH_FRACTION = re.compile(r"占[^,，。;；:：\d]{0,6}?(?P<frac>(?P<num>\d)/(?P<den>\d{1,2}))(?![\d/.])")
 
 # 占全市总数的一半, 超过全县企业的一半: a half of a named whole is a share (一半的时间 is not).
 _HALF_OF = re.compile(r"(?:(?P<q>大约|约|将近|接近|近|超过|超|逾|不到|不足)?占比?|(?P<verb>超过|不到|不足|接近|将近|达到|完成))"

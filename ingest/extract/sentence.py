@@ -159,8 +159,10 @@ def _own_time(s: _Sentence, a: _Atom) -> TimeMention | None:
     """The time phrase before the figure in its sentence part that dates it."""
     text, scope, s0 = s.text, s.scope, s.sent[0]
     own = _governing(scope, a.start, s0)
-    while own is not None and own.deadline and own.start < _clause_start(text, a.start, s0):
-        own = _governing(scope, own.start, s0)  # 力争10月底前…，新增就业500人: the deadline stays in its clause
+    while own is not None and (own.deadline or own.kind == "prior") and own.start < _clause_start(text, a.start, s0):
+        # 力争10月底前…，新增就业500人: the deadline stays in its clause; so does the base period
+        # (…3.9亿美元，而去年同期仅4072万美元，同比激增8.6倍，其中进口1.7亿美元)
+        own = _governing(scope, own.start, s0)
     if own is not None and _starting_point(text, own, a, s.figure_starts):
         own = _governing(scope, own.start, s0)  # 由2015年的48家增加到156家: 156家 is now
     if own is not None and own.window and _aside(text, own, a, s0, s.figure_starts):

@@ -72,6 +72,8 @@ def _inherited_period(text: str, a: _Atom, sent: tuple[int, int], scope: _Scope,
     if ctx.title is not None and not _ASOF_WORD.search(text, _clause_start(text, a.start, sent[0]), a.start):
         # 上半年…运行情况分析: figures with no time of their own are the period's
         return ctx.title, f"reporting period of the title: {ctx.title.label}"
+    if ctx.reviewed is not None:
+        return ctx.reviewed, f"the year the report looks back on: {ctx.reviewed.label}"
     if has_change and ctx.carried is not None:
         # 1-10月，示范区规上工业增加值增长14.3%。⏎重点行业产值“两增两降”…增长10.5%: a release
         # reports its window paragraph after paragraph
