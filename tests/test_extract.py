@@ -1957,3 +1957,12 @@ def test_the_year_a_report_looks_back_on_dates_the_results_after_it(tmp_path: Pa
                     "经济增长拼出新成效。地区生产总值增长8%。新增规上企业50家。\n", encoding="utf-8")
     found = {f.text: (f.period_start, f.period_end) for f in extract_figures(read_article(path))}
     assert found["8%"] == found["50家"] == ("2023-01-01", "2023-12-31")
+
+
+def test_a_year_after_the_place_at_a_sentence_head_frames_the_paragraph() -> None:
+    text = ("据统计，高新区2002年实现国内生产总值204亿元，同比增长21.8%。全区完成全社会固定资产投入56.3亿元。")
+    found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2002, 12, 31))}
+    assert found["56.3亿元"] == ("2002-01-01", "2002-12-31")
+    # a year inside a clause that does not report (申报2021年…项目) frames nothing after it
+    found = {f.text: f.period_start for f in figs("企业申报2021年省级项目12个。全区现有企业300家。", date(2022, 5, 1))}
+    assert found["300家"] == "2022-05-01"

@@ -45,8 +45,16 @@ def _standalone(text: str, mention: TimeMention, sent_start: int) -> bool:
     lo = _clause_start(text, mention.start, sent_start)
     if _FRAME_HEAD.fullmatch(text, lo, mention.start) is not None and text[mention.end:mention.end + 1] in (",", "，"):
         return True
+    if _PLACE_HEAD.fullmatch(text, head_end, mention.start) is not None \
+            and _REPORT_VERB.match(text, mention.end) is not None:
+        return True  # 据统计，高新区2002年实现国内生产总值204亿元…。全区完成全社会固定资产投入56.3亿元
     # 在2017年度全省开发区综合考评中，…；…: a scene-setting clause opening the sentence
     return lo == head_end and _SCENE.fullmatch(text, lo, _clause_end(text, mention.end, len(text))) is not None
+
+
+# The place a report is about, standing before its time phrase at the head of a sentence.
+_PLACE_HEAD = re.compile(r"(?:据统计[,，]?|据了解[,，]?)?[\u4e00-\u9fff]{0,10}?(?:区|市|县|园|省|镇|州)")
+_REPORT_VERB = re.compile(r"(?:全年)?(?:实现|完成|共|累计|新增|新引进|引进|签约|招商)")
 
 
 _SCENE = re.compile(r"(?:在|于)[^,，;；。]{0,30}(?:中|里|上|期间|过程中|之际)")
