@@ -1966,3 +1966,14 @@ def test_a_year_after_the_place_at_a_sentence_head_frames_the_paragraph() -> Non
     # a year inside a clause that does not report (申报2021年…项目) frames nothing after it
     found = {f.text: f.period_start for f in figs("企业申报2021年省级项目12个。全区现有企业300家。", date(2022, 5, 1))}
     assert found["300家"] == "2022-05-01"
+
+
+def test_the_title_line_after_page_furniture_is_read_once(tmp_path: Path) -> None:
+    from ingest.reader import read_article
+
+    path = tmp_path / "epaper.md"
+    path.write_text("---\ntitle: 我省新增3家国家级科技企业孵化器\ndate: 2017-01-13\n---\n"
+                    "欢迎您阅览科技报!\n\n当前版:01版\n\n我省新增3家国家级科技企业孵化器\n\n"
+                    "本报讯 日前，科技部公布了名单，我省3家科技企业孵化器被确定为国家级科技企业孵化器。\n",
+                    encoding="utf-8")
+    assert [f.text for f in extract_figures(read_article(path))] == ["3家", "3家"]

@@ -54,10 +54,11 @@ def _title_block(article: Article) -> _Block | None:
         return None
     if any(h.text == title for h in article.headings):
         return None
-    body_start = min((p.offsets[0] for p in article.paragraphs if p.offsets), default=len(article.source))
     front = front_matter_end(article.source) if article.format == "markdown" else 0
-    pos = article.source.find(title, front, body_start)
-    if pos < 0:
+    pos = article.source.find(title, front)
+    # the title line of the body, wherever page furniture (欢迎您阅览…, 当前版:01版) put it, unless a
+    # paragraph holds it
+    if pos < 0 or any(p.offsets and p.offsets[0] <= pos <= p.offsets[-1] for p in (*article.paragraphs, *article.headings)):
         return None
     para = _folded_paragraph(article.source, pos, pos + len(title))
     return _Block(para, 0, None, heading=True) if para.text.strip() else None
