@@ -1977,3 +1977,27 @@ def test_the_title_line_after_page_furniture_is_read_once(tmp_path: Path) -> Non
                     "本报讯 日前，科技部公布了名单，我省3家科技企业孵化器被确定为国家级科技企业孵化器。\n",
                     encoding="utf-8")
     assert [f.text for f in extract_figures(read_article(path))] == ["3家", "3家"]
+
+
+def test_the_first_quarter_written_shouji() -> None:
+    f = one("豫首季产业集聚区规模以上工业主营收5071亿元。", "5071亿元", date(2012, 6, 12))
+    assert (f.period_start, f.period_end) == ("2012-01-01", "2012-03-31")
+
+
+def test_a_window_since_a_year_brings_the_passage_to_the_articles_year() -> None:
+    text = "2017年以来，全省开发区高质量发展取得积极进展。前三季度，全省开发区实现规模以上工业增加值4761亿元。"
+    f = one(text, "4761亿元", date(2018, 11, 4))
+    assert (f.period_start, f.period_end) == ("2018-01-01", "2018-09-30")
+
+
+def test_a_releases_window_carries_to_the_flows_of_later_lines(tmp_path: Path) -> None:
+    from ingest.reader import read_article
+
+    path = tmp_path / "release.md"
+    path.write_text("---\ntitle: 江西工业园区实现全行业盈利\ndate: 2017-04-24\n---\n"
+                    "1~2月，全省工业园区实现利润总额278.38亿元，同比增长15.2%。\n\n基础设施\n\n"
+                    "完成投入82.21亿元，增长19.4%\n\n鄱阳湖生态经济区内园区完成投入40.49亿元\n\n"
+                    "厂区基建完成95%\n", encoding="utf-8")
+    found = {f.text: (f.period_start, f.period_end) for f in extract_figures(read_article(path))}
+    assert found["40.49亿元"] == ("2017-01-01", "2017-02-28")
+    assert found["95%"] == ("2017-04-24", "2017-04-24")   # progress, not a flow of the window

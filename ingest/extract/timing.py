@@ -11,6 +11,7 @@ from ingest.extract.clauses import _clause_end, _clause_start, _sentence_head
 from ingest.extract.context import _Context
 from ingest.extract.scan import _Atom
 from ingest.extract.scope import _governing, _is_window, _label, _Scope, _standalone, _trailing_asof
+from ingest.extract.stocks import _is_flow
 from ingest.periods import Period, TimeMention, year_span
 
 # 其中 breaks down the figure just reported; the others detail the topic of the paragraph.
@@ -74,9 +75,9 @@ def _inherited_period(text: str, a: _Atom, sent: tuple[int, int], scope: _Scope,
         return ctx.title, f"reporting period of the title: {ctx.title.label}"
     if ctx.reviewed is not None:
         return ctx.reviewed, f"the year the report looks back on: {ctx.reviewed.label}"
-    if has_change and ctx.carried is not None:
+    if ctx.carried is not None and (has_change or (a.unit not in ("%", "‰") and _is_flow(text, a, sent[0]))):
         # 1-10月，示范区规上工业增加值增长14.3%。⏎重点行业产值“两增两降”…增长10.5%: a release
-        # reports its window paragraph after paragraph
+        # reports its window paragraph after paragraph, its changes and its flows (完成投入40.49亿元)
         return ctx.carried, f"year-to-date window of the paragraph before: {ctx.carried.label}"
     if has_change and ctx.fallback is not None:
         return ctx.fallback, f"lead or title period, for a change: {ctx.fallback.label}"

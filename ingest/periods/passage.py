@@ -66,8 +66,13 @@ def last_named_year(mentions: list[TimeMention]) -> int | None:
     """The last year a paragraph names outright (the year a following passage is about)."""
     for m in reversed(mentions):
         if m.year is not None and m.kind not in ("base", "horizon"):
-            return m.year
+            return _year_reached(m)
     return None
+
+
+def _year_reached(m: TimeMention) -> int | None:
+    """The year a phrase brings the passage to: 2017年以来 runs on to the article's year."""
+    return m.period.end.year if m.kind == "since" and m.period is not None else m.year
 
 
 def last_framing_year(text: str, mentions: list[TimeMention]) -> int | None:
@@ -77,7 +82,7 @@ def last_framing_year(text: str, mentions: list[TimeMention]) -> int | None:
         if m.year is None or m.kind in ("base", "horizon"):
             continue
         if _FRAME_OPENS.search(text, 0, m.start) is not None or text[m.end:m.end + 1] in (",", "，", "是"):
-            return m.year
+            return _year_reached(m)
     return None
 
 
