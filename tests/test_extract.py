@@ -2001,3 +2001,9 @@ def test_a_releases_window_carries_to_the_flows_of_later_lines(tmp_path: Path) -
     found = {f.text: (f.period_start, f.period_end) for f in extract_figures(read_article(path))}
     assert found["40.49亿元"] == ("2017-01-01", "2017-02-28")
     assert found["95%"] == ("2017-04-24", "2017-04-24")   # progress, not a flow of the window
+
+
+def test_pieces_and_the_capacity_of_a_line_named_with_de() -> None:
+    f = one("投资3亿多元，年产2600万片电容式触摸屏的生产线眼下正在安装调试。", "2600万片", date(2012, 8, 4))
+    assert (f.value, f.unit, f.kind, f.period_start) == (26000000, "片", "level", "2012-08-04")
+    assert "3片" not in {g.text for g in figs("辖区分为3片区。", date(2012, 8, 4))}

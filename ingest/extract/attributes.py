@@ -130,7 +130,7 @@ def _project_detail(text: str, a: _Atom, s0: int, full_start: int) -> bool:
 _CAPACITY_BEFORE = re.compile(r"(?:年产|年产能|年生产能力|年设计产能|设计产能|设计年产|年加工|年处理|年吞吐|年出栏|年屠宰|年回收)"
                               r"(?:能力)?(?:约|达|为|达到)?$")
 # ... directly followed by the thing it sizes: 聚丙烯项目, 的钢管生产线, 智能化装置 (not 的目标).
-_CAPACITY_THING_AFTER = re.compile(r"的?[^,，。;；:：、\d的“”\"]{0,14}?(?:项目|生产线|产线|装置|工厂|工程|基地|车间|厂)")
+_CAPACITY_THING_AFTER = re.compile(r"的?[^,，。;；:：、\d的“”\"]{0,14}?的?(?:项目|生产线|产线|装置|工厂|工程|基地|车间|厂)")
 
 _CAPACITY_WORD = re.compile(_CAPACITY_BEFORE.pattern.replace("$", ""))
 _LIST_TAIL = re.compile(r".{0,24}\d.{0,12}?(?:和|、|及|与|以及)")
