@@ -2007,3 +2007,17 @@ def test_pieces_and_the_capacity_of_a_line_named_with_de() -> None:
     f = one("投资3亿多元，年产2600万片电容式触摸屏的生产线眼下正在安装调试。", "2600万片", date(2012, 8, 4))
     assert (f.value, f.unit, f.kind, f.period_start) == (26000000, "片", "level", "2012-08-04")
     assert "3片" not in {g.text for g in figs("辖区分为3片区。", date(2012, 8, 4))}
+
+
+def test_a_day_of_the_month_after_a_dated_dateline_dates_the_event(tmp_path: Path) -> None:
+    from ingest.reader import read_article
+
+    path = tmp_path / "start.md"
+    path.write_text("---\ntitle: 乐陵重点项目集中开工奠基\ndate: 2012-04-23\n---\n"
+                    "本报4月22日讯(记者 王金强) 20日上午，乐陵举行22个重点项目集中开工奠基仪式，总投资209.47亿元。"
+                    "据了解，22个重点项目涉及6大领域。\n", encoding="utf-8")
+    found = [(f.text, f.period_start) for f in extract_figures(read_article(path)) if f.text in ("22个", "209.47亿元")]
+    assert found == [("22个", "2012-04-20"), ("209.47亿元", "2012-04-20"), ("22个", "2012-04-20")]
+    # the day a report was heard at a meeting dates nothing
+    f = one("从20日召开的推动会上获悉，天津市31个示范工业园区建设取得明显成效。", "31个", date(2012, 2, 21))
+    assert f.period_start == "2012-02-21"

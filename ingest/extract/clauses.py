@@ -65,7 +65,8 @@ _ENUMERATION = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[)�
 
 
 # A news dateline opening the lead: 本报讯, 河北新闻网讯（通讯员王晓桐、陈彬）.
-_DATELINE = re.compile(r"(?:本报|本台|本网|本刊|[\u4e00-\u9fff]{2,8}?)讯\s*(?:[（(][^()（）。]{0,40}[)）])?\s*")
+_DATELINE = re.compile(r"(?:本报|本台|本网|本刊|[\u4e00-\u9fff]{2,8}?)(?:[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日)?[讯电]"
+                       r"\s*(?:[（(][^()（）。]{0,40}[)）])?\s*")
 
 
 def _sentence_head(text: str, start: int) -> int:

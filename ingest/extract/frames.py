@@ -130,8 +130,8 @@ def _article_event(blocks: list[_Block], published: date) -> tuple[Period, str] 
         text = block.paragraph.text
         for m in find_time_mentions(text, published):
             p = m.period
-            if p is None or p.start > published or m.window:
-                continue
+            if p is None or p.start > published or m.window or text.startswith(("电", "讯"), m.end):
+                continue  # (本报4月22日讯: the day the report was filed, not the event's)
             batch = _BATCH_AFTER.match(text, m.end)
             if batch is not None and m.kind in ("span", "horizon") and (p.end - p.start).days < 100:
                 verb = _EVENT_VERB.search(batch.group())

@@ -44,6 +44,18 @@ def _relative_day(word: str, mentions: list[TimeMention], published: date, label
     return "asof", as_of(published, label), ()
 
 
+def _day_of_month(day: int, published: date, label: str) -> tuple[str, Period | None, tuple[int, ...]] | None:
+    """20日上午 in a report of 22 April: that day of the month, or of the month before when
+    the day is still ahead (28日 in a report of 2 May)."""
+    month_start = published.replace(day=1)
+    if day > published.day:
+        month_start = (month_start - timedelta(days=1)).replace(day=1)
+    try:
+        return "asof", as_of(month_start.replace(day=day), label), ()
+    except ValueError:
+        return None
+
+
 def _year_named(m: re.Match[str], published: date) -> int | None:
     """The calendar year a phrase names outright: 2017年…, 去年…, 今年… (not a run of years)."""
     if m.group("abs"):
@@ -114,6 +126,8 @@ def _resolved_in_passage(m: re.Match[str], text: str, published: date, mentions:
     year_in_force = last_named_year(mentions)
     if m.group("day"):
         return _relative_day(m.group("day"), mentions, published, m.group())
+    if m.group("mday"):
+        return _day_of_month(int(m.group("mday_n")), published, m.group())
     if m.group("thatyear"):
         return _passage_part(m, year_in_force or passage_year or published.year, m.group())
     if m.group("bare") in ("年底", "年末") and not m.group("bare_since") and \
