@@ -2021,3 +2021,41 @@ def test_a_day_of_the_month_after_a_dated_dateline_dates_the_event(tmp_path: Pat
     # the day a report was heard at a meeting dates nothing
     f = one("从20日召开的推动会上获悉，天津市31个示范工业园区建设取得明显成效。", "31个", date(2012, 2, 21))
     assert f.period_start == "2012-02-21"
+
+
+def test_power_and_energy_units_as_the_industry_writes_them() -> None:
+    found = {f.text: f.unit for f in figs("建设20GWh储能电池项目，光伏装机总容量为300MW。", date(2023, 1, 3))}
+    assert found == {"20GWh": "GWh", "300MW": "MW"}
+
+
+def test_a_breadcrumb_repeating_the_title_is_no_goal_section(tmp_path: Path) -> None:
+    from ingest.reader import read_article
+
+    title = "三家公司计划投资58.5亿元在邹城建生物质新材料产业园"
+    path = tmp_path / "news.md"
+    path.write_text(f"---\ntitle: {title}\ndate: 2021-11-05\n---\n# 行业新闻 » {title}\n\n"
+                    "据报道，项目总投资58.5亿元，新增占地约911亩。\n", encoding="utf-8")
+    found = {f.text: f.kind for f in extract_figures(read_article(path))}
+    assert found["约911亩"] == "level"
+
+
+def test_an_estimate_of_the_months_just_closed(tmp_path: Path) -> None:
+    from ingest.reader import read_article
+
+    path = tmp_path / "release.md"
+    path.write_text("---\ntitle: 经开区经济运行实现开门红\ndate: 2023-03-23\n---\n"
+                    "1至2月，经开区多项经济指标两位数增长。其中，限上商品销售额完成598亿元，增长18.2%；"
+                    "营利性服务业收入预计95亿元左右，增长15%以上；商品房销售面积完成6.6万平方米，增长1.1倍。\n",
+                    encoding="utf-8")
+    found = {f.text: (f.kind, f.period_start, f.period_end) for f in extract_figures(read_article(path))}
+    assert found["95亿元左右"] == ("level", "2023-01-01", "2023-02-28")
+    assert found["6.6万平方米"] == ("level", "2023-01-01", "2023-02-28")
+
+
+def test_a_years_goals_titled_mubiao_renwu(tmp_path: Path) -> None:
+    from ingest.reader import read_article
+
+    path = tmp_path / "goals.md"
+    path.write_text("---\ntitle: 2024年目标任务\ndate: 2024-03-01\n---\n"
+                    "实现GDP增速6.2%以上；规上工业总产值增长20%以上。\n", encoding="utf-8")
+    assert {f.kind for f in extract_figures(read_article(path))} == {"target"}

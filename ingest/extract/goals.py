@@ -62,6 +62,8 @@ def _estimate(text: str, cue: tuple[str, int], a: _Atom, full_start: int, scope:
         return year_span(published.year, "预计")  # 前三季度，…。预计达到… in December: the whole year
     if frame is not None and frame.end < published and published.month <= 3 and frame.end.year == published.year - 1:
         return frame  # 2022年，全县经济回升。…预计增长4% in January 2023
+    if frame is not None and frame.end < published and (published - frame.end).days <= _ESTIMATE_LAG:
+        return frame  # 1至2月，…营利性服务业收入预计95亿元左右 in March: the months gone by
     if frame is None and published.month <= _EARLY_ESTIMATE_MONTHS:
         return year_span(published.year - 1, "预计")  # a January work report: 预计地区生产总值… of the year just closed
     closed = ctx.passage_frame_year
@@ -72,6 +74,8 @@ def _estimate(text: str, cue: tuple[str, int], a: _Atom, full_start: int, scope:
     return None
 
 
+# 预计 of the months just closed that frame the paragraph (a release of 1-2月 in March).
+_ESTIMATE_LAG = 62
 # Until the statistics of the year are out (end of February), 预计 with no time phrase speaks of the year just closed.
 _EARLY_ESTIMATE_MONTHS = 2
 # From this day on, an estimate with no time phrase (预计达到…) is of the year about to close.
@@ -120,11 +124,11 @@ def _past_after_cue(text: str, cue: tuple[str, int], a: _Atom, scope: _Scope, pu
 
 
 # Headings and titles of goal-setting text, and of text looking back (which wins).
-_GOAL_HEADING = re.compile(r"目标|任务|安排|打算|规划(?!建设|设计|局|馆|区|引领)|展望|计划(?!生育|单列)|思路|举措|重点工作"
+_GOAL_HEADING = re.compile(r"目标|任务|安排|打算|规划(?!建设|设计|局|馆|区|引领)|展望|计划(?!生育|单列|总?投资)|思路|举措|重点工作"
                            r"|下一步|工作要点|实施方案|行动方案")
 _REVIEW_HEADING = re.compile(r"回顾|成效|成绩|完成|进展|基础|现状|总结|发展情况|运行情况|取得|实现情况|超额")
 # A title that makes the whole article a plan (a news headline that mentions 目标 does not).
-_PLAN_TITLE = re.compile(r"规划(?!建设|设计|局|馆|区|引领)|工作安排|工作要点|实施方案|行动方案|行动计划|工作计划|主要目标|预期目标")
+_PLAN_TITLE = re.compile(r"规划(?!建设|设计|局|馆|区|引领)|工作安排|工作要点|实施方案|行动方案|行动计划|工作计划|主要目标|预期目标|目标任务")
 # Time words that in a goal section name the goal year, not a period gone by (全年 in January).
 _GOAL_YEAR_WORDS = frozenset({"全年", "今年", "本年", "年底", "年末", "明年"})
 
@@ -135,6 +139,8 @@ def _goal_context(section: str | None, title: str | None, published: date) -> tu
     for text, goal_words in ((section, _GOAL_HEADING), (title, _PLAN_TITLE)):
         if not text:
             continue
+        if goal_words is _GOAL_HEADING and title and title in text:
+            goal_words = _PLAN_TITLE  # 行业新闻 » <the headline>: the title repeated, read as a title
         if _REVIEW_HEADING.search(text):
             return False, None
         if goal_words.search(text):

@@ -17,7 +17,9 @@ UNITS: dict[str, str] = {
     "立方米": "立方米", "千瓦时": "千瓦时", "千瓦小时": "千瓦小时", "千瓦": "千瓦",
     # electricity in 度 (kWh) only with a multiplier (13.56亿度, 6.42亿度): 30度 is a temperature or an angle
     "度": "度", "千升": "千升",
-    "km/h": "km/h", "公里/小时": "公里/小时", "兆瓦": "兆瓦", "千伏安": "千伏安",
+    "km/h": "km/h", "公里/小时": "公里/小时",
+    # power and energy as the industry writes them (300MW光伏, 20GWh储能, 480MWh): kept as written
+    "GWh": "GWh", "MWh": "MWh", "kWh": "kWh", "GW": "GW", "MW": "MW", "kW": "kW", "兆瓦": "兆瓦", "千伏安": "千伏安",
     "微克/立方米": "微克/立方米", "毫克/立方米": "毫克/立方米", "毫克/升": "毫克/升",
     "标准箱": "标准箱", "标箱": "标箱",
     "家": "家", "个": "个", "项": "项", "条": "条", "名": "名", "人次": "人次", "人": "人", "户": "户",
