@@ -2059,3 +2059,14 @@ def test_a_years_goals_titled_mubiao_renwu(tmp_path: Path) -> None:
     path.write_text("---\ntitle: 2024年目标任务\ndate: 2024-03-01\n---\n"
                     "实现GDP增速6.2%以上；规上工业总产值增长20%以上。\n", encoding="utf-8")
     assert {f.kind for f in extract_figures(read_article(path))} == {"target"}
+
+
+def test_the_years_planned_project_list_said_with_jinnian() -> None:
+    text = "据了解，高新区今年共规划市级重点项目137个，总投资4334亿元。其中先进制造业项目116个，年计划投资699亿元。"
+    found = {f.text: (f.kind, f.period_start, f.period_end) for f in figs(text, date(2022, 8, 1))}
+    assert found["137个"] == ("level", "2022-01-01", "2022-12-31")
+    assert found["4334亿元"] == ("level", "2022-01-01", "2022-12-31")
+    assert found["699亿元"][0] == "target"
+    # what was signed so far this year stays the months so far
+    f = one("今年共签约项目50个。", "50个", date(2022, 8, 1))
+    assert (f.period_start, f.period_end) == ("2022-01-01", "2022-08-01")
