@@ -133,7 +133,7 @@ def _decide(s: _Sentence, i: int, pending: list[_Pending]) -> _Decision:
     _date_by_own(s, d)
     if d.own is None:
         _date_without_own(s, d, pending)
-    elif d.own.kind == "since" and d.own.period is not None and d.own.period.label in ("今年", "本年") \
+    elif d.own.kind == "since" and d.own.period is not None and s.text[d.own.start:d.own.end] in ("今年", "本年") \
             and _PLANNED_LIST.search(s.text, d.own.end, d.atom.start) \
             and (listed := _year_project_list(s, d, year_span(s.ctx.published.year, d.own.period.label))) is not None:
         # 今年共规划市级重点项目137个，总投资4334亿元 (in August): the year's list, not the months so far
@@ -247,7 +247,7 @@ def _date_without_own(s: _Sentence, d: _Decision, pending: list[_Pending]) -> No
 # A count of projects or their total investment (2023年县级重点项目共530项，总投资2944.74亿元).
 _PROJECT_COUNT_UNITS = frozenset({"项", "个"})
 _PROJECT_LIST_WORD = re.compile(r"项目")
-_PLANNED_LIST = re.compile(r"规划|谋划|安排|列入|确定")
+_PLANNED_LIST = re.compile(r"规划|谋划|安排")
 _STRIVING = re.compile(r"通过|大力|全力|着力|加快|加速|积极|努力|扎实|全面|重点推进|推动")
 _PROJECT_SUM_BEFORE = re.compile(r"总投资(?:额|规模)?(?:为|达|达到|约)?$")
 
