@@ -2070,3 +2070,10 @@ def test_the_years_planned_project_list_said_with_jinnian() -> None:
     # what was signed so far this year stays the months so far
     f = one("今年共签约项目50个。", "50个", date(2022, 8, 1))
     assert (f.period_start, f.period_end) == ("2022-01-01", "2022-08-01")
+
+
+def test_the_year_about_to_pass_is_this_year() -> None:
+    text = "即将过去的一年，高新区连续举办9场恳谈会。两大产业集群产值预计全年分别增长29.5%、24%。"
+    found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2023, 12, 27))}
+    assert found["9场"] == found["29.5%"] == ("2023-01-01", "2023-12-31")
+    assert one("过去的一年，高新区连续举办9场恳谈会。", "9场", date(2024, 1, 10)).period_start == "2023-01-01"

@@ -55,7 +55,8 @@ _TIME = guarded(re.compile(
         rf"(?P<recent>(?:近|过去|最近)(?P<recent_n>{_N}|一)个?年)",
         rf"(?P<ago>(?<![\d年])(?P<ago_n>{_N})年(?:来|以来))",
         rf"(?P<count>(?<![\d年第前后多每])(?P<count_n>{_N})年(?=累计|共计|合计|总计|间))",
-        r"(?P<lastyear>过去(?:的)?一年)",
+        r"(?P<lastyear>(?<!即将)(?<!就要)(?<!将要)过去(?:的)?一年)",
+        r"(?P<closing>(?:即将|就要|将要)过去的(?:这)?一年)",  # in a December review: this year
         rf"(?P<use>(?:利用|用|通过|再用|花)(?P<use_n1>{_N})(?:{_DASH}(?P<use_n2>{_N}))?年(?:左右)?(?:的)?时间)",
         rf"(?P<ahead>(?:未来|今后)(?P<ahead_n>{_N})年)",
         rf"(?P<bare>{_part('b')})(?P<bare_since>以来|至今)?",
@@ -274,6 +275,10 @@ def _last_year(m: re.Match[str], published: date, text: str) -> Resolved | None:
     return "span", year_span(published.year - 1, m.group()), ()
 
 
+def _closing_year(m: re.Match[str], published: date, text: str) -> Resolved | None:
+    return "span", year_span(published.year, m.group()), ()
+
+
 def _ahead(m: re.Match[str], published: date, text: str) -> Resolved | None:
     n1 = _small(m.group("use_n1") or m.group("ahead_n"))
     n2 = _small(m.group("use_n2")) or n1
@@ -351,5 +356,5 @@ def _resolve_bare(m: re.Match[str], published: date, deadline: bool = False
 # Which resolver reads which alternative of _TIME, in the order the alternatives are tried.
 _RESOLVERS = (("yrange", _years_range), ("ylist", _years_list), ("found", _founding), ("abs", _absolute),
               ("rel", _relative), ("plan", _plan), ("yrsince", _year_so_far), ("now", _now),
-              ("recent", _counted_back), ("ago", _counted_back), ("count", _counted_back), ("lastyear", _last_year),
+              ("recent", _counted_back), ("ago", _counted_back), ("count", _counted_back), ("lastyear", _last_year), ("closing", _closing_year),
               ("use", _ahead), ("ahead", _ahead), ("feast", _feast), ("bare", _bare))
