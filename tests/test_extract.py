@@ -2077,3 +2077,10 @@ def test_the_year_about_to_pass_is_this_year() -> None:
     found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2023, 12, 27))}
     assert found["9场"] == found["29.5%"] == ("2023-01-01", "2023-12-31")
     assert one("过去的一年，高新区连续举办9场恳谈会。", "9场", date(2024, 1, 10)).period_start == "2023-01-01"
+
+
+def test_places_on_a_list_named_by_the_current_year_are_levels() -> None:
+    text = "2023年园区高质量发展百强中，国家高新区占52席，国家级经开区为48席。涂层厚度仅0.03毫米。"
+    found = {f.text: (f.kind, f.unit) for f in figs(text, date(2023, 7, 6))}
+    assert found == {"52席": ("level", "席"), "48席": ("level", "席"), "0.03毫米": ("level", "毫米")}
+    assert one("2023年，全区力争新增企业50家。", "50家", date(2023, 7, 6)).kind == "target"

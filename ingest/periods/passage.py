@@ -26,6 +26,7 @@ from ingest.periods.phrases import (
 _EVENT_NAME_AFTER = re.compile(
     r"[^,，。;；!?！？\d]{0,30}?(?:洽谈会|推介会|博览会|交易会|论坛|峰会|大会|年会|展览会|招商会|发布会|投洽会|交流会|对接会|签约活动)"
     r"(?:在|于|近日|日前|昨天|今天|昨日|举行|召开|开幕|上|期间|现场|\d{1,2}日)")
+_LIST_NAME_AFTER = re.compile(r"[^,，。;；!?！？\d]{0,16}?(?:百强|十强|强榜|榜单|名单|排行榜|排名)(?:中|里|上|内|榜)?")
 _RELEASE_PART = re.compile(r"季度|半年$")
 _DAYS_BACK = {"昨天": 1, "昨日": 1, "前天": 2, "今天": 0, "今日": 0}
 _YEAR_PARTS = ("全年", "年底", "年末")
@@ -181,8 +182,8 @@ def _mention(m: re.Match[str], text: str, published: date, mentions: list[TimeMe
             and not _RELEASE_PART.search(m.group()):
         # 截至6月, 截至2021年: the day it closes; 截至一季度 names the release window and stays one
         kind, period = "asof", as_of(period.end, before.strip()[-2:] + period.label)
-    elif period is not None and still_ahead(kind, period, published):
-        kind = "horizon"
+    elif period is not None and still_ahead(kind, period, published) and not _LIST_NAME_AFTER.match(text, m.end()):
+        kind = "horizon"  # (2023年园区高质量发展百强中，…占52席: the year names a list, not a goal)
     deadline = kind == "horizon" and _DEADLINE_AFTER.match(text, m.end()) is not None
     window = 0
     if kind == "span" and (m.group("recent") or m.group("ago") or m.group("count")):
