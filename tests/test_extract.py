@@ -26,6 +26,15 @@ def one(text: str, quote: str, published: date = AUG) -> Figure:
     return found[0]
 
 
+def article_figures(tmp_path: Path, text: str, name: str = "article.md") -> list[Figure]:
+    """The figures of a Markdown article file written from ``text`` (front matter and body)."""
+    from ingest.reader import read_article
+
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return extract_figures(read_article(path))
+
+
 @pytest.mark.parametrize("text, quote, value, unit", [
     ("园区去年实现税收9.6亿元。", "9.6亿元", 960_000_000, "元"),
     ("外资到位1.2万亿美元。", "1.2万亿美元", 1.2e12, "美元"),
@@ -722,12 +731,9 @@ def test_a_change_of_a_balance_is_dated_like_the_balance(text: str, published: d
 
 
 def test_a_table_header_without_a_label_cell_heads_the_rightmost_columns(tmp_path: Path) -> None:
-    from ingest.reader import read_article
-
-    path = tmp_path / "table.md"
-    path.write_text("---\ntitle: 主要指标\ndate: 2021-03-01\n---\n\n园区主要指标如下。\n\n"
-                    "| | 2019 | 2020 |\n|---|---|---|\n| 产值（亿元） | 12.5 | 13.1 |\n", encoding="utf-8")
-    found = {f.text: (f.value, f.unit, f.period_start) for f in extract_figures(read_article(path))}
+    figures = article_figures(tmp_path, "---\ntitle: 主要指标\ndate: 2021-03-01\n---\n\n园区主要指标如下。\n\n"
+                                        "| | 2019 | 2020 |\n|---|---|---|\n| 产值（亿元） | 12.5 | 13.1 |\n")
+    found = {f.text: (f.value, f.unit, f.period_start) for f in figures}
     assert found == {"12.5": (1_250_000_000, "元", "2019-01-01"), "13.1": (1_310_000_000, "元", "2020-01-01")}
 
 
@@ -1229,13 +1235,10 @@ def test_a_second_estimate_in_a_december_review_is_an_estimate_too() -> None:
 
 
 def test_a_plan_article_makes_its_plain_sections_goals_but_not_its_review(tmp_path: Path) -> None:
-    from ingest.reader import read_article
-
-    path = tmp_path / "plan.md"
-    path.write_text("---\ntitle: 示例经开区“十四五”发展规划要点\ndate: 2021-06-01\n---\n\n"
-                    "## 一、发展基础\n\n2020年，全区完成营业收入420亿元。\n\n"
-                    "## 三、空间布局\n\n规划期内新增工业用地2000亩，重点建设4个特色产业园。\n", encoding="utf-8")
-    found = {f.text: f.kind for f in extract_figures(read_article(path))}
+    figures = article_figures(tmp_path, "---\ntitle: 示例经开区“十四五”发展规划要点\ndate: 2021-06-01\n---\n\n"
+                                        "## 一、发展基础\n\n2020年，全区完成营业收入420亿元。\n\n"
+                                        "## 三、空间布局\n\n规划期内新增工业用地2000亩，重点建设4个特色产业园。\n")
+    found = {f.text: f.kind for f in figures}
     assert found == {"420亿元": "level", "2000亩": "target", "4个": "target"}
 
 
@@ -1319,12 +1322,9 @@ def test_no_figure_period_ends_before_it_starts() -> None:
 
 
 def test_the_whole_named_in_a_share_is_not_a_stock(tmp_path: Path) -> None:
-    from ingest.reader import read_article
-
-    path = tmp_path / "h1.md"
-    path.write_text("---\ntitle: 上半年示例开发区投资运行简析\ndate: 2016-08-05\n---\n\n"
-                    "工业投资完成120.5亿元，占开发区投资总量的61.2%。\n", encoding="utf-8")
-    found = {f.text: (f.period_start, f.period_end) for f in extract_figures(read_article(path))}
+    figures = article_figures(tmp_path, "---\ntitle: 上半年示例开发区投资运行简析\ndate: 2016-08-05\n---\n\n"
+                                        "工业投资完成120.5亿元，占开发区投资总量的61.2%。\n")
+    found = {f.text: (f.period_start, f.period_end) for f in figures}
     assert found["61.2%"] == ("2016-01-01", "2016-06-30")
 
 
@@ -1520,26 +1520,20 @@ def test_a_change_since_last_years_end_covers_this_year_up_to_the_day() -> None:
 
 
 def test_a_release_lead_reports_its_window_for_later_paragraphs_and_its_summary_box(tmp_path: Path) -> None:
-    from ingest.reader import read_article
-
-    path = tmp_path / "release.md"
-    path.write_text("---\ntitle: 四川高新区经济运行平稳\ndate: 2021-08-31\n---\n"
-                    "●营业收入13977.46亿元:国家高新区7831.36亿元\n"
-                    "全省高新区上半年实现营业收入13977.46亿元，同比增长28.09%。这是记者8月30日从省科技厅获悉的。\n\n"
-                    "营业收入中，8个国家高新区实现营业收入7831.36亿元，同比增长23.98%。\n", encoding="utf-8")
-    periods = {(f.text, f.start): (f.period_start, f.period_end) for f in extract_figures(read_article(path))}
+    figures = article_figures(tmp_path, "---\ntitle: 四川高新区经济运行平稳\ndate: 2021-08-31\n---\n"
+                                        "●营业收入13977.46亿元:国家高新区7831.36亿元\n"
+                                        "全省高新区上半年实现营业收入13977.46亿元，同比增长28.09%。这是记者8月30日从省科技厅获悉的。\n\n"
+                                        "营业收入中，8个国家高新区实现营业收入7831.36亿元，同比增长23.98%。\n")
+    periods = {(f.text, f.start): (f.period_start, f.period_end) for f in figures}
     assert set(periods.values()) == {("2021-01-01", "2021-06-30")}, periods
     assert len(periods) == 7   # 13977.46亿元 twice, 7831.36亿元 twice, 28.09%, 8个, 23.98%
 
 
 def test_counts_that_exist_by_now_under_a_closed_year_title_are_held_on_the_day(tmp_path: Path) -> None:
-    from ingest.reader import read_article
-
-    path = tmp_path / "year.md"
-    path.write_text("---\ntitle: 开发区2002年实现国内生产总值380亿元\ndate: 2003-01-10\n---\n"
-                    "开发区2002年实现国内生产总值380亿元。\n\n"
-                    "在科技创新方面，开发区已经成立了4家风险投资公司，新设孵化基地6个。\n", encoding="utf-8")
-    found = {f.text: (f.period_start, f.period_end) for f in extract_figures(read_article(path))}
+    figures = article_figures(tmp_path, "---\ntitle: 开发区2002年实现国内生产总值380亿元\ndate: 2003-01-10\n---\n"
+                                        "开发区2002年实现国内生产总值380亿元。\n\n"
+                                        "在科技创新方面，开发区已经成立了4家风险投资公司，新设孵化基地6个。\n")
+    found = {f.text: (f.period_start, f.period_end) for f in figures}
     assert found["4家"] == ("2003-01-10", "2003-01-10")
     assert found["6个"] == ("2002-01-01", "2002-12-31")   # 新设: what the year added
 
@@ -1590,14 +1584,11 @@ def test_a_goals_completion_rate_and_a_gap_to_the_goal_are_no_goals() -> None:
 
 
 def test_estimates_listed_under_a_closed_year_are_not_goals(tmp_path: Path) -> None:
-    from ingest.reader import read_article
-
-    path = tmp_path / "report.md"
-    path.write_text("---\ntitle: 区2021年计划执行情况的报告\ndate: 2022-01-17\n---\n"
-                    "2021年，预计全区主要经济指标完成情况如下：\n\n"
-                    "——地区生产总值预计实现1900亿元，同比增长15%；\n\n"
-                    "——全社会固定资产投资预计完成828亿元。\n", encoding="utf-8")
-    found = {f.text: (f.kind, f.period_start, f.period_end) for f in extract_figures(read_article(path))}
+    figures = article_figures(tmp_path, "---\ntitle: 区2021年计划执行情况的报告\ndate: 2022-01-17\n---\n"
+                                        "2021年，预计全区主要经济指标完成情况如下：\n\n"
+                                        "——地区生产总值预计实现1900亿元，同比增长15%；\n\n"
+                                        "——全社会固定资产投资预计完成828亿元。\n")
+    found = {f.text: (f.kind, f.period_start, f.period_end) for f in figures}
     assert found["1900亿元"] == ("level", "2021-01-01", "2021-12-31")
     assert found["828亿元"] == ("level", "2021-01-01", "2021-12-31")
 
@@ -1697,14 +1688,11 @@ def test_the_current_years_project_list_is_reported_not_planned() -> None:
 
 
 def test_the_event_reported_is_no_goal_under_a_paragraphs_year(tmp_path: Path) -> None:
-    from ingest.reader import read_article
-
-    path = tmp_path / "start.md"
-    path.write_text("---\ntitle: 我县参加二季度重点项目集中开工仪式\ndate: 2022-05-23\n---\n"
-                    "5月23日，我县参加全市2022年二季度重点项目集中开工仪式，县领导出席活动。\n\n"
-                    "2022年我县预计二季度全县生产总值增长12%，固定资产投资增长12%。社会消费品零售总额增长13%，"
-                    "能够实现半年“双过半”。参加此次集中开工项目共22项，总投资29.55亿元。\n", encoding="utf-8")
-    found = {f.text: f.kind for f in extract_figures(read_article(path))}
+    figures = article_figures(tmp_path, "---\ntitle: 我县参加二季度重点项目集中开工仪式\ndate: 2022-05-23\n---\n"
+                                        "5月23日，我县参加全市2022年二季度重点项目集中开工仪式，县领导出席活动。\n\n"
+                                        "2022年我县预计二季度全县生产总值增长12%，固定资产投资增长12%。社会消费品零售总额增长13%，"
+                                        "能够实现半年“双过半”。参加此次集中开工项目共22项，总投资29.55亿元。\n")
+    found = {f.text: f.kind for f in figures}
     assert found["22项"] == "level" and found["29.55亿元"] == "level"
 
 
@@ -1724,26 +1712,20 @@ def test_goals_met_before_the_results_make_them_no_goals() -> None:
 
 
 def test_an_average_rate_estimated_over_closed_years_is_no_goal(tmp_path: Path) -> None:
-    from ingest.reader import read_article
-
-    path = tmp_path / "report.md"
-    path.write_text("---\ntitle: 高新区工作报告\ndate: 2021-02-05\n---\n"
-                    "“十三五”时期是高新区发展史上具有重要意义的五年。\n\n"
-                    "这五年，预计营业总收入达3475亿元、年均增速15.7%。\n", encoding="utf-8")
-    found = {f.text: f.kind for f in extract_figures(read_article(path))}
+    figures = article_figures(tmp_path, "---\ntitle: 高新区工作报告\ndate: 2021-02-05\n---\n"
+                                        "“十三五”时期是高新区发展史上具有重要意义的五年。\n\n"
+                                        "这五年，预计营业总收入达3475亿元、年均增速15.7%。\n")
+    found = {f.text: f.kind for f in figures}
     assert found == {"3475亿元": "level", "15.7%": "change"}
     # what a project will yield on average stays a projection
     assert one("该项目预计年均产值10亿元。", "10亿元", date(2021, 2, 5)).kind == "target"
 
 
 def test_a_headline_figure_takes_the_period_of_the_body_it_repeats(tmp_path: Path) -> None:
-    from ingest.reader import read_article
-
-    path = tmp_path / "news.md"
-    path.write_text("---\ntitle: 151个项目集中开竣工 总投资704亿元\ndate: 2024-10-09\n---\n"
-                    "151个项目集中开竣工 总投资704亿元\n\n"
-                    "今年来，晋江列入本次集中开竣工项目151个、总投资704亿元。\n", encoding="utf-8")
-    found = [(f.text, f.period_start, f.period_end) for f in extract_figures(read_article(path))]
+    figures = article_figures(tmp_path, "---\ntitle: 151个项目集中开竣工 总投资704亿元\ndate: 2024-10-09\n---\n"
+                                        "151个项目集中开竣工 总投资704亿元\n\n"
+                                        "今年来，晋江列入本次集中开竣工项目151个、总投资704亿元。\n")
+    found = [(f.text, f.period_start, f.period_end) for f in figures]
     assert found == [("151个", "2024-01-01", "2024-10-09"), ("704亿元", "2024-01-01", "2024-10-09")] * 2
 
 
@@ -1801,25 +1783,18 @@ def test_a_year_end_stock_does_not_date_the_flows_after_it() -> None:
 
 
 def test_a_dateline_sets_the_day_today_counts_from(tmp_path: Path) -> None:
-    from ingest.reader import read_article
-
-    path = tmp_path / "news.md"
-    path.write_text("---\ntitle: 投资促进大会举行\ndate: 2021-04-08\n---\n"
-                    "本报上海4月7日电 （记者沈文敏）今天上午，2021上海全球投资促进大会举行。会上，216个重大产业项目集中签约。\n",
-                    encoding="utf-8")
-    f = next(f for f in extract_figures(read_article(path)) if f.text == "216个")
+    figures = article_figures(tmp_path, "---\ntitle: 投资促进大会举行\ndate: 2021-04-08\n---\n"
+                                        "本报上海4月7日电 （记者沈文敏）今天上午，2021上海全球投资促进大会举行。会上，216个重大产业项目集中签约。\n")
+    f = next(f for f in figures if f.text == "216个")
     assert (f.period_start, f.period_end) == ("2021-04-07", "2021-04-07")
 
 
 def test_a_release_naming_one_window_only_reports_it_throughout(tmp_path: Path) -> None:
-    from ingest.reader import read_article
-
-    path = tmp_path / "release.md"
-    path.write_text("---\ntitle: 实现地区生产总值744.94亿元\ndate: 2024-10-26\n---\n"
-                    "农业生产形势较好，第一产业增加值145.88亿元，增长3.8%。初步统计，前三季度蔬菜产量增长4.5%，"
-                    "茶叶产量增长6.3%。\n\n工业运行平稳向好，第二产业增加值222.80亿元，增长6.2%。全市规模以上工业增加值"
-                    "同比增长4.9%，其中工业投资增长16.1%。\n", encoding="utf-8")
-    found = {f.text: (f.period_start, f.period_end) for f in extract_figures(read_article(path))}
+    figures = article_figures(tmp_path, "---\ntitle: 实现地区生产总值744.94亿元\ndate: 2024-10-26\n---\n"
+                                        "农业生产形势较好，第一产业增加值145.88亿元，增长3.8%。初步统计，前三季度蔬菜产量增长4.5%，"
+                                        "茶叶产量增长6.3%。\n\n工业运行平稳向好，第二产业增加值222.80亿元，增长6.2%。全市规模以上工业增加值"
+                                        "同比增长4.9%，其中工业投资增长16.1%。\n")
+    found = {f.text: (f.period_start, f.period_end) for f in figures}
     assert found["145.88亿元"] == found["222.80亿元"] == ("2024-01-01", "2024-09-30")
 
 
@@ -1844,26 +1819,20 @@ def test_fractions_written_out_are_per_cents() -> None:
 
 
 def test_a_year_reviewed_in_spring_frames_an_undated_release(tmp_path: Path) -> None:
-    from ingest.reader import read_article
-
-    path = tmp_path / "review.md"
-    path.write_text("---\ntitle: 全省开发区实现“十四五”开门红\ndate: 2022-04-13\n---\n"
-                    "近年来，全省开发区为“十四五”开好局起好步发挥了重要作用。\n\n"
-                    "全省开发区实现经营收入5.56万亿元，增长23%。实现税收总额2187.6亿元，增长11%；固定资产投资同比增长13%；"
-                    "规上企业总数增长21%；新增上市企业24家，同比增长71%。\n\n"
-                    "截至2021年底，全省开发区新净增2451家高新技术企业；专利授权10.5万件，增长37%。\n", encoding="utf-8")
-    found = {f.text: (f.period_start, f.period_end) for f in extract_figures(read_article(path))}
+    figures = article_figures(tmp_path, "---\ntitle: 全省开发区实现“十四五”开门红\ndate: 2022-04-13\n---\n"
+                                        "近年来，全省开发区为“十四五”开好局起好步发挥了重要作用。\n\n"
+                                        "全省开发区实现经营收入5.56万亿元，增长23%。实现税收总额2187.6亿元，增长11%；固定资产投资同比增长13%；"
+                                        "规上企业总数增长21%；新增上市企业24家，同比增长71%。\n\n"
+                                        "截至2021年底，全省开发区新净增2451家高新技术企业；专利授权10.5万件，增长37%。\n")
+    found = {f.text: (f.period_start, f.period_end) for f in figures}
     assert found["5.56万亿元"] == found["24家"] == ("2021-01-01", "2021-12-31")
 
 
 def test_a_one_off_event_date_does_not_frame_the_sentences_after_it(tmp_path: Path) -> None:
-    from ingest.reader import read_article
-
-    path = tmp_path / "signing.md"
-    path.write_text("---\ntitle: 重点项目集中签约仪式举行\ndate: 2018-12-27\n---\n"
-                    "12月27日，市专业招商重点项目集中签约仪式举行，27个项目集中签约。\n\n"
-                    "今年7月，市里成立14个招商专班，开展专业招商。签约的27个项目，来自11个招商专班。\n", encoding="utf-8")
-    found = {(f.text, f.start): (f.period_start, f.period_end) for f in extract_figures(read_article(path))}
+    figures = article_figures(tmp_path, "---\ntitle: 重点项目集中签约仪式举行\ndate: 2018-12-27\n---\n"
+                                        "12月27日，市专业招商重点项目集中签约仪式举行，27个项目集中签约。\n\n"
+                                        "今年7月，市里成立14个招商专班，开展专业招商。签约的27个项目，来自11个招商专班。\n")
+    found = {(f.text, f.start): (f.period_start, f.period_end) for f in figures}
     by_text = {t: p for (t, _), p in sorted(found.items(), key=lambda kv: kv[0][1])}
     assert by_text["14个"] == ("2018-07-01", "2018-07-31")
     assert by_text["11个"] == ("2018-12-27", "2018-12-27")
@@ -1877,36 +1846,27 @@ def test_the_current_year_said_of_work_done_is_the_year_so_far() -> None:
 
 
 def test_a_figure_standing_alone_as_a_head_repeats_the_body(tmp_path: Path) -> None:
-    from ingest.reader import read_article
-
-    path = tmp_path / "feature.md"
-    path.write_text("---\ntitle: 数读唐山\ndate: 2022-02-05\n---\n7.0%\n\n"
-                    "去年我市固定资产投资增速高于全省4个百分点，累计增长7.0%。\n", encoding="utf-8")
-    found = [(f.kind, f.period_start) for f in extract_figures(read_article(path)) if f.text == "7.0%"]
+    figures = article_figures(tmp_path, "---\ntitle: 数读唐山\ndate: 2022-02-05\n---\n7.0%\n\n"
+                                        "去年我市固定资产投资增速高于全省4个百分点，累计增长7.0%。\n")
+    found = [(f.kind, f.period_start) for f in figures if f.text == "7.0%"]
     assert found == [("change", "2021-01-01")] * 2
 
 
 def test_a_months_release_of_cumulative_figures_reports_the_year_to_it(tmp_path: Path) -> None:
-    from ingest.reader import read_article
-
-    path = tmp_path / "release.md"
-    path.write_text("---\ntitle: 2020年10月全区经济运行情况\ndate: 2020-11-27\n---\n"
-                    "10月，全区经济继续稳定回升，主要经济指标累计降幅持续收窄。\n\n"
-                    "全区规上工业实现总产值121.25亿元，同比下降6.12%。其中9月实现总产值13.62亿元。"
-                    "白酒产量82348.23千升。\n", encoding="utf-8")
-    found = {f.text: (f.period_start, f.period_end, f.unit) for f in extract_figures(read_article(path))}
+    figures = article_figures(tmp_path, "---\ntitle: 2020年10月全区经济运行情况\ndate: 2020-11-27\n---\n"
+                                        "10月，全区经济继续稳定回升，主要经济指标累计降幅持续收窄。\n\n"
+                                        "全区规上工业实现总产值121.25亿元，同比下降6.12%。其中9月实现总产值13.62亿元。"
+                                        "白酒产量82348.23千升。\n")
+    found = {f.text: (f.period_start, f.period_end, f.unit) for f in figures}
     assert found["121.25亿元"][:2] == ("2020-01-01", "2020-10-31")
     assert found["13.62亿元"][:2] == ("2020-09-01", "2020-09-30")
     assert found["82348.23千升"][2] == "千升"
 
 
 def test_pinyin_glosses_of_mirror_sites_are_no_part_of_the_text(tmp_path: Path) -> None:
-    from ingest.reader import read_article
-
-    path = tmp_path / "mirror.md"
-    path.write_text("---\ntitle: 高新区经济运行\ndate: 2021-11-03\n---\n"
-                    "前三季度，高新區規上工業(yè)增加值增長(cháng)10.4%，高出全市6.3個(gè)百分點(diǎn)。\n", encoding="utf-8")
-    found = {f.text: (f.value, f.unit, f.kind) for f in extract_figures(read_article(path))}
+    figures = article_figures(tmp_path, "---\ntitle: 高新区经济运行\ndate: 2021-11-03\n---\n"
+                                        "前三季度，高新區規上工業(yè)增加值增長(cháng)10.4%，高出全市6.3個(gè)百分點(diǎn)。\n")
+    found = {f.text: (f.value, f.unit, f.kind) for f in figures}
     # the figure points at its source, gloss included; its unit is read through the gloss
     assert found == {"10.4%": (10.4, "%", "change"), "6.3個(gè)百分點": (6.3, "百分点", "change")}
 
@@ -1949,13 +1909,10 @@ def test_a_base_period_dates_its_own_clause_only() -> None:
 
 
 def test_the_year_a_report_looks_back_on_dates_the_results_after_it(tmp_path: Path) -> None:
-    from ingest.reader import read_article
-
-    path = tmp_path / "meeting.md"
-    path.write_text("---\ntitle: 经开区召开高质量发展大会\ndate: 2024-02-18\n---\n"
-                    "回顾2023年，经开区各项重点工作取得新突破。\n\n"
-                    "经济增长拼出新成效。地区生产总值增长8%。新增规上企业50家。\n", encoding="utf-8")
-    found = {f.text: (f.period_start, f.period_end) for f in extract_figures(read_article(path))}
+    figures = article_figures(tmp_path, "---\ntitle: 经开区召开高质量发展大会\ndate: 2024-02-18\n---\n"
+                                        "回顾2023年，经开区各项重点工作取得新突破。\n\n"
+                                        "经济增长拼出新成效。地区生产总值增长8%。新增规上企业50家。\n")
+    found = {f.text: (f.period_start, f.period_end) for f in figures}
     assert found["8%"] == found["50家"] == ("2023-01-01", "2023-12-31")
 
 
@@ -1969,14 +1926,10 @@ def test_a_year_after_the_place_at_a_sentence_head_frames_the_paragraph() -> Non
 
 
 def test_the_title_line_after_page_furniture_is_read_once(tmp_path: Path) -> None:
-    from ingest.reader import read_article
-
-    path = tmp_path / "epaper.md"
-    path.write_text("---\ntitle: 我省新增3家国家级科技企业孵化器\ndate: 2017-01-13\n---\n"
-                    "欢迎您阅览科技报!\n\n当前版:01版\n\n我省新增3家国家级科技企业孵化器\n\n"
-                    "本报讯 日前，科技部公布了名单，我省3家科技企业孵化器被确定为国家级科技企业孵化器。\n",
-                    encoding="utf-8")
-    assert [f.text for f in extract_figures(read_article(path))] == ["3家", "3家"]
+    figures = article_figures(tmp_path, "---\ntitle: 我省新增3家国家级科技企业孵化器\ndate: 2017-01-13\n---\n"
+                                        "欢迎您阅览科技报!\n\n当前版:01版\n\n我省新增3家国家级科技企业孵化器\n\n"
+                                        "本报讯 日前，科技部公布了名单，我省3家科技企业孵化器被确定为国家级科技企业孵化器。\n")
+    assert [f.text for f in figures] == ["3家", "3家"]
 
 
 def test_the_first_quarter_written_shouji() -> None:
@@ -1991,14 +1944,11 @@ def test_a_window_since_a_year_brings_the_passage_to_the_articles_year() -> None
 
 
 def test_a_releases_window_carries_to_the_flows_of_later_lines(tmp_path: Path) -> None:
-    from ingest.reader import read_article
-
-    path = tmp_path / "release.md"
-    path.write_text("---\ntitle: 江西工业园区实现全行业盈利\ndate: 2017-04-24\n---\n"
-                    "1~2月，全省工业园区实现利润总额278.38亿元，同比增长15.2%。\n\n基础设施\n\n"
-                    "完成投入82.21亿元，增长19.4%\n\n鄱阳湖生态经济区内园区完成投入40.49亿元\n\n"
-                    "厂区基建完成95%\n", encoding="utf-8")
-    found = {f.text: (f.period_start, f.period_end) for f in extract_figures(read_article(path))}
+    figures = article_figures(tmp_path, "---\ntitle: 江西工业园区实现全行业盈利\ndate: 2017-04-24\n---\n"
+                                        "1~2月，全省工业园区实现利润总额278.38亿元，同比增长15.2%。\n\n基础设施\n\n"
+                                        "完成投入82.21亿元，增长19.4%\n\n鄱阳湖生态经济区内园区完成投入40.49亿元\n\n"
+                                        "厂区基建完成95%\n")
+    found = {f.text: (f.period_start, f.period_end) for f in figures}
     assert found["40.49亿元"] == ("2017-01-01", "2017-02-28")
     assert found["95%"] == ("2017-04-24", "2017-04-24")   # progress, not a flow of the window
 
@@ -2010,13 +1960,10 @@ def test_pieces_and_the_capacity_of_a_line_named_with_de() -> None:
 
 
 def test_a_day_of_the_month_after_a_dated_dateline_dates_the_event(tmp_path: Path) -> None:
-    from ingest.reader import read_article
-
-    path = tmp_path / "start.md"
-    path.write_text("---\ntitle: 乐陵重点项目集中开工奠基\ndate: 2012-04-23\n---\n"
-                    "本报4月22日讯(记者 王金强) 20日上午，乐陵举行22个重点项目集中开工奠基仪式，总投资209.47亿元。"
-                    "据了解，22个重点项目涉及6大领域。\n", encoding="utf-8")
-    found = [(f.text, f.period_start) for f in extract_figures(read_article(path)) if f.text in ("22个", "209.47亿元")]
+    figures = article_figures(tmp_path, "---\ntitle: 乐陵重点项目集中开工奠基\ndate: 2012-04-23\n---\n"
+                                        "本报4月22日讯(记者 王金强) 20日上午，乐陵举行22个重点项目集中开工奠基仪式，总投资209.47亿元。"
+                                        "据了解，22个重点项目涉及6大领域。\n")
+    found = [(f.text, f.period_start) for f in figures if f.text in ("22个", "209.47亿元")]
     assert found == [("22个", "2012-04-20"), ("209.47亿元", "2012-04-20"), ("22个", "2012-04-20")]
     # the day a report was heard at a meeting dates nothing
     f = one("从20日召开的推动会上获悉，天津市31个示范工业园区建设取得明显成效。", "31个", date(2012, 2, 21))
@@ -2040,25 +1987,18 @@ def test_a_breadcrumb_repeating_the_title_is_no_goal_section(tmp_path: Path) -> 
 
 
 def test_an_estimate_of_the_months_just_closed(tmp_path: Path) -> None:
-    from ingest.reader import read_article
-
-    path = tmp_path / "release.md"
-    path.write_text("---\ntitle: 经开区经济运行实现开门红\ndate: 2023-03-23\n---\n"
-                    "1至2月，经开区多项经济指标两位数增长。其中，限上商品销售额完成598亿元，增长18.2%；"
-                    "营利性服务业收入预计95亿元左右，增长15%以上；商品房销售面积完成6.6万平方米，增长1.1倍。\n",
-                    encoding="utf-8")
-    found = {f.text: (f.kind, f.period_start, f.period_end) for f in extract_figures(read_article(path))}
+    figures = article_figures(tmp_path, "---\ntitle: 经开区经济运行实现开门红\ndate: 2023-03-23\n---\n"
+                                        "1至2月，经开区多项经济指标两位数增长。其中，限上商品销售额完成598亿元，增长18.2%；"
+                                        "营利性服务业收入预计95亿元左右，增长15%以上；商品房销售面积完成6.6万平方米，增长1.1倍。\n")
+    found = {f.text: (f.kind, f.period_start, f.period_end) for f in figures}
     assert found["95亿元左右"] == ("level", "2023-01-01", "2023-02-28")
     assert found["6.6万平方米"] == ("level", "2023-01-01", "2023-02-28")
 
 
 def test_a_years_goals_titled_mubiao_renwu(tmp_path: Path) -> None:
-    from ingest.reader import read_article
-
-    path = tmp_path / "goals.md"
-    path.write_text("---\ntitle: 2024年目标任务\ndate: 2024-03-01\n---\n"
-                    "实现GDP增速6.2%以上；规上工业总产值增长20%以上。\n", encoding="utf-8")
-    assert {f.kind for f in extract_figures(read_article(path))} == {"target"}
+    figures = article_figures(tmp_path, "---\ntitle: 2024年目标任务\ndate: 2024-03-01\n---\n"
+                                        "实现GDP增速6.2%以上；规上工业总产值增长20%以上。\n")
+    assert {f.kind for f in figures} == {"target"}
 
 
 def test_the_years_planned_project_list_said_with_jinnian() -> None:
