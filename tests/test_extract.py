@@ -2024,3 +2024,11 @@ def test_places_on_a_list_named_by_the_current_year_are_levels() -> None:
     found = {f.text: (f.kind, f.unit) for f in figs(text, date(2023, 7, 6))}
     assert found == {"52席": ("level", "席"), "48席": ("level", "席"), "0.03毫米": ("level", "毫米")}
     assert one("2023年，全区力争新增企业50家。", "50家", date(2023, 7, 6)).kind == "target"
+
+
+def test_a_papers_own_dateline_without_day_words_leaves_now_on_the_printed_day(tmp_path: Path) -> None:
+    figures = article_figures(tmp_path, "---\ntitle: 经开区产业集群迸发新动能\ndate: 2020-09-21\n---\n"
+                                        "本报拉萨9月20日讯(记者 李梅英)19日，记者从座谈会上了解到，截至目前，园区内实体"
+                                        "工业企业达262家，今日头条等一批企业落户。\n")
+    f = next(f for f in figures if f.text == "262家")
+    assert (f.period_start, f.period_end) == ("2020-09-21", "2020-09-21")

@@ -163,18 +163,21 @@ def _only_window(blocks: list[_Block], published: date) -> Period | None:
 # A news dateline giving the day the report was filed: 本报上海4月7日电, 中国晋江网10月9日讯.
 _DATELINE_DAY = re.compile(r"\s*[^，,。！？\d]{0,16}?(\d{1,2})月(\d{1,2})日(?:电|讯)")
 _DATELINE_PARAGRAPHS = 4
+_RELATIVE_DAY = re.compile(r"今天|今日(?!头条)|昨天|昨日|前天")
 _DATELINE_LAG = 7
 
 
 def _dateline_day(article: Article) -> date | None:
     """The day a news report was filed, from its dateline, when it is a few days before the
-    paper printed it: 今天 and 昨天 in the report count from that day (本报上海4月7日电
-    …今天上午…大会举行 in the paper of 8 April)."""
+    paper printed it and the report is a dispatch (…电) or counts days from it: 今天 and
+    昨天 count from that day (本报上海4月7日电 …今天上午…大会举行 in the paper of 8 April)."""
     published = article.day
     for p in article.paragraphs[:_DATELINE_PARAGRAPHS]:
         m = _DATELINE_DAY.match(p.text)
         if m is None:
             continue
+        if not m.group().endswith("电") and not any(_RELATIVE_DAY.search(q.text) for q in article.paragraphs):
+            return None  # 本报…9月20日讯 with no 今天/昨天: 截至目前 stays on the day the paper printed it
         try:
             day = date(published.year, int(m.group(1)), int(m.group(2)))
         except ValueError:
