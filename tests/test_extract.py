@@ -2032,3 +2032,8 @@ def test_a_papers_own_dateline_without_day_words_leaves_now_on_the_printed_day(t
                                         "工业企业达262家，今日头条等一批企业落户。\n")
     f = next(f for f in figures if f.text == "262家")
     assert (f.period_start, f.period_end) == ("2020-09-21", "2020-09-21")
+
+
+def test_a_count_of_things_above_the_average_is_no_gap() -> None:
+    text = "其中高于平均增幅的行业有6个，低于平均增幅的行业有4个。"
+    assert {f.text: f.kind for f in figs(text, date(2015, 1, 5))} == {"6个": "level", "4个": "level"}
