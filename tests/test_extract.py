@@ -2037,3 +2037,7 @@ def test_a_papers_own_dateline_without_day_words_leaves_now_on_the_printed_day(t
 def test_a_count_of_things_above_the_average_is_no_gap() -> None:
     text = "其中高于平均增幅的行业有6个，低于平均增幅的行业有4个。"
     assert {f.text: f.kind for f in figs(text, date(2015, 1, 5))} == {"6个": "level", "4个": "level"}
+
+
+def test_per_ten_thousand_people_written_with_ming() -> None:
+    assert one("每万名从业人员拥有发明专利107件。", "107件", date(2014, 8, 2)).unit == "件/万人"

@@ -118,8 +118,18 @@ _PER_UNIT = {"亩均": "亩", "日均": "日"}
 # 专利拥有量为48件: an amount per unit, written as one unit (CONVENTIONS §2). 每日, 每年 are left
 # alone: 每日机械机扫长度达215公里 is 215 公里 in the seed's gold.
 _PER_UNIT_BEFORE = re.compile(r"(?:(?P<per>亩均|日均)|每(?P<each>(?:万|千万|百万|百|千|十)?(?:平方公里|平方米|人|家|户|亩|元|吨))"
-                              r"|(?<![\d〇零一二两三四五六七八九十百千万亿余多几数])(?P<each2>万人))"  # 万人有效发明专利达474件
+                              r"|(?<![\d〇零一二两三四五六七八九十百千万亿余多几数])(?P<each2>万人)"  # 万人有效发明专利达474件
+                              r"|每(?P<each_people>万|千|百)名)"  # 每万名从业人员拥有发明专利107件: per 10,000 people
                               r"[^,，。;；\d]{0,14}$")
+
+def _per_unit(per: re.Match[str]) -> str:
+    """What an amount is per, as one unit part: 亩, 万人 (每万人, 每万名, 万人…), 家 …"""
+    if per.group("per"):
+        return _PER_UNIT[per.group("per")]
+    if per.group("each_people"):
+        return f"{per.group('each_people')}人"
+    return per.group("each") or per.group("each2")
+
 
 # 约占全省总数的三成, 近占全部投资的40%: the qualifier stands before 占 but bounds the share.
 _SHARE_OF = re.compile(r"(?P<q>大约|约|将近|接近|近|超过|超|逾|不到|不足)占比?(?:[^,，。;；:：\d%]{0,15}的)?"
@@ -154,7 +164,7 @@ def _figure_atoms(text: str) -> list[_Atom]:
         per = _PER_UNIT_BEFORE.search(text, _clause_start(text, a.start), a.start)
         if per is not None and a.unit not in ("%", "‰", "成", "倍", "百分点", "") and "/" not in a.unit:
             # 亩均税收15万元, 日均通关4.6万人次: an amount per mu or per day (CONVENTIONS §2)
-            a.unit = f"{a.unit}/{_PER_UNIT[per.group('per')] if per.group('per') else per.group('each') or per.group('each2')}"
+            a.unit = f"{a.unit}/{_per_unit(per)}"
         if a.unit == "%" and a.qualifier == "exact":
             share = _SHARE_OF.search(text, max(_clause_start(text, a.start), a.start - 80), a.start)
             if share is not None:
