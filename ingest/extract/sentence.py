@@ -131,11 +131,6 @@ def _decide(s: _Sentence, i: int, pending: list[_Pending]) -> _Decision:
     d = _Decision(i, s.atoms[i], *s.kinds[i])
     d.own = _own_time(s, d.atom)
     _date_by_own(s, d)
-    if d.own is not None and d.own.window and d.kind == "level" and d.period is not None \
-            and _CUMULATIVE.search(s.text, s.full_start, d.atom.start):
-        # 15年来，…先后投入100多亿元…，累计新筑道路80条: a total built up over the years, held at their end
-        d.period = as_of(d.period.end, d.own.period.label if d.own.period else "")
-        d.period_why = f"a total built up over {d.period.label}: as of its end"
     if d.own is None:
         _date_without_own(s, d, pending)
     elif d.own.kind == "since" and d.own.period is not None and s.text[d.own.start:d.own.end] in ("今年", "本年") \
@@ -252,7 +247,6 @@ def _date_without_own(s: _Sentence, d: _Decision, pending: list[_Pending]) -> No
 # A count of projects or their total investment (2023年县级重点项目共530项，总投资2944.74亿元).
 _PROJECT_COUNT_UNITS = frozenset({"项", "个"})
 _PROJECT_LIST_WORD = re.compile(r"项目")
-_CUMULATIVE = re.compile(r"累计|先后|总计|合计|共计")
 _PLANNED_LIST = re.compile(r"规划|谋划|安排")
 _STRIVING = re.compile(r"通过|大力|全力|着力|加快|加速|积极|努力|扎实|全面|重点推进|推动")
 _PROJECT_SUM_BEFORE = re.compile(r"总投资(?:额|规模)?(?:为|达|达到|约)?$")
