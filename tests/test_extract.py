@@ -2041,3 +2041,11 @@ def test_a_count_of_things_above_the_average_is_no_gap() -> None:
 
 def test_per_ten_thousand_people_written_with_ming() -> None:
     assert one("每万名从业人员拥有发明专利107件。", "107件", date(2014, 8, 2)).unit == "件/万人"
+
+
+def test_the_past_year_opening_a_review_dates_the_paragraphs_after_it(tmp_path: Path) -> None:
+    figures = article_figures(tmp_path, "---\ntitle: 新区连续五年获得年度目标考核优秀表彰\ndate: 2022-05-21\n---\n"
+                                        "过去一年，新区全力以赴开创经济社会发展新局面。\n\n经济数据\n\n"
+                                        "一般公共预算收入增长26.77%，引进内资1427.67亿元。\n")
+    found = {f.text: (f.period_start, f.period_end) for f in figures}
+    assert found["26.77%"] == found["1427.67亿元"] == ("2021-01-01", "2021-12-31")

@@ -111,14 +111,18 @@ class _Passage:
 
 
 # 回顾2023年，…取得新突破 opening a work report's look back.
-_REVIEW_OPENING = re.compile(r"\s*(?:回顾|总结|盘点)(?P<year>(?:19|20)\d\d)年")
+_REVIEW_OPENING = re.compile(r"\s*(?:(?:回顾|总结|盘点)(?P<year>(?:19|20)\d\d)年|(?:回顾)?(?P<past>过去(?:的)?一年)[,，])")
 
 
 def _reviewed_year(text: str, published: date) -> Period | None:
-    """回顾2023年，广安经开区…各项重点工作取得新突破: the year a report says it looks back on; the
-    results in the paragraphs after it with no time of their own are that year's."""
+    """回顾2023年，广安经开区…各项重点工作取得新突破 (or 过去一年，…): the year a report says it
+    looks back on; the results in the paragraphs after it with no time of their own are that year's."""
     m = _REVIEW_OPENING.match(text)
-    if m is None or int(m.group("year")) >= published.year:
+    if m is None:
+        return None
+    if m.group("past"):  # 过去一年，西咸新区…: the year before the article's
+        return year_span(published.year - 1, m.group("past"))
+    if int(m.group("year")) >= published.year:
         return None
     return year_span(int(m.group("year")), m.group()[m.group().index(m.group("year")):])
 
