@@ -2049,3 +2049,22 @@ def test_the_past_year_opening_a_review_dates_the_paragraphs_after_it(tmp_path: 
                                         "一般公共预算收入增长26.77%，引进内资1427.67亿元。\n")
     found = {f.text: (f.period_start, f.period_end) for f in figures}
     assert found["26.77%"] == found["1427.67亿元"] == ("2021-01-01", "2021-12-31")
+
+
+def test_a_table_copied_one_cell_per_line(tmp_path: Path) -> None:
+    cells = ["2022年全区生产总值及其增长速度", "单位:亿元", "指 标", "绝对数", "比上年增长%",
+             "生产总值", "295.4", "7.7", "第一产业", "24.4", "3.3", "第三产业", "60.9", "-0.2"]
+    body = "\n|\n".join(cells) + "\n|\n据统计，全区城镇新增就业岗位6007个。\n"
+    figures = article_figures(tmp_path, "---\ntitle: 社会发展\ndate: 2022-12-31\n---\n" + body)
+    found = {(f.text, f.subject): (f.value, f.unit, f.kind, f.period_start, f.period_end) for f in figures}
+    assert found[("295.4", "生产总值")] == (29540000000, "元", "level", "2022-01-01", "2022-12-31")
+    assert found[("7.7", "生产总值")][1:3] == ("%", "change")
+    assert found[("60.9", "第三产业")][0] == 6090000000
+    assert ("6007个", "全区城镇新增就业岗位") in found     # the paragraph after the table is read as text
+
+
+def test_lone_pipes_that_make_no_table_leave_the_lines_alone() -> None:
+    from ingest.read.lines import source_lines
+
+    lines = source_lines("首页\n|\n新闻\n|\n园区新增企业12家。\n")
+    assert [line.text for line in lines if line.text] == ["首页", "|", "新闻", "|", "园区新增企业12家。"]

@@ -127,6 +127,10 @@ def _reviewed_year(text: str, published: date) -> Period | None:
     return year_span(int(m.group("year")), m.group()[m.group().index(m.group("year")):])
 
 
+_CAPTION_MAX = 40
+_TABLE_UNIT_LINE = re.compile(r"(?:计量)?单位\s*[:：]\s*(\S{1,6})")
+
+
 # A statistics release: growth said again and again (增长4.9%，…增长6.2%).
 _GROWTH = re.compile(r"增长|下降")
 _RELEASE_GROWTHS = 6
@@ -202,15 +206,25 @@ def extract_figures(article: Article) -> list[Figure]:
     figures: list[Figure] = []
     contexts: dict[str | None, _Context] = {}
     header: list[_Column] | None = None
+    table_unit: str | None = None          # 单位:亿元 on a line of its own over the table below it
+    table_period: Period | None = None     # ... and the period of the caption over that line
+    caption: str | None = None
     previous: _Context | None = None
     for block in blocks:
         ctx = _block_context(article, block, passage, previous)
         figures.extend(_block_figures(article, block, ctx))
         passage.follow(block, ctx)
         if CELL in block.paragraph.text and not block.heading:
-            header = _table_row(article, block, header, contexts.get(block.section) or ctx, figures)
+            header = _table_row(article, block, header, contexts.get(block.section) or ctx, figures,
+                                table_unit, table_period)
         else:
             header = None
+            text = block.paragraph.text.strip()
+            unit_line = _TABLE_UNIT_LINE.fullmatch(text)
+            # 2022年全区生产总值及其增长速度 ⏎ 单位:亿元 ⏎ <table>: the caption's period and the unit
+            table_period = _first_period(caption, article.day) if unit_line and caption else None
+            table_unit = unit_line.group(1) if unit_line else None
+            caption = text if len(text) <= _CAPTION_MAX and CELL not in text else None
             if not block.heading:
                 contexts[block.section] = ctx
                 previous = ctx

@@ -3,7 +3,7 @@ label or a 单位 column give them."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
@@ -116,13 +116,18 @@ def _is_header(cells: list[tuple[int, str]], header: list[_Column] | None = None
 
 
 def _table_row(article: Article, block: _Block, header: list[_Column] | None, ctx: _Context,
-               figures: list[Figure]) -> list[_Column] | None:
-    """Figures from the numbers of one table row; returns the header for the rows below."""
+               figures: list[Figure], table_unit: str | None = None,
+               table_period: Period | None = None) -> list[_Column] | None:
+    """Figures from the numbers of one table row; returns the header for the rows below.
+    ``table_unit``, ``table_period``: what the lines over the table give (2022年…增长速度 ⏎
+    单位:亿元) to columns that name neither."""
     cells = _cells(block.paragraph.text)
     if len(cells) < 2:
         return header
     if _is_header(cells, header):
-        return _header(cells, ctx.published)
+        columns = _header(cells, ctx.published)
+        _, factor, unit = _unit_in(f"（{table_unit}）") if table_unit else ("", None, None)
+        return [_with_table_unit(c, factor, unit, table_period) for c in columns]
     if header is None:
         return None
     if len(header) < len(cells):
@@ -141,6 +146,18 @@ def _table_row(article: Article, block: _Block, header: list[_Column] | None, ct
             continue
         figures.append(_cell_figure(article, block, ctx, label, column, pos, cell, m, factor, unit))
     return header
+
+
+def _with_table_unit(column: _Column, factor: Decimal | None, unit: str | None, period: Period | None) -> _Column:
+    """A column naming no unit: 比上年增长% counts in per cent, 绝对数 in the table's unit;
+    naming no period, the caption's."""
+    if column.period is None and period is not None and not column.target:
+        column = replace(column, period=period)
+    if column.unit is not None or column.unit_column:
+        return column
+    if column.change and column.name.rstrip().endswith(("%", "％")):
+        return replace(column, factor=Decimal(1), unit="%")
+    return replace(column, factor=factor, unit=unit) if unit is not None and not column.change else column
 
 
 def _row_unit(header: list[_Column], cells: list[tuple[int, str]], factor: Decimal | None,

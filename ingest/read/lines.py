@@ -7,7 +7,18 @@ import re
 
 from common.width import display_width
 from ingest.read.markup import markdown_line
-from ingest.read.offsets import BLANK, PIPE_ROW, PIPE_RULE, Line, as_row, delete_spans, pipe_cells, strip_text, take
+from ingest.read.offsets import (
+    BLANK,
+    CELL_SEPARATOR,
+    PIPE_ROW,
+    PIPE_RULE,
+    Line,
+    as_row,
+    delete_spans,
+    pipe_cells,
+    strip_text,
+    take,
+)
 
 NEWLINE = re.compile(r"\r\n|\r|\n")
 # A numbered point starts a new paragraph; it may be a heading (一、工业生产).
@@ -34,13 +45,78 @@ def source_lines(source: str, start: int = 0, end: int | None = None, markdown: 
     """The lines of source[start:end], cleaned, with blank lines kept as BLANK."""
     end = len(source) if end is None else end
     lines: list[Line] = []
+    pipes: list[bool] = []     # the line is a lone pipe (Markdown reads it as a blank line)
     pos = start
     while pos < end:
         m = NEWLINE.search(source, pos, end)
         l_end, nxt = (m.start(), m.end()) if m else (end, end)
         lines.append(_clean_line(source, pos, l_end, markdown))
+        pipes.append(source[pos:l_end].strip() == "|")
         pos = nxt
-    return lines
+    return _cell_per_line_tables(lines, pipes) if any(pipes) else lines
+
+
+# A table copied from a web page one cell per line, the cells parted by lines holding a lone
+# pipe: 指 标 ⏎|⏎ 绝对数 ⏎|⏎ 比上年增长% ⏎|⏎ 生产总值 ⏎|⏎ 295.4 ⏎|⏎ 7.7 ⏎|⏎ 第一产业 …
+_CELL_NUMBER = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?%?|[-—–]")
+_MIN_TABLE_ROWS = 2
+
+
+def _cell_per_line_tables(lines: list[Line], pipes: list[bool]) -> list[Line]:
+    """Runs of such cells rebuilt as rows (cells parted by CELL_SEPARATOR): a header of the
+    cells before the first row's label, then rows of a label and its numbers. The cells
+    before the header (a caption, 单位:亿元) stay lines of their own; a run that does not
+    fall into such rows is left as it was."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        j, cells = i, []
+        # a cell is a line of text with a lone pipe after it
+        while j < len(lines) and (pipes[j] or (lines[j].kind == "text" and bool(lines[j].text)
+                                               and j + 1 < len(lines) and pipes[j + 1])):
+            if not pipes[j]:
+                cells.append(lines[j])
+            j += 1
+        table = _table_rows(cells) if len(cells) >= 4 else None
+        if table is None:
+            out.extend(lines[i:max(j, i + 1)])  # no table: the run stays as it was, read once
+            i = max(j, i + 1)
+            continue
+        out.extend(table)
+        i = j
+    return out
+
+
+def _table_rows(cells: list[Line]) -> list[Line] | None:
+    """The cells as lines: those before the header as they are, then one row line per row."""
+    numeric = [bool(_CELL_NUMBER.fullmatch(c.text)) for c in cells]
+    first = next((k for k, n in enumerate(numeric) if n), None)
+    if first is None or first < 2:
+        return None
+    label = first - 1
+    following = next((k for k in range(first, len(cells)) if not numeric[k]), None)
+    width = (following - label) if following is not None else len(cells) - label
+    head = label - width
+    if width < 2 or head < 0 or (len(cells) - label) % width or (len(cells) - label) // width < _MIN_TABLE_ROWS:
+        return None
+    rows = [cells[head:label]] + [cells[k:k + width] for k in range(label, len(cells), width)]
+    if any(numeric[head + k] for k in range(width)) or any(
+            _CELL_NUMBER.fullmatch(row[0].text) or not all(_CELL_NUMBER.fullmatch(c.text) for c in row[1:])
+            for row in rows[1:]):
+        return None
+    joined: list[Line] = list(cells[:head])
+    for row in rows:
+        text: list[str] = []
+        offsets: list[int] = []
+        for k, cell in enumerate(row):
+            if k:
+                text.append(CELL_SEPARATOR)
+                offsets.append(cell.offsets[0])
+            text.append(cell.text)
+            offsets.extend(cell.offsets)
+        joined.append(Line("".join(text), offsets, "row", width=sum(c.width for c in row),
+                           chars=sum(c.chars for c in row), end=row[-1].end))
+    return joined
 
 
 # Mirror sites gloss characters with their pinyin (業(yè)務(wù)增長(cháng)): a syllable with a tone mark in
