@@ -2068,3 +2068,10 @@ def test_lone_pipes_that_make_no_table_leave_the_lines_alone() -> None:
 
     lines = source_lines("首页\n|\n新闻\n|\n园区新增企业12家。\n")
     assert [line.text for line in lines if line.text] == ["首页", "|", "新闻", "|", "园区新增企业12家。"]
+
+
+def test_a_month_cut_short_and_work_done_by_a_month() -> None:
+    text = "截至12月末，全市共实施项目55个；截12月，已完成投资21.9亿元。其中道路类项目12月已完成投资6.2亿元。"
+    found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2024, 1, 10))}
+    assert found["21.9亿元"] == found["6.2亿元"] == ("2023-01-01", "2023-12-31")
+    assert one("12月完成投资6.2亿元。", "6.2亿元", date(2024, 1, 10)).period_start == "2023-12-01"

@@ -35,7 +35,7 @@ _NOW_STOCK = re.compile(r"现有|现已")
 # since a project began (累计完成投资32.5亿元) is read as of the day.
 _FLOW_CUE = re.compile(_NEW_OR_DONE)
 # The day a 截至 phrase names: 截至10月底, 截至2018年4月28日, 截止今年9月末 (not 截至目前).
-_CUTOFF_BEFORE = re.compile(r"(?:截至|截止到|截止|截至到|(?<![截])至|(?<![截止])到)\s*$")
+_CUTOFF_BEFORE = re.compile(r"(?:截至|截止到|截止|截至到|(?<![截])至|(?<![截止])到|(?<![拦阻])截)\s*$")
 _CUTOFF_DAY = re.compile(r"(?:月|日|号|底|末)$")
 
 

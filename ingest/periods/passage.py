@@ -26,6 +26,7 @@ from ingest.periods.phrases import (
 _EVENT_NAME_AFTER = re.compile(
     r"[^,，。;；!?！？\d]{0,30}?(?:洽谈会|推介会|博览会|交易会|论坛|峰会|大会|年会|展览会|招商会|发布会|投洽会|交流会|对接会|签约活动)"
     r"(?:在|于|近日|日前|昨天|今天|昨日|举行|召开|开幕|上|期间|现场|\d{1,2}日)")
+_DONE_SO_FAR_AFTER = re.compile(r"(?:份|末|底)?(?:已累计|累计|已经|已)")
 _LIST_NAME_AFTER = re.compile(r"[^,，。;；!?！？\d]{0,16}?(?:百强|十强|强榜|榜单|名单|排行榜|排名)(?:中|里|上|内|榜)?")
 _RELEASE_PART = re.compile(r"季度|半年$")
 _DAYS_BACK = {"昨天": 1, "昨日": 1, "前天": 2, "今天": 0, "今日": 0}
@@ -184,6 +185,11 @@ def _mention(m: re.Match[str], text: str, published: date, mentions: list[TimeMe
         kind, period = "asof", as_of(period.end, before.strip()[-2:] + period.label)
     elif period is not None and still_ahead(kind, period, published) and not _LIST_NAME_AFTER.match(text, m.end()):
         kind = "horizon"  # (2023年园区高质量发展百强中，…占52席: the year names a list, not a goal)
+    if kind == "span" and period is not None and period.start.day == 1 and period.start.month > 1 \
+            and (period.start.year, period.start.month) == (period.end.year, period.end.month) \
+            and _DONE_SO_FAR_AFTER.match(text, m.end()):
+        # 12月已完成投资6.2亿元: done by that month, counted from the year's start
+        period = Period(period.start.replace(month=1), period.end, period.label)
     deadline = kind == "horizon" and _DEADLINE_AFTER.match(text, m.end()) is not None
     window = 0
     if kind == "span" and (m.group("recent") or m.group("ago") or m.group("count")):
