@@ -2075,3 +2075,10 @@ def test_a_month_cut_short_and_work_done_by_a_month() -> None:
     found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2024, 1, 10))}
     assert found["21.9亿元"] == found["6.2亿元"] == ("2023-01-01", "2023-12-31")
     assert one("12月完成投资6.2亿元。", "6.2亿元", date(2024, 1, 10)).period_start == "2023-12-01"
+
+
+def test_jiang_marking_the_object_of_a_later_verb_makes_no_goal() -> None:
+    text = ("开发区将企业注册至施工许可的13项审批事项，由传统串联办理优化为并行推进，"
+            "审批时限从法定60个工作日压缩至20个工作日内。")
+    assert {f.kind for f in figs(text, date(2025, 9, 8))} == {"level"}
+    assert one("开发区将新建标准厂房10万平方米。", "10万平方米", date(2025, 9, 8)).kind == "target"

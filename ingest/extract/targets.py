@@ -139,7 +139,8 @@ _PLAN_SHARE = re.compile(r"(?:完成|占|达到|达|实现|为|超过)了?[^,，
 _AIM_CLAUSE_HEAD = re.compile(r"(?:以|围绕|为实现|为了实现|为了|为|按照|对照|朝着|向着|紧扣|锚定|瞄准|聚焦|坚持|紧盯|根据)")
 # 将 as the marker of the object (园区将企业开办时间压缩至4小时以内 = 把…压缩至): a result when
 # nothing else in the sentence looks ahead. 将 before a verb or an adverb looks ahead (将建成, 将进一步压缩).
-_DISPOSAL_VERB = re.compile(r"(?:压缩|缩短|缩减|降低|降|提高|提升|提|增加|扩大|减少|控制|缩小|延长|放宽|下调|上调|精简|调整)(?:至|到|为|在)")
+_DISPOSAL_VERB = re.compile(r"(?:压缩|缩短|缩减|降低|降|提高|提升|提|增加|扩大|减少|控制|缩小|延长|放宽|下调|上调|精简|调整"
+                            r"|优化|改|变|简化|合并)(?:至|到|为|在)")
 _FUTURE_AFTER_JIANG = re.compile(
     r"(?:进一步|继续|持续|全面|力争|努力|加快|加大|逐步|陆续|再|可|会|于|在|实现|达到|建成|新增|带动|形成|突破|超过|有|成为|是|为"
     r"|新建|投资|完成|全部|不断|大力|重点|着力|集中|主要|每年|年|累计|提供|吸纳|解决|增加|提高|提升|降低|压缩|缩短|开工|投产|使|让"
@@ -147,6 +148,7 @@ _FUTURE_AFTER_JIANG = re.compile(
 
 # A clause saying the goals were met (超额完成年初预定目标任务): what follows it is the result.
 _GOAL_MET_BEFORE = re.compile(r"(?:超额完成|完成|实现|达成|达到|突破|超过)[^,，。;；:：\d]{0,8}$")
+_SENTENCE_END_AFTER = re.compile(r"[。！？!?；;]")
 _COMPARED_WITH_GOAL = re.compile(r"(?:高于|低于|超过|超出|超|比|较|差|落后|快于|慢于|塌|距离|距)(?:年度|年初|全年)?(?:总量|增速|增长|计划)?$")
 
 
@@ -170,12 +172,17 @@ def _not_a_goal_cue(text: str, cue: re.Match[str], a: _Atom, floor: int) -> bool
             and _AIM_TAIL.fullmatch(text, cue.end(), clause_end) is not None \
             and _AIM_CLAUSE_HEAD.match(_FILLER_HEAD.sub("", text[clause:cue.start()])) is not None
     if word == "将":
-        rest_end = _clause_end(text, cue.end(), len(text))
-        if rest_end < a.start or _FUTURE_AFTER_JIANG.match(text, cue.end()) \
+        if _FUTURE_AFTER_JIANG.match(text, cue.end()) \
                 or _LOOKING_AHEAD.search(text, _full_sentence_start(text, cue.start()), a.start):
             return False
-        verb = _DISPOSAL_VERB.search(text, cue.end() + 1, a.start)
-        return verb is not None and verb.end() <= a.start
+        # 将…13项审批事项，由传统串联办理优化为并行推进，审批时限从60个工作日压缩至20个工作日: 将
+        # marks the object of a verb reporting a result, for its figures and the clauses after it
+        end = _SENTENCE_END_AFTER.search(text, cue.end())
+        verb = _DISPOSAL_VERB.search(text, cue.end() + 1, end.start() if end else len(text))
+        if verb is None:
+            return False
+        return verb.end() <= a.start or _clause_end(text, cue.end(), len(text)) >= a.start \
+            or _clause_end(text, cue.end(), len(text)) >= verb.start()
     return False
 
 
