@@ -3,13 +3,15 @@ opening its first paragraph, and the event a news report is about."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from functools import lru_cache
 
 from ingest.extract.clauses import _SENTENCE_END, _sentence_start
 from ingest.extract.context import _Block, _Context
 from ingest.extract.scope import _is_window, _standalone
-from ingest.periods import Period, find_time_mentions
+from ingest.extract.timing import CUMULATIVE
+from ingest.periods import Period, find_time_mentions, months_to
 from ingest.read.lines import BULLET
 
 
@@ -48,22 +50,17 @@ def _lead_paragraph(blocks: list[_Block], published: date) -> _Block | None:
     return None
 
 
-_CUMULATIVE_LEAD = re.compile(r"累计")
-
-
 def _cumulative_month(period: Period | None, blocks: list[_Block], published: date) -> Period | None:
     """2020年10月全区经济运行情况 whose lead says 主要经济指标累计降幅持续收窄: a month's release
     reporting cumulative figures reports the months of the year up to it (1-10月)."""
-    if period is None or period.start.day != 1 or period.start.month == 1 \
-            or (period.start.year, period.start.month) != (period.end.year, period.end.month):
-        return period
-    lead = _lead_paragraph(blocks, published)
-    if lead is None:
+    months = months_to(period)
+    lead = _lead_paragraph(blocks, published) if months is not None else None
+    if months is None or lead is None:
         return period
     end = _SENTENCE_END.search(lead.paragraph.text)
-    if not _CUMULATIVE_LEAD.search(lead.paragraph.text, 0, end.end() if end else len(lead.paragraph.text)):
+    if not CUMULATIVE.search(lead.paragraph.text, 0, end.end() if end else len(lead.paragraph.text)):
         return period
-    return Period(period.start.replace(month=1), period.end, f"1-{period.end.month}月（{period.label}累计）")
+    return replace(months, label=f"1-{months.end.month}月（{months.label}累计）")
 
 
 # How far into the lead's first sentence its reporting period may stand (全省高新区上半年实现…).

@@ -8,7 +8,14 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from ingest.extract.clauses import _clause_end, _clause_start, _full_sentence_start, _sentence_start
+from ingest.extract.clauses import (
+    _SENTENCE_MARKS,
+    _clause_end,
+    _clause_start,
+    _full_sentence_start,
+    _mark_pattern,
+    _sentence_start,
+)
 from ingest.extract.scan import _Atom
 
 # A project done or running: what is said to follow it (建成后, 投产后) is a goal.
@@ -148,7 +155,6 @@ _FUTURE_AFTER_JIANG = re.compile(
 
 # A clause saying the goals were met (超额完成年初预定目标任务): what follows it is the result.
 _GOAL_MET_BEFORE = re.compile(r"(?:超额完成|完成|实现|达成|达到|突破|超过)[^,，。;；:：\d]{0,8}$")
-_SENTENCE_END_AFTER = re.compile(r"[。！？!?；;]")
 _COMPARED_WITH_GOAL = re.compile(r"(?:高于|低于|超过|超出|超|比|较|差|落后|快于|慢于|塌|距离|距)(?:年度|年初|全年)?(?:总量|增速|增长|计划)?$")
 
 
@@ -177,7 +183,7 @@ def _not_a_goal_cue(text: str, cue: re.Match[str], a: _Atom, floor: int) -> bool
             return False
         # 将…13项审批事项，由传统串联办理优化为并行推进，审批时限从60个工作日压缩至20个工作日: 将
         # marks the object of a verb reporting a result, for its figures and the clauses after it
-        end = _SENTENCE_END_AFTER.search(text, cue.end())
+        end = _mark_pattern(_SENTENCE_MARKS).search(text, cue.end())
         verb = _DISPOSAL_VERB.search(text, cue.end() + 1, end.start() if end else len(text))
         if verb is None:
             return False

@@ -7,12 +7,12 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from ingest.extract.clauses import _clause_end, _clause_start, _sentence_head
+from ingest.extract.clauses import _SENTENCE_END, _clause_end, _clause_start, _sentence_head
 from ingest.extract.context import _Context
 from ingest.extract.scan import _Atom
 from ingest.extract.scope import _governing, _is_window, _label, _Scope, _standalone, _trailing_asof
 from ingest.extract.stocks import _is_flow
-from ingest.periods import Period, TimeMention, year_span
+from ingest.periods import Period, TimeMention, months_to, year_span
 
 # 其中 breaks down the figure just reported; the others detail the topic of the paragraph.
 _BREAKDOWN = re.compile(r"(?:这|而)?其中")
@@ -134,20 +134,20 @@ def _advance(ctx: _Context, text: str, scope: _Scope, sent: tuple[int, int]) -> 
 _RELEASE_VERB = re.compile(r"(?:晒出|发布|公布|通报|出炉|揭晓|披露|印发)了?[^,，。;；:：\d]{0,10}$")
 
 
-_CUMULATIVE = re.compile(r"累计")
+# Figures said to be cumulative (主要经济指标累计降幅持续收窄).
+CUMULATIVE = re.compile(r"累计")
 
 
 def _cumulative(m: TimeMention, text: str, sent: tuple[int, int]) -> TimeMention | None:
     """10月，全区经济继续稳定回升，主要经济指标累计降幅持续收窄: a month opening a release that says
     its figures are cumulative reports the months of the year up to it (1-10月)."""
-    p = m.period
-    if p is None or m.kind != "span" or m.window or p.start.day != 1 or p.start.month == 1 \
-            or (p.start.year, p.start.month) != (p.end.year, p.end.month):
+    months = months_to(m.period) if m.kind == "span" and not m.window else None
+    if months is None:
         return None
-    end = _SENTENCE_END_IN.search(text, m.end, len(text))
-    if not _CUMULATIVE.search(text, m.end, end.start() if end else len(text)):
+    end = _SENTENCE_END.search(text, m.end, len(text))
+    if not CUMULATIVE.search(text, m.end, end.start() if end else len(text)):
         return None
-    return replace(m, period=Period(p.start.replace(month=1), p.end, f"1-{p.end.month}月（{p.label}累计）"))
+    return replace(m, period=replace(months, label=f"1-{months.end.month}月（{months.label}累计）"))
 
 
 def _released(m: TimeMention, scope: _Scope, i: int, text: str) -> TimeMention | None:
@@ -157,12 +157,9 @@ def _released(m: TimeMention, scope: _Scope, i: int, text: str) -> TimeMention |
         return None
     part = scope.mentions[i + 1]
     if part.kind != "span" or part.period is None or part.period.end >= m.period.start \
-            or _SENTENCE_END_IN.search(text, m.end, part.start):
+            or _SENTENCE_END.search(text, m.end, part.start):
         return None
     return part if _RELEASE_VERB.search(text, m.end, part.start) else None
-
-
-_SENTENCE_END_IN = re.compile(r"[。！？!?]")
 
 
 def _narrowed(m: TimeMention, scope: _Scope, i: int, text: str) -> TimeMention:
@@ -202,7 +199,7 @@ def _event_date(m: TimeMention, text: str, sent: tuple[int, int]) -> bool:
     months = (p.end.year - p.start.year) * 12 + p.end.month - p.start.month + 1
     if not (p.start == p.end or (months == 1 and p.start.day == 1)):
         return False
-    end = _SENTENCE_END_IN.search(text, m.end, sent[1])
+    end = _SENTENCE_END.search(text, m.end, sent[1])
     return _ONE_OFF_EVENT.search(text, m.end, end.start() if end else sent[1]) is not None
 
 

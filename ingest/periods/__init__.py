@@ -20,8 +20,18 @@ Which figures a mention governs is decided by ingest.extract.
 """
 from __future__ import annotations
 
-from ingest.periods.model import KINDS, Period, TimeMention, as_of, default_period, still_ahead, year_earlier, year_span
+from ingest.periods.model import (
+    KINDS,
+    Period,
+    TimeMention,
+    as_of,
+    default_period,
+    months_to,
+    still_ahead,
+    year_earlier,
+    year_span,
+)
 from ingest.periods.passage import find_time_mentions, last_framing_year, last_named_year
 
 __all__ = ["KINDS", "Period", "TimeMention", "as_of", "default_period", "find_time_mentions", "last_framing_year",
-           "last_named_year", "still_ahead", "year_earlier", "year_span"]
+           "last_named_year", "months_to", "still_ahead", "year_earlier", "year_span"]

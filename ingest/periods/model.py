@@ -55,6 +55,15 @@ def still_ahead(kind: str, period: Period, published: date) -> bool:
     return kind in ("span", "asof") and period.end - published > _PLAN_AHEAD
 
 
+def months_to(period: Period | None, label: str | None = None) -> Period | None:
+    """A single calendar month after January as the months of its year up to it (10月 -> 1-10月,
+    for a release of cumulative figures); None for any other period."""
+    if period is None or period.start.day != 1 or period.start.month == 1 \
+            or (period.start.year, period.start.month) != (period.end.year, period.end.month):
+        return None
+    return Period(period.start.replace(month=1), period.end, period.label if label is None else label)
+
+
 def year_earlier(period: Period) -> Period:
     """The same stretch of time one year before (去年同期)."""
     def back(d: date) -> date:

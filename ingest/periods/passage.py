@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from ingest.periods.model import Period, TimeMention, as_of, still_ahead, year_span
+from ingest.periods.model import Period, TimeMention, as_of, months_to, still_ahead, year_span
 from ingest.periods.phrases import (
     _ASOF_BEFORE,
     _BASE_AFTER,
@@ -185,11 +185,9 @@ def _mention(m: re.Match[str], text: str, published: date, mentions: list[TimeMe
         kind, period = "asof", as_of(period.end, before.strip()[-2:] + period.label)
     elif period is not None and still_ahead(kind, period, published) and not _LIST_NAME_AFTER.match(text, m.end()):
         kind = "horizon"  # (2023年园区高质量发展百强中，…占52席: the year names a list, not a goal)
-    if kind == "span" and period is not None and period.start.day == 1 and period.start.month > 1 \
-            and (period.start.year, period.start.month) == (period.end.year, period.end.month) \
-            and _DONE_SO_FAR_AFTER.match(text, m.end()):
+    if kind == "span" and _DONE_SO_FAR_AFTER.match(text, m.end()):
         # 12月已完成投资6.2亿元: done by that month, counted from the year's start
-        period = Period(period.start.replace(month=1), period.end, period.label)
+        period = months_to(period) or period
     deadline = kind == "horizon" and _DEADLINE_AFTER.match(text, m.end()) is not None
     window = 0
     if kind == "span" and (m.group("recent") or m.group("ago") or m.group("count")):
