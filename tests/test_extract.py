@@ -2082,3 +2082,56 @@ def test_jiang_marking_the_object_of_a_later_verb_makes_no_goal() -> None:
             "审批时限从法定60个工作日压缩至20个工作日内。")
     assert {f.kind for f in figs(text, date(2025, 9, 8))} == {"level"}
     assert one("开发区将新建标准厂房10万平方米。", "10万平方米", date(2025, 9, 8)).kind == "target"
+
+
+def test_the_value_right_after_a_base_period_is_of_that_period() -> None:
+    found = {f.text: (f.kind, f.period_start, f.period_end)
+             for f in figs("2018年增至1638家，比2015年的1210家增长428家。工业产值是2005年的5.2倍。", date(2020, 5, 1))}
+    assert found["1210家"] == ("level", "2015-01-01", "2015-12-31")
+    assert found["1638家"][1:] == found["428家"][1:] == ("2018-01-01", "2018-12-31")
+    assert found["5.2倍"][1:] == ("2018-01-01", "2018-12-31")   # a multiple of the base, not its value
+
+
+def test_later_years_opening_clauses_move_the_story_on() -> None:
+    text = ("2006年全国物流园区仅207家，2015年突破1000家，2018年增至1638家。3年间，园区个数年均增长10.7%。"
+            "在1638家园区中，处于运营状态的1113家，占67.9%。")
+    found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2020, 5, 1))}
+    assert found["1113家"] == found["67.9%"] == ("2018-01-01", "2018-12-31")
+    assert found["10.7%"] == ("2016-01-01", "2018-12-31")
+    assert found["207家"][1] == "2006-12-31"
+    # an earlier year in a later clause is a look back, not the story moving on
+    text = "2023年全区实现产值120亿元，2022年为100亿元。全年新增企业15家。"
+    assert {f.text: f.period_start for f in figs(text, date(2024, 2, 1))}["15家"] == "2023-01-01"
+
+
+def test_rates_in_lists_and_brackets_are_changes() -> None:
+    found = {f.text: (f.kind, f.direction) for f in figs(
+        "产业产值增幅分别为-33.82%、-15.75%、-34.26%。高于平均增幅的行业有6个，分别为：医药(28.9%)、纺织(-8.7%)。"
+        "增速比全省投资(4.3%)高出4.0个百分点。出口交货值增长达到12.2%。主要指标连续数年保持30%左右的增速。",
+        date(2020, 5, 1))}
+    assert found["-15.75%"] == found["-34.26%"] == found["-8.7%"] == ("change", "down")
+    assert found["28.9%"] == found["4.3%"] == found["12.2%"] == found["30%左右"] == ("change", "up")
+    shares = {f.text: f.kind for f in figs("占比高达30%。第三产业占全区(45%)。", date(2020, 5, 1))}
+    assert shares == {"30%": "share", "45%": "share"}
+
+
+def test_a_figure_named_the_years_goal_is_a_target() -> None:
+    found = {f.text: f.kind for f in figs("前三季度，完成固定资产投资1660.67亿元，增长34.2%，高于28%的年度目标。",
+                                          date(2014, 11, 3))}
+    assert found == {"1660.67亿元": "level", "34.2%": "change", "28%": "target"}
+
+
+def test_a_breakdown_keeps_the_window_the_paragraph_reports() -> None:
+    text = ("前三季度，开发区完成工业总产值2134.24亿元，比去年同期增长47.6%。\n\n"
+            "同时，完成固定资产投资1660.67亿元，增长34.2%。其中，工业项目投资717.14亿元，占43.18%；基础设施投资479.44亿元，"
+            "占28.87%。按投资类别分，工业项目738.54亿元，占63.2%。")
+    found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2014, 11, 3))}
+    assert {found[q] for q in ("717.14亿元", "479.44亿元", "28.87%", "738.54亿元", "63.2%")} == {("2014-01-01", "2014-09-30")}
+
+
+def test_a_plan_period_still_running_gives_the_state_reached_by_the_day() -> None:
+    text = ("今年以来，国家高新区高质量发展取得积极成效。“十四五”期间，园区总数从2020年的169家增加到了178家。"
+            "综合实力稳步提升，178家国家高新区生产总值占全国GDP总数的14.3%。")
+    found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2025, 11, 6))}
+    assert found["14.3%"] == ("2025-11-06", "2025-11-06")
+    assert found["169家"][1] == "2020-12-31"

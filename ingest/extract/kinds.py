@@ -32,6 +32,9 @@ _RATE_WORD = re.compile(
     r"(?:\d{1,2}(?:[-—–~至]\d{1,2})?月份?|[一二三四1-4]季度|上半年|前三季度)?"
     r"(?:分别|均)?(?:为|是|达到|达|保持在|在)?(?:约|近|超过|超)?$"
 )
+# 增长达到12.2%, 同比增长达58.8%: the verb of a change, then the level it reached (not 高达, a share's word).
+_CHANGE_REACHING = re.compile(
+    r"(?:(?P<up>增长|上升|提高|提升|增加|上涨)|(?P<down>下降|减少|降低|下滑|减产))了?(?:均|分别)?(?:达到|达)了?(?:约|近|超过|超)?$")
 # The gap to an average (高于全省平均分5.8分, 低于全市平均水平1.2个百分点, 比全省平均高出300元):
 # a difference from a base, whatever the unit.
 _GAP_TO_AVERAGE = re.compile(
@@ -69,7 +72,7 @@ def _change(text: str, a: _Atom, floor: int) -> str | None:
         return "down" if (_CHANGE_VERB.search(before) or _RATE_WORD.search(before)) else None
     if _COMPARED_NEW.search(before):
         return "up"
-    m = _RATE_WORD.search(before)
+    m = _RATE_WORD.search(before) or _CHANGE_REACHING.search(before)
     if m:
         return "down" if m.group("down") else "up"
     m = _CHANGE_VERB.search(before)
@@ -113,6 +116,8 @@ def _kind(text: str, a: _Atom, s0: int, prev: _Atom | None, prev_kind: tuple[str
     if prev is not None and prev_kind is not None and prev_kind[0] == "change" \
             and _LIST_SEP.fullmatch(text[prev.end:a.start]) and prev.unit == a.unit:
         return prev_kind
+    if a.unit == "%" and _rate_in_parentheses(text, a, s0):
+        return "change", "down" if a.negative else "up"
     if a.unit == "‰" or (a.unit == "%" and _RATE_LEVEL.search(text, clause_floor, a.start)):
         # 出生率9.8‰, 贷款利率4.65%: rates of their own, not parts of a whole
         return "level", None
@@ -121,8 +126,24 @@ def _kind(text: str, a: _Atom, s0: int, prev: _Atom | None, prev_kind: tuple[str
     return "level", None
 
 
+# What a sentence is about before a bare per cent: growth rates or parts of a whole.
+_RATE_OR_SHARE = re.compile(r"(?P<rate>增速|增幅|涨幅|降幅|增长|下降|回升|回落)|(?P<share>比重|占比|占|份额|贡献率|率)")
+
+
+def _rate_in_parentheses(text: str, a: _Atom, s0: int) -> bool:
+    """高于平均增幅的行业有6个，分别为：医药医疗器械(28.9%)、…; 增速比全省投资(4.3%)高出4.0个百分点:
+    a per cent in brackets after a name, in a sentence about growth rates, is that name's rate."""
+    if text[a.start - 1:a.start] not in ("(", "（") or text[a.end:a.end + 1] not in (")", "）"):
+        return False
+    last = None
+    for m in _RATE_OR_SHARE.finditer(text, s0, a.start):
+        last = m
+    return last is not None and last.group("rate") is not None
+
+
 # A rate named by the word after it (实现2%左右增长, 3%的降幅).
-_CHANGE_AFTER = re.compile(r"的?(?:(?P<up>增长|增幅|涨幅)|(?P<down>下降|降幅|跌幅))")
+# (15%以上的快速增长, 30%左右的增速, 26%的年均增速)
+_CHANGE_AFTER = re.compile(r"的?(?:年均|平均|快速|高速|较快|稳定|强劲)?(?:(?P<up>增长|增幅|涨幅|增速)|(?P<down>下降|降幅|跌幅))")
 # The difference from another place or thing named between the verb and the amount (高于奉化1.13亿美元;
 # 低于5% with nothing between is a bound, the qualifier less_than).
 _GAP_TO_OTHER = re.compile(r"(?:(?P<up>高于|多于|高出)|(?P<down>低于|少于|低出))[^,，。;；\d%的有为是]{1,12}?(?:分别)?$")

@@ -1,8 +1,9 @@
 """The figures of one sentence part: their kinds, periods and subjects, decided in steps."""
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ingest.extract.attributes import (
     _CAPACITY_THING_AFTER,
@@ -163,6 +164,9 @@ def _decide(s: _Sentence, i: int, pending: list[_Pending]) -> _Decision:
 def _own_time(s: _Sentence, a: _Atom) -> TimeMention | None:
     """The time phrase before the figure in its sentence part that dates it."""
     text, scope, s0 = s.text, s.scope, s.sent[0]
+    base_value = _base_value(scope, text, a)
+    if base_value is not None:
+        return base_value
     own = _governing(scope, a.start, s0)
     while own is not None and (own.deadline or own.kind == "prior") and own.start < _clause_start(text, a.start, s0):
         # 力争10月底前…，新增就业500人: the deadline stays in its clause; so does the base period
@@ -175,6 +179,18 @@ def _own_time(s: _Sentence, a: _Atom) -> TimeMention | None:
     if own is not None and own.window and own.period is not None:
         own = _counted_back(own, scope, s.full_start, s.ctx)
     return own
+
+
+def _base_value(scope: _Scope, text: str, a: _Atom) -> TimeMention | None:
+    """比2015年的1210家增长428家: the value right after a base period is the base's own value,
+    of the period the base names (not of the period in force, nor a multiple: 是2005年的5.2倍)."""
+    i = bisect.bisect_left(scope.starts, a.start) - 1
+    if i < 0 or a.unit in ("倍", "个百分点", "百分点"):
+        return None
+    m = scope.mentions[i]
+    if m.kind != "base" or m.base is None or text[m.end:a.start] != "的":
+        return None
+    return replace(m, kind="asof" if m.base.start == m.base.end else "span", period=m.base, base=None)
 
 
 def _aside(text: str, own: TimeMention, a: _Atom, s0: int, figure_starts: list[int]) -> bool:
@@ -346,6 +362,11 @@ def _settle_period(s: _Sentence, d: _Decision, pending: list[_Pending]) -> None:
     text, ctx, a, s0 = s.text, s.ctx, d.atom, s.sent[0]
     period = d.period
     assert period is not None
+    if d.kind in ("level", "share") and period.start.year < period.end.year and period.start <= ctx.published < period.end:
+        # “十四五”期间，…。…178家国家高新区生产总值占全国GDP总数的14.3% (November 2025): under a plan
+        # period still running, a count or a share is the state reached by the article's day
+        d.period, d.period_why = as_of(ctx.published, period.label), f"reached by the day, within {period.label}"
+        return
     if ((d.kind == "change" and _YEAR_ON_YEAR.search(text, _clause_start(text, a.start, s0), a.start))
             or (d.kind == "level" and period.start != period.end)) \
             and _is_stock(text, a, s0, pending, period, ctx.published):

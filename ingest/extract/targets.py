@@ -38,6 +38,8 @@ _DONE_CUE = re.compile(r"已经|(?<![拟将])已|目前|截至|截止|现有|现
 _PLEDGE_AFTER = re.compile(r"[^,，。;；]{0,3}(?:民生实事|惠民实事|民心工程|为民办实事)")
 
 
+# A figure that is itself named the goal by the words after it (28%的年度目标, 500亿元的全年任务).
+_GOAL_NAMED_AFTER = re.compile(r"(?:左右|以上)?的(?:年度|全年|年)(?:目标|任务|计划)(?:任务)?")
 # The year's task or goal named as the whole a result is measured against.
 _YEAR_TASK_BEFORE = re.compile(r"(?:年任务|年度任务|全年任务|年度目标|全年目标|年目标|年度计划|全年计划|年计划|下达任务数|下达任务|目标任务)(?:为|是)?$")
 
@@ -58,6 +60,10 @@ def _target_cue(text: str, a: _Atom, sent_start: int, full_start: int,
     task = _YEAR_TASK_BEFORE.search(text, max(clause, a.start - 6), a.start) if a.unit not in ("%", "‰") else None
     if task is not None:  # (完成年度计划102.2%: the part done, a share)
         return task.group(), task.start()  # 完成年任务75亿元的23.7%: 75亿元 is the year's goal
+    goal = _GOAL_NAMED_AFTER.match(text, a.end)
+    if goal is not None and not re.search(r"完成|实现|达到|达成", text[clause:a.start]):
+        # (完成投资9亿元的年度任务: the year's task, done)
+        return "目标", goal.end() - 2  # 增长34.2%，高于28%的年度目标: 28% is the year's goal
     aim = _AIM_AFTER.match(text, a.end)
     if aim is not None and "以" in text[clause:a.start]:
         return "目标", aim.end() - 2  # 以营收突破100亿元为目标: the figure is the aim itself

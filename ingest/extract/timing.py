@@ -12,6 +12,7 @@ from ingest.extract.context import _Context
 from ingest.extract.scan import _Atom
 from ingest.extract.scope import _governing, _is_window, _label, _Scope, _standalone, _trailing_asof
 from ingest.extract.stocks import _is_flow
+from ingest.extract.units import CLASSIFIER_UNITS
 from ingest.periods import Period, TimeMention, months_to, year_span
 
 # 其中 breaks down the figure just reported; the others detail the topic of the paragraph.
@@ -63,7 +64,8 @@ def _inherited_period(text: str, a: _Atom, sent: tuple[int, int], scope: _Scope,
         if ctx.last is not None:
             return ctx.last.period, f"continues the sentence before: {_label(ctx.last)}"
         framing = ctx.framing()
-        return framing, f"continues the paragraph frame: {framing.label}" if framing else ""
+        if framing is not None or ctx.carried is None:
+            return framing, f"continues the paragraph frame: {framing.label}" if framing else ""
     if has_change and ctx.last is not None and not ctx.last_local:
         return ctx.last.period, f"change after the sentence before: {_label(ctx.last)}"
     if ctx.frame is not None:
@@ -79,6 +81,10 @@ def _inherited_period(text: str, a: _Atom, sent: tuple[int, int], scope: _Scope,
         # 1-10月，示范区规上工业增加值增长14.3%。⏎重点行业产值“两增两降”…增长10.5%: a release
         # reports its window paragraph after paragraph, its changes and its flows (完成投入40.49亿元)
         return ctx.carried, f"year-to-date window of the paragraph before: {ctx.carried.label}"
+    if ctx.carried is not None and ctx.figure_period == ctx.carried and (continuation or a.unit not in CLASSIFIER_UNITS):
+        # 前三季度，…。⏎同时，完成固定资产投资1660.67亿元，…。其中，工业项目投资717.14亿元，占43.18%；基础设施投资
+        # 479.44亿元，占28.87%: once a paragraph reports the release's window, its amounts and shares stay in it
+        return ctx.carried, f"year-to-date window the paragraph reports: {ctx.carried.label}"
     if has_change and ctx.fallback is not None:
         return ctx.fallback, f"lead or title period, for a change: {ctx.fallback.label}"
     return None, ""
@@ -109,6 +115,8 @@ def _advance(ctx: _Context, text: str, scope: _Scope, sent: tuple[int, int]) -> 
                         and not _of_the_event(m, ctx):
                     ctx.event_date, ctx.before_event = True, ctx.frame
                 ctx.frame = _released(m, scope, i, text) or _cumulative(m, text, sent) or _narrowed(m, scope, i, text)
+        elif _next_year_on(m, text, sent, ctx):
+            ctx.frame = m
         i += 1
     governing = _governing(scope, sent[1], sent[0])
     while governing is not None and _opens_starting_value(text, governing):
@@ -128,6 +136,25 @@ def _advance(ctx: _Context, text: str, scope: _Scope, sent: tuple[int, int]) -> 
         ctx.frame, ctx.resume = ctx.resume, None
         ctx.last_local = True
     ctx.opened = True
+
+
+def _whole_year(m: TimeMention | None) -> int | None:
+    p = m.period if m is not None and m.kind == "span" and not m.window else None
+    if p is None or p.start.year != p.end.year or (p.start.month, p.start.day, p.end.month, p.end.day) != (1, 1, 12, 31):
+        return None
+    return p.start.year
+
+
+def _next_year_on(m: TimeMention, text: str, sent: tuple[int, int], ctx: _Context) -> bool:
+    """2006年…仅207家，2015年突破1000家，2018年增至1638家。…在1638家园区中，…1113家: in a sentence
+    framed by a year, a later year opening a later clause moves the story on; the sentences
+    after it are of the last year it reached."""
+    frame = ctx.frame
+    year, framed = _whole_year(m), _whole_year(frame)
+    if year is None or framed is None or frame is None or frame.start < sent[0] or year <= framed \
+            or year > ctx.published.year:
+        return False
+    return _clause_start(text, m.start, sent[0]) == m.start and text[m.start - 1:m.start] in (",", "，")
 
 
 # A release of figures (晒出, 公布, 通报 …) naming the closed period they are of.

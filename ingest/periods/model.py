@@ -28,6 +28,7 @@ class TimeMention:
     deadline: bool = False          # 10月底前: a horizon that binds only its own clause
     window: int = 0                 # 近三年, 三年来, 五年累计: a run of this many years up to a year in force
     year: int | None = None         # the calendar year the phrase names outright (2017年, 去年, 当年 …)
+    base: Period | None = None      # for kind == "base" after 比/较: the period the base names (比2015年的1210家)
 
 
 def as_of(day: date, label: str = "") -> Period:

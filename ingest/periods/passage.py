@@ -176,7 +176,9 @@ def _mention(m: re.Match[str], text: str, published: date, mentions: list[TimeMe
     if _DENOMINATOR_BEFORE.search(before) and _DENOMINATOR_AFTER.match(after):
         return None
     multiple_base = _MULTIPLE_BASE_BEFORE.search(before) is not None and _MULTIPLE_BASE_AFTER.match(text, m.end())
+    base = None
     if kind not in ("horizon",) and (_BASE_BEFORE.search(before) or _BASE_AFTER.match(after) or multiple_base):
+        base = period if _BASE_BEFORE.search(before) and not multiple_base else None
         kind, period, years = "base", None, ()
     elif period is not None and (_ASOF_BEFORE.search(before) or (_UNTIL_BEFORE.search(before) and period.end <= published)) \
             and kind == "span" \
@@ -195,7 +197,7 @@ def _mention(m: re.Match[str], text: str, published: date, mentions: list[TimeMe
     named = _year_named(m, published)
     if named is None and (m.group("thatyear") or m.group("bare") in _YEAR_PARTS) and period is not None:
         named = period.end.year
-    return TimeMention(m.start(), m.end(), kind, period, years, deadline, window, named)
+    return TimeMention(m.start(), m.end(), kind, period, years, deadline, window, named, base)
 
 
 _FRAME_OPENS = re.compile(r"(?:^|[。！？!?；;\n])\s*(?:在|于)?$")
