@@ -2135,3 +2135,30 @@ def test_a_plan_period_still_running_gives_the_state_reached_by_the_day() -> Non
     found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2025, 11, 6))}
     assert found["14.3%"] == ("2025-11-06", "2025-11-06")
     assert found["169家"][1] == "2020-12-31"
+
+
+def test_pairs_floors_and_spoken_hundreds_of_millions() -> None:
+    found = {f.text: (f.value, f.unit, f.kind) for f in figs(
+        "1至10月份生产了300万双鞋子，今年计划生产360万双。宿舍楼共8栋，均为6层。今年的目标是1.5个亿。"
+        "实施双百行动，深层次改革。", date(2023, 11, 22))}
+    assert found["300万双"] == (3_000_000, "双", "level") and found["360万双"][2] == "target"
+    assert found["6层"] == (6, "层", "level")
+    assert found["1.5个亿"] == (150_000_000, "元", "target")
+    assert not any(q.startswith(("百", "层")) for q in found)
+    # counted by size class, not money: 31个亿元项目
+    assert {f.text: f.unit for f in figs("上半年引入三十一个亿元项目。", date(2012, 8, 4))} == {"三十一个": "个"}
+
+
+def test_an_amount_in_yi_without_yuan_is_money_after_a_money_measure() -> None:
+    found = {f.text: (f.value, f.unit) for f in figs(
+        "经济总量突破1500亿，迈上新台阶。社会消费品零售总额实现405.3亿元，首次突破400亿，同比增长15.2%。", date(2022, 2, 10))}
+    assert found["突破1500亿"] == (1.5e11, "元") and found["突破400亿"] == (4e10, "元")
+    assert "1亿" not in {f.text for f in figs("注册用户超过1亿。", date(2022, 2, 10))}
+
+
+def test_effort_said_of_a_period_already_over_makes_no_goal() -> None:
+    text = "园区努力实现更高质量，园区经济呈现持续向好的良好态势，园区全年规模工业总产值达到2530亿元，增长22.8%。"
+    found = {f.text: (f.kind, f.period_start, f.period_end) for f in figs(text, date(2021, 1, 27))}
+    assert found["2530亿元"] == ("level", "2020-01-01", "2020-12-31")
+    assert found["22.8%"][0] == "change"
+    assert one("力争全年进出口增长5%以上。", "5%以上", date(2021, 1, 27)).kind == "target"

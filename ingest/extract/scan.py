@@ -155,6 +155,15 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
     unit, end = _unit_of(m, text)
     if unit == "度" and not mult:
         return None  # 30度: a temperature or an angle; only 亿度, 万度 are electricity
+    spoken = _SPOKEN_MONEY.match(text, end) if unit == "个" and not mult else None
+    if spoken is not None:
+        # 今年的目标是1.5个亿, 完成今年2个亿的目标: hundreds of millions of yuan, as people say them
+        mult, unit, end = spoken.group("mult"), "元", spoken.end()
+    if unit is None and mult and mult.endswith("亿") and not m.group("more3") \
+            and _MONEY_MEASURE.search(text, max(text.rfind("。", 0, start), start - 40, 0), start) is not None \
+            and _CLAUSE_ENDS_AFTER.match(text, m.end()) is not None:
+        # 经济总量突破1500亿，…; 社会消费品零售总额…首次突破400亿: an amount of money said without 元
+        unit, end = "元", m.end("mult2") if m.group("mult2") else m.end()
     if unit is None:
         end = _bare_end(m)
         if not chinese and _AFTER_ARABIC_BAD.match(text[end:end + 1]):
@@ -176,6 +185,13 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
                  factor=factor, has_factor=bool(mult), scale=scale, negative=negative)
 
 
+# What is counted in money (经济总量, 营业收入, 零售总额 …), before an amount in 亿 with no unit.
+_MONEY_MEASURE = re.compile(r"总量|生产总值|GDP|收入|营收|产值|总额|投资|利润|税收|销售额|零售额|增加值|资金|融资|贷款|存款|交易额|成交额")
+# (0.82亿、1.16亿和1.47亿美元: members of a list take the unit of its last member instead)
+_CLAUSE_ENDS_AFTER = re.compile(r"[,，。;；!！?？\n]|$")
+# 2个亿, 1.5个亿元: 亿 counted with 个 is an amount of yuan (not 31个亿元项目, 87个亿元以上项目:
+# projects counted by their size class).
+_SPOKEN_MONEY = re.compile(r"(?P<mult>亿|千万|百万)元?(?=的|[,，.。;；、!！?？”\"）)\s]|$)")
 # A round amount written as multipliers alone: 百, 千万, 十亿, 万亿 (not 亿万, an idiom).
 _ROUND_RUN = re.compile(r"(?:十|百|千)?(?:万|亿|万亿)?")
 _MONEY_UNITS = frozenset({"元", "美元", "欧元", "港元", "日元"})

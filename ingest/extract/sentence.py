@@ -153,6 +153,7 @@ def _decide(s: _Sentence, i: int, pending: list[_Pending]) -> _Decision:
     _goal_or_size(s, d)
     _described_thing(s, d)
     _money_obtained(s, d)
+    _effort_of_a_closed_period(s, d)
     if d.period is None:
         d.period = default_period(s.ctx.published)
         d.period_why = "no time phrase in force: the article's date"
@@ -354,6 +355,25 @@ def _money_obtained(s: _Sentence, d: _Decision) -> None:
             and _obtained(text, cue[1], _clause_start(text, cue[1], s0), d.period, s.ctx):
         d.kind, d.direction = _kind(text, a, s0, s.atoms[i - 1] if i else None, s.kinds[i - 1] if i else None)
         d.kind_why = f"{d.kind}: 争取 of money won, not a goal"
+
+
+_EFFORT = ("努力", "力争", "确保", "力求", "争取")
+
+
+def _effort_of_a_closed_period(s: _Sentence, d: _Decision) -> None:
+    """…努力实现更高质量，园区经济呈现…态势，园区全年规模工业总产值达到2530亿元 (January 2021): a figure of
+    a period already over is a result, whatever effort the sentence speaks of."""
+    cue, own, i = s.cues[d.index], d.own, d.index
+    if d.kind != "target" or cue is None or not cue[0].startswith(_EFFORT) or own is None or own.kind != "span" \
+            or own.period is None or own.period.end >= s.ctx.published \
+            or cue[1] >= _clause_start(s.text, d.atom.start, s.sent[0]) \
+            or any(cue[1] < f < _clause_end(s.text, cue[1], d.atom.start) for f in s.figure_starts):
+        # (力争全年进出口增长5%以上: the effort names the figure's own period, a goal; 确保三季度营收
+        # 突破260亿元，全年突破520亿元: the effort's own clause sets a figure, and the goals run on)
+        return
+    d.kind, d.direction = _kind(s.text, d.atom, s.sent[0], s.atoms[i - 1] if i else None, s.kinds[i - 1] if i else None)
+    d.target_period = None
+    d.kind_why = f"{d.kind}: {cue[0]} said of a period already over ({own.period.label})"
 
 
 def _settle_period(s: _Sentence, d: _Decision, pending: list[_Pending]) -> None:

@@ -33,6 +33,8 @@ UNITS: dict[str, str] = {
     "席": "席",  # 百强榜单中占据52席: places held on a list
     "类": "类",  # 统计监测的19类商品: categories counted; after Arabic numerals only (两类人群 is a phrase)
     "轮": "轮",  # 开展5轮专项检查: rounds of a campaign
+    "层": "层",  # 地上6层: the floors of a building
+    "双": "双",  # 年产鞋300万双: pairs made; after Arabic numerals only (一双手, 双方 are words)
     # Counts of trips or services (46辆次 = 46 passages of vehicles, not 46 vehicles): the
     # classifier with 次 is its own unit, as 人次 is.
     "辆次": "辆次", "架次": "架次", "艘次": "艘次", "航次": "航次", "班次": "班次", "车次": "车次",
@@ -47,7 +49,7 @@ UNITS: dict[str, str] = {
 DURATION_UNITS = frozenset({"工作日", "小时", "分钟", "天", "月"})
 # Units a Chinese numeral may carry. 次 is left out (十届二次全会), and so are durations and
 # scores (十分 is "very").
-CHINESE_NUMERAL_UNITS = frozenset(u for u in UNITS.values() if u not in DURATION_UNITS | {"‰", "分", "类"})
+CHINESE_NUMERAL_UNITS = frozenset(u for u in UNITS.values() if u not in DURATION_UNITS | {"‰", "分", "类", "双"})
 # The character after a one-character classifier that shows it is the start of a word.
 NOT_A_CLASSIFIER_BEFORE = {
     "家": "庭乡居具电园用长属门", "人": "民才员口工均大士物", "名": "称单义牌片列录额", "个": "人体性案月",
@@ -59,6 +61,8 @@ NOT_A_CLASSIFIER_BEFORE = {
     "笔": "记者画墨直", "批": "准复示发量评办", "单": "位独项元体个品价据一列纯人打边", "册": "子",
     "列": "入为车表出举位席队明式举阵岛国强",
     "片": "区面刻段子长式状叶",
+    "双": "方向创赢重百城轮循碳十语边手周休引控线高",
+    "层": "次面级级峦",
     "席": "卷地",
     "轮": "流换值岗训班次胎船机作廓番车椅毂回候",
     "分": "钟之别析类布局公司行院会期批级档项享配解拨红散开段担摊流娩工区子队店部厂支站所社中校内外成钱米秒",
@@ -68,7 +72,7 @@ CLASSIFIER_UNITS = frozenset({"家", "个", "项", "条", "名", "人", "户", "
                               "栋", "幢", "处", "间", "张", "艘", "架", "只", "头", "棵", "株", "位", "场", "次",
                               "篇", "部", "块", "片", "席", "宗", "起", "例", "份", "盏", "支", "人次", "笔", "批次", "批", "单",
                               "册", "辆次", "架次", "艘次", "航次", "班次", "车次", "列次", "趟次", "户次", "家次",
-                              "件次", "台次", "场次", "项次", "列", "轮"})
+                              "件次", "台次", "场次", "项次", "列", "轮", "双", "层"})
 
 _PER = "年|日|天|月|人|吨|亩|平方米|立方米|千瓦时|小时|户|辆|台|套|公里|件|次"
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
