@@ -2162,3 +2162,42 @@ def test_effort_said_of_a_period_already_over_makes_no_goal() -> None:
     assert found["2530亿元"] == ("level", "2020-01-01", "2020-12-31")
     assert found["22.8%"][0] == "change"
     assert one("力争全年进出口增长5%以上。", "5%以上", date(2021, 1, 27)).kind == "target"
+
+
+def test_signed_amounts_after_de_and_rates_achieved() -> None:
+    found = {f.text: (f.value, f.kind) for f in figs(
+        "利润总额由3月末的-22.4亿元回升到年末的91.3亿元。10月份规上工业增加值累计增速实现0.2%。", date(2021, 1, 20))}
+    assert found["-22.4亿元"][0] == -2_240_000_000
+    assert found["0.2%"][1] == "change"
+    assert (one("其中10月份规上工业增加值累计增速实现0.2%。", "0.2%", date(2021, 1, 20)).period_start,
+            one("其中10月份规上工业增加值累计增速实现0.2%。", "0.2%", date(2021, 1, 20)).period_end) == ("2020-01-01", "2020-10-31")
+
+
+def test_a_review_of_the_half_year_frames_its_list() -> None:
+    text = ("回顾上半年，开发区交出了亮眼成绩单：GDP同比增长6.9%；重大项目建设开工率100%，投资完成率92.7%；"
+            "完成城市更新投资126亿元，完成率达70%。")
+    found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2025, 8, 20))}
+    assert {found[q] for q in ("6.9%", "100%", "92.7%", "126亿元", "70%")} == {("2025-01-01", "2025-06-30")}
+
+
+def test_a_month_naming_when_a_ranking_was_published_frames_nothing() -> None:
+    text = ("高新区在科技部火炬中心7月公布的147个国家高新区综合排名中列第三位。产业结构持续优化。"
+            "信息技术产业实现收入2798.2亿元，增长31.6%。")
+    assert one(text, "2798.2亿元", date(2018, 1, 22)).period_start != "2017-07-01"
+
+
+def test_an_estimate_of_the_close_just_ahead_is_no_goal() -> None:
+    text = "预计到年末，全县地区生产总值完成115亿元，同比增长7%；固定资产投资完成38.1亿元，同比增长23%。"
+    found = {f.text: (f.kind, f.period_start, f.period_end) for f in figs(text, date(2018, 12, 22))}
+    assert found == {"115亿元": ("level", "2018-01-01", "2018-12-31"), "7%": ("change", "2018-01-01", "2018-12-31"),
+                     "38.1亿元": ("level", "2018-01-01", "2018-12-31"), "23%": ("change", "2018-01-01", "2018-12-31")}
+    assert one("预计到年底，产值达到100亿元。", "100亿元", date(2021, 6, 14)).kind == "target"
+
+
+def test_the_years_planned_investment_is_a_goal_and_exceeding_a_plan_is_not() -> None:
+    found = {f.text: (f.kind, f.period_start, f.period_end)
+             for f in figs("今年，开发区排定21个重大项目，计划投资13.5亿元。", date(2020, 4, 3))}
+    assert found["21个"] == ("level", "2020-01-01", "2020-12-31")
+    assert found["13.5亿元"][0] == "target"
+    assert one("园区全年实施项目212个，超计划完成投资286亿元。", "286亿元", date(2021, 1, 23)).kind == "level"
+    assert one("该项目计划总投资13.5亿元。", "13.5亿元", date(2020, 4, 3)).kind == "level"

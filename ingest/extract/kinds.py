@@ -30,7 +30,7 @@ _RATE_WORD = re.compile(
     r"|(?P<down>降幅|下降率|(?:下降|降低|减少|缩短|压缩|精简|节约|节省|缩减|削减)幅度|降低率))"
     # 增幅2-5月份分别为14.2%、13%…: the months the rates are of may stand between
     r"(?:\d{1,2}(?:[-—–~至]\d{1,2})?月份?|[一二三四1-4]季度|上半年|前三季度)?"
-    r"(?:分别|均)?(?:为|是|达到|达|保持在|在)?(?:约|近|超过|超)?$"
+    r"(?:分别|均)?(?:为|是|达到|达|保持在|在|实现)?(?:约|近|超过|超)?$"
 )
 # 增长达到12.2%, 同比增长达58.8%: the verb of a change, then the level it reached (not 高达, a share's word).
 _CHANGE_REACHING = re.compile(

@@ -31,7 +31,7 @@ _MAGNITUDE = re.compile(r"(?<![\d零〇一二两三四五六七八九十百千�
 # A minus sign is a sign (增长-3.2%) only after a verb or 为; elsewhere it joins a range (6%-8%).
 # (…增幅分别为-33.82%、-15.75%: a signed rate further along a list of rates keeps its sign)
 _SIGN_CONTEXT = re.compile(r"(?:增长|增速|下降|增幅|降幅|变化|为|是|:|：|(?:回落|下滑|下降|收窄|放缓|回升|提高|扩大|降)(?:至|到)"
-                           r"|%\s?(?:、|,|，|和|及)|[(（])$")
+                           r"|%\s?(?:、|,|，|和|及)|[(（]|(?:末|底|初|期|年|月)的)$")
 
 
 @dataclass

@@ -30,7 +30,7 @@ def _governing(scope: _Scope, pos: int, lo: int) -> TimeMention | None:
 
 
 # What may stand before a time phrase that is a clause of its own: 截至9月底， 在今年前三季度，
-_FRAME_HEAD = re.compile(r"(?:截至|截止到|截止|截至到|在|于|据统计|经统计|今年|全年|(?:力争|争取|计划|预计|确保)?到)?[“\"「『]?")
+_FRAME_HEAD = re.compile(r"(?:截至|截止到|截止|截至到|在|于|据统计|经统计|今年|全年|回顾|纵观|盘点|(?:力争|争取|计划|预计|确保)?到)?[“\"「『]?")
 
 
 def _standalone(text: str, mention: TimeMention, sent_start: int) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 
 from ingest.extract.attributes import (
     _CAPACITY_THING_AFTER,
@@ -37,6 +38,7 @@ from ingest.extract.subjects import _CHANGE_SUFFIX, _respectively_groups, _subje
 from ingest.extract.targets import _DONE_CUE, _target_cue
 from ingest.extract.timing import (
     _BREAKDOWN,
+    CUMULATIVE,
     _base_year_period,
     _continues,
     _counted_back,
@@ -45,7 +47,7 @@ from ingest.extract.timing import (
     _starting_point,
     _why_own,
 )
-from ingest.periods import Period, TimeMention, as_of, default_period, year_earlier, year_span
+from ingest.periods import Period, TimeMention, as_of, default_period, months_to, year_earlier, year_span
 
 
 @dataclass
@@ -143,6 +145,10 @@ def _decide(s: _Sentence, i: int, pending: list[_Pending]) -> _Decision:
         d.period, d.period_why = listed, f"the year's project list: {listed.label}"
     elif d.own.kind == "horizon" and (so_far := _year_so_far(s, d)) is not None:
         d.period, d.period_why = so_far, f"the year so far, reported as done: {d.own.period.label if d.own.period else ''}"
+    elif d.own.kind == "horizon" and (estimate := s.estimates[d.index]) is not None:
+        d.period, d.target_period = estimate, None  # 预计到年末，…完成115亿元 (22 December): the year's close
+        d.period_why = f"预计 of a period about to close: {estimate.label}"
+        d.kind_why = "estimate (预计 of a period about to close), not a target"
     elif d.own.kind == "horizon":
         d.kind, d.direction = "target", None
         d.kind_why = f"target: horizon {d.own.period.label if d.own.period else ''}"
@@ -154,6 +160,7 @@ def _decide(s: _Sentence, i: int, pending: list[_Pending]) -> _Decision:
     _described_thing(s, d)
     _money_obtained(s, d)
     _effort_of_a_closed_period(s, d)
+    _year_plan_investment(s, d)
     if d.period is None:
         d.period = default_period(s.ctx.published)
         d.period_why = "no time phrase in force: the article's date"
@@ -210,6 +217,11 @@ def _date_by_own(s: _Sentence, d: _Decision) -> None:
     own, text, ctx = d.own, s.text, s.ctx
     d.period, d.target_period = _own_period(own, d.index, s.groups)
     d.period_why = _why_own(own, d.index, s.groups)
+    if own is not None and own.kind == "span" and d.period is not None and not own.window \
+            and CUMULATIVE.search(text, own.end, d.atom.start) is not None \
+            and _clause_start(text, d.atom.start, s.sent[0]) <= own.start and (months := months_to(d.period)) is not None:
+        # 其中10月份规上工业增加值累计增速实现0.2%: a month's cumulative figure is of the months up to it
+        d.period, d.period_why = months, f"cumulative up to the month: {months.label}"
     if own is not None and own.kind == "prior":
         current = _governing(s.scope, own.start, 0)
         now = current.period if current is not None and current.kind != "prior" else ctx.framing()
@@ -264,7 +276,7 @@ def _date_without_own(s: _Sentence, d: _Decision, pending: list[_Pending]) -> No
 # A count of projects or their total investment (2023年县级重点项目共530项，总投资2944.74亿元).
 _PROJECT_COUNT_UNITS = frozenset({"项", "个"})
 _PROJECT_LIST_WORD = re.compile(r"项目")
-_PLANNED_LIST = re.compile(r"规划|谋划|安排")
+_PLANNED_LIST = re.compile(r"规划|谋划|安排|排定")
 _STRIVING = re.compile(r"通过|大力|全力|着力|加快|加速|积极|努力|扎实|全面|重点推进|推动")
 _PROJECT_SUM_BEFORE = re.compile(r"总投资(?:额|规模)?(?:为|达|达到|约)?$")
 
@@ -355,6 +367,20 @@ def _money_obtained(s: _Sentence, d: _Decision) -> None:
             and _obtained(text, cue[1], _clause_start(text, cue[1], s0), d.period, s.ctx):
         d.kind, d.direction = _kind(text, a, s0, s.atoms[i - 1] if i else None, s.kinds[i - 1] if i else None)
         d.kind_why = f"{d.kind}: 争取 of money won, not a goal"
+
+
+# 今年，开发区排定21个重大项目，计划投资13.5亿元: the year's planned investment (not 计划总投资, a project's size).
+_PLAN_INVESTMENT_BEFORE = re.compile(r"(?<!总)(?<!项目)计划(?:完成)?投资(?:额)?(?:为|达|约)?$")
+
+
+def _year_plan_investment(s: _Sentence, d: _Decision) -> None:
+    """计划投资 under the current year (今年，…) is the year's plan: a goal for the year."""
+    p, published = d.period, s.ctx.published
+    if d.kind != "level" or d.atom.unit != "元" or p is None or p.start != date(published.year, 1, 1) \
+            or p.end < published or _PLAN_INVESTMENT_BEFORE.search(s.text, max(0, d.atom.start - 8), d.atom.start) is None:
+        return
+    d.kind, d.direction, d.target_period = "target", None, year_span(published.year)
+    d.kind_why = "target: 计划投资 of the current year"
 
 
 _EFFORT = ("努力", "力争", "确保", "力求", "争取")

@@ -106,7 +106,11 @@ def _advance(ctx: _Context, text: str, scope: _Scope, sent: tuple[int, int]) -> 
         m = scope.mentions[i]
         if _standalone(text, m, sent[0]):
             if m.kind == "horizon":
-                ctx.horizon = m
+                closing = _closing_estimate(m, text, sent, ctx)
+                if closing is not None:
+                    ctx.frame = closing
+                else:
+                    ctx.horizon = m
             elif not (_local(m, ctx) or _is_window(m) or _local_year(m, text, ctx)
                       or (ctx.opened and _year_end_in_year(m, ctx))):
                 if _now_aside(m, ctx):
@@ -119,7 +123,9 @@ def _advance(ctx: _Context, text: str, scope: _Scope, sent: tuple[int, int]) -> 
             ctx.frame = m
         i += 1
     governing = _governing(scope, sent[1], sent[0])
-    while governing is not None and _opens_starting_value(text, governing):
+    while governing is not None and (_opens_starting_value(text, governing)
+                                     or _WHEN_IT_HAPPENED.match(text, governing.end) is not None):
+        # (…火炬中心7月公布的147个国家高新区综合排名中: the month a thing was published names it, dates nothing after)
         # 由去年的3个工作日压缩至0.5个工作日: 去年 dates the starting value only, never a later part
         governing = _governing(scope, governing.start, sent[0])
     if governing is not None and governing.kind not in ("horizon", "years"):
@@ -136,6 +142,23 @@ def _advance(ctx: _Context, text: str, scope: _Scope, sent: tuple[int, int]) -> 
         ctx.frame, ctx.resume = ctx.resume, None
         ctx.last_local = True
     ctx.opened = True
+
+
+# A date said of when a thing named after it happened (7月公布的排名, 2019年成立的公司).
+_WHEN_IT_HAPPENED = re.compile(r"(?:公布|发布|成立|设立|获批|批准|举办|召开|出台|印发)的")
+# 预计到年末，… (22 December): the close of a period being estimated, not a horizon of goals.
+_ESTIMATE_TO = re.compile(r"预计(?:到|至)?$")
+CLOSING_SOON = 45  # days
+
+
+def _closing_estimate(m: TimeMention, text: str, sent: tuple[int, int], ctx: _Context) -> TimeMention | None:
+    """预计到年末，全县地区生产总值完成115亿元，…；固定资产投资完成38.1亿元 (22 December): a day this
+    close ahead after 预计 frames the paragraph as the year up to it, estimated."""
+    p = m.period
+    if p is None or p.end.year != ctx.published.year or not 0 <= (p.end - ctx.published).days <= CLOSING_SOON \
+            or _ESTIMATE_TO.search(text, max(sent[0], m.start - 3), m.start) is None:
+        return None
+    return replace(m, kind="span", period=Period(date(p.end.year, 1, 1), p.end, p.label))
 
 
 def _whole_year(m: TimeMention | None) -> int | None:
@@ -206,7 +229,7 @@ _NOW = frozenset({"目前", "现在", "当前", "眼下"})
 
 
 # What happens once, on a day or in a month (成立, 举行, 召开 …), as against what is counted over it.
-_ONE_OFF_EVENT = re.compile(r"成立|组建|设立|举行|举办|召开|揭牌|启动|印发|出台|发布|开园|挂牌|获批|批准")
+_ONE_OFF_EVENT = re.compile(r"成立|组建|设立|举行|举办|召开|揭牌|启动|印发|出台|发布|公布|开园|挂牌|获批|批准")
 
 
 def _of_the_event(m: TimeMention, ctx: _Context) -> bool:
