@@ -2201,3 +2201,29 @@ def test_the_years_planned_investment_is_a_goal_and_exceeding_a_plan_is_not() ->
     assert found["13.5亿元"][0] == "target"
     assert one("园区全年实施项目212个，超计划完成投资286亿元。", "286亿元", date(2021, 1, 23)).kind == "level"
     assert one("该项目计划总投资13.5亿元。", "13.5亿元", date(2020, 4, 3)).kind == "level"
+
+
+def test_from_and_to_values_of_a_window_since_a_year() -> None:
+    text = "2017年以来，规上工业企业从39家增加至117家，规上工业总产值从113.62亿元增加到2019年172.94亿元。"
+    found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2020, 10, 11))}
+    assert found["39家"] == ("2016-12-31", "2016-12-31")
+    assert found["117家"] == ("2020-10-11", "2020-10-11")
+    assert found["113.62亿元"] == ("2016-01-01", "2016-12-31")
+    assert found["172.94亿元"] == ("2019-01-01", "2019-12-31")
+
+
+def test_what_full_production_can_make_is_a_goal() -> None:
+    found = {f.text: f.kind for f in figs("目前，一期设有7条生产线，全部投产可年产钢构件约15万吨，实现年产值约10亿元。"
+                                          "项目总投资10亿元，达产达标后年产值可超过5亿元。", date(2022, 2, 23))}
+    assert found == {"7条": "level", "约15万吨": "target", "约10亿元": "target", "10亿元": "level", "超过5亿元": "target"}
+
+
+def test_about_before_zhan_qualifies_the_shares_after_it() -> None:
+    found = {f.text: f.qualifier for f in figs("进出口总额158亿元，约占海南省的13%、海口市的40%。", date(2025, 8, 28))}
+    assert found["13%"] == found["40%"] == "approx"
+
+
+def test_investment_attracted_in_total_is_a_flow() -> None:
+    text = "1-3月份累计完成全口径财政收入22.94亿元。累计完成招商引资总量为67.76亿元，同比增长23.4%。"
+    f = one(text, "67.76亿元", date(2015, 5, 11))
+    assert (f.period_start, f.period_end) == ("2015-01-01", "2015-03-31")

@@ -175,6 +175,8 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
     if _not_a_figure(m, text, raw, chinese, unit, start, end):
         return None
     qualifier = bare[1] if bare else _qualifier(m)
+    if qualifier == "exact" and unit == "%" and _ABOUT_SHARE.search(text, max(0, start - 24), start) is not None:
+        qualifier = "approx"  # 约占全国50%, 约占海南省的13%、海口市的40%
     if unit == "倍" and qualifier == "exact" and text.startswith("多", end):
         qualifier, end = "more_than", end + 1  # 是去年的6倍多: more than six times
     negative = not chinese and not m.group("pre") and start > 0 and text[start - 1] in "-−" \
@@ -189,6 +191,8 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
 _MONEY_MEASURE = re.compile(r"总量|生产总值|GDP|收入|营收|产值|总额|投资|利润|税收|销售额|零售额|增加值|资金|融资|贷款|存款|交易额|成交额")
 # (0.82亿、1.16亿和1.47亿美元: members of a list take the unit of its last member instead)
 _CLAUSE_ENDS_AFTER = re.compile(r"[,，。;；!！?？\n]|$")
+# 约 before 占 qualifies the share(s) that follow in its clause.
+_ABOUT_SHARE = re.compile(r"(?:大约|约)占[^,，。;；:：]*$")
 # 2个亿, 1.5个亿元: 亿 counted with 个 is an amount of yuan (not 31个亿元项目, 87个亿元以上项目:
 # projects counted by their size class).
 _SPOKEN_MONEY = re.compile(r"(?P<mult>亿|千万|百万)元?(?=的|[,，.。;；、!！?？”\"）)\s]|$)")

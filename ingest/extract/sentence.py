@@ -4,7 +4,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from ingest.extract.attributes import (
     _CAPACITY_THING_AFTER,
@@ -47,6 +47,7 @@ from ingest.extract.timing import (
     _starting_point,
     _why_own,
 )
+from ingest.extract.units import CLASSIFIER_UNITS
 from ingest.periods import Period, TimeMention, as_of, default_period, months_to, year_earlier, year_span
 
 
@@ -186,7 +187,16 @@ def _own_time(s: _Sentence, a: _Atom) -> TimeMention | None:
         own = _governing(scope, own.start, s0)  # 增长13%，增速近6年来持续领跑…，投资增长18%
     if own is not None and own.window and own.period is not None:
         own = _counted_back(own, scope, s.full_start, s.ctx)
+    if own is not None and own.kind == "since" and own.period is not None and _FROM_VALUE_BEFORE.search(text, max(s0, a.start - 2), a.start):
+        # 2017年以来，…规上工业企业从39家增加至117家: the value the window started from
+        start = own.period.start
+        day = start - timedelta(days=1) if (start.month, start.day) == (1, 1) else start
+        period = as_of(day, own.period.label) if a.unit in CLASSIFIER_UNITS else year_span(day.year, own.period.label)
+        return replace(own, kind="asof" if a.unit in CLASSIFIER_UNITS else "span", period=period)
     return own
+
+
+_FROM_VALUE_BEFORE = re.compile(r"[从由]$")
 
 
 def _base_value(scope: _Scope, text: str, a: _Atom) -> TimeMention | None:

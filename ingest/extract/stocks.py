@@ -18,12 +18,15 @@ from ingest.periods import Period
 # title's (_TITLE_STOCK, _TITLE_FLOW: a title says less, so a few more words decide) are built
 # from them.
 # A count held: 现有企业120家, 企业总数, 存款余额.
-_HELD = r"现有|拥有|总数|(?<!消耗)(?<!消费)(?<!经济)(?<!能耗)(?<!用电)(?<!用水)总量|保有量|存量|余额"
+# (招商引资总量, 投资总量, 销售总量: an amount brought in or sold over the period, a flow)
+_HELD = r"现有|拥有|总数|(?<!消耗)(?<!消费)(?<!经济)(?<!能耗)(?<!用电)(?<!用水)(?<!引资)(?<!投资)(?<!销售)(?<!交易)总量|保有量|存量|余额"
 # Something new or done in the period: 新登记市场主体1268户, 完成投资5亿元 (累计完成 is held: a
 # total since a project began).
 _NEW_OR_DONE = r"新(?:登记|注册|设立|增|签约|签|引进|开工|入驻|落户|招引|发展)|(?<!累计)(?:完成|实现)"
 
 _STOCK_CUE = re.compile(rf"(?:{_HELD}|累计(?:达到|达|增至|增加到|突破|超过)|总计达)")
+# 规上工业企业从39家增加至117家 under 2017年以来: the count the years brought it to, held on the day
+_COUNT_RAISED_TO = re.compile(r"(?:增加|增长|增至|提高|上升|发展|扩大)(?:到|至)了?$|增至$")
 
 # Things under way are counted on a day (在建项目86个, 在孵企业64家, 在册企业). Projects in
 # negotiation or in reserve (在谈, 储备) are not: reports count them over the months so far
@@ -90,6 +93,9 @@ def _is_stock(text: str, a: _Atom, s0: int, pending: list[_Pending], period: Per
     months gone by), or the change of the one just before it in the sentence (…，同比增长18%)."""
     clause = _clause_start(text, a.start, s0)
     if _STOCK_CUE.search(text, clause, a.start):
+        return True
+    if a.unit in CLASSIFIER_UNITS and period.end >= published and _COUNT_RAISED_TO.search(text, max(clause, a.start - 5), a.start) \
+            and re.search(r"[从由][^,，。;；]{0,16}?\d", text[clause:a.start]):
         return True
     if a.unit in CLASSIFIER_UNITS and period.end < published and _UNDER_WAY.search(text, clause, a.start) \
             and not _FLOW_CUE.search(text, clause, a.start):

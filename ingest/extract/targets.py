@@ -19,12 +19,12 @@ from ingest.extract.clauses import (
 from ingest.extract.scan import _Atom
 
 # A project done or running: what is said to follow it (建成后, 投产后) is a goal.
-_COMPLETION = "建成|投产|达产|达效|投用|运营|竣工"
+_COMPLETION = "建成|投产|达产|达标|达效|投用|运营|竣工"
 # 计划投资 alone is the size of a project (计划投资5亿元以上的项目); the year's plan (今年计划投资,
 # 年度计划投资, 年内计划完成投资) is a goal for the current year (CONVENTIONS §4).
 _TARGET_CUE = re.compile(
     r"力争|争取|(?:(?<=年)|(?<=年度)|(?<=年内))计划(?=(?:完成)?投资)|(?<!完成)(?<!年度)(?<!超)计划(?!总?投资|的|数|任务的)|预计|预期|目标(?!的|任务的|完成率|完成度|完成进度|完成比例)|(?<![已即])拟|确保|有望|力求|努力(?:实现|达到|使)|"
-    rf"(?<![即必])将(?!近|军|来|会议)|届时|(?:{_COMPLETION})后|到期|规划到"
+    rf"(?<![即必])将(?!近|军|来|会议)|届时|(?:{_COMPLETION})后|(?<=全部)(?:{_COMPLETION})可|到期|规划到"
 )
 # Cues that can open a list of goals running over semicolons (not 将, 拟, 建成后 …).
 _LIST_TARGET_CUE = re.compile(r"目标|预期|力争|确保|计划|力求|努力|预计|争取")
