@@ -2227,3 +2227,28 @@ def test_investment_attracted_in_total_is_a_flow() -> None:
     text = "1-3月份累计完成全口径财政收入22.94亿元。累计完成招商引资总量为67.76亿元，同比增长23.4%。"
     f = one(text, "67.76亿元", date(2015, 5, 11))
     assert (f.period_start, f.period_end) == ("2015-01-01", "2015-03-31")
+
+
+def test_months_counted_from_the_articles() -> None:
+    found = {f.text: (f.period_start, f.period_end) for f in figs(
+        "上个月，园区又新增13个市重大建设项目，总投资共68.6亿元。上月末，贷款余额100亿元。", date(2022, 11, 3))}
+    assert found["13个"] == found["68.6亿元"] == ("2022-10-01", "2022-10-31")
+    assert found["100亿元"] == ("2022-10-31", "2022-10-31")
+    text = "前4个月，当地6个运行类指标全区排名第一。预计到本月底，园区工业增加值增长40%。"
+    f = one(text, "40%", date(2021, 6, 14))
+    assert (f.kind, f.period_start, f.period_end) == ("change", "2021-01-01", "2021-06-30")
+
+
+def test_the_past_five_years_are_the_closed_ones_and_govern_the_sentence() -> None:
+    text = ("过去五年，全市产业集聚区累计完成主营业务收入21441亿元，年均增速38.5%；完成固定资产投资6664.8亿元，"
+            "年均增速32.2%。")
+    found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2016, 4, 16))}
+    assert set(found.values()) == {("2011-01-01", "2015-12-31")}
+    assert one("近五年新增企业5家。", "5家", date(2016, 4, 16)).period_start == "2012-01-01"
+
+
+def test_speed_of_growth_first_breaking_and_per_hectare() -> None:
+    assert one("园区主要经济指标均以50%以上的速度增长。", "50%以上", date(2005, 4, 13)).kind == "change"
+    assert one("去年工业总产值首次突破了600亿元。", "突破了600亿元", date(2006, 2, 24)).qualifier == "more_than"
+    f = one("工业用地产出强度达到12563.33万元/公顷。", "12563.33万元/公顷", date(2011, 11, 15))
+    assert (f.value, f.unit) == (125_633_300, "元/公顷")

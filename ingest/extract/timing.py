@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from ingest.extract.clauses import _SENTENCE_END, _clause_end, _clause_start, _sentence_head
+from ingest.extract.clauses import _SENTENCE_END, _clause_end, _clause_start, _full_sentence_start, _sentence_head
 from ingest.extract.context import _Context
 from ingest.extract.scan import _Atom
 from ingest.extract.scope import _governing, _is_window, _label, _Scope, _standalone, _trailing_asof
@@ -68,6 +68,10 @@ def _inherited_period(text: str, a: _Atom, sent: tuple[int, int], scope: _Scope,
             return framing, f"continues the paragraph frame: {framing.label}" if framing else ""
     if has_change and ctx.last is not None and not ctx.last_local:
         return ctx.last.period, f"change after the sentence before: {_label(ctx.last)}"
+    if ctx.last is not None and _is_window(ctx.last) and ctx.last.start >= _full_sentence_start(text, sent[0]):
+        # 过去五年，…累计完成…21441亿元；完成固定资产投资6664.8亿元，年均增速32.2%: a run of years
+        # governs the rest of its sentence, past the semicolon
+        return ctx.last.period, f"run of years earlier in the sentence: {_label(ctx.last)}"
     if ctx.frame is not None:
         return ctx.frame.period, f"paragraph frame: {_label(ctx.frame)}"
     if ctx.section is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from ingest.numbers import parse_chinese
 from ingest.patterns import guarded
@@ -59,6 +59,9 @@ _TIME = guarded(re.compile(
         r"(?P<closing>(?:即将|就要|将要)过去的(?:这)?一年)",  # in a December review: this year
         rf"(?P<use>(?:利用|用|通过|再用|花)(?P<use_n1>{_N})(?:{_DASH}(?P<use_n2>{_N}))?年(?:左右)?(?:的)?时间)",
         rf"(?P<ahead>(?:未来|今后)(?P<ahead_n>{_N})年)",
+        # 上个月, 上月末, 本月底, 本月以来: months counted from the article's (not 当月: the month a
+        # release has just named)
+        r"(?P<relmonth>(?P<relmonth_w>上个?月|本月)份?(?P<relmonth_edge>底|末|初)?(?P<relmonth_since>以来)?)",
         rf"(?P<bare>{_part('b')})(?P<bare_since>以来|至今)?",
     ])
 ))
@@ -257,6 +260,23 @@ def _year_so_far(m: re.Match[str], published: date, text: str) -> Resolved | Non
     return "since", Period(date(published.year, 1, 1), published, m.group()), ()
 
 
+def _relative_month(m: re.Match[str], published: date, text: str) -> Resolved | None:
+    """上个月 is the month before the article's, 本月 the article's month so far; 上月末 and
+    本月底 are their last days (本月底 still ahead is a horizon), 本月以来 runs from the first."""
+    first = published.replace(day=1)
+    if m.group("relmonth_w").startswith("上"):
+        first = (first - timedelta(days=1)).replace(day=1)
+    last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    edge, label = m.group("relmonth_edge"), m.group()
+    if m.group("relmonth_since"):
+        return "since", Period(first, published, label), ()
+    if edge in ("底", "末"):
+        return "asof", as_of(last, label), ()
+    if edge == "初":
+        return "asof", as_of(first, label), ()
+    return "span", Period(first, min(last, published), label), ()
+
+
 def _now(m: re.Match[str], published: date, text: str) -> Resolved | None:
     return "asof", as_of(published, m.group()), ()
 
@@ -268,6 +288,9 @@ def _counted_back(m: re.Match[str], published: date, text: str) -> Resolved | No
     n = _small(m.group("recent_n") or m.group("ago_n") or m.group("count_n")) or 1
     if not 1 <= n <= 30:
         return None
+    if m.group().startswith("过去") and n > 1:
+        # 过去五年 in a review of April 2016: the five years closed, 2011-2015 (not 近五年, which runs on)
+        return "span", Period(date(published.year - n, 1, 1), date(published.year - 1, 12, 31), m.group()), ()
     return "span", Period(date(published.year - n + 1, 1, 1), published, m.group()), ()
 
 
@@ -357,4 +380,4 @@ def _resolve_bare(m: re.Match[str], published: date, deadline: bool = False
 _RESOLVERS = (("yrange", _years_range), ("ylist", _years_list), ("found", _founding), ("abs", _absolute),
               ("rel", _relative), ("plan", _plan), ("yrsince", _year_so_far), ("now", _now),
               ("recent", _counted_back), ("ago", _counted_back), ("count", _counted_back), ("lastyear", _last_year), ("closing", _closing_year),
-              ("use", _ahead), ("ahead", _ahead), ("feast", _feast), ("bare", _bare))
+              ("use", _ahead), ("ahead", _ahead), ("feast", _feast), ("relmonth", _relative_month), ("bare", _bare))
