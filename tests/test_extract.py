@@ -2252,3 +2252,30 @@ def test_speed_of_growth_first_breaking_and_per_hectare() -> None:
     assert one("去年工业总产值首次突破了600亿元。", "突破了600亿元", date(2006, 2, 24)).qualifier == "more_than"
     f = one("工业用地产出强度达到12563.33万元/公顷。", "12563.33万元/公顷", date(2011, 11, 15))
     assert (f.value, f.unit) == (125_633_300, "元/公顷")
+
+
+def test_a_table_whose_cells_are_parted_by_spaces(tmp_path: Path) -> None:
+    body = ("重庆高新区直管园2020年统计年鉴\n\n主要经济指标\n单位:亿元、%\n序号 指标名称 高新区直管园\n绝对额 同比 占比\n"
+            "(一) 地区生产总值 487.45 6.8 100.0\n第一产业 4.25 3.8 0.9\n(二) 规上工业总产值 -- 14.8 --\n"
+            "实际利用外资(亿美元) 7.76 4.9 --\n")
+    figures = article_figures(tmp_path, "---\ntitle: 重庆高新区直管园2020年统计年鉴\ndate: 2021-09-30\n---\n" + body)
+    found = {(f.text, f.subject): (f.value, f.unit, f.kind) for f in figures}
+    assert found[("487.45", "(一) 地区生产总值绝对额")] == (48_745_000_000, "元", "level")
+    assert found[("6.8", "(一) 地区生产总值同比")] == (6.8, "%", "change")
+    assert found[("0.9", "第一产业占比")] == (0.9, "%", "share")
+    assert found[("7.76", "实际利用外资绝对额")][:2] == (776_000_000, "美元")
+    assert {f.period_start for f in figures} == {"2020-01-01"}
+
+
+def test_lines_of_words_and_numbers_that_make_no_table_stay_text() -> None:
+    from ingest.read.lines import source_lines
+
+    text = "园区新增企业 12 家\n投资 5 亿元\n"
+    assert [line.kind for line in source_lines(text) if line.text] == ["text", "text"]
+
+
+def test_a_run_of_quarters_and_a_base_the_goal_builds_on() -> None:
+    f = one("统计显示，今年1至3季度，东湖高新区累计完成企业总收入6028亿元。", "6028亿元", date(2014, 10, 22))
+    assert (f.period_start, f.period_end) == ("2014-01-01", "2014-09-30")
+    found = {f.text: f.kind for f in figs("到2027年，全区高新技术企业在2022年的基础上实现倍增，超过90家。", date(2023, 6, 16))}
+    assert found == {"超过90家": "target"}

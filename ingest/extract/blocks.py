@@ -128,7 +128,9 @@ def _reviewed_year(text: str, published: date) -> Period | None:
 
 
 _CAPTION_MAX = 40
-_TABLE_UNIT_LINE = re.compile(r"(?:计量)?单位\s*[:：]\s*(\S{1,6})")
+_TABLE_UNIT_LINE = re.compile(r"(?:计量)?单位\s*[:：]\s*(\S{1,8})")
+# A short line of words parted by spaces over a table (序号 指标名称 高新区直管园).
+_COLUMN_NAMES = re.compile(r"[^\d\s,，。;；]{1,10}(?:[ \u3000]+[^\d\s,，。;；]{1,10}){1,6}")
 
 
 # A statistics release: growth said again and again (增长4.9%，…增长6.2%).
@@ -221,9 +223,11 @@ def extract_figures(article: Article) -> list[Figure]:
             header = None
             text = block.paragraph.text.strip()
             unit_line = _TABLE_UNIT_LINE.fullmatch(text)
-            # 2022年全区生产总值及其增长速度 ⏎ 单位:亿元 ⏎ <table>: the caption's period and the unit
-            table_period = _first_period(caption, article.day) if unit_line and caption else None
-            table_unit = unit_line.group(1) if unit_line else None
+            if unit_line or not _COLUMN_NAMES.fullmatch(text):
+                # 2022年全区生产总值及其增长速度 ⏎ 单位:亿元 ⏎ <table>: the caption's period and the
+                # unit (kept over a line of column names: 单位:亿元、% ⏎ 序号 指标名称 高新区 ⏎ <table>)
+                table_period = _first_period(caption, article.day) if unit_line and caption else None
+                table_unit = unit_line.group(1) if unit_line else None
             caption = text if len(text) <= _CAPTION_MAX and CELL not in text else None
             if not block.heading:
                 contexts[block.section] = ctx

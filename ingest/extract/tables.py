@@ -31,6 +31,7 @@ _UNIT_IN_LABEL = re.compile(
 _BARE_UNIT = re.compile(rf"(?P<mult>{MULTIPLIER_RUN})?(?P<unit>{_UNIT_ALT})(?P<per>/(?:{_PER}))?")
 _CHANGE_HEADER = re.compile(r"增长|增速|增幅|降幅|同比|比上年|比去年|变化|增减|降低|下降|减少")
 _DOWN_HEADER = re.compile(r"降幅|降低|下降|减少")
+_SHARE_HEADER = re.compile(r"占比|比重|构成|占全")
 # A column header that is a year (2021, 2021年, 2021年度): the period of the cells below it.
 _YEAR_HEADER = re.compile(r"(?P<year>(?:19|20)\d{2})\s*(?:年度?)?(?:\s*[(（][^)）]*[)）])?")
 # A column of goals: 2025年目标, 目标值, 规划目标, 2022年计划 (not 规划面积, a measure).
@@ -126,8 +127,11 @@ def _table_row(article: Article, block: _Block, header: list[_Column] | None, ct
         return header
     if _is_header(cells, header):
         columns = _header(cells, ctx.published)
-        _, factor, unit = _unit_in(f"（{table_unit}）") if table_unit else ("", None, None)
-        return [_with_table_unit(c, factor, unit, table_period) for c in columns]
+        # 单位:亿元、%: the amounts' unit, and per cent for the columns of changes
+        units = re.split(r"[、,，/]", table_unit) if table_unit else []
+        _, factor, unit = _unit_in(f"（{units[0]}）") if units else ("", None, None)
+        percent = len(units) > 1 and any(u.strip() in ("%", "％") for u in units[1:])
+        return [_with_table_unit(c, factor, unit, table_period, percent) for c in columns]
     if header is None:
         return None
     if len(header) < len(cells):
@@ -148,15 +152,16 @@ def _table_row(article: Article, block: _Block, header: list[_Column] | None, ct
     return header
 
 
-def _with_table_unit(column: _Column, factor: Decimal | None, unit: str | None, period: Period | None) -> _Column:
-    """A column naming no unit: 比上年增长% counts in per cent, 绝对数 in the table's unit;
-    naming no period, the caption's."""
+def _with_table_unit(column: _Column, factor: Decimal | None, unit: str | None, period: Period | None,
+                     percent: bool = False) -> _Column:
+    """A column naming no unit: 比上年增长% counts in per cent (so does 同比 when the table's
+    unit line names % as well), 绝对数 in the table's unit; naming no period, the caption's."""
     if column.period is None and period is not None and not column.target:
         column = replace(column, period=period)
     if column.unit is not None or column.unit_column:
         return column
-    if column.change and column.name.rstrip().endswith(("%", "％")):
-        return replace(column, factor=Decimal(1), unit="%")
+    if (column.change or _SHARE_HEADER.search(column.name)) and (column.name.rstrip().endswith(("%", "％")) or percent):
+        return replace(column, factor=Decimal(1), unit="%")  # (占比, 比重 in a table of 单位:亿元、%)
     return replace(column, factor=factor, unit=unit) if unit is not None and not column.change else column
 
 
@@ -185,7 +190,9 @@ def _cell_unit(m: re.Match[str], column: _Column, row_factor: Decimal | None,
         return own_factor, own_unit
     if m.group("mult") and m.group("per"):
         return None, None
-    factor, unit = (column.factor, column.unit) if column.unit else (row_factor, row_unit)
+    # 实际利用外资(亿美元) | 7.76 under 单位:亿元: the row's own unit wins over the table's for amounts
+    own_row = row_unit is not None and not column.change and column.unit != "%"
+    factor, unit = (column.factor, column.unit) if column.unit and not own_row else (row_factor, row_unit)
     if m.group("mult") and factor is not None:
         factor = factor * multiplier(m.group("mult"))
     return factor, unit

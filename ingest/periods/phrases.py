@@ -21,7 +21,8 @@ _N = r"(?:\d{1,2}|十[一二]?|[一二两三四五六七八九])"
 _DASH = r"(?:-|—|–|~|～|－|至|到)"
 # What a zone or project began with: 2006年设立以来, 2010年获批以来 (with 自/从 any short clause will do).
 _FOUNDING = r"(?:设立|成立|建立|创建|组建|获批|批准|开园|挂牌|启动|建区|建园|升级|开发|运营|投产|开工|落户|实施)"
-_PART = (r"(?:上半年|下半年|前三季度|前两季度|第?(?P<@q>[一二三四1-4])季度|(?P<@q1>首季)度?|前(?P<@n>" + _N + r")个?月份?"
+_PART = (r"(?:上半年|下半年|前三季度|前两季度|(?P<@qa>[一二三四1-4])\s*(?:至|到|-|—|–|~|－)\s*(?P<@qb>[一二三四1-4])\s*季度"
+         r"|第?(?P<@q>[一二三四1-4])季度|(?P<@q1>首季)度?|前(?P<@n>" + _N + r")个?月份?"
          r"|(?P<@m1>" + _M + r"|元(?=" + _DASH + r"))\s*(?:月份?)?\s*" + _DASH + r"\s*(?P<@m2>" + _M + r")\s*月份?(?!\s*\d{1,2}\s*[日号])"
          r"|(?P<@m>" + _M + r")\s*月(?:份)?(?:(?P<@d>" + _D + r")\s*[日号]|(?P<@edge>底|末|初|上旬|中旬|下旬))?"
          r"|全年|年底|年末|年初|底|末)")
@@ -66,7 +67,8 @@ _TIME = guarded(re.compile(
     ])
 ))
 _BASE_BEFORE = re.compile(r"(?:比|较|同比|环比|与|相比|高于|低于|超过|对比|相较)于?[“\"「『]?$")
-_BASE_AFTER = re.compile(r"^(?:相比|比较|相较|水平|的水平)")
+# (在2022年的基础上实现“双倍增”: the year is the base the goal is measured from)
+_BASE_AFTER = re.compile(r"^(?:相比|比较|相较|水平|的水平|的基础上|基础上)")
 # 是2005年的5.2倍, 相当于上年的1.3倍: the year is the base a multiple is taken of.
 _MULTIPLE_BASE_BEFORE = re.compile(r"(?:是|为|相当于|达到|达)$")
 _MULTIPLE_BASE_AFTER = re.compile(r"的(?:\d+(?:\.\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九零〇]+)?)多?倍")
@@ -99,6 +101,12 @@ def _part_period(year: int, m: re.Match[str], prefix: str, part: str, label: str
     With ``since`` (4月中旬以来) a third of a month counts from the month's first day: the
     month is as fine as such a phrase is meant."""
     g = lambda k: m.group(f"{prefix}_{k}")  # noqa: E731 - short accessor over the match's groups
+    qa, qb = _small(g("qa")), _small(g("qb"))
+    if qa and qb:
+        # 1至3季度: the quarters from the first named to the last
+        if not 1 <= qa <= qb <= 4:
+            return None
+        return "span", Period(date(year, 3 * qa - 2, 1), _month_end(year, 3 * qb), label)
     q = 1 if g("q1") else _small(g("q"))  # 首季: the first quarter
     if q:
         if not 1 <= q <= 4:

@@ -53,12 +53,13 @@ def source_lines(source: str, start: int = 0, end: int | None = None, markdown: 
         lines.append(_clean_line(source, pos, l_end, markdown))
         pipes.append(source[pos:l_end].strip() == "|")
         pos = nxt
-    return _cell_per_line_tables(lines, pipes) if any(pipes) else lines
+    lines = _cell_per_line_tables(lines, pipes) if any(pipes) else lines
+    return _space_separated_tables(lines)
 
 
 # A table copied from a web page one cell per line, the cells parted by lines holding a lone
 # pipe: 指 标 ⏎|⏎ 绝对数 ⏎|⏎ 比上年增长% ⏎|⏎ 生产总值 ⏎|⏎ 295.4 ⏎|⏎ 7.7 ⏎|⏎ 第一产业 …
-_CELL_NUMBER = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?%?|[-—–]")
+_CELL_NUMBER = re.compile(r"[-−+]?\d[\d,]*(?:\.\d+)?%?|[-—–]{1,2}")
 _MIN_TABLE_ROWS = 2
 
 
@@ -117,6 +118,76 @@ def _table_rows(cells: list[Line]) -> list[Line] | None:
         joined.append(Line("".join(text), offsets, "row", width=sum(c.width for c in row),
                            chars=sum(c.chars for c in row), end=row[-1].end))
     return joined
+
+
+# A statistics table whose cells a web page's text copy parts with spaces:
+#   绝对额 同比 ⏎ (一) 地区生产总值 487.45 6.8 ⏎ (二) 规上工业总产值 -- 14.8 ⏎ …
+# rows of a label and the same count of trailing numbers under a header of that many words.
+_TOKEN = re.compile(r"[^ \u3000\t]+")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+_MIN_SPACED_ROWS = 3
+
+
+def _spaced_row(line: Line) -> tuple[list[re.Match[str]], int] | None:
+    """The tokens of a line that reads as a data row, and how many trailing numbers it has."""
+    if line.kind not in ("text", "enum") or " " not in line.text:
+        return None
+    tokens = list(_TOKEN.finditer(line.text))
+    n = 0
+    while n < len(tokens) and _CELL_NUMBER.fullmatch(tokens[-1 - n].group()):
+        n += 1
+    label = tokens[:len(tokens) - n]
+    if n == 0 or not label or not any(_HAN.search(t.group()) for t in label) \
+            or all(_CELL_NUMBER.fullmatch(t.group()) and not t.group().strip("-—–") for t in tokens[len(tokens) - n:]):
+        return None
+    return tokens, n
+
+
+def _space_separated_tables(lines: list[Line]) -> list[Line]:
+    """Runs of at least three such rows under their header rebuilt as table rows (cells
+    parted by CELL_SEPARATOR); anything else is left as it was."""
+    out: list[Line] = []
+    i = 0
+    while i < len(lines):
+        first = _spaced_row(lines[i])
+        if first is None or not out:
+            out.append(lines[i])
+            i += 1
+            continue
+        n = first[1]
+        j = i
+        while j < len(lines) and (row := _spaced_row(lines[j])) is not None and row[1] == n:
+            j += 1
+        header = out[-1]
+        names = list(_TOKEN.finditer(header.text)) if header.kind == "text" else []
+        if j - i < _MIN_SPACED_ROWS or len(names) not in (n, n + 1) \
+                or any(_CELL_NUMBER.fullmatch(t.group()) for t in names):
+            out.extend(lines[i:j] if j > i else lines[i:i + 1])
+            i = max(j, i + 1)
+            continue
+        out[-1] = _joined(header, names, len(names) == n)
+        for k in range(i, j):
+            tokens, _ = _spaced_row(lines[k]) or ([], 0)
+            out.append(_joined(lines[k], tokens, False, label_tokens=len(tokens) - n))
+        i = j
+    return out
+
+
+def _joined(line: Line, tokens: list[re.Match[str]], empty_label: bool, label_tokens: int = 1) -> Line:
+    """The line as a table row: its first ``label_tokens`` tokens are one label cell (spaces
+    kept), each other token a cell of its own; ``empty_label`` puts an empty cell first."""
+    text: list[str] = [CELL_SEPARATOR] if empty_label else []
+    offsets: list[int] = [line.offsets[tokens[0].start()]] if empty_label else []
+    label_end = tokens[label_tokens - 1].end() if label_tokens else 0
+    pieces = [(tokens[0].start(), label_end)] if label_tokens else []
+    pieces += [(t.start(), t.end()) for t in tokens[label_tokens:]]
+    for k, (a, b) in enumerate(pieces):
+        if k:
+            text.append(CELL_SEPARATOR)
+            offsets.append(line.offsets[a])
+        text.append(line.text[a:b])
+        offsets.extend(line.offsets[a:b])
+    return Line("".join(text), offsets, "row", width=line.width, chars=line.chars, end=line.end)
 
 
 # Mirror sites gloss characters with their pinyin (業(yè)務(wù)增長(cháng)): a syllable with a tone mark in
