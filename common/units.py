@@ -47,7 +47,7 @@ UNITS_EN: dict[str, tuple[str, str]] = {
     "盏": ("lamps", "lamp"), "支": ("teams", "team"), "笔": ("transactions", "transaction"),
     "批次": ("batches", "batch"), "批": ("batches", "batch"), "单": ("orders", "order"),
     "册": ("volumes", "volume"), "列": ("trains", "train"), "片": ("pieces", "piece"), "席": ("places", "place"), "毫米": ("mm", "mm"), "类": ("categories", "category"),
-    "轮": ("rounds", "round"), "双": ("pairs", "pair"), "层": ("floors", "floor"),
+    "轮": ("rounds", "round"), "双": ("pairs", "pair"), "层": ("floors", "floor"), "锭": ("spindles", "spindle"),
     "辆次": ("vehicle trips", "vehicle trip"), "架次": ("flights", "flight"), "艘次": ("ship calls", "ship call"),
     "航次": ("voyages", "voyage"), "班次": ("services", "service"), "车次": ("train runs", "train run"),
     "列次": ("train runs", "train run"), "趟次": ("trips", "trip"), "户次": ("household visits", "household visit"),

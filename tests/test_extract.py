@@ -2279,3 +2279,21 @@ def test_a_run_of_quarters_and_a_base_the_goal_builds_on() -> None:
     assert (f.period_start, f.period_end) == ("2014-01-01", "2014-09-30")
     found = {f.text: f.kind for f in figs("到2027年，全区高新技术企业在2022年的基础上实现倍增，超过90家。", date(2023, 6, 16))}
     assert found == {"超过90家": "target"}
+
+
+def test_a_flow_said_at_year_end_is_the_years_and_now_governed_counts_are_todays() -> None:
+    found = {f.text: (f.period_start, f.period_end) for f in figs(
+        "2018年末，全县户籍人口为67万人，国内生产总值128.39亿元。截至2022年末，拥有主营业务收入30亿元以上企业共1765家。",
+        date(2019, 9, 10))}
+    assert found["128.39亿元"] == ("2018-01-01", "2018-12-31")
+    assert found["67万人"] == ("2018-12-31", "2018-12-31")
+    assert found["1765家"][1] == "2022-12-31"
+    f = one("2002年实行辖村管理体制，现辖10个社区。", "10个", date(2019, 9, 10))
+    assert (f.period_start, f.period_end) == ("2019-09-10", "2019-09-10")
+
+
+def test_companies_preparing_to_list_and_spindles() -> None:
+    found = {f.text: (f.unit, f.kind) for f in figs("其中上市公司2家，拟上市公司3家。科创纺织5万锭高端纺织项目全面投产。",
+                                                    date(2020, 12, 7))}
+    assert found["3家"] == ("家", "level")
+    assert found["5万锭"] == ("锭", "level")

@@ -19,7 +19,7 @@ from ingest.periods import Period
 # from them.
 # A count held: 现有企业120家, 企业总数, 存款余额.
 # (招商引资总量, 投资总量, 销售总量: an amount brought in or sold over the period, a flow)
-_HELD = r"现有|拥有|总数|(?<!消耗)(?<!消费)(?<!经济)(?<!能耗)(?<!用电)(?<!用水)(?<!引资)(?<!投资)(?<!销售)(?<!交易)总量|保有量|存量|余额"
+_HELD = r"现有|现辖|拥有|总数|(?<!消耗)(?<!消费)(?<!经济)(?<!能耗)(?<!用电)(?<!用水)(?<!引资)(?<!投资)(?<!销售)(?<!交易)总量|保有量|存量|余额"
 # Something new or done in the period: 新登记市场主体1268户, 完成投资5亿元 (累计完成 is held: a
 # total since a project began).
 _NEW_OR_DONE = r"新(?:登记|注册|设立|增|签约|签|引进|开工|入驻|落户|招引|发展)|(?<!累计)(?:完成|实现)"
@@ -32,7 +32,7 @@ _COUNT_RAISED_TO = re.compile(r"(?:增加|增长|增至|提高|上升|发展|扩
 # negotiation or in reserve (在谈, 储备) are not: reports count them over the months so far
 # (今年以来，储备在谈项目200余个), as a pipeline built up in that time.
 _UNDER_WAY = re.compile(r"在建|在孵|在库|在营|在册|在园")
-_NOW_STOCK = re.compile(r"现有|现已")
+_NOW_STOCK = re.compile(r"现有|现已|现辖")
 # Words that make a figure under 截至10月底 a flow summed since the start of that year
 # (新登记市场主体1268户, 完成投资5亿元), not a count held on the day. 累计 is left out: a total
 # since a project began (累计完成投资32.5亿元) is read as of the day.
