@@ -20,6 +20,12 @@ def figs(text: str, published: date = AUG) -> list[Figure]:
     return figures_in_text(text, published)
 
 
+def periods_of(text: str, published: date, *quotes: str) -> set[tuple[str | None, str | None]]:
+    """The periods the figures quoted are given (one set: a frame shared by all of them)."""
+    found = {f.text: (f.period_start, f.period_end) for f in figs(text, published)}
+    return {found[q] for q in quotes}
+
+
 def one(text: str, quote: str, published: date = AUG) -> Figure:
     found = [f for f in figs(text, published) if f.text == quote]
     assert len(found) == 1, [f.text for f in figs(text, published)]
@@ -2125,8 +2131,8 @@ def test_a_breakdown_keeps_the_window_the_paragraph_reports() -> None:
     text = ("前三季度，开发区完成工业总产值2134.24亿元，比去年同期增长47.6%。\n\n"
             "同时，完成固定资产投资1660.67亿元，增长34.2%。其中，工业项目投资717.14亿元，占43.18%；基础设施投资479.44亿元，"
             "占28.87%。按投资类别分，工业项目738.54亿元，占63.2%。")
-    found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2014, 11, 3))}
-    assert {found[q] for q in ("717.14亿元", "479.44亿元", "28.87%", "738.54亿元", "63.2%")} == {("2014-01-01", "2014-09-30")}
+    assert periods_of(text, date(2014, 11, 3), "717.14亿元", "479.44亿元", "28.87%", "738.54亿元", "63.2%") \
+        == {("2014-01-01", "2014-09-30")}
 
 
 def test_a_plan_period_still_running_gives_the_state_reached_by_the_day() -> None:
@@ -2176,8 +2182,7 @@ def test_signed_amounts_after_de_and_rates_achieved() -> None:
 def test_a_review_of_the_half_year_frames_its_list() -> None:
     text = ("回顾上半年，开发区交出了亮眼成绩单：GDP同比增长6.9%；重大项目建设开工率100%，投资完成率92.7%；"
             "完成城市更新投资126亿元，完成率达70%。")
-    found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2025, 8, 20))}
-    assert {found[q] for q in ("6.9%", "100%", "92.7%", "126亿元", "70%")} == {("2025-01-01", "2025-06-30")}
+    assert periods_of(text, date(2025, 8, 20), "6.9%", "100%", "92.7%", "126亿元", "70%") == {("2025-01-01", "2025-06-30")}
 
 
 def test_a_month_naming_when_a_ranking_was_published_frames_nothing() -> None:
@@ -2205,11 +2210,9 @@ def test_the_years_planned_investment_is_a_goal_and_exceeding_a_plan_is_not() ->
 
 def test_from_and_to_values_of_a_window_since_a_year() -> None:
     text = "2017年以来，规上工业企业从39家增加至117家，规上工业总产值从113.62亿元增加到2019年172.94亿元。"
-    found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2020, 10, 11))}
-    assert found["39家"] == ("2016-12-31", "2016-12-31")
-    assert found["117家"] == ("2020-10-11", "2020-10-11")
-    assert found["113.62亿元"] == ("2016-01-01", "2016-12-31")
-    assert found["172.94亿元"] == ("2019-01-01", "2019-12-31")
+    assert {f.text: (f.period_start, f.period_end) for f in figs(text, date(2020, 10, 11))} == {
+        "39家": ("2016-12-31", "2016-12-31"), "117家": ("2020-10-11", "2020-10-11"),
+        "113.62亿元": ("2016-01-01", "2016-12-31"), "172.94亿元": ("2019-01-01", "2019-12-31")}
 
 
 def test_what_full_production_can_make_is_a_goal() -> None:
@@ -2297,3 +2300,15 @@ def test_companies_preparing_to_list_and_spindles() -> None:
                                                     date(2020, 12, 7))}
     assert found["3家"] == ("家", "level")
     assert found["5万锭"] == ("锭", "level")
+
+
+def test_the_same_year_an_estimate_with_jiang_and_land_bought_from_the_stock() -> None:
+    found = {f.text: (f.kind, f.period_start, f.period_end) for f in figs(
+        "2018年，新培育高新技术企业83家，总数达到453家，新备案科技型中小企业856家。同年，新发展工程技术研究中心37家。",
+        date(2019, 1, 18))}
+    assert found["856家"] == found["37家"] == ("level", "2018-01-01", "2018-12-31")
+    assert found["453家"][1:] == ("2018-12-31", "2018-12-31")
+    f = one("2021年经开区规模工业总产值预计将达到1060亿元。", "1060亿元", date(2022, 1, 11))
+    assert (f.kind, f.period_start, f.period_end) == ("level", "2021-01-01", "2021-12-31")
+    f = one("全年共完成土地收储1492.18亩，其中收购国有存量土地219.02亩。", "219.02亩", date(2021, 3, 8))
+    assert (f.period_start, f.period_end) == ("2020-01-01", "2020-12-31")

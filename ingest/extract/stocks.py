@@ -19,10 +19,10 @@ from ingest.periods import Period
 # from them.
 # A count held: 现有企业120家, 企业总数, 存款余额.
 # (招商引资总量, 投资总量, 销售总量: an amount brought in or sold over the period, a flow)
-_HELD = r"现有|现辖|拥有|总数|(?<!消耗)(?<!消费)(?<!经济)(?<!能耗)(?<!用电)(?<!用水)(?<!引资)(?<!投资)(?<!销售)(?<!交易)总量|保有量|存量|余额"
+_HELD = r"现有|现辖|拥有|总数|(?<!消耗)(?<!消费)(?<!经济)(?<!能耗)(?<!用电)(?<!用水)(?<!引资)(?<!投资)(?<!销售)(?<!交易)总量|保有量|存量(?!土地|用地|建设用地|厂房)|余额"
 # Something new or done in the period: 新登记市场主体1268户, 完成投资5亿元 (累计完成 is held: a
 # total since a project began).
-_NEW_OR_DONE = r"新(?:登记|注册|设立|增|签约|签|引进|开工|入驻|落户|招引|发展)|(?<!累计)(?:完成|实现)"
+_NEW_OR_DONE = r"新(?:登记|注册|设立|增|签约|签|引进|开工|入驻|落户|招引|发展|备案|培育|认定)|(?<!累计)(?:完成|实现)"
 
 _STOCK_CUE = re.compile(rf"(?:{_HELD}|累计(?:达到|达|增至|增加到|突破|超过)|总计达)")
 # 规上工业企业从39家增加至117家 under 2017年以来: the count the years brought it to, held on the day
@@ -105,8 +105,9 @@ def _is_stock(text: str, a: _Atom, s0: int, pending: list[_Pending], period: Per
     stock = next((p for p in reversed(pending) if p.kind != "change"), None)
     if stock is not None and stock.kind == "level" and stock.sentence[0] == s0 and stock.period is not None \
             and stock.period.start == stock.period.end \
-            and _STOCK_CUE.search(text, _clause_start(text, stock.atom.start, s0), stock.atom.start):
-        return True
+            and _STOCK_CUE.search(text, _clause_start(text, stock.atom.start, s0), stock.atom.start) \
+            and not _FLOW_CUE.search(text, clause, a.start):
+        return True  # (总数达到453家，新备案科技型中小企业856家: the flow after the stock stays a flow)
     return False
 
 

@@ -24,7 +24,7 @@ _COMPLETION = "建成|投产|达产|达标|达效|投用|运营|竣工"
 # 年度计划投资, 年内计划完成投资) is a goal for the current year (CONVENTIONS §4).
 _TARGET_CUE = re.compile(
     r"力争|争取|(?:(?<=年)|(?<=年度)|(?<=年内))计划(?=(?:完成)?投资)|(?<!完成)(?<!年度)(?<!超)计划(?!总?投资|的|数|任务的)|预计|预期|目标(?!的|任务的|完成率|完成度|完成进度|完成比例)|(?<![已即])拟(?!上市)|确保|有望|力求|努力(?:实现|达到|使)|"
-    rf"(?<![即必])将(?!近|军|来|会议)|届时|(?:{_COMPLETION})后|(?<=全部)(?:{_COMPLETION})可|到期|规划到"
+    rf"(?<![即必])(?<!预计)将(?!近|军|来|会议)|届时|(?:{_COMPLETION})后|(?<=全部)(?:{_COMPLETION})可|到期|规划到"
 )
 # Cues that can open a list of goals running over semicolons (not 将, 拟, 建成后 …).
 _LIST_TARGET_CUE = re.compile(r"目标|预期|力争|确保|计划|力求|努力|预计|争取")
