@@ -2312,3 +2312,23 @@ def test_the_same_year_an_estimate_with_jiang_and_land_bought_from_the_stock() -
     assert (f.kind, f.period_start, f.period_end) == ("level", "2021-01-01", "2021-12-31")
     f = one("全年共完成土地收储1492.18亩，其中收购国有存量土地219.02亩。", "219.02亩", date(2021, 3, 8))
     assert (f.period_start, f.period_end) == ("2020-01-01", "2020-12-31")
+
+
+def test_a_plan_period_in_a_title_is_passed_over_for_the_year_it_reports(tmp_path: Path) -> None:
+    body = ("---\ntitle: 两江新区“十三五”及2020年“经济成绩单”出炉\ndate: 2021-01-30\n---\n"
+            "两江新区规上工业总产值、税收收入占重庆市比重分别达到20.7%、17.1%。\n")
+    assert {(f.period_start, f.period_end) for f in article_figures(tmp_path, body)} == {("2020-01-01", "2020-12-31")}
+
+
+def test_a_year_in_brackets_dates_nothing_outside_them() -> None:
+    text = "2010年1-9月，全国56个国家级经开区(2010年新升级34个国家级经开区未纳入统计)实现工业增加值11746.37亿元。"
+    f = one(text, "11746.37亿元", date(2011, 11, 23))
+    assert (f.period_start, f.period_end) == ("2010-01-01", "2010-09-30")
+
+
+def test_what_a_planned_thing_can_hold_is_a_goal_what_a_park_can_offer_now_is_not() -> None:
+    found = {f.text: f.kind for f in figs("计划三年内建设标准厂房20万平方米，可容纳企业超过30家，产值达35亿元以上。"
+                                          "园区现有企业50家，可提供就业岗位2000个。近期可供产业用地超14平方公里。",
+                                          date(2017, 3, 1))}
+    assert found == {"20万平方米": "target", "超过30家": "target", "35亿元以上": "target", "50家": "level",
+                     "2000个": "level", "超14平方公里": "level"}

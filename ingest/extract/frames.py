@@ -32,7 +32,9 @@ def _title_report_period(title: str, published: date) -> Period | None:
         if m.kind != "span" or m.period is None or m.window:
             continue
         p = m.period
-        if p.start.year == p.end.year and p.end < published and p.start.year >= published.year - 1:
+        if p.start.year != p.end.year:
+            continue  # (“十三五”及2020年“经济成绩单”: the plan period is passed over, the year reports)
+        if p.end < published and p.start.year >= published.year - 1:
             return p
         return None
     return None

@@ -177,6 +177,8 @@ def _own_time(s: _Sentence, a: _Atom) -> TimeMention | None:
     if base_value is not None:
         return base_value
     own = _governing(scope, a.start, s0)
+    while own is not None and _bracketed_before(text, own, a.start):
+        own = _governing(scope, own.start, s0)  # 2010年1-9月，全国56个国家级经开区(2010年新升级34个…未纳入统计)实现…
     while own is not None and (own.deadline or own.kind == "prior") and own.start < _clause_start(text, a.start, s0):
         # 力争10月底前…，新增就业500人: the deadline stays in its clause; so does the base period
         # (…3.9亿美元，而去年同期仅4072万美元，同比激增8.6倍，其中进口1.7亿美元)
@@ -197,6 +199,14 @@ def _own_time(s: _Sentence, a: _Atom) -> TimeMention | None:
 
 
 _FROM_VALUE_BEFORE = re.compile(r"[从由]$")
+
+
+def _bracketed_before(text: str, m: TimeMention, pos: int) -> bool:
+    """The time phrase stands in brackets closed before ``pos``: an aside, dating nothing outside it."""
+    opening = max(text.rfind("(", max(0, m.start - 40), m.start), text.rfind("（", max(0, m.start - 40), m.start))
+    if opening < 0 or any(c in text[opening:m.start] for c in ")）"):
+        return False
+    return any(c in text[m.end:pos] for c in ")）")
 
 
 def _base_value(scope: _Scope, text: str, a: _Atom) -> TimeMention | None:

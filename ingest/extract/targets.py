@@ -40,6 +40,9 @@ _PLEDGE_AFTER = re.compile(r"[^,，。;；]{0,3}(?:民生实事|惠民实事|民
 
 # A figure that is itself named the goal by the words after it (28%的年度目标, 500亿元的全年任务).
 _GOAL_NAMED_AFTER = re.compile(r"(?:左右|以上)?的(?:年度|全年|年)(?:目标|任务|计划)(?:任务)?")
+# What something can hold or bring (可容纳, 可供, 可落地 …), a goal when the sentence plans that something.
+_CAN_AFTER_PLAN = re.compile(r"可(?:容纳|供|实现|带动|落地|吸纳|解决|提供|形成)")
+_PLAN_AHEAD = re.compile(r"计划|拟|建成后|投产后|[一二三四五六七八九十两\d]年内")
 # The year's task or goal named as the whole a result is measured against.
 _YEAR_TASK_BEFORE = re.compile(r"(?:年任务|年度任务|全年任务|年度目标|全年目标|年目标|年度计划|全年计划|年计划|下达任务数|下达任务|目标任务)(?:为|是)?$")
 
@@ -70,6 +73,12 @@ def _target_cue(text: str, a: _Atom, sent_start: int, full_start: int,
     cue = _cue_in_part(text, a, clause, sent_start, full_start, figure_starts)
     if cue is not None:
         return None if _DONE_CUE.search(text, cue.end(), a.start) else (cue.group(), cue.start())
+    can = _CAN_AFTER_PLAN.search(text, sent_start, a.start)
+    if can is not None and _PLAN_AHEAD.search(text, full_start, can.start()) is not None \
+            and not _DONE_CUE.search(text, full_start, a.start):
+        # 计划三年内建设标准厂房20万平方米，可容纳企业超过30家，产值达35亿元以上: what a planned
+        # thing can hold or bring is a goal
+        return can.group(), can.start()
     if full_start >= sent_start:
         return None
     return _list_cue(text, a, sent_start, full_start, figure_starts)
