@@ -2332,3 +2332,19 @@ def test_what_a_planned_thing_can_hold_is_a_goal_what_a_park_can_offer_now_is_no
                                           date(2017, 3, 1))}
     assert found == {"20万平方米": "target", "超过30家": "target", "35亿元以上": "target", "50家": "level",
                      "2000个": "level", "超14平方公里": "level"}
+
+
+def test_projects_to_be_built_or_signed_are_counted_not_planned() -> None:
+    found = {f.text: (f.kind, f.subject) for f in figs("续建项目6个；拟建项目5个。拟签约重点项目35个。公司拟投资5亿元建设新厂。",
+                                                     date(2022, 3, 30))}
+    assert found["5个"] == ("level", "拟建项目")
+    assert found["35个"][0] == "level"
+    assert found["5亿元"][0] == "target"
+
+
+def test_more_ways_to_write_a_rate_of_growth() -> None:
+    found = {f.text: f.kind for f in figs(
+        "新能源汽车产量分别增长3.9倍、2.3倍和10.9%。三大产业增速保持20%左右。9月增速高达21.9%。有的园区增幅更是达30%以上。"
+        "前海税收按年升78%至136亿元。夏季粮油减产87.8%。新区GDP同比增长(下同) 15%。", date(2024, 4, 30))}
+    assert {found[q] for q in ("10.9%", "20%左右", "21.9%", "30%以上", "78%", "87.8%", "15%")} == {"change"}
+    assert found["136亿元"] == "level"

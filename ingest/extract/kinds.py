@@ -12,9 +12,9 @@ from ingest.extract.scan import _Atom
 # 缩短, 压缩, 缩减, 削减 a time or an amount by so much is a change down (缩短了20个小时);
 # 缩短至 / 压缩到 name the level reached and never end the words before the figure.
 _CHANGE_VERB = re.compile(
-    r"(?:(?P<up>增长|增加收入|增加|上升|提高|提升|攀升|上涨|扩大|(?<![新净])增收|多收|多挣|(?<![新净])增|涨"
+    r"(?:(?P<up>增长|增加收入|增加|上升|提高|提升|攀升|上涨|扩大|(?<![新净])增收|多收|多挣|增产|(?<![新净])增|涨|(?<![晋])升"
     r"|(?<![最较更])(?:高|快)|多)"
-    r"|(?P<down>下降|减少|降低|下滑|回落|收窄|缩小|改善|缩短|压缩|缩减|削减|减收|少收|减|降|跌|(?<![最较更])(?:低|慢)|少))"
+    r"|(?P<down>下降|减少|降低|下滑|回落|收窄|缩小|改善|缩短|压缩|缩减|削减|减收|少收|减产|减|降|跌|(?<![最较更])(?:低|慢)|少))"
     r"了?(?:分别为|分别|均为|均|平均|约|近|超过|超|逾)?$"
 )
 # Cuts that are changes only as a part of the whole (申报材料精简35%, 节约成本12%): 节约资金300万元
@@ -30,7 +30,7 @@ _RATE_WORD = re.compile(
     r"|(?P<down>降幅|下降率|(?:下降|降低|减少|缩短|压缩|精简|节约|节省|缩减|削减)幅度|降低率))"
     # 增幅2-5月份分别为14.2%、13%…: the months the rates are of may stand between
     r"(?:\d{1,2}(?:[-—–~至]\d{1,2})?月份?|[一二三四1-4]季度|上半年|前三季度)?"
-    r"(?:分别|均)?(?:为|是|达到|达|保持在|在|实现)?(?:约|近|超过|超)?$"
+    r"(?:分别|均)?(?:更是|也|预计|预计将)?(?:为|是|达到|达|保持在|保持|在|实现|高达)?(?:约|近|超过|超)?$"
 )
 # 增长达到12.2%, 同比增长达58.8%: the verb of a change, then the level it reached (not 高达, a share's word).
 _CHANGE_REACHING = re.compile(
@@ -50,6 +50,8 @@ _RATE_REACHED = re.compile(
     r"(?:收窄|扩大|回落|回升|提高|提升|加快|放缓|减缓|下降|下滑|上升|降低|回调|收缩|增加|减少|缩小|由负转正)了?"
     r"(?:至|到|为)(?:约|近|超过|超)?$")
 
+_ASIDE_AT_END = re.compile(r"[(（][^()（）]{0,8}[)）]$")
+
 # 比上年新增130家 is a change; 新增企业5家 on its own is a level (the year's count).
 _COMPARED_NEW = re.compile(r"(?:(?:比|较)[^,，。;；]{1,5}?(?:新增|净增|多)|(?<![新])净(?:增加|增)了?)$")
 
@@ -60,6 +62,8 @@ def _change(text: str, a: _Atom, floor: int) -> str | None:
     """'up' or 'down' when the words right before the figure make it a change."""
     # web copies put a space between the verb and the number (工业投资增长 59.8%)
     before = text[max(floor, a.start - 14):a.start].rstrip(" \u00a0\u3000")
+    # 同比增长(下同) 15%: an aside in brackets between the verb and the number
+    before = _ASIDE_AT_END.sub("", before).rstrip(" \u00a0\u3000")
     gap = _GAP_TO_AVERAGE.search(text, max(floor, a.start - 24), a.start)
     if gap is not None:
         return "down" if gap.group("down") or gap.group("down2") else "up"
@@ -114,7 +118,8 @@ def _kind(text: str, a: _Atom, s0: int, prev: _Atom | None, prev_kind: tuple[str
     if gap is not None and a.unit not in ("%", "‰"):
         return "change", "down" if gap.group("down") else "up"  # 分别高于奉化、宁海1.13亿美元和0.03亿美元
     if prev is not None and prev_kind is not None and prev_kind[0] == "change" \
-            and _LIST_SEP.fullmatch(text[prev.end:a.start]) and prev.unit == a.unit:
+            and _LIST_SEP.fullmatch(text[prev.end:a.start]) \
+            and (prev.unit == a.unit or {prev.unit, a.unit} == {"倍", "%"}):  # (分别增长3.9倍、2.3倍和10.9%)
         return prev_kind
     if a.unit == "%" and _rate_in_parentheses(text, a, s0):
         return "change", "down" if a.negative else "up"
