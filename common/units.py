@@ -29,7 +29,7 @@ UNITS_EN: dict[str, tuple[str, str]] = {
     "立方米": ("m³", "m³"), "千瓦时": ("kWh", "kWh"), "千瓦小时": ("kWh", "kWh"),
     "度": ("kWh", "kWh"), "千瓦": ("kW", "kW"), "km/h": ("km/h", "km/h"), "千升": ("kL", "kL"),
     "GWh": ("GWh", "GWh"), "MWh": ("MWh", "MWh"), "kWh": ("kWh", "kWh"), "GW": ("GW", "GW"), "MW": ("MW", "MW"),
-    "kW": ("kW", "kW"), "公里/小时": ("km/h", "km/h"), "兆瓦": ("MW", "MW"),
+    "kW": ("kW", "kW"), "公里/小时": ("km/h", "km/h"), "兆瓦": ("MW", "MW"), "兆瓦时": ("MWh", "MWh"), "吉瓦": ("GW", "GW"), "吉瓦时": ("GWh", "GWh"),
     "千伏安": ("kVA", "kVA"),
     "微克/立方米": ("µg/m³", "µg/m³"), "毫克/立方米": ("mg/m³", "mg/m³"), "毫克/升": ("mg/L", "mg/L"),
     "标准箱": ("TEU", "TEU"), "标箱": ("TEU", "TEU"),

@@ -2348,3 +2348,17 @@ def test_more_ways_to_write_a_rate_of_growth() -> None:
         "前海税收按年升78%至136亿元。夏季粮油减产87.8%。新区GDP同比增长(下同) 15%。", date(2024, 4, 30))}
     assert {found[q] for q in ("10.9%", "20%左右", "21.9%", "30%以上", "78%", "87.8%", "15%")} == {"change"}
     assert found["136亿元"] == "level"
+
+
+def test_gigawatts_and_gigawatt_hours_written_in_chinese() -> None:
+    found = {f.text: f.unit for f in figs("20吉瓦时储能机柜、10吉瓦拉棒项目和300兆瓦时储能电站加快建设。", date(2023, 4, 10))}
+    assert found == {"20吉瓦时": "吉瓦时", "10吉瓦": "吉瓦", "300兆瓦时": "兆瓦时"}
+
+
+def test_a_bound_on_one_member_of_a_respectively_list_bounds_them_all_and_about_reaches_a_few_words() -> None:
+    found = {f.text: f.qualifier for f in figs(
+        "新增20亿元企业、亿元企业分别不少于1家和7家。城乡居民人均可支配收入分别增长6%、8%以上。"
+        "专利授权量约为全国平均水平的2倍。全国约有1000家物流园区。签约有12个项目。", date(2021, 2, 1))}
+    assert found["不少于1家"] == found["7家"] == found["6%"] == found["8%以上"] == "at_least"
+    assert found["2倍"] == found["1000家"] == "approx"
+    assert found["12个"] == "exact"

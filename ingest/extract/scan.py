@@ -123,7 +123,33 @@ def _scan_atoms(text: str) -> list[_Atom]:
         atoms.append(_Atom(m.start(), m.end(), m.start(), multiplier(m.group("run")), m.group("unit") or "元",
                            "order_of_magnitude", True, magnitude=True))
     atoms.sort(key=lambda a: a.start)
+    _share_list_qualifier(atoms, text)
     return atoms
+
+
+# A 分别 list whose first member carries the bound (分别不少于1家、1家和7家) or whose last one does
+# (分别增长6%、8%以上): the bound is the whole list's.
+_RESPECTIVELY_BOUND = re.compile(r"分别(?:为|是|达到|达|增长|增加|提高|下降)?$")
+_MEMBER_SEP = re.compile(r"\s*(?:、|和|及|与|以及|,|，)\s*")
+
+
+def _share_list_qualifier(atoms: list[_Atom], text: str) -> None:
+    i = 0
+    while i < len(atoms):
+        j = i
+        while j + 1 < len(atoms) and _MEMBER_SEP.fullmatch(text, atoms[j].end, atoms[j + 1].start) \
+                and atoms[j + 1].unit == atoms[i].unit:
+            j += 1
+        first = atoms[i]
+        if j > i and _RESPECTIVELY_BOUND.search(text, max(0, first.start - 6), first.start):
+            members = atoms[i:j + 1]
+            bounds = {a.qualifier for a in members if a.qualifier != "exact"}
+            if len(bounds) == 1 and (members[0].qualifier != "exact" or members[-1].qualifier != "exact"):
+                bound = bounds.pop()
+                for a in members:
+                    if a.qualifier == "exact":
+                        a.qualifier = bound
+        i = j + 1
 
 
 def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
@@ -175,8 +201,9 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
     if _not_a_figure(m, text, raw, chinese, unit, start, end):
         return None
     qualifier = bare[1] if bare else _qualifier(m)
-    if qualifier == "exact" and unit == "%" and _ABOUT_SHARE.search(text, max(0, start - 24), start) is not None:
-        qualifier = "approx"  # 约占全国50%, 约占海南省的13%、海口市的40%
+    if qualifier == "exact" and ((unit == "%" and _ABOUT_SHARE.search(text, max(0, start - 24), start) is not None)
+                                 or _ABOUT_BEFORE.search(text, max(0, start - 14), start) is not None):
+        qualifier = "approx"  # 约占全国50%, 约占海南省的13%、海口市的40%; 约为全国平均水平的2倍, 全国约有1000家
     if unit == "倍" and qualifier == "exact" and text.startswith("多", end):
         qualifier, end = "more_than", end + 1  # 是去年的6倍多: more than six times
     negative = not chinese and not m.group("pre") and start > 0 and text[start - 1] in "-−" \
@@ -193,6 +220,8 @@ _MONEY_MEASURE = re.compile(r"总量|生产总值|GDP|收入|营收|产值|总�
 _CLAUSE_ENDS_AFTER = re.compile(r"[,，。;；!！?？\n]|$")
 # 约 before 占 qualifies the share(s) that follow in its clause.
 _ABOUT_SHARE = re.compile(r"(?:大约|约)占[^,，。;；:：]*$")
+# 约为…的2倍, 大约有200种, 将约达7.2万平方米: 约 a few words before the number it qualifies.
+_ABOUT_BEFORE = re.compile(r"(?<![签合公条契预节制邀履违誓特相])(?:大约|约)(?:为|有|达|是)[^,，。;；:：\d、]{0,10}$")
 # 2个亿, 1.5个亿元: 亿 counted with 个 is an amount of yuan (not 31个亿元项目, 87个亿元以上项目:
 # projects counted by their size class).
 _SPOKEN_MONEY = re.compile(r"(?P<mult>亿|千万|百万)元?(?=的|[,，.。;；、!！?？”\"）)\s]|$)")
