@@ -2362,3 +2362,10 @@ def test_a_bound_on_one_member_of_a_respectively_list_bounds_them_all_and_about_
     assert found["不少于1家"] == found["7家"] == found["6%"] == found["8%以上"] == "at_least"
     assert found["2倍"] == found["1000家"] == "approx"
     assert found["12个"] == "exact"
+
+
+def test_a_place_described_by_what_it_has_still_reports_its_flow() -> None:
+    f = one("2015年，拥有4.2万人口的中捷农场实现地区GDP130亿元。", "130亿元", date(2016, 8, 9))
+    assert (f.period_start, f.period_end) == ("2015-01-01", "2015-12-31")
+    f = one("园区现有企业50家。", "50家", date(2016, 8, 9))
+    assert (f.period_start, f.period_end) == ("2016-08-09", "2016-08-09")

@@ -37,6 +37,7 @@ _NOW_STOCK = re.compile(r"现有|现已|现辖")
 # (新登记市场主体1268户, 完成投资5亿元), not a count held on the day. 累计 is left out: a total
 # since a project began (累计完成投资32.5亿元) is read as of the day.
 _FLOW_CUE = re.compile(_NEW_OR_DONE)
+_VERB_OF_FLOW = re.compile(r"(?<!累计)(?:实现|完成)")
 # The day a 截至 phrase names: 截至10月底, 截至2018年4月28日, 截止今年9月末 (not 截至目前).
 _CUTOFF_BEFORE = re.compile(r"(?:截至|截止到|截止|截至到|(?<![截])至|(?<![截止])到|(?<![拦阻])截)\s*$")
 _CUTOFF_DAY = re.compile(r"(?:月|日|号|底|末)$")
@@ -92,8 +93,9 @@ def _is_stock(text: str, a: _Atom, s0: int, pending: list[_Pending], period: Per
     """A count held on a day (企业总数达到860家, 累计达到7800家, 现有企业120家, 在建项目86个 in
     months gone by), or the change of the one just before it in the sentence (…，同比增长18%)."""
     clause = _clause_start(text, a.start, s0)
-    if _STOCK_CUE.search(text, clause, a.start):
-        return True
+    held = [m.end() for m in _STOCK_CUE.finditer(text, clause, a.start)]
+    if held and not _VERB_OF_FLOW.search(text, held[-1], a.start):
+        return True  # (拥有4.2万人口的中捷农场实现地区GDP130亿元: 拥有 describes the place, 实现 reports the flow)
     if a.unit in CLASSIFIER_UNITS and period.end >= published and _COUNT_RAISED_TO.search(text, max(clause, a.start - 5), a.start) \
             and re.search(r"[从由][^,，。;；]{0,16}?\d", text[clause:a.start]):
         return True
