@@ -38,6 +38,7 @@ from ingest.extract.subjects import _CHANGE_SUFFIX, _respectively_groups, _subje
 from ingest.extract.targets import _DONE_CUE, _target_cue
 from ingest.extract.timing import (
     _BREAKDOWN,
+    _FROM_YEAR,
     CUMULATIVE,
     _base_year_period,
     _continues,
@@ -189,16 +190,13 @@ def _own_time(s: _Sentence, a: _Atom) -> TimeMention | None:
         own = _governing(scope, own.start, s0)  # 增长13%，增速近6年来持续领跑…，投资增长18%
     if own is not None and own.window and own.period is not None:
         own = _counted_back(own, scope, s.full_start, s.ctx)
-    if own is not None and own.kind == "since" and own.period is not None and _FROM_VALUE_BEFORE.search(text, max(s0, a.start - 2), a.start):
+    if own is not None and own.kind == "since" and own.period is not None and _FROM_YEAR.search(text, max(s0, a.start - 2), a.start):
         # 2017年以来，…规上工业企业从39家增加至117家: the value the window started from
         start = own.period.start
         day = start - timedelta(days=1) if (start.month, start.day) == (1, 1) else start
         period = as_of(day, own.period.label) if a.unit in CLASSIFIER_UNITS else year_span(day.year, own.period.label)
         return replace(own, kind="asof" if a.unit in CLASSIFIER_UNITS else "span", period=period)
     return own
-
-
-_FROM_VALUE_BEFORE = re.compile(r"[从由]$")
 
 
 def _bracketed_before(text: str, m: TimeMention, pos: int) -> bool:
