@@ -2369,3 +2369,11 @@ def test_a_place_described_by_what_it_has_still_reports_its_flow() -> None:
     assert (f.period_start, f.period_end) == ("2015-01-01", "2015-12-31")
     f = one("园区现有企业50家。", "50家", date(2016, 8, 9))
     assert (f.period_start, f.period_end) == ("2016-08-09", "2016-08-09")
+
+
+def test_the_year_just_past_and_this_year_named_again(tmp_path: Path) -> None:
+    body = ("---\ntitle: 世界一流高科技园区建设驶入快车道\ndate: 2023-01-19\n---\n"
+            "刚刚过去的2022年，园区科技创新保持强劲发展态势。\n\n产业创新集群建设\n\n新认定省级以上研发机构123家。\n\n"
+            "这一年，园区新引进科技项目超1000个。\n")
+    found = {f.text: (f.period_start, f.period_end) for f in article_figures(tmp_path, body)}
+    assert found["123家"] == found["超1000个"] == ("2022-01-01", "2022-12-31")

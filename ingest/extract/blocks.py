@@ -110,8 +110,8 @@ class _Passage:
             self.reviewed = _reviewed_year(block.paragraph.text, ctx.published) or self.reviewed
 
 
-# 回顾2023年，…取得新突破 opening a work report's look back.
-_REVIEW_OPENING = re.compile(r"\s*(?:(?:回顾|总结|盘点)(?P<year>(?:19|20)\d\d)年|(?:回顾)?(?P<past>过去(?:的)?一年)[,，])")
+# 回顾2023年，…取得新突破 (刚刚过去的2022年，…) opening a work report's look back.
+_REVIEW_OPENING = re.compile(r"\s*(?:(?:回顾|总结|盘点|(?:刚刚|刚)?过去的)(?P<year>(?:19|20)\d\d)年|(?:回顾)?(?P<past>过去(?:的)?一年)[,，])")
 
 
 def _reviewed_year(text: str, published: date) -> Period | None:
