@@ -13,7 +13,7 @@ from ingest.extract.context import _Context
 from ingest.extract.scan import _Atom
 from ingest.extract.scope import _governing, _Scope, _standalone
 from ingest.extract.targets import _COMPLETION, _DONE_CUE
-from ingest.extract.timing import CLOSING_SOON
+from ingest.extract.timing import closing_to
 from ingest.periods import Period, TimeMention, find_time_mentions, year_span
 
 
@@ -42,13 +42,9 @@ def _estimate(text: str, cue: tuple[str, int], a: _Atom, full_start: int, scope:
             # 预计2015-2017年年均增长12% written in 2019: years gone by; 2016年至2018年，…预计年均
             # 增长24.5% in late December 2018: the run of years closing
             return mention.period
-        if mention.kind == "horizon" and mention.period is not None and mention.start > at \
-                and mention.period.end.year == ctx.published.year \
-                and 0 <= (mention.period.end - ctx.published).days <= CLOSING_SOON:
-            # 预计到年末，全县地区生产总值完成115亿元 (22 December), 预计到本月底，…增长40% (14 June):
-            # the year up to a day just ahead, an estimate of what it will close at
-            end = mention.period.end
-            return Period(date(end.year, 1, 1), end, mention.period.label)
+        closing = closing_to(mention.period, ctx.published) if mention.kind == "horizon" and mention.start > at else None
+        if closing is not None:
+            return closing  # 预计到年末，全县地区生产总值完成115亿元 (22 December): the year's close, estimated
         if mention.period is None or mention.kind not in ("span", "asof", "since", "prior"):
             return None
         if mention.kind == "since" and (date(mention.period.end.year, 12, 31) - mention.period.end).days > 92:

@@ -152,17 +152,24 @@ def _advance(ctx: _Context, text: str, scope: _Scope, sent: tuple[int, int]) -> 
 _WHEN_IT_HAPPENED = re.compile(r"(?:公布|发布|成立|设立|获批|批准|举办|召开|出台|印发)的")
 # 预计到年末，… (22 December): the close of a period being estimated, not a horizon of goals.
 _ESTIMATE_TO = re.compile(r"预计(?:到|至)?$")
-CLOSING_SOON = 45  # days
+_CLOSING_SOON = 45  # days
+
+
+def closing_to(p: Period | None, published: date) -> Period | None:
+    """预计到年末 (22 December), 预计到本月底 (14 June): a day of the article's year this close
+    ahead is a close being estimated; the year up to it, or None."""
+    if p is None or p.end.year != published.year or not 0 <= (p.end - published).days <= _CLOSING_SOON:
+        return None
+    return Period(date(p.end.year, 1, 1), p.end, p.label)
 
 
 def _closing_estimate(m: TimeMention, text: str, sent: tuple[int, int], ctx: _Context) -> TimeMention | None:
     """预计到年末，全县地区生产总值完成115亿元，…；固定资产投资完成38.1亿元 (22 December): a day this
     close ahead after 预计 frames the paragraph as the year up to it, estimated."""
-    p = m.period
-    if p is None or p.end.year != ctx.published.year or not 0 <= (p.end - ctx.published).days <= CLOSING_SOON \
-            or _ESTIMATE_TO.search(text, max(sent[0], m.start - 3), m.start) is None:
+    closing = closing_to(m.period, ctx.published)
+    if closing is None or _ESTIMATE_TO.search(text, max(sent[0], m.start - 3), m.start) is None:
         return None
-    return replace(m, kind="span", period=Period(date(p.end.year, 1, 1), p.end, p.label))
+    return replace(m, kind="span", period=closing)
 
 
 def _whole_year(m: TimeMention | None) -> int | None:
