@@ -93,7 +93,8 @@ def ingest(paths: tuple[Path, ...], db_path: Path, published: datetime | None, t
 
     files = list(article_paths(paths))
     unchanged = frozenset() if force else stored_unchanged(db_path)
-    writer = Writer(db_path, lambda line, error: click.echo(f"zone: {line}" if error else line, err=error), force)
+    writer = Writer(db_path, lambda line, error: click.echo(f"zone: {line}" if error else line, err=error), force,
+                    to_write=len(files) - len(unchanged))
     done = False
     try:
         with click.progressbar(prepared_articles(files, overrides(published, title, source, region),

@@ -19,7 +19,7 @@ from ingest.limits import DEFAULT_MAX_BYTES, check_article, check_file, printabl
 from ingest.model import Article, ArticleError, Figure
 from ingest.reader import Overrides, read_article
 from ingest.search_index import SearchRows, SearchTexts, write_search_rows
-from ingest.store import SaveResult, article_search_texts, open_db, save_article, unchanged_count
+from ingest.store import SaveResult, apply_schema, article_search_texts, defer_indexes, open_db, save_article, unchanged_count
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
 
@@ -176,6 +176,17 @@ def _exit_with_parent(parent: int) -> None:
 
 
 COMMIT_SECONDS = 0.5
+BULK_ARTICLES = 500
+
+
+def bulk_load(conn: sqlite3.Connection, to_write: int) -> bool:
+    """Whether a run of ``to_write`` articles is a bulk load: at least BULK_ARTICLES, and at
+    least as many as the database holds. Such a run builds the figure table's secondary
+    indexes once at its end (store.defer_indexes) instead of keeping them up row by row, which
+    would cost more than building them again over the whole table."""
+    if to_write < BULK_ARTICLES:
+        return False
+    return int(conn.execute("SELECT count(*) FROM article").fetchone()[0]) <= to_write
 
 
 class Writer:
@@ -185,8 +196,13 @@ class Writer:
     most the uncommitted articles, never part of one; ``report`` hears of each article only
     once it is committed, so every line printed is an article that is in the database."""
 
-    def __init__(self, db_path: Path, report: Callable[[str, bool], None], force: bool = False) -> None:
+    def __init__(self, db_path: Path, report: Callable[[str, bool], None], force: bool = False,
+                 to_write: int = 0) -> None:
         self.db_path, self.report, self.force = db_path, report, force
+        # How many articles the run may write (its files less those stored unchanged): a run
+        # that at least doubles the database is a bulk load (bulk_load).
+        self.to_write = to_write
+        self.deferred = False
         self.conn: sqlite3.Connection | None = None
         self.lines: list[tuple[str, bool]] = []   # (line, is_error) held until the next commit
         # The search rows of the articles saved since the last commit, written just before it:
@@ -205,10 +221,14 @@ class Writer:
             self.fail(prepared.path, prepared.error or "no article")
             return
         # Opened only once an article has been read: bad input never creates a database.
+        new = self.conn is None
         conn = self.conn = self.conn or open_db(self.db_path)
         if not conn.in_transaction:
             conn.execute("BEGIN IMMEDIATE")
             self.since = time.monotonic()
+        if new and bulk_load(conn, self.to_write):
+            apply_catalog(conn, catalog())   # before: deleting an indicator would scan every figure
+            self.deferred = bool(defer_indexes(conn))
         try:
             result = ingest_article(conn, prepared.article, self.force, prepared.figures, self.search, prepared.texts)
         except sqlite3.IntegrityError as e:  # rolled back to its savepoint: the article is not stored
@@ -240,4 +260,8 @@ class Writer:
         if commit:
             self.commit()
         if self.conn is not None:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            if self.deferred:
+                apply_schema(self.conn)   # the indexes a bulk load set aside, each built in one pass
             self.conn.close()

@@ -76,22 +76,53 @@ def open_db(path: Path | str) -> sqlite3.Connection:
     work on a read-only file and never wait for a writer's lock.
     """
     conn = connect(path)
+    try:
+        apply_schema(conn)
+    except SchemaError as e:
+        conn.close()
+        raise SchemaError(f"{path}: {e}") from None
+    return conn
+
+
+def apply_schema(conn: sqlite3.Connection) -> None:
+    """Apply schema.sql unless the database is marked as built from it (its user_version):
+    creates what is missing, the indexes a bulk load set aside among them (defer_indexes)."""
     schema = SCHEMA_PATH.read_text(encoding="utf-8")
     version = schema_version(schema)
-    if conn.execute("PRAGMA user_version").fetchone()[0] != version:
-        try:
-            conn.executescript(schema)
-        except sqlite3.OperationalError as e:
-            # A table built by an older schema.sql lacks a column the schema indexes
-            # (e.g. figure.link_margin): tables are never altered in place, so say how to rebuild.
-            if conn.in_transaction:
-                conn.execute("ROLLBACK")
-            conn.close()
-            raise SchemaError(
-                f"{path}: built by an older zone ({e}); rebuild it: remove the file and run `zone ingest`") from None
-        conn.execute(f"PRAGMA user_version = {version}")
-        backfill_search(conn)
-    return conn
+    if conn.execute("PRAGMA user_version").fetchone()[0] == version:
+        return
+    try:
+        conn.executescript(schema)
+    except sqlite3.OperationalError as e:
+        # A table built by an older schema.sql lacks a column the schema indexes
+        # (e.g. figure.link_margin): tables are never altered in place, so say how to rebuild.
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise SchemaError(f"built by an older zone ({e}); rebuild it: remove the file and run `zone ingest`") from None
+    conn.execute(f"PRAGMA user_version = {version}")
+    backfill_search(conn)
+
+
+# The figure indexes that saving an article itself reads: its earlier figures by article, and
+# the foreign-key check of figure.sentence_id when a re-ingest deletes its sentences.
+SAVING_INDEXES = frozenset({"figure_article", "figure_sentence"})
+
+
+def defer_indexes(conn: sqlite3.Connection) -> list[str]:
+    """Drop the figure table's other indexes for a bulk load, inside the caller's transaction.
+
+    Kept up row by row they are most of the writer's cost once the table outgrows the page
+    cache (bench/ingest_results.md); built once at the end they cost a sort each. The
+    database is marked as not built from schema.sql (user_version 0) in the same transaction,
+    so whatever ends the load, even a kill, the next open_db (or apply_schema) builds them
+    again. Returns the names dropped."""
+    names = [n for (n,) in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'figure' AND sql IS NOT NULL ORDER BY name")
+        if n not in SAVING_INDEXES]
+    for name in names:
+        conn.execute(f'DROP INDEX "{name}"')
+    conn.execute("PRAGMA user_version = 0")
+    return names
 
 
 def utils(conn: sqlite3.Connection) -> sqlite_utils.Database:

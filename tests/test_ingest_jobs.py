@@ -12,7 +12,7 @@ from conftest import REPO, SEED, db_snapshot
 from ingest.pipeline import Writer, prepare
 from ingest.reader import Overrides
 from ingest.search_index import index_article
-from ingest.store import open_db
+from ingest.store import defer_indexes, open_db
 from zone import cli
 
 FIXTURES = REPO / "tests" / "fixtures" / "articles"
@@ -119,3 +119,55 @@ def test_search_rows_held_until_the_commit_are_those_of_the_articles_as_saved(tm
         conn.execute("ROLLBACK")
     finally:
         conn.close()
+
+
+def indexes(db: Path) -> list[tuple[str, str]]:
+    with sqlite3.connect(db) as c:
+        return c.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL "
+                         "ORDER BY name").fetchall()
+
+
+def test_a_bulk_load_stores_the_rows_and_indexes_of_a_row_by_row_one(tmp_path, monkeypatch):
+    """A run that at least doubles the database builds the figure table's secondary indexes once
+    at its end: the same rows, and every index of schema.sql again, as a run that keeps them up."""
+    plain, bulk = tmp_path / "plain.db", tmp_path / "bulk.db"
+    assert CliRunner().invoke(cli, ["ingest", str(FIXTURES), str(SEED), "--db", str(plain)]).exit_code == 0
+    monkeypatch.setattr("ingest.pipeline.BULK_ARTICLES", 2)
+    dropped: list[list[str]] = []
+    monkeypatch.setattr("ingest.pipeline.defer_indexes", lambda conn: dropped.append(defer_indexes(conn)) or dropped[-1])
+    result = CliRunner().invoke(cli, ["ingest", str(FIXTURES), str(SEED), "--db", str(bulk), "--jobs", "2"])
+    assert result.exit_code == 0, result.output
+    assert len(dropped) == 1 and "figure_series" in dropped[0] and "figure_article" not in dropped[0]
+    assert indexes(bulk) == indexes(plain)
+    assert without_times(db_snapshot(bulk), bulk) == without_times(db_snapshot(plain), plain)
+    # A later run of a few articles into the now larger database is not a bulk load.
+    again = CliRunner().invoke(cli, ["ingest", str(SEED), "--db", str(bulk), "--force"])
+    assert again.exit_code == 0 and len(dropped) == 1
+
+
+def test_a_bulk_load_cut_short_still_leaves_every_index(tmp_path, monkeypatch):
+    """Interrupted (the held articles rolled back) or killed after a commit (nothing ran at its
+    end), a bulk load leaves a database whose indexes are all there once it is opened again."""
+    monkeypatch.setattr("ingest.pipeline.BULK_ARTICLES", 1)
+    reference = tmp_path / "reference.db"
+    open_db(reference).close()
+    seed = prepare(SEED, Overrides(), 5 * 2**20)
+    interrupted = tmp_path / "interrupted.db"
+    writer = Writer(interrupted, lambda line, error: None, to_write=5)
+    writer.save(seed)
+    assert writer.deferred
+    writer.close(commit=False)
+    assert indexes(interrupted) == indexes(reference)
+    with sqlite3.connect(interrupted) as c:
+        assert c.execute("SELECT count(*) FROM article").fetchone()[0] == 0
+    killed = tmp_path / "killed.db"
+    writer = Writer(killed, lambda line, error: None, to_write=5)
+    writer.save(seed)
+    writer.commit()
+    assert writer.conn is not None
+    writer.conn.close()   # as after SIGKILL: close() never ran
+    assert indexes(killed) != indexes(reference)
+    open_db(killed).close()
+    assert indexes(killed) == indexes(reference)
+    with sqlite3.connect(killed) as c:
+        assert c.execute("SELECT count(*) FROM figure WHERE origin = 'reported'").fetchone()[0] == len(seed.figures or [])
