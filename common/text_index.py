@@ -20,12 +20,9 @@ def search_text(text: str | None) -> str:
     """Text as the search index stores it (see HAN_RUN above)."""
     if not text:
         return ""
-    out: list[str] = []
-    pos = 0
-    for m in HAN_RUN.finditer(text):
-        run = m.group()
-        out.append(text[pos:m.start()])
-        out.append(" " + " ".join([run[i:i + 2] for i in range(len(run) - 1)] + [run[-1]]) + " ")
-        pos = m.end()
-    out.append(text[pos:])
-    return "".join(out)
+    return HAN_RUN.sub(_bigrams, text)
+
+
+def _bigrams(m: re.Match[str]) -> str:
+    run = m.group()
+    return " " + " ".join(map(str.__add__, run, run[1:])) + (" " if len(run) > 1 else "") + run[-1] + " "
