@@ -2377,3 +2377,31 @@ def test_the_year_just_past_and_this_year_named_again(tmp_path: Path) -> None:
             "这一年，园区新引进科技项目超1000个。\n")
     found = {f.text: (f.period_start, f.period_end) for f in article_figures(tmp_path, body)}
     assert found["123家"] == found["超1000个"] == ("2022-01-01", "2022-12-31")
+
+
+def test_a_list_laid_out_an_item_a_paragraph_keeps_the_year_of_its_lead(tmp_path: Path) -> None:
+    body = ("---\ntitle: 设区四周年\ndate: 2017-06-30\n---\n"
+            "2016年，高新区实现生产总值46.34亿元，同比增长7.2%。\n\n"
+            "规模以上工业企业实现总产值121.7亿元，比上年增长12.77%；\n\n"
+            "高新技术产业产值实现54.51亿元，占规模以上工业产值的44.78%；\n\n"
+            "实现工业利税6.87亿元，比上年增长55.44%。\n\n"
+            "园区现有企业50家。\n")
+    found = {f.text: (f.period_start, f.period_end) for f in article_figures(tmp_path, body)}
+    year = ("2016-01-01", "2016-12-31")
+    assert found["121.7亿元"] == found["54.51亿元"] == found["44.78%"] == found["6.87亿元"] == year
+    assert found["50家"] == ("2017-06-30", "2017-06-30")   # a paragraph of its own again: the day
+
+
+def test_a_report_whose_lead_opens_with_a_closed_year_reports_that_year_throughout(tmp_path: Path) -> None:
+    body = ("---\ntitle: 高新区:立足新起点\ndate: 2022-02-10\n---\n第A04版:\n\n"
+            "本报讯 2021年，高新区通过大力开展招商引资等措施，实现商务运行高质量发展。\n\n"
+            "全区实际利用省外资金47.24亿元，完成全年目标的100.49%，同比增长3.51%；新设外商投资企业1家。\n\n"
+            "高新区参加3期签约活动，共签约项目32个，总投资103.77亿元。\n")
+    found = {f.text: (f.period_start, f.period_end) for f in article_figures(tmp_path, body)}
+    year = ("2021-01-01", "2021-12-31")
+    assert found["47.24亿元"] == found["3.51%"] == found["1家"] == found["103.77亿元"] == year
+    # A lead opening with a month (10月份，…) over a release of cumulative figures sets no period this way.
+    body = ("---\ntitle: 经济运行\ndate: 2020-11-20\n---\n10月份，示范区工业经济继续领跑全省。\n\n"
+            "全区新设企业12家。\n")
+    assert {f.text: (f.period_start, f.period_end) for f in article_figures(tmp_path, body)}["12家"] != \
+        ("2020-10-01", "2020-10-31")

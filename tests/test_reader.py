@@ -406,6 +406,9 @@ def test_web_copy_drops_furniture_and_mines_it_for_metadata():
     ("网站标识码：1301000001", "drop"),
     ("上一篇：西岭高新区召开安全生产会议", "tail"),
     ("新闻推荐", "tail"),                          # a list of other articles follows
+    ("第A04版:", "meta"),                          # an e-paper page's edition line
+    ("第08版：要闻", "meta"),
+    ("A3版 经济", "meta"),
     ("责任编辑：钱七", "tail"),
 ])
 def test_boilerplate_lines(line, why):

@@ -212,8 +212,9 @@ def extract_figures(article: Article) -> list[Figure]:
     table_period: Period | None = None     # ... and the period of the caption over that line
     caption: str | None = None
     previous: _Context | None = None
+    previous_text = ""
     for block in blocks:
-        ctx = _block_context(article, block, passage, previous)
+        ctx = _block_context(article, block, passage, previous, previous_text)
         figures.extend(_block_figures(article, block, ctx))
         passage.follow(block, ctx)
         if CELL in block.paragraph.text and not block.heading:
@@ -231,9 +232,12 @@ def extract_figures(article: Article) -> list[Figure]:
             caption = text if len(text) <= _CAPTION_MAX and CELL not in text else None
             if not block.heading:
                 contexts[block.section] = ctx
-                previous = ctx
+                previous, previous_text = ctx, text
     figures.sort(key=lambda f: (f.start, f.end))
     return _headline_as_body(figures, article.day)
+
+
+_LIST_ITEM_END = re.compile(r"[；;]\s*$")
 
 
 def _headline_as_body(figures: list[Figure], published: date) -> list[Figure]:
@@ -257,9 +261,11 @@ def _headline_as_body(figures: list[Figure], published: date) -> list[Figure]:
     return out
 
 
-def _block_context(article: Article, block: _Block, passage: _Passage, previous: _Context | None) -> _Context:
+def _block_context(article: Article, block: _Block, passage: _Passage, previous: _Context | None,
+                   previous_text: str = "") -> _Context:
     """The context a block's sentences start from: the passage so far, the section's period
-    and goals, and for a paragraph opening with 其中 the figures that closed the one before."""
+    and goals, and for a paragraph opening with 其中, or an item of a list laid out a paragraph
+    an item, the time in force where the one before ended."""
     published = article.day
     section_period = None if block.heading else _first_period(block.section or "", published)
     ctx = _Context(published, passage.period, section_period, title=passage.title,
@@ -270,9 +276,12 @@ def _block_context(article: Article, block: _Block, passage: _Passage, previous:
         ctx.goal, ctx.goal_period = _goal_context(block.section, article.title, published)
         if ctx.goal and ctx.section is not None and ctx.section.end < published:
             ctx.goal = False  # 2021年发展目标完成情况 read in 2022: a look back
-    if previous is not None and not block.heading and _BREAKDOWN.match(block.paragraph.text,
-                                                                        _sentence_head(block.paragraph.text, 0)):
-        # 其中，… opening a paragraph breaks down the figures that closed the one before.
+    text = block.paragraph.text
+    if previous is not None and not block.heading and (_BREAKDOWN.match(text, _sentence_head(text, 0))
+                                                       or _LIST_ITEM_END.search(text) or _LIST_ITEM_END.search(previous_text)):
+        # 其中，… opening a paragraph breaks down the figures that closed the one before; a
+        # paragraph ending in a semicolon, or the one after it, is an item of a list whose lead
+        # (2016年，高新区实现…。⏎ 规模以上工业企业实现总产值121.7亿元，比上年增长12.77%；⏎ …) is above.
         ctx.figure_period, ctx.last, ctx.frame = previous.figure_period, previous.last, previous.frame
     return ctx
 

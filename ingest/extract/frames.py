@@ -79,8 +79,11 @@ def _lead_report_period(blocks: list[_Block], published: date) -> Period | None:
     text = lead.paragraph.text
     end = _SENTENCE_END.search(text)
     head = text[:min(end.start() if end else len(text), _LEAD_HEAD)]
-    head = head[:next((i for i, ch in enumerate(head) if ch.isdigit()), len(head))]
     for m in find_time_mentions(head, published):
+        if any(ch.isdigit() for ch in head[:m.start]) or (any(ch.isdigit() for ch in head[m.start:m.end])
+                                                          and not _YEAR.fullmatch(head, m.start, m.end)):
+            # a figure first (园区5年来…), or a month (10月份，… over a release of 1-10月 figures)
+            return None
         # 由去年的40分钟缩短至15分钟: a starting point or a base, not what the lead reports
         if head[m.start - 1:m.start] in _NOT_REPORTING_BEFORE or head.startswith("的", m.end):
             return None
@@ -89,6 +92,7 @@ def _lead_report_period(blocks: list[_Block], published: date) -> Period | None:
 
 
 _NOT_REPORTING_BEFORE = frozenset("由从自比较与同在于到至")
+_YEAR = re.compile(r"\d{4}年(?:度|全年)?")
 
 
 def _lead_frame(blocks: list[_Block], published: date) -> Period | None:

@@ -50,6 +50,11 @@ _BYLINE_TAIL = re.compile(r"\s*(?:(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}
                           r"\s*(?:第\s*[A-Za-z]?\d{1,3}\s*版)?\s*$")
 
 
+# An e-paper page's edition line copied with the text: 第A04版:, 第08版：要闻, A3版 经济.
+EDITION_LINE = re.compile(r"^(?:第\s*[A-Za-z]?\d{1,3}\s*版|第\s*[一二三四五六七八九十]{1,3}\s*版|[A-Z]\d{1,2}\s*版)"
+                          r"\s*[:：]?\s*[\u4e00-\u9fff·]{0,8}\s*$")
+
+
 def is_byline(text: str) -> bool:
     """A line naming the reporters (本报记者 张三 通讯员 李四), never a heading of the article."""
     t = text.strip()
@@ -84,7 +89,7 @@ def boilerplate(text: str) -> str | None:
     if _TAIL.match(t):
         return "tail"
     if _META_LINE.match(t) or (len(t) <= 100 and len(_META_ANYWHERE.findall(t)) >= 1 and not ends_sentence(t)) \
-            or DATE_TIME_LINE.match(t):
+            or DATE_TIME_LINE.match(t) or EDITION_LINE.match(t):
         return "meta"
     if _UI.search(t):
         return "ui"
