@@ -2405,3 +2405,15 @@ def test_a_report_whose_lead_opens_with_a_closed_year_reports_that_year_througho
             "全区新设企业12家。\n")
     assert {f.text: (f.period_start, f.period_end) for f in article_figures(tmp_path, body)}["12家"] != \
         ("2020-10-01", "2020-10-31")
+
+
+def test_names_that_only_look_like_goals_and_a_report_on_a_batch_is_not_the_event(tmp_path: Path) -> None:
+    found = {f.text: f.kind for f in figs(
+        "2021年，18家拟升级开发区实现进出口总额87.2亿美元。该区积极开展目标招商，分赴各地考察40余次。", date(2023, 1, 23))}
+    assert found["87.2亿美元"] == found["40余次"] == "level"
+    body = ("---\ntitle: 项目签约和建设推进日活动\ndate: 2022-03-28\n---\n"
+            "3月28日，南阳举行2022年项目签约和建设推进日活动。\n\n"
+            "市招商投资促进局通报了2022年3月份县市区新签约项目情况。\n\n"
+            "此次活动采取“云签约”，共签约项目117个，总投资1228亿元。\n")
+    found = {f.text: (f.period_start, f.period_end) for f in article_figures(tmp_path, body)}
+    assert found["117个"] == found["1228亿元"] == ("2022-03-28", "2022-03-28")

@@ -112,6 +112,7 @@ def _lead_frame(blocks: list[_Block], published: date) -> Period | None:
 # What a news report's event is: a ceremony or a batch of projects started, signed, finished.
 _EVENT_VERB = re.compile(r"集中开工|集中签约|集中竣工|集中投产|开工|签约|竣工|投产|开业|揭牌|奠基|落户|开幕|举行|举办|召开")
 _BATCH_AFTER = re.compile(r"[^,，。;；:：]{0,8}?(?:集中开工|集中签约|集中竣工|集中投产|开工|签约|竣工|投产)")
+_REPORTED_ON = re.compile(r"(?:项目)?(?:情况|进展情况|工作)")
 _SETTING_VERBS = frozenset({"举行", "举办", "召开"})  # name the occasion, not what happened at it
 _BACK_REFERENCE = re.compile(r"此次|本次|这次|这批|该批|上述|这些项目")
 _EVENT_SEARCH_BLOCKS = 4
@@ -136,6 +137,8 @@ def _article_event(blocks: list[_Block], published: date) -> tuple[Period, str] 
             if p is None or p.start > published or m.window or text.startswith(("电", "讯"), m.end):
                 continue  # (本报4月22日讯: the day the report was filed, not the event's)
             batch = _BATCH_AFTER.match(text, m.end)
+            if batch is not None and _REPORTED_ON.match(text, batch.end()):
+                batch = None   # 通报了2022年3月份县市区新签约项目情况: a report on a batch, not the event
             if batch is not None and m.kind in ("span", "horizon") and (p.end - p.start).days < 100:
                 verb = _EVENT_VERB.search(batch.group())
                 return p, verb.group() if verb else ""
