@@ -2418,3 +2418,9 @@ def test_names_that_only_look_like_goals_and_a_report_on_a_batch_is_not_the_even
             "此次活动采取“云签约”，共签约项目117个，总投资1228亿元。\n")
     found = {f.text: (f.period_start, f.period_end) for f in article_figures(tmp_path, body)}
     assert found["117个"] == found["1228亿元"] == ("2022-03-28", "2022-03-28")
+
+
+def test_a_result_compared_with_its_goal_is_a_change_not_a_goal() -> None:
+    f = one("2023年，全年产业链累计营收同比增速为22.3%，比产业链全年营收目标增速(18.4%)高3.9个百分点。",
+            "3.9个百分点", date(2024, 3, 25))
+    assert (f.kind, f.period_start, f.period_end) == ("change", "2023-01-01", "2023-12-31")
