@@ -2397,10 +2397,11 @@ def test_a_report_whose_lead_opens_with_a_closed_year_reports_that_year_througho
     body = ("---\ntitle: 高新区:立足新起点\ndate: 2022-02-10\n---\n第A04版:\n\n"
             "本报讯 2021年，高新区通过大力开展招商引资等措施，实现商务运行高质量发展。\n\n"
             "全区实际利用省外资金47.24亿元，完成全年目标的100.49%，同比增长3.51%；新设外商投资企业1家。\n\n"
-            "高新区参加3期签约活动，共签约项目32个，总投资103.77亿元。\n")
+            "高新区参加3期签约活动，共签约项目32个，总投资103.77亿元。\n\n高新区规划面积62平方公里，建成年产15万吨/年的生产线。\n")
     found = {f.text: (f.period_start, f.period_end) for f in article_figures(tmp_path, body)}
     year = ("2021-01-01", "2021-12-31")
     assert found["47.24亿元"] == found["3.51%"] == found["1家"] == found["103.77亿元"] == year
+    assert found["62平方公里"] == ("2022-02-10", "2022-02-10")   # what a place is like: on the article's day
     # A lead opening with a month (10月份，…) over a release of cumulative figures sets no period this way.
     body = ("---\ntitle: 经济运行\ndate: 2020-11-20\n---\n10月份，示范区工业经济继续领跑全省。\n\n"
             "全区新设企业12家。\n")
@@ -2424,3 +2425,20 @@ def test_a_result_compared_with_its_goal_is_a_change_not_a_goal() -> None:
     f = one("2023年，全年产业链累计营收同比增速为22.3%，比产业链全年营收目标增速(18.4%)高3.9个百分点。",
             "3.9个百分点", date(2024, 3, 25))
     assert (f.kind, f.period_start, f.period_end) == ("change", "2023-01-01", "2023-12-31")
+
+
+def test_a_day_of_the_month_opening_a_sentence_dates_it() -> None:
+    f = one("15日，投资17亿元的河北中兴汽车公司15万辆产能扩建项目在新市区工业园开工。", "17亿元", date(2014, 9, 16))
+    assert (f.period_start, f.period_end) == ("2014-09-15", "2014-09-15")
+    f = one("园区每月15日，召开企业座谈会，已解决问题120个。", "120个", date(2014, 9, 16))
+    assert (f.period_start, f.period_end) != ("2014-09-15", "2014-09-15")
+
+
+def test_an_undated_project_described_next_to_its_event_is_dated_to_the_event(tmp_path: Path) -> None:
+    lead = ("---\ntitle: 项目开工\ndate: 2023-07-01\n---\n6月30日，中国纸业南方基地高端包装新材项目在东海岛举行开工仪式。\n\n"
+            "据了解，总投资112亿元的新材项目占地1200亩。\n\n")
+    found = {f.text: (f.period_start, f.period_end) for f in article_figures(tmp_path, lead)}
+    assert found["112亿元"] == ("2023-06-30", "2023-06-30")
+    far = lead + "".join(f"第{n}段，园区工作稳步推进。\n\n" for n in range(3)) + "总投资60亿元的智能产业园项目加快建设。\n"
+    found = {f.text: (f.period_start, f.period_end) for f in article_figures(tmp_path, far)}
+    assert found["60亿元"] == ("2023-07-01", "2023-07-01")   # far from the event's paragraphs: the article's day

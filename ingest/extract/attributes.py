@@ -21,11 +21,14 @@ _FOUNDING_EVENT = re.compile(r"成立|挂牌|批准|获批|设立|组建|揭牌|
                              r"|始建|创建|创办|兴建|合署办公|建立")
 
 
-def _event_day(period: Period | None, published: date) -> Period:
+def _event_day(period: Period | None, published: date, event: tuple[Period, str] | None = None) -> Period:
     """The day a figure's sentence is dated to when that is a single day (昨天, 12月1日, 当日),
+    else the day of the event the article reports (6月30日，…项目开工 ⏎ 据了解，…规划新增投资112亿元),
     else the article's date: what a description of a thing is counted at."""
     if period is not None and period.start == period.end and period.end <= published:
         return period
+    if period is None and event is not None and event[0].start == event[0].end and event[0].end <= published:
+        return event[0]   # (not when a time phrase of the paragraph, 9月以来, dates the sentence)
     return default_period(published)
 
 

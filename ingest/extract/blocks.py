@@ -11,6 +11,7 @@ from ingest.extract.clauses import _clause_end, _sentence_head, _sentences
 from ingest.extract.context import _Block, _Context, _Pending
 from ingest.extract.figure_atoms import _figure_atoms
 from ingest.extract.frames import (
+    _YEAR,
     _article_event,
     _cumulative_month,
     _first_period,
@@ -87,6 +88,7 @@ class _Passage:
     frame_year: int | None                 # the last year the paragraphs were framed by
     carried: Period | None = None          # the year-to-date window of the paragraph before
     reviewed: Period | None = None         # the closed year a paragraph said it looks back on (回顾2023年，…)
+    title_flows: bool = False              # that period is a year the lead opens with: it dates flows only
 
     @classmethod
     def of(cls, article: Article, blocks: list[_Block]) -> _Passage:
@@ -94,12 +96,13 @@ class _Passage:
         published = article.day
         # 丹寨县2015年国民经济和社会发展统计公报: a title naming one year makes it the passage's year
         title_year = last_named_year(find_time_mentions(article.title or "", published))
+        titled = _title_report_period(article.title or "", published)
+        lead = None if titled is not None else _lead_report_period(blocks, published)
         return cls(period=_cumulative_month(_first_period(article.title or "", published) or _lead_frame(blocks, published),
                                             blocks, published),
-                   title=_cumulative_month(_title_report_period(article.title or "", published)
-                                           or _lead_report_period(blocks, published), blocks, published)
-                   or _only_window(blocks, published),
-                   event=_article_event(blocks, published), year=title_year, frame_year=title_year)
+                   title=_cumulative_month(titled or lead, blocks, published) or _only_window(blocks, published),
+                   event=_article_event(blocks, published), year=title_year, frame_year=title_year,
+                   title_flows=lead is not None and _YEAR.fullmatch(lead.label) is not None)
 
     def follow(self, block: _Block, ctx: _Context) -> None:
         """Carry what a paragraph named and was framed by to the paragraphs after it."""
@@ -213,8 +216,11 @@ def extract_figures(article: Article) -> list[Figure]:
     caption: str | None = None
     previous: _Context | None = None
     previous_text = ""
+    paragraphs = 0
     for block in blocks:
         ctx = _block_context(article, block, passage, previous, previous_text)
+        paragraphs += not block.heading
+        ctx.near_event = paragraphs <= _EVENT_PARAGRAPHS
         figures.extend(_block_figures(article, block, ctx))
         passage.follow(block, ctx)
         if CELL in block.paragraph.text and not block.heading:
@@ -237,6 +243,9 @@ def extract_figures(article: Article) -> list[Figure]:
     return _headline_as_body(figures, article.day)
 
 
+# The paragraphs that tell the event a news report is about (the lead and the two after it): an
+# undated description of a project there is the project of that event, on its day.
+_EVENT_PARAGRAPHS = 3
 _LIST_ITEM_END = re.compile(r"[；;]\s*$")
 
 
@@ -268,7 +277,7 @@ def _block_context(article: Article, block: _Block, passage: _Passage, previous:
     an item, the time in force where the one before ended."""
     published = article.day
     section_period = None if block.heading else _first_period(block.section or "", published)
-    ctx = _Context(published, passage.period, section_period, title=passage.title,
+    ctx = _Context(published, passage.period, section_period, title=passage.title, title_flows=passage.title_flows,
                    review=bool(_REVIEW_WORD.search(f"{block.section or ''} {article.title or ''}")),
                    passage_year=passage.year, passage_frame_year=passage.frame_year, event=passage.event,
                    carried=passage.carried, reviewed=passage.reviewed)

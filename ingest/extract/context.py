@@ -37,8 +37,10 @@ class _Context:
     goal: bool = False                      # the section (or a plan article) sets goals: 二、2022年主要目标
     goal_period: Period | None = None       # ... and the horizon it names
     title: Period | None = None             # the closed reporting period the title names (上半年…运行情况)
+    title_flows: bool = False               # ... a year the lead opens with (2022年，…): it dates flows, not stocks
     passage_year: int | None = None         # the last year the paragraphs before named (for 当年, 至年底)
     event: tuple[Period, str] | None = None  # the day or batch period of the event the article reports, its verb
+    near_event: bool = False                # the block is one of the first paragraphs, where that event is told
     named_year: int | None = None           # ... and the last one this paragraph names, for the next
     passage_frame_year: int | None = None   # the last year the paragraphs before were framed by (2023年是…)
     carried: Period | None = None           # the year-to-date window that framed the paragraph before (1-10月，…)

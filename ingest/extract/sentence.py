@@ -347,7 +347,7 @@ def _goal_or_size(s: _Sentence, d: _Decision) -> None:
             and not _GROUP_COUNT_AFTER.match(text, a.end):
         # 将加快推进总投资50亿元的项目: the size of the project, not a goal
         d.kind, d.direction = "level", None
-        d.period = _event_day(d.period, ctx.published)
+        d.period = _event_day(d.period, ctx.published, ctx.event if ctx.near_event else None)
         d.kind_why, d.period_why = "level: the size of a project (将/拟 does not make it a goal)", _why_day(d.period)
 
 
@@ -360,7 +360,7 @@ def _described_thing(s: _Sentence, d: _Decision) -> None:
         # 总投资120亿元的项目, 占地300亩的园区, 该项目一期投资45亿元，占地760亩: the size of a
         # thing as the article describes it, not what the period produced; on the day of
         # the event it stands in (昨天…开工，投资5.3亿元的…项目) when one is in force.
-        d.period = _event_day(d.period, ctx.published)
+        d.period = _event_day(d.period, ctx.published, ctx.event if ctx.near_event else None)
         d.period_why = "attribute of a project: " + _why_day(d.period)
     if d.kind == "level" and _describes_place(text, a, s0) and _event_dated(text, own, ctx, a, s0):
         # 1994年10月经省政府批准设立，总面积60.24平方公里: the founding date dates the
@@ -373,7 +373,7 @@ def _described_thing(s: _Sentence, d: _Decision) -> None:
         # 年产8万吨聚氯乙烯项目, 20万吨/年聚丙烯项目: the size of the plant named, as the article
         # describes it; neither a goal (预计…投产) nor what a month (6月上旬) produced.
         d.kind, d.direction = "level", None
-        d.period = _event_day(d.period, ctx.published)
+        d.period = _event_day(d.period, ctx.published, ctx.event if ctx.near_event else None)
         d.kind_why, d.period_why = "level: capacity of a plant", "capacity of a plant: " + _why_day(d.period)
 
 

@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from datetime import date
 
+from ingest.extract.attributes import _describes_place
 from ingest.extract.clauses import _SENTENCE_END, _clause_end, _clause_start, _full_sentence_start, _sentence_head
 from ingest.extract.context import _Context
 from ingest.extract.scan import _Atom
@@ -76,7 +77,10 @@ def _inherited_period(text: str, a: _Atom, sent: tuple[int, int], scope: _Scope,
         return ctx.frame.period, f"paragraph frame: {_label(ctx.frame)}"
     if ctx.section is not None:
         return ctx.section, f"section heading: {ctx.section.label}"
-    if ctx.title is not None and not _ASOF_WORD.search(text, _clause_start(text, a.start, sent[0]), a.start):
+    if ctx.title is not None and not _ASOF_WORD.search(text, _clause_start(text, a.start, sent[0]), a.start) \
+            and not (ctx.title_flows and ((a.unit or "").endswith("/年") or _describes_place(text, a, sent[0]))):
+        # (2022年，…全年新签约项目61个。⏎ 规划面积62平方公里: a year the lead opens with does not
+        # date what a place or a plant is like)
         # 上半年…运行情况分析: figures with no time of their own are the period's
         return ctx.title, f"reporting period of the title: {ctx.title.label}"
     if ctx.reviewed is not None:
