@@ -2442,3 +2442,19 @@ def test_an_undated_project_described_next_to_its_event_is_dated_to_the_event(tm
     far = lead + "".join(f"第{n}段，园区工作稳步推进。\n\n" for n in range(3)) + "总投资60亿元的智能产业园项目加快建设。\n"
     found = {f.text: (f.period_start, f.period_end) for f in article_figures(tmp_path, far)}
     assert found["60亿元"] == ("2023-07-01", "2023-07-01")   # far from the event's paragraphs: the article's day
+
+
+def test_a_change_under_now_is_of_the_period_framing_the_paragraph() -> None:
+    text = ("1-11月，全县固定资产投资同比增长9.0%。目前全县在库固定资产投资项目141个，其中5千万以上的67个，"
+            "完成投资同比增长23.0%；5千万以下项目74个，投资同比下降43.5%。")
+    found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2020, 12, 20))}
+    assert found["23.0%"] == found["43.5%"] == ("2020-01-01", "2020-11-30")
+    assert found["141个"] == ("2020-12-20", "2020-12-20")   # a count is held on the day
+
+
+def test_an_estimate_of_a_closed_year_runs_through_its_list_past_a_word_with_ke() -> None:
+    text = ("2018年，全县经济稳中有进。预计地区生产总值增长8%；一般公共预算收入完成21.9亿元，增长9.1%；"
+            "城乡居民人均可支配收入分别达到28656元、14775元，分别增长8%、7.5%。")
+    found = {f.text: (f.kind, f.period_start, f.period_end) for f in figs(text, date(2019, 1, 20))}
+    assert found["28656元"] == found["14775元"] == ("level", "2018-01-01", "2018-12-31")
+    assert found["7.5%"] == ("change", "2018-01-01", "2018-12-31")

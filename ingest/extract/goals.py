@@ -84,7 +84,7 @@ _ESTIMATE_LAG = 62
 _EARLY_ESTIMATE_MONTHS = 2
 # From this day on, an estimate with no time phrase (预计达到…) is of the year about to close.
 _YEAR_CLOSING = (11, 15)
-_PROJECTION = re.compile(r"建成|投产|达产|达效|投用|运营|竣工|满产|年产|年可|每年|带动|届时|总投资|可|将|后")
+_PROJECTION = re.compile(r"建成|投产|达产|达效|投用|运营|竣工|满产|年产|年可|每年|带动|届时|总投资|可(?!支配)|将|后")
 # 年均 projects only what a project will yield (项目预计年均产值…); over a closed span
 # (这五年，预计营业总收入达3475亿元、年均增速15.7%) it averages the years gone by.
 _AVERAGE = re.compile(r"年均")

@@ -43,6 +43,7 @@ from ingest.extract.timing import (
     _base_year_period,
     _continues,
     _counted_back,
+    _framing_before_now,
     _inherited_period,
     _own_period,
     _starting_point,
@@ -154,6 +155,10 @@ def _decide(s: _Sentence, i: int, pending: list[_Pending]) -> _Decision:
     elif d.own.kind == "horizon":
         d.kind, d.direction = "target", None
         d.kind_why = f"target: horizon {d.own.period.label if d.own.period else ''}"
+    elif d.kind == "change" and (framed := _framing_before_now(d.own, s.ctx)) is not None:
+        # 1-11月，…。目前全县在库项目141个，其中5千万以上的67个，完成投资同比增长23.0%: a change
+        # has no day; it is the period that framed the paragraph before 目前 took over
+        d.period, d.period_why = framed, f"a change under 目前: the period framing the paragraph, {framed.label}"
     if d.period is None:
         d.period = _base_year_period(s.text, s.sent[0], s.sent[1], s.ctx.published)
         if d.period is not None:

@@ -68,6 +68,9 @@ def _inherited_period(text: str, a: _Atom, sent: tuple[int, int], scope: _Scope,
         if framing is not None or ctx.carried is None:
             return framing, f"continues the paragraph frame: {framing.label}" if framing else ""
     if has_change and ctx.last is not None and not ctx.last_local:
+        framed = _framing_before_now(ctx.last, ctx)
+        if framed is not None:  # 目前全县在库项目141个…；5千万以下项目投资同比下降43.5%: a change has no day
+            return framed, f"a change under 目前: the period framing the paragraph, {framed.label}"
         return ctx.last.period, f"change after the sentence before: {_label(ctx.last)}"
     if ctx.last is not None and _is_window(ctx.last) and ctx.last.start >= _full_sentence_start(text, sent[0]):
         # 过去五年，…累计完成…21441亿元；完成固定资产投资6664.8亿元，年均增速32.2%: a run of years
@@ -266,6 +269,16 @@ def _event_date(m: TimeMention, text: str, sent: tuple[int, int]) -> bool:
         return False
     end = _SENTENCE_END.search(text, m.end, sent[1])
     return _ONE_OFF_EVENT.search(text, m.end, end.start() if end else sent[1]) is not None
+
+
+def _framing_before_now(m: TimeMention, ctx: _Context) -> Period | None:
+    """The closed period that framed the paragraph (1-11月，…) when ``m`` is 目前 taking over from
+    it: what a change in 目前's sentence is of, for a change has no day."""
+    framed = ctx.resume or ctx.frame
+    if m.kind != "asof" or m.period is None or m.period.label not in _NOW or framed is None or framed is m \
+            or framed.kind != "span" or framed.period is None or framed.period.end >= ctx.published:
+        return None
+    return framed.period
 
 
 def _now_aside(m: TimeMention, ctx: _Context) -> bool:
