@@ -2458,3 +2458,10 @@ def test_an_estimate_of_a_closed_year_runs_through_its_list_past_a_word_with_ke(
     found = {f.text: (f.kind, f.period_start, f.period_end) for f in figs(text, date(2019, 1, 20))}
     assert found["28656元"] == found["14775元"] == ("level", "2018-01-01", "2018-12-31")
     assert found["7.5%"] == ("change", "2018-01-01", "2018-12-31")
+
+
+def test_a_year_a_multiple_is_taken_of_is_a_base_even_with_a_measure_between() -> None:
+    found = {f.text: (f.period_start, f.period_end) for f in figs(
+        "2017年，河北省高新技术企业新增1079家，是2016年增幅的2.5倍多，总数达3174家。", date(2018, 2, 6))}
+    assert found["2.5倍多"] == ("2017-01-01", "2017-12-31")
+    assert found["3174家"] == ("2017-12-31", "2017-12-31")
