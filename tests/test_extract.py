@@ -2465,3 +2465,8 @@ def test_a_year_a_multiple_is_taken_of_is_a_base_even_with_a_measure_between() -
         "2017年，河北省高新技术企业新增1079家，是2016年增幅的2.5倍多，总数达3174家。", date(2018, 2, 6))}
     assert found["2.5倍多"] == ("2017-01-01", "2017-12-31")
     assert found["3174家"] == ("2017-12-31", "2017-12-31")
+
+
+def test_a_multiple_written_with_a_stray_space_still_makes_its_year_a_base() -> None:
+    f = one("2016年，固定资产投资207亿元，是2011年的2 .7倍；社会消费品零售总额125亿元。", "125亿元", date(2016, 12, 16))
+    assert (f.period_start, f.period_end) == ("2016-01-01", "2016-12-31")
