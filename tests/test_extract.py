@@ -2472,3 +2472,14 @@ def test_a_multiple_written_with_a_stray_space_still_makes_its_year_a_base() -> 
         "初步统计,2016年,实现地区生产总值189亿元,是2011年的1.74倍;固定资产投资207亿元,是2011年的2 .7倍;"
         "社会消费品零售总额125亿元,是2011年的2倍。", date(2016, 12, 16))}
     assert found["125亿元"] == found["2倍"] == ("2016-01-01", "2016-12-31")
+
+
+def test_revenue_summed_so_far_this_year_is_a_flow_of_the_months() -> None:
+    found = {f.text: (f.period_start, f.period_end) for f in figs(
+        "截至3月底，新区地方一般预算收入累计完成8736万元，同比增长11.91%。", date(2024, 4, 1))}
+    assert found["8736万元"] == found["11.91%"] == ("2024-01-01", "2024-03-31")
+    found = {f.text: (f.period_start, f.period_end) for f in figs(
+        "6月，全区一般公共预算收入累计完成316580万元，增长17.2%。", date(2021, 7, 27))}
+    assert found["316580万元"] == found["17.2%"] == ("2021-01-01", "2021-06-30")
+    f = one("截至3月底，该项目累计完成投资32.5亿元。", "32.5亿元", date(2024, 4, 1))
+    assert (f.period_start, f.period_end) == ("2024-03-31", "2024-03-31")   # a project's total since it began

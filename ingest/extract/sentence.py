@@ -242,8 +242,10 @@ def _date_by_own(s: _Sentence, d: _Decision) -> None:
     d.period_why = _why_own(own, d.index, s.groups)
     if own is not None and own.kind == "span" and d.period is not None and not own.window \
             and CUMULATIVE.search(text, own.end, d.atom.start) is not None \
-            and _clause_start(text, d.atom.start, s.sent[0]) <= own.start and (months := months_to(d.period)) is not None:
-        # 其中10月份规上工业增加值累计增速实现0.2%: a month's cumulative figure is of the months up to it
+            and (_clause_start(text, d.atom.start, s.sent[0]) <= own.start or _standalone(text, own, s.sent[0])) \
+            and (months := months_to(d.period)) is not None:
+        # 其中10月份规上工业增加值累计增速实现0.2%, 6月，全区一般公共预算收入累计完成316580万元: a month's
+        # cumulative figure is of the months up to it
         d.period, d.period_why = months, f"cumulative up to the month: {months.label}"
     if own is not None and own.kind == "prior":
         current = _governing(s.scope, own.start, 0)

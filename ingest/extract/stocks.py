@@ -57,8 +57,17 @@ def _cutoff_day(text: str, scope: _Scope, pos: int, period: Period) -> bool:
 
 def _is_flow(text: str, a: _Atom, s0: int) -> bool:
     clause = _clause_start(text, a.start, s0)
+    if _YEAR_TO_DATE.search(text, clause, a.start) and not _PROJECT_WORD.search(text, clause, a.start):
+        return True
     return _FLOW_CUE.search(text, clause, a.start) is not None and _STOCK_CUE.search(text, clause, a.start) is None \
         and "累计" not in text[clause:a.start]
+
+
+# 一般预算收入累计完成8736万元 (截至3月底): revenue, spending or output summed so far this year, a
+# flow; 累计完成投资32.5亿元 of a project is its total since it began.
+_YEAR_TO_DATE = re.compile(r"(?:收入|支出|税收|产值|营业收入|增加值|销售额|利润|进出口(?:总额|额)?|出口额|进口额)"
+                           r"[^，,。；;]{0,4}累计(?:完成|实现)")
+_PROJECT_WORD = re.compile(r"项目|工程")
 
 
 _YEAR_ON_YEAR = re.compile(r"同比|(?:比|较)(?:上年|去年)(?!末|底|初)")
