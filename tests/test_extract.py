@@ -2483,3 +2483,11 @@ def test_revenue_summed_so_far_this_year_is_a_flow_of_the_months() -> None:
     assert found["316580万元"] == found["17.2%"] == ("2021-01-01", "2021-06-30")
     f = one("截至3月底，该项目累计完成投资32.5亿元。", "32.5亿元", date(2024, 4, 1))
     assert (f.period_start, f.period_end) == ("2024-03-31", "2024-03-31")   # a project's total since it began
+
+
+def test_what_a_batch_of_projects_will_add_up_to_is_its_size_and_a_day_after_a_byline_dates_it() -> None:
+    f = one("继年初开工10个项目后，10月29日，玉溪国家高新区集中开工第二批13个项目，总投资将超过27亿元。",
+            "超过27亿元", date(2013, 10, 31))
+    assert (f.kind, f.period_start) == ("level", "2013-10-29")
+    f = one("（长江日报 记者杨菁）24日，在杭州举行的经贸洽谈会上，新洲区一次签下7个项目。", "7个", date(2012, 4, 25))
+    assert (f.period_start, f.period_end) == ("2012-04-24", "2012-04-24")

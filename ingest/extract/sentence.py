@@ -339,6 +339,7 @@ def _year_so_far(s: _Sentence, d: _Decision) -> Period | None:
 
 
 # 将全力实施总投资451.3亿元的重点项目135个: the sum over a group of projects planned, not one project's size.
+_SIZE_BEFORE_WILL = re.compile(r"总投资(?:额)?$")
 _GROUP_COUNT_AFTER = re.compile(r"的[^,，。;；:：\d]{0,14}?(?:项目|工程)\s*\d+\s*[个项]")
 
 
@@ -350,8 +351,11 @@ def _goal_or_size(s: _Sentence, d: _Decision) -> None:
         d.kind, d.direction, d.target_period = "target", None, ctx.goal_period
         d.kind_why = "target: in a section or article of goals"
     cue = s.cues[d.index]
-    if d.kind == "target" and cue is not None and cue[0] in ("将", "拟") and _is_attribute(text, a, s0) \
-            and not _GROUP_COUNT_AFTER.match(text, a.end):
+    if d.kind == "target" and cue is not None and cue[0] in ("将", "拟") \
+            and ((_is_attribute(text, a, s0) and not _GROUP_COUNT_AFTER.match(text, a.end))
+                 or (cue[0] == "将" and _SIZE_BEFORE_WILL.search(text, max(s0, cue[1] - 4), cue[1]) is not None
+                     and _clause_start(text, a.start, s0) <= cue[1])):
+        # 集中开工第二批13个项目，总投资将超过27亿元: what the projects add up to, not a goal
         # 将加快推进总投资50亿元的项目: the size of the project, not a goal
         d.kind, d.direction = "level", None
         d.period = _event_day(d.period, ctx.published, ctx.event if ctx.near_event else None)
