@@ -2491,3 +2491,14 @@ def test_what_a_batch_of_projects_will_add_up_to_is_its_size_and_a_day_after_a_b
     assert (f.kind, f.period_start) == ("level", "2013-10-29")
     f = one("（长江日报 记者杨菁）24日，在杭州举行的经贸洽谈会上，新洲区一次签下7个项目。", "7个", date(2012, 4, 25))
     assert (f.period_start, f.period_end) == ("2012-04-24", "2012-04-24")
+
+
+def test_a_starting_value_or_a_price_base_year_does_not_set_the_year_of_what_follows(tmp_path: Path) -> None:
+    body = ("---\ntitle: 东宝区2020年国民经济和社会发展统计公报\ndate: 2021-07-07\n---\n"
+            "初步核算，2020年全区完成生产总值356.56亿元。三次产业结构由2019年的4.6:45.7:49.7调整为5.1:42.5:52.4。"
+            "年末城镇登记失业3863人。\n\n"
+            "按照每人每年2300元（2010年不变价）的现行农村贫困标准计算，21063人全部实现脱贫。\n\n"
+            "全年全区农林牧渔业总产值31.7亿元，比上年增长0.9%。\n")
+    found = {f.text: (f.period_start, f.period_end) for f in article_figures(tmp_path, body)}
+    assert found["52.4"] == found["31.7亿元"] == ("2020-01-01", "2020-12-31")
+    assert found["3863人"] == ("2020-12-31", "2020-12-31")

@@ -347,7 +347,7 @@ def _starting_point(text: str, own: TimeMention, a: _Atom, figure_starts: list[i
     # the starting value follows the time phrase at once (由去年的86.2分, 由上年同期平均36.5小时)
     if not _START_VALUE_LEAD.fullmatch(text, own.end, figure_starts[first]):
         return False
-    return re.search(r"到|至|成为|变为|发展成", text[figure_starts[first]:a.start]) is not None
+    return re.search(r"到|至|成为|变为|发展成|(?:调整|演变|优化|转变|转|提升|上升|下降)为", text[figure_starts[first]:a.start]) is not None
 
 
 _START_VALUE_LEAD = re.compile(r"的?(?:平均|人均|户均|每[^\d,，。;；]{1,3})?(?:为|是)?")

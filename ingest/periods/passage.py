@@ -76,6 +76,10 @@ def _passage_part(m: re.Match[str], year: int, label: str) -> tuple[str, Period 
     return "span", year_span(year, label), ()
 
 
+_START_VALUE_BEFORE = re.compile(r"[由从]$")
+_START_VALUE_AFTER = re.compile(r"的[\d一二两三四五六七八九十]")
+
+
 def last_named_year(mentions: list[TimeMention]) -> int | None:
     """The last year a paragraph names outright (the year a following passage is about)."""
     for m in reversed(mentions):
@@ -197,6 +201,8 @@ def _mention(m: re.Match[str], text: str, published: date, mentions: list[TimeMe
     named = _year_named(m, published)
     if named is None and (m.group("thatyear") or m.group("bare") in _YEAR_PARTS) and period is not None:
         named = period.end.year
+    if _START_VALUE_BEFORE.search(before) and _START_VALUE_AFTER.match(text, m.end()):
+        named = None  # 由2019年的4.6:45.7:49.7调整为…: the year of a starting value is not what the passage is about
     return TimeMention(m.start(), m.end(), kind, period, years, deadline, window, named, base)
 
 
