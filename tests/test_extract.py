@@ -2502,3 +2502,13 @@ def test_a_starting_value_or_a_price_base_year_does_not_set_the_year_of_what_fol
     found = {f.text: (f.period_start, f.period_end) for f in article_figures(tmp_path, body)}
     assert found["52.4"] == found["31.7亿元"] == ("2020-01-01", "2020-12-31")
     assert found["3863人"] == ("2020-12-31", "2020-12-31")
+
+
+def test_rates_a_word_closes_a_list_of_the_points_elided_and_a_frame_after_the_event_day() -> None:
+    found = {f.text: f.kind for f in figs("传统行业增速亮眼，分别实现 14.2%、5.2%、157.3% 的同比增长。", date(2025, 7, 24))}
+    assert found == {"14.2%": "change", "5.2%": "change", "157.3%": "change"}
+    f = one("1—2月份，全市规上工业增加值同比增长8.1%，分别高出全国、全省平均水平2.2个和1.7个百分点。", "2.2个", date(2025, 3, 28))
+    assert (f.unit, f.kind) == ("百分点", "change")
+    f = one("8月20日，在商务部例行新闻发布会上，发言人高峰表示，今年上半年，自贸试验区发挥了重要作用。"
+            "全国18个自贸试验区进出口总额达2.2万亿元。", "2.2万亿元", date(2020, 8, 20))
+    assert (f.period_start, f.period_end) == ("2020-01-01", "2020-06-30")

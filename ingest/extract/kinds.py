@@ -148,7 +148,9 @@ def _rate_in_parentheses(text: str, a: _Atom, s0: int) -> bool:
 
 # A rate named by the word after it (实现2%左右增长, 3%的降幅).
 # (15%以上的快速增长, 30%左右的增速, 26%的年均增速)
-_CHANGE_AFTER = re.compile(r"的?(?:年均|平均|快速|高速|较快|稳定|强劲)?(?:速度)?(?:(?P<up>增长|增幅|涨幅|增速)|(?P<down>下降|降幅|跌幅))")
+# (分别实现 14.2%、5.2%、157.3% 的同比增长: each member of a list the word closes)
+_CHANGE_AFTER = re.compile(r"(?:\s*[、和及与]\s*\d+(?:\.\d+)?\s*%)*\s?的?(?:同比|环比)?(?:年均|平均|快速|高速|较快|稳定|强劲)?(?:速度)?"
+                           r"(?:(?P<up>增长|增幅|涨幅|增速)|(?P<down>下降|降幅|跌幅))")
 # The difference from another place or thing named between the verb and the amount (高于奉化1.13亿美元;
 # 低于5% with nothing between is a bound, the qualifier less_than).
 _GAP_TO_OTHER = re.compile(r"(?:(?P<up>高于|多于|高出)|(?P<down>低于|少于|低出))[^,，。;；\d%的有为是]{1,12}?(?:分别)?$")

@@ -152,6 +152,9 @@ def _share_list_qualifier(atoms: list[_Atom], text: str) -> None:
         i = j + 1
 
 
+_POINTS_LATER = re.compile(r"(?:\s*[、和及与]\s*\d+(?:\.\d+)?个)*\s*[、和及与]\s*\d+(?:\.\d+)?个百分点")
+
+
 def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
     start = m.start()
     if m.group("pct"):
@@ -181,6 +184,8 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
     unit, end = _unit_of(m, text)
     if unit == "度" and not mult:
         return None  # 30度: a temperature or an angle; only 亿度, 万度 are electricity
+    if unit == "个" and not mult and _POINTS_LATER.match(text, end):
+        unit = "百分点"  # 高出全国、全省2.2个和1.7个百分点: the first member's 百分点 is left to the last
     spoken = _SPOKEN_MONEY.match(text, end) if unit == "个" and not mult else None
     if spoken is not None:
         # 今年的目标是1.5个亿, 完成今年2个亿的目标: hundreds of millions of yuan, as people say them

@@ -129,6 +129,10 @@ def _advance(ctx: _Context, text: str, scope: _Scope, sent: tuple[int, int]) -> 
                 elif _event_date(m, text, sent) \
                         and not _of_the_event(m, ctx):
                     ctx.event_date, ctx.before_event = True, ctx.frame
+                elif ctx.event_date:
+                    # 8月20日，…发言人表示，今年上半年，…。全国…进出口总额达2.2万亿元: a time clause
+                    # after the event's day frames what is reported, past the full stop
+                    ctx.event_date, ctx.before_event = False, None
                 ctx.frame = _released(m, scope, i, text) or _cumulative(m, text, sent) or _narrowed(m, scope, i, text)
         elif _next_year_on(m, text, sent, ctx):
             ctx.frame = m
