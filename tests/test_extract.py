@@ -2512,3 +2512,15 @@ def test_rates_a_word_closes_a_list_of_the_points_elided_and_a_frame_after_the_e
     f = one("8月20日，在商务部例行新闻发布会上，发言人高峰表示，今年上半年，自贸试验区发挥了重要作用。"
             "全国18个自贸试验区进出口总额达2.2万亿元。", "2.2万亿元", date(2020, 8, 20))
     assert (f.period_start, f.period_end) == ("2020-01-01", "2020-06-30")
+
+
+def test_a_yearbook_table_with_group_rows_and_rows_that_name_the_unit_of_those_below(tmp_path: Path) -> None:
+    body = ("---\ntitle: 2-3 总产出\ndate: 2015-09-01\n---\n| 2-3 总产出 | |||\n| 单位:亿元 | |||\n"
+            "| 项目 | 2013 | 2014 |\n| 总产出(亿元) | 61780.20 | 70742.78 |\n| 第一产业 | 3170.16 | 3400.90 |\n"
+            "| 按主要行业分 | |||\n| 工业 | 36617.43 | 42673.43 |\n"
+            "| 总产出指数(上年=100) | 116.20 | 110.50 |\n| 第一产业 | 104.40 | 104.40 |\n"
+            "| 总产出构成(%) | 100.00 | 100.00 |\n| 第一产业 | 5.10 | 4.80 |\n")
+    found = {f.text: (f.value, f.unit) for f in article_figures(tmp_path, body)}
+    assert found["42673.43"] == (4267343000000, "元")       # past the group row 按主要行业分
+    assert "116.20" not in found and "104.40" not in found   # index numbers count in no unit
+    assert found["4.80"] == (4.8, "%")                       # under 总产出构成(%)

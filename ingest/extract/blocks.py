@@ -226,6 +226,8 @@ def extract_figures(article: Article) -> list[Figure]:
         if CELL in block.paragraph.text and not block.heading:
             header = _table_row(article, block, header, contexts.get(block.section) or ctx, figures,
                                 table_unit, table_period)
+        elif header is not None and _GROUP_LABEL.fullmatch(block.paragraph.text.strip()):
+            pass  # 按主要行业分 between rows of a table: a group of its rows, the header stays
         else:
             header = None
             text = block.paragraph.text.strip()
@@ -246,6 +248,8 @@ def extract_figures(article: Article) -> list[Figure]:
 # The paragraphs that tell the event a news report is about (the lead and the two after it): an
 # undated description of a project there is the project of that event, on its day.
 _EVENT_PARAGRAPHS = 3
+# A row of a table that only names a group of the rows below it (按主要行业分, 在总计中:).
+_GROUP_LABEL = re.compile(r"[^\d，,。；;！？!?]{1,16}[:：]?")
 _LIST_ITEM_END = re.compile(r"[；;]\s*$")
 
 

@@ -52,6 +52,9 @@ class _Column:
     unit_column: bool
     target: bool = False                # the cells below are goals (2025年目标, 目标值)
     horizon: Period | None = None       # ... to be met by this time (None: some time ahead)
+    # The unit a row above named for the rows below that name none (总产出构成(%) ⏎ 第一产业 | 5.10),
+    # as (multiplier, unit, index): index rows (总产出指数(上年=100)) count in no unit.
+    below: tuple[Decimal | None, str | None, bool] | None = None
 
 
 def _cells(text: str) -> list[tuple[int, str]]:
@@ -140,16 +143,31 @@ def _table_row(article: Article, block: _Block, header: list[_Column] | None, ct
         blank = _Column("", None, None, None, False, False)
         header = [blank] * (len(cells) - len(header)) + header
     label, label_factor, label_unit = _unit_in(cells[0][1])
+    index = label_unit is None and _INDEX_LABEL.search(cells[0][1]) is not None
+    below = header[0].below
+    if label_unit is None and not index and below is not None:
+        label_factor, label_unit, index = below
     row_factor, row_unit = _row_unit(header, cells, label_factor, label_unit)
     for column, (pos, cell) in list(zip(header, cells))[1:]:
         m = _CELL_VALUE.fullmatch(cell)
-        if not m or column.unit_column:
+        if not m or column.unit_column or (index and not m.group("unit") and not column.change):
             continue
         factor, unit = _cell_unit(m, column, row_factor, row_unit)
         if unit is None or factor is None:
             continue
         figures.append(_cell_figure(article, block, ctx, label, column, pos, cell, m, factor, unit))
+    own_label, own_factor, own_unit = _unit_in(cells[0][1])
+    own_index = own_unit is None and _INDEX_LABEL.search(cells[0][1]) is not None
+    if own_label.strip() and (own_index or own_unit is not None) and not any(c.unit_column for c in header) \
+            and any(_CELL_VALUE.fullmatch(cell) for _, cell in cells[1:]):
+        # 总产出(亿元) … 总产出指数(上年=100) ⏎ 第一产业 … 总产出构成(%) ⏎ 第一产业: a row naming its
+        # unit heads the rows below it, up to the next that names one; an index has none to give
+        return [replace(header[0], below=(own_factor, own_unit, own_index))] + header[1:]
     return header
+
+
+# A row of index numbers (总产出指数(上年=100), 价格指数): they count in no unit.
+_INDEX_LABEL = re.compile(r"指数|[=＝]\s*100")
 
 
 def _with_table_unit(column: _Column, factor: Decimal | None, unit: str | None, period: Period | None,
