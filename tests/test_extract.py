@@ -2524,3 +2524,14 @@ def test_a_yearbook_table_with_group_rows_and_rows_that_name_the_unit_of_those_b
     assert found["42673.43"] == (4267343000000, "元")       # past the group row 按主要行业分
     assert "116.20" not in found and "104.40" not in found   # index numbers count in no unit
     assert found["4.80"] == (4.8, "%")                       # under 总产出构成(%)
+
+
+def test_a_merger_year_does_not_date_the_place_and_a_year_naming_a_batch_does_not_date_the_event() -> None:
+    found = {f.text: (f.period_start, f.period_end) for f in figs(
+        "河间经济开发区为省级经济开发区。2016年，两区合并，实行“一区两园”管理。西区规划面积17.92平方公里，现有企业94家。",
+        date(2020, 9, 25))}
+    assert found["17.92平方公里"] == ("2020-09-25", "2020-09-25")
+    found = {f.text: (f.period_start, f.period_end) for f in figs(
+        "8月17日，沧州渤海新区举行2018年第二批重点项目集中签约、开工、竣工活动，总投资516亿元的144个项目集中签约、开工和竣工。",
+        date(2018, 8, 17))}
+    assert found["144个"] == found["516亿元"] == ("2018-08-17", "2018-08-17")

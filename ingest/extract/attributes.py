@@ -18,7 +18,7 @@ LOOK_BACK = 80
 
 
 _FOUNDING_EVENT = re.compile(r"成立|挂牌|批准|获批|设立|组建|揭牌|开园|奠基|升级为|更名|划归|托管|启用|动工|建区|建园"
-                             r"|始建|创建|创办|兴建|合署办公|建立")
+                             r"|始建|创建|创办|兴建|合署办公|建立|合并|整合为|撤并")
 
 
 def _event_day(period: Period | None, published: date, event: tuple[Period, str] | None = None) -> Period:
