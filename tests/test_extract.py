@@ -2535,3 +2535,12 @@ def test_a_merger_year_does_not_date_the_place_and_a_year_naming_a_batch_does_no
         "8月17日，沧州渤海新区举行2018年第二批重点项目集中签约、开工、竣工活动，总投资516亿元的144个项目集中签约、开工和竣工。",
         date(2018, 8, 17))}
     assert found["144个"] == found["516亿元"] == ("2018-08-17", "2018-08-17")
+
+
+def test_the_fastest_growth_the_rate_of_planned_starts_and_a_provincial_list_of_the_year() -> None:
+    f = one("在七大领域中，其中航空航天领域增长最快，达61.1%。", "61.1%", date(2018, 5, 22))
+    assert (f.kind, f.direction) == ("change", "up")
+    f = one("1-3月，全市136个计划开工项目开工率达到75.1%。", "75.1%", date(2021, 4, 30))
+    assert f.kind == "share"
+    f = one("今年，该市共争列省重点项目40个，总投资1407亿元。", "1407亿元", date(2019, 9, 18))
+    assert (f.period_start, f.period_end) == ("2019-01-01", "2019-12-31")

@@ -111,6 +111,9 @@ def _kind(text: str, a: _Atom, s0: int, prev: _Atom | None, prev_kind: tuple[str
         return "change", direction or _direction_in(text[clause_floor:a.start])
     if direction is not None:
         return "change", direction
+    if a.unit == "%" and _FASTEST_BEFORE.search(text, max(0, clause_floor - 12), clause_floor) \
+            and _REACHED.fullmatch(text, clause_floor, a.start):
+        return "change", "up"  # 其中航空航天领域增长最快，达61.1%
     after = _CHANGE_AFTER.match(text, a.end)
     if after is not None and a.unit == "%":
         return "change", "down" if after.group("down") else "up"  # 预计全年可实现2%左右增长
@@ -146,6 +149,8 @@ def _rate_in_parentheses(text: str, a: _Atom, s0: int) -> bool:
     return last is not None and last.group("rate") is not None
 
 
+_FASTEST_BEFORE = re.compile(r"(?:增长|增速|增幅)(?:最快|最高|最大)[,，]\s*$")
+_REACHED = re.compile(r"(?:达到|达|为)")
 # A rate named by the word after it (实现2%左右增长, 3%的降幅).
 # (15%以上的快速增长, 30%左右的增速, 26%的年均增速)
 # (分别实现 14.2%、5.2%、157.3% 的同比增长: each member of a list the word closes)

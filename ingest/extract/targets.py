@@ -40,6 +40,7 @@ _PLEDGE_AFTER = re.compile(r"[^,，。;；]{0,3}(?:民生实事|惠民实事|民
 
 # A figure that is itself named the goal by the words after it (28%的年度目标, 500亿元的全年任务).
 _GOAL_NAMED_AFTER = re.compile(r"(?:左右|以上)?的(?:年度|全年|年)(?:目标|任务|计划)(?:任务)?")
+_RATE_OF_PLANNED = re.compile(r"[^,，。;；]{0,12}率(?:达到|达|为|是)?")
 # The end of a comparison (…高, 快了, 低出) just before the figure.
 _COMPARED_BEFORE = re.compile(r"[高低快慢多少]了?出?$")
 # What something can hold or bring (可容纳, 可供, 可落地 …), a goal when the sentence plans that something.
@@ -73,6 +74,8 @@ def _target_cue(text: str, a: _Atom, sent_start: int, full_start: int,
     if aim is not None and "以" in text[clause:a.start]:
         return "目标", aim.end() - 2  # 以营收突破100亿元为目标: the figure is the aim itself
     cue = _cue_in_part(text, a, clause, sent_start, full_start, figure_starts)
+    if cue is not None and cue.group() == "计划" and _RATE_OF_PLANNED.fullmatch(text, cue.end(), a.start):
+        return None   # 136个计划开工项目开工率达到75.1%: how many of the planned ones started, a share
     if cue is not None and "比" in text[clause:cue.start()] and _COMPARED_BEFORE.search(text, cue.end(), a.start):
         # 比全年营收目标增速(18.4%)高3.9个百分点: the goal is what the result is compared with
         return None
