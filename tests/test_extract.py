@@ -2537,7 +2537,7 @@ def test_a_merger_year_does_not_date_the_place_and_a_year_naming_a_batch_does_no
     assert found["144个"] == found["516亿元"] == ("2018-08-17", "2018-08-17")
 
 
-def test_the_fastest_growth_the_rate_of_planned_starts_and_a_provincial_list_of_the_year() -> None:
+def test_the_fastest_growth_the_rate_of_planned_starts_and_a_provincial_list_won_for_the_year() -> None:
     f = one("在七大领域中，其中航空航天领域增长最快，达61.1%。", "61.1%", date(2018, 5, 22))
     assert (f.kind, f.direction) == ("change", "up")
     f = one("1-3月，全市136个计划开工项目开工率达到75.1%。", "75.1%", date(2021, 4, 30))

@@ -301,7 +301,7 @@ def _date_without_own(s: _Sentence, d: _Decision, pending: list[_Pending]) -> No
 # A count of projects or their total investment (2023年县级重点项目共530项，总投资2944.74亿元).
 _PROJECT_COUNT_UNITS = frozenset({"项", "个"})
 _PROJECT_LIST_WORD = re.compile(r"项目")
-_PLANNED_LIST = re.compile(r"规划|谋划|安排|排定|争列|列入|纳入")
+_PLANNED_LIST = re.compile(r"规划|谋划|安排|排定|争列")
 _STRIVING = re.compile(r"通过|大力|全力|着力|加快|加速|积极|努力|扎实|全面|重点推进|推动")
 _PROJECT_SUM_BEFORE = re.compile(r"总投资(?:额|规模)?(?:为|达|达到|约)?$")
 
