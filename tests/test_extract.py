@@ -2544,3 +2544,20 @@ def test_the_fastest_growth_the_rate_of_planned_starts_and_a_provincial_list_won
     assert f.kind == "share"
     f = one("今年，该市共争列省重点项目40个，总投资1407亿元。", "1407亿元", date(2019, 9, 18))
     assert (f.period_start, f.period_end) == ("2019-01-01", "2019-12-31")
+
+
+def test_quotas_in_brackets_are_goals_and_a_share_of_the_task_is_not() -> None:
+    found = {f.text: f.kind for f in figs(
+        "2023年，我区引进优强企业21家(任务数18家)，工业到位资金占比64.9%(任务数占比60%)。", date(2024, 1, 24))}
+    assert (found["21家"], found["18家"], found["64.9%"], found["60%"]) == ("level", "target", "share", "target")
+    found = {f.text: f.kind for f in figs(
+        "全年到位省外资金2.23亿元，占目标任务2亿元的111.5%；全年储备项目4个，占全年目标任务(2个)的200%，总投资达136.37亿元。",
+        date(2019, 11, 28))}
+    assert (found["2.23亿元"], found["2亿元"], found["111.5%"], found["136.37亿元"]) == ("level", "target", "share", "level")
+
+
+def test_more_words_for_bounds_and_the_first_quarters_in_numerals() -> None:
+    found = {f.text: f.qualifier for f in figs("园区技工贸收入过4000亿元；销售额大概1000万元；招商引资总额再破600亿元。")}
+    assert found == {"过4000亿元": "more_than", "大概1000万元": "approx", "再破600亿元": "more_than"}
+    f = one("前3季度湘西州产业园区实现技工贸总收入152亿元。", "152亿元", date(2015, 10, 27))
+    assert (f.period_start, f.period_end) == ("2015-01-01", "2015-09-30")

@@ -40,6 +40,10 @@ _PLEDGE_AFTER = re.compile(r"[^,，。;；]{0,3}(?:民生实事|惠民实事|民
 
 # A figure that is itself named the goal by the words after it (28%的年度目标, 500亿元的全年任务).
 _GOAL_NAMED_AFTER = re.compile(r"(?:左右|以上)?的(?:年度|全年|年)(?:目标|任务|计划)(?:任务)?")
+# A quota in brackets (任务数18家, 任务数占比60%): the number set as the task, a goal.
+_QUOTA_BEFORE = re.compile(r"[(（](?:任务数|目标数|目标值|任务)(?:占比|为|是)?$")
+_SHARE_OF = re.compile(r"占[^,，。;；\d]{0,4}$")
+_SHARE_OF_TASK = re.compile(r"\d[^,，。;；]{0,6}?的$")
 _RATE_OF_PLANNED = re.compile(r"[^,，。;；]{0,12}率(?:达到|达|为|是)?")
 # The end of a comparison (…高, 快了, 低出) just before the figure.
 _COMPARED_BEFORE = re.compile(r"[高低快慢多少]了?出?$")
@@ -63,6 +67,9 @@ def _target_cue(text: str, a: _Atom, sent_start: int, full_start: int,
     if _PLEDGE_AFTER.match(text, a.end):
         return "实事", a.end
     clause = _clause_start(text, a.start, sent_start)
+    quota = _QUOTA_BEFORE.search(text, max(clause, a.start - 8), a.start)
+    if quota is not None:
+        return quota.group(), quota.start()  # 引进优强企业21家(任务数18家): the number set as the task
     task = _YEAR_TASK_BEFORE.search(text, max(clause, a.start - 6), a.start) if a.unit not in ("%", "‰") else None
     if task is not None:  # (完成年度计划102.2%: the part done, a share)
         return task.group(), task.start()  # 完成年任务75亿元的23.7%: 75亿元 is the year's goal
@@ -74,6 +81,11 @@ def _target_cue(text: str, a: _Atom, sent_start: int, full_start: int,
     if aim is not None and "以" in text[clause:a.start]:
         return "目标", aim.end() - 2  # 以营收突破100亿元为目标: the figure is the aim itself
     cue = _cue_in_part(text, a, clause, sent_start, full_start, figure_starts)
+    if cue is not None and text.startswith("目标任务", cue.start()) and _SHARE_OF.search(text, max(0, cue.start() - 5), cue.start()) \
+            and (cue.start() < clause or _SHARE_OF_TASK.search(text, cue.end(), a.start)):
+        # 到位省外资金2.23亿元，占目标任务2亿元的111.5%: the task is the 2亿元 alone; the share and
+        # the clauses after it report what was done
+        return None
     if cue is not None and cue.group() == "计划" and _RATE_OF_PLANNED.fullmatch(text, cue.end(), a.start):
         return None   # 136个计划开工项目开工率达到75.1%: how many of the planned ones started, a share
     if cue is not None and "比" in text[clause:cue.start()] and _COMPARED_BEFORE.search(text, cue.end(), a.start):

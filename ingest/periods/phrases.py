@@ -22,7 +22,7 @@ _DASH = r"(?:-|—|–|~|～|－|至|到)"
 # What a zone or project began with: 2006年设立以来, 2010年获批以来 (with 自/从 any short clause will do).
 _FOUNDING = r"(?:设立|成立|建立|创建|组建|获批|批准|开园|挂牌|启动|建区|建园|升级|开发|运营|投产|开工|落户|实施)"
 _PART = (r"(?:上半年|下半年|前三季度|前两季度|(?P<@qa>[一二三四1-4])\s*(?:至|到|-|—|–|~|－)\s*(?P<@qb>[一二三四1-4])\s*季度"
-         r"|第?(?P<@q>[一二三四1-4])季度|(?P<@q1>首季)度?|前(?P<@n>" + _N + r")个?月份?"
+         r"|前(?P<@qn>[二两三23])个?季度|第?(?P<@q>[一二三四1-4])季度|(?P<@q1>首季)度?|前(?P<@n>" + _N + r")个?月份?"
          r"|(?P<@m1>" + _M + r"|元(?=" + _DASH + r"))\s*(?:月份?)?\s*" + _DASH + r"\s*(?P<@m2>" + _M + r")\s*月份?(?!\s*\d{1,2}\s*[日号])"
          r"|(?P<@m>" + _M + r")\s*月(?:份)?(?:(?P<@d>" + _D + r")\s*[日号]|(?P<@edge>底|末|初|上旬|中旬|下旬))?"
          r"|全年|年底|年末|年初|底|末)")
@@ -111,6 +111,9 @@ def _part_period(year: int, m: re.Match[str], prefix: str, part: str, label: str
         if not 1 <= qa <= qb <= 4:
             return None
         return "span", Period(date(year, 3 * qa - 2, 1), _month_end(year, 3 * qb), label)
+    qn = _small(g("qn"))
+    if qn:  # 前3季度: the year up to the end of that quarter
+        return "span", Period(date(year, 1, 1), _month_end(year, 3 * qn), label)
     q = 1 if g("q1") else _small(g("q"))  # 首季: the first quarter
     if q:
         if not 1 <= q <= 4:
