@@ -32,6 +32,11 @@ def one(text: str, quote: str, published: date = AUG) -> Figure:
     return found[0]
 
 
+def article_periods(tmp_path: Path, text: str) -> dict[str, tuple[str | None, str | None]]:
+    """Each figure's quote and period in the article written from ``text`` (the last of a quote repeated)."""
+    return {f.text: (f.period_start, f.period_end) for f in article_figures(tmp_path, text)}
+
+
 def article_figures(tmp_path: Path, text: str, name: str = "article.md") -> list[Figure]:
     """The figures of a Markdown article file written from ``text`` (front matter and body)."""
     from ingest.reader import read_article
@@ -2376,7 +2381,7 @@ def test_the_year_just_past_and_this_year_named_again(tmp_path: Path) -> None:
     body = ("---\ntitle: 世界一流高科技园区建设驶入快车道\ndate: 2023-01-19\n---\n"
             "刚刚过去的2022年，园区科技创新保持强劲发展态势。\n\n产业创新集群建设\n\n新认定省级以上研发机构123家。\n\n"
             "这一年，园区新引进科技项目超1000个。\n")
-    found = {f.text: (f.period_start, f.period_end) for f in article_figures(tmp_path, body)}
+    found = article_periods(tmp_path, body)
     assert found["123家"] == found["超1000个"] == ("2022-01-01", "2022-12-31")
 
 
@@ -2387,7 +2392,7 @@ def test_a_list_laid_out_an_item_a_paragraph_keeps_the_year_of_its_lead(tmp_path
             "高新技术产业产值实现54.51亿元，占规模以上工业产值的44.78%；\n\n"
             "实现工业利税6.87亿元，比上年增长55.44%。\n\n"
             "园区现有企业50家。\n")
-    found = {f.text: (f.period_start, f.period_end) for f in article_figures(tmp_path, body)}
+    found = article_periods(tmp_path, body)
     year = ("2016-01-01", "2016-12-31")
     assert found["121.7亿元"] == found["54.51亿元"] == found["44.78%"] == found["6.87亿元"] == year
     assert found["50家"] == ("2017-06-30", "2017-06-30")   # a paragraph of its own again: the day
@@ -2398,14 +2403,14 @@ def test_a_report_whose_lead_opens_with_a_closed_year_reports_that_year_througho
             "本报讯 2021年，高新区通过大力开展招商引资等措施，实现商务运行高质量发展。\n\n"
             "全区实际利用省外资金47.24亿元，完成全年目标的100.49%，同比增长3.51%；新设外商投资企业1家。\n\n"
             "高新区参加3期签约活动，共签约项目32个，总投资103.77亿元。\n\n高新区规划面积62平方公里，建成年产15万吨/年的生产线。\n")
-    found = {f.text: (f.period_start, f.period_end) for f in article_figures(tmp_path, body)}
+    found = article_periods(tmp_path, body)
     year = ("2021-01-01", "2021-12-31")
     assert found["47.24亿元"] == found["3.51%"] == found["1家"] == found["103.77亿元"] == year
     assert found["62平方公里"] == ("2022-02-10", "2022-02-10")   # what a place is like: on the article's day
     # A lead opening with a month (10月份，…) over a release of cumulative figures sets no period this way.
     body = ("---\ntitle: 经济运行\ndate: 2020-11-20\n---\n10月份，示范区工业经济继续领跑全省。\n\n"
             "全区新设企业12家。\n")
-    assert {f.text: (f.period_start, f.period_end) for f in article_figures(tmp_path, body)}["12家"] != \
+    assert article_periods(tmp_path, body)["12家"] != \
         ("2020-10-01", "2020-10-31")
 
 
@@ -2417,7 +2422,7 @@ def test_names_that_only_look_like_goals_and_a_report_on_a_batch_is_not_the_even
             "3月28日，南阳举行2022年项目签约和建设推进日活动。\n\n"
             "市招商投资促进局通报了2022年3月份县市区新签约项目情况。\n\n"
             "此次活动采取“云签约”，共签约项目117个，总投资1228亿元。\n")
-    found = {f.text: (f.period_start, f.period_end) for f in article_figures(tmp_path, body)}
+    found = article_periods(tmp_path, body)
     assert found["117个"] == found["1228亿元"] == ("2022-03-28", "2022-03-28")
 
 
@@ -2499,7 +2504,7 @@ def test_a_starting_value_or_a_price_base_year_does_not_set_the_year_of_what_fol
             "年末城镇登记失业3863人。\n\n"
             "按照每人每年2300元（2010年不变价）的现行农村贫困标准计算，21063人全部实现脱贫。\n\n"
             "全年全区农林牧渔业总产值31.7亿元，比上年增长0.9%。\n")
-    found = {f.text: (f.period_start, f.period_end) for f in article_figures(tmp_path, body)}
+    found = article_periods(tmp_path, body)
     assert found["52.4"] == found["31.7亿元"] == ("2020-01-01", "2020-12-31")
     assert found["3863人"] == ("2020-12-31", "2020-12-31")
 
