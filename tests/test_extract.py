@@ -2566,3 +2566,9 @@ def test_more_words_for_bounds_and_the_first_quarters_in_numerals() -> None:
     assert found == {"过4000亿元": "more_than", "大概1000万元": "approx", "再破600亿元": "more_than"}
     f = one("前3季度湘西州产业园区实现技工贸总收入152亿元。", "152亿元", date(2015, 10, 27))
     assert (f.period_start, f.period_end) == ("2015-01-01", "2015-09-30")
+
+
+def test_a_look_back_on_a_year_named_after_the_place_frames_the_results_after_it(tmp_path: Path) -> None:
+    body = ("---\ntitle: “数读唐山”系列报道第四期\ndate: 2022-02-05\n---\n让我们通过数字，回望唐山2021！\n\n"
+            "在固定资产投资增速排名中，曹妃甸区、芦台开发区位居前两位，增速分别为7.7%、7.6%。\n")
+    assert article_periods(tmp_path, body)["7.6%"] == ("2021-01-01", "2021-12-31")

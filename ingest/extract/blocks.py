@@ -114,7 +114,9 @@ class _Passage:
 
 
 # 回顾2023年，…取得新突破 (刚刚过去的2022年，…) opening a work report's look back.
-_REVIEW_OPENING = re.compile(r"\s*(?:(?:回顾|总结|盘点|(?:刚刚|刚)?过去的)(?P<year>(?:19|20)\d\d)年|(?:回顾)?(?P<past>过去(?:的)?一年)[,，])")
+# (让我们通过数字，回望唐山2021！: a place may stand between, and 年 may be left out before the close)
+_REVIEW_OPENING = re.compile(r"\s*(?:[^。；;！!]{0,16}?(?:回顾|回望|总结|盘点|(?:刚刚|刚)?过去的)[\u4e00-\u9fff]{0,6}?"
+                             r"(?P<year>(?:19|20)\d\d)(?:年|(?=[！!。]))|(?:回顾)?(?P<past>过去(?:的)?一年)[,，])")
 
 
 def _reviewed_year(text: str, published: date) -> Period | None:
