@@ -2572,3 +2572,11 @@ def test_a_look_back_on_a_year_named_after_the_place_frames_the_results_after_it
     body = ("---\ntitle: “数读唐山”系列报道第四期\ndate: 2022-02-05\n---\n让我们通过数字，回望唐山2021！\n\n"
             "在固定资产投资增速排名中，曹妃甸区、芦台开发区位居前两位，增速分别为7.7%、7.6%。\n")
     assert article_periods(tmp_path, body)["7.6%"] == ("2021-01-01", "2021-12-31")
+
+
+def test_this_year_after_a_cutoff_runs_to_the_cutoff_and_a_base_of_a_few_words() -> None:
+    found = {f.text: (f.period_start, f.period_end) for f in figs(
+        "至7月底，今年萧山机场累计完成客运量1834.93万人，同比增长44.3%。", date(2021, 9, 23))}
+    assert found["1834.93万人"] == found["44.3%"] == ("2021-01-01", "2021-07-31")
+    f = one("在2020年高位增长基础上，截至6月，空港板块完成跨境电商出口约7.94亿美元。", "约7.94亿美元", date(2021, 9, 23))
+    assert (f.period_start, f.period_end) == ("2021-01-01", "2021-06-30")

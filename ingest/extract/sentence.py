@@ -234,6 +234,19 @@ def _aside(text: str, own: TimeMention, a: _Atom, s0: int, figure_starts: list[i
     return clause > s0 and not any(clause <= f < end for f in figure_starts)
 
 
+def _cutoff_before(s: _Sentence, own: TimeMention) -> Period | None:
+    """The day a 截至 phrase opening the sentence names, just before ``own`` (至7月底，今年…) and in
+    its year, or None."""
+    i = bisect.bisect_left(s.scope.starts, own.start) - 1
+    if i < 0:
+        return None
+    m = s.scope.mentions[i]
+    if m.kind != "asof" or m.period is None or m.start < s.sent[0] or own.period is None \
+            or m.period.end.year != own.period.start.year or not _cutoff_day(s.text, s.scope, own.start, m.period):
+        return None
+    return m.period
+
+
 def _date_by_own(s: _Sentence, d: _Decision) -> None:
     """The period (or target horizon) the figure's own time phrase sets; 上年同期 counts back
     a year from the period in force."""
@@ -247,6 +260,12 @@ def _date_by_own(s: _Sentence, d: _Decision) -> None:
         # 其中10月份规上工业增加值累计增速实现0.2%, 6月，全区一般公共预算收入累计完成316580万元: a month's
         # cumulative figure is of the months up to it
         d.period, d.period_why = months, f"cumulative up to the month: {months.label}"
+    if own is not None and own.kind == "since" and own.period is not None and text[own.start:own.end] in ("今年", "本年"):
+        cutoff = _cutoff_before(s, own)
+        if cutoff is not None:
+            # 至7月底，今年萧山机场累计完成客运量1834.93万人: this year up to that day
+            d.period = Period(own.period.start, cutoff.end, f"{cutoff.label}{own.period.label}")
+            d.period_why = f"this year up to the 截至 day before it: {cutoff.label}"
     if own is not None and own.kind == "prior":
         current = _governing(s.scope, own.start, 0)
         now = current.period if current is not None and current.kind != "prior" else ctx.framing()

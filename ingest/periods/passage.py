@@ -183,7 +183,7 @@ def _mention(m: re.Match[str], text: str, published: date, mentions: list[TimeMe
         return None
     multiple_base = _MULTIPLE_BASE_BEFORE.search(before) is not None and _MULTIPLE_BASE_AFTER.match(text, m.end())
     base = None
-    if kind not in ("horizon",) and (_BASE_BEFORE.search(before) or _BASE_AFTER.match(after) or multiple_base):
+    if kind not in ("horizon",) and (_BASE_BEFORE.search(before) or _BASE_AFTER.match(text, m.end()) or multiple_base):
         base = period if _BASE_BEFORE.search(before) and not multiple_base else None
         kind, period, years = "base", None, ()
     elif period is not None and (_ASOF_BEFORE.search(before) or (_UNTIL_BEFORE.search(before) and period.end <= published)) \

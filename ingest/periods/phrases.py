@@ -71,7 +71,8 @@ _TIME = guarded(re.compile(
 _BASE_BEFORE = re.compile(r"(?:比|较|同比|环比|与|相比|高于|低于|超过|对比|相较)于?[“\"「『]?$")
 # (在2022年的基础上实现“双倍增”: the year is the base the goal is measured from)
 # (2300元(2010年不变价): the year prices are counted in, not a period)
-_BASE_AFTER = re.compile(r"^(?:相比|比较|相较|水平|的水平|的基础上|基础上|不变价|可比价)")
+# (在2020年高位增长基础上: a few words may stand before 基础上)
+_BASE_AFTER = re.compile(r"(?:相比|比较|相较|水平|的水平|[^,，。;；\d]{0,6}?的?基础上|不变价|可比价)")
 # 是2005年的5.2倍, 相当于上年的1.3倍: the year is the base a multiple is taken of.
 _MULTIPLE_BASE_BEFORE = re.compile(r"(?:是|为|相当于|达到|达)$")
 # (是2016年增幅的2.5倍多: a measure of the year may stand between)
