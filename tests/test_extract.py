@@ -2580,3 +2580,10 @@ def test_this_year_after_a_cutoff_runs_to_the_cutoff_and_a_base_of_a_few_words()
     assert found["1834.93万人"] == found["44.3%"] == ("2021-01-01", "2021-07-31")
     f = one("在2020年高位增长基础上，截至6月，空港板块完成跨境电商出口约7.94亿美元。", "约7.94亿美元", date(2021, 9, 23))
     assert (f.period_start, f.period_end) == ("2021-01-01", "2021-06-30")
+
+
+def test_the_past_year_is_the_calendar_year_closed_or_closing() -> None:
+    f = one("过去一年，经开区共签约项目52个，合同投资额357亿元。", "357亿元", date(2023, 2, 20))
+    assert (f.period_start, f.period_end) == ("2022-01-01", "2022-12-31")
+    f = one("过去一年，经开区共签约项目52个，合同投资额357亿元。", "357亿元", date(2023, 12, 28))
+    assert (f.period_start, f.period_end) == ("2023-01-01", "2023-12-31")

@@ -55,7 +55,7 @@ _TIME = guarded(re.compile(
         r"(?P<thatyear>(?<![每])(?:当|同|这一)年(?!同期)(?:度)?(?P<thatyear_part>底|末|年底|年末)?)",
         r"(?P<now>截至目前|截止目前|截至发稿|截至当前|截至现在|目前|当前|现已|如今|眼下|至今(?!年)|(?<![表体出实发])现在)",
         r"(?P<feast>(?P<feast_n>春节|元旦|五一|国庆节|国庆)(?:以来|至今))",
-        rf"(?P<recent>(?:近|过去|最近)(?P<recent_n>{_N}|一)个?年)",
+        rf"(?P<recent>(?:近|过去(?!一年)|最近)(?P<recent_n>{_N}|一)个?年)",
         rf"(?P<ago>(?<![\d年])(?P<ago_n>{_N})年(?:来|以来))",
         rf"(?P<count>(?<![\d年第前后多每])(?P<count_n>{_N})年(?=累计|共计|合计|总计|间))",
         r"(?P<lastyear>(?<!即将)(?<!就要)(?<!将要)过去(?:的)?一年)",
@@ -311,7 +311,8 @@ def _counted_back(m: re.Match[str], published: date, text: str) -> Resolved | No
 
 
 def _last_year(m: re.Match[str], published: date, text: str) -> Resolved | None:
-    return "span", year_span(published.year - 1, m.group()), ()
+    """过去一年 / 过去的一年: the calendar year just closed; in a December review, the year closing."""
+    return "span", year_span(published.year - (published.month < 12), m.group()), ()
 
 
 def _closing_year(m: re.Match[str], published: date, text: str) -> Resolved | None:
