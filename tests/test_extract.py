@@ -2587,3 +2587,8 @@ def test_the_past_year_is_the_calendar_year_closed_or_closing() -> None:
     assert (f.period_start, f.period_end) == ("2022-01-01", "2022-12-31")
     f = one("过去一年，经开区共签约项目52个，合同投资额357亿元。", "357亿元", date(2023, 12, 28))
     assert (f.period_start, f.period_end) == ("2023-01-01", "2023-12-31")
+
+
+def test_a_fraction_of_a_whole_named_after_it_is_a_share() -> None:
+    found = {f.text: (f.value, f.unit, f.kind) for f in figs("国家级经开区贡献了全国1/10的地区生产总值和1/5的工业增加值。会议于3/5的下午举行。")}
+    assert found == {"1/10": (10, "%", "share"), "1/5": (20, "%", "share")}

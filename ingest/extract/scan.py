@@ -115,10 +115,11 @@ def _scan_atoms(text: str) -> list[_Atom]:
         qualifier = QUALIFIER_OF[m.group("pre") or m.group("post")] if (m.group("pre") or m.group("post")) else "exact"
         atoms.append(_Atom(m.start(), m.end(), m.start(), Decimal(num) / Decimal(den) * 100, "%", qualifier, True))
     for m in _SLASH_FRACTION.finditer(text):
-        num, den = int(m.group("num")), int(m.group("den"))
+        g = "" if m.group("frac") else "2"
+        num, den = int(m.group("num" + g)), int(m.group("den" + g))
         if 0 < num < den:
-            atoms.append(_Atom(m.start("frac"), m.end("frac"), m.start("frac"), Decimal(num) / Decimal(den) * 100, "%",
-                               "exact", False))
+            atoms.append(_Atom(m.start("frac" + g), m.end("frac" + g), m.start("frac" + g),
+                               Decimal(num) / Decimal(den) * 100, "%", "exact", False))
     for m in _MAGNITUDE.finditer(text):
         atoms.append(_Atom(m.start(), m.end(), m.start(), multiplier(m.group("run")), m.group("unit") or "元",
                            "order_of_magnitude", True, magnitude=True))
@@ -293,7 +294,9 @@ _FRACTION = re.compile(r"(?P<pre>将近|接近|近|约|超过|超|逾|不到|不
                        r"(?P<post>以上|左右)?")
 _DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九十")}
 # 占全市1/3: a fraction in digits, read only as the share it states (1/3 elsewhere may be a date).
-_SLASH_FRACTION = re.compile(r"占[^,，。;；:：\d]{0,6}?(?P<frac>(?P<num>\d)/(?P<den>\d{1,2}))(?![\d/.])")
+# (贡献了全国1/10的地区生产总值: a fraction of a whole named after it, with 的, is one too)
+_SLASH_FRACTION = re.compile(r"占[^,，。;；:：\d]{0,6}?(?P<frac>(?P<num>\d)/(?P<den>\d{1,2}))(?![\d/.])"
+                             r"|(?<![\d/.])(?P<frac2>(?P<num2>\d)/(?P<den2>\d{1,2}))(?=的(?!上午|下午|晚上|早上|中午|凌晨))")
 
 # 占全市总数的一半, 超过全县企业的一半: a half of a named whole is a share (一半的时间 is not).
 _HALF_OF = re.compile(r"(?:(?P<q>大约|约|将近|接近|近|超过|超|逾|不到|不足)?占比?|(?P<verb>超过|不到|不足|接近|将近|达到|完成))"
