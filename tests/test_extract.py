@@ -2592,3 +2592,9 @@ def test_the_past_year_is_the_calendar_year_closed_or_closing() -> None:
 def test_a_fraction_of_a_whole_named_after_it_is_a_share() -> None:
     found = {f.text: (f.value, f.unit, f.kind) for f in figs("国家级经开区贡献了全国1/10的地区生产总值和1/5的工业增加值。会议于3/5的下午举行。")}
     assert found == {"1/10": (10, "%", "share"), "1/5": (20, "%", "share")}
+
+
+def test_the_day_a_report_came_out_does_not_date_its_figures(tmp_path: Path) -> None:
+    body = ("---\ntitle: 长沙上半年规模工业增加值增长11.5%\ndate: 2021-07-20\n---\n"
+            "长沙市工信局今天发布的“半年报”显示，全市规模工业增加值同比增长11.5%。\n")
+    assert article_periods(tmp_path, body)["11.5%"] == ("2021-01-01", "2021-06-30")

@@ -39,6 +39,7 @@ from ingest.extract.targets import _DONE_CUE, _target_cue
 from ingest.extract.timing import (
     _BREAKDOWN,
     _FROM_YEAR,
+    _WHEN_IT_HAPPENED,
     CUMULATIVE,
     _base_year_period,
     _continues,
@@ -185,6 +186,9 @@ def _own_time(s: _Sentence, a: _Atom) -> TimeMention | None:
     own = _governing(scope, a.start, s0)
     while own is not None and _bracketed_before(text, own, a.start):
         own = _governing(scope, own.start, s0)  # 2010年1-9月，全国56个国家级经开区(2010年新升级34个…未纳入统计)实现…
+    while own is not None and own.kind == "asof" and _WHEN_IT_HAPPENED.match(text, own.end) is not None:
+        # 市工信局今天发布的“半年报”显示，…增长11.5%: the day a report came out dates the report, not its figures
+        own = _governing(scope, own.start, s0)
     while own is not None and (own.deadline or own.kind == "prior") and own.start < _clause_start(text, a.start, s0):
         # 力争10月底前…，新增就业500人: the deadline stays in its clause; so does the base period
         # (…3.9亿美元，而去年同期仅4072万美元，同比激增8.6倍，其中进口1.7亿美元)
