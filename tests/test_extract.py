@@ -2598,3 +2598,10 @@ def test_the_day_a_report_came_out_does_not_date_its_figures(tmp_path: Path) -> 
     body = ("---\ntitle: 长沙上半年规模工业增加值增长11.5%\ndate: 2021-07-20\n---\n"
             "长沙市工信局今天发布的“半年报”显示，全市规模工业增加值同比增长11.5%。\n")
     assert article_periods(tmp_path, body)["11.5%"] == ("2021-01-01", "2021-06-30")
+
+
+def test_planned_total_investment_is_the_projects_size_and_ternary_materials_are_no_money() -> None:
+    found = {f.text: f.kind for f in figs("顺义区签约6个产业项目，预计总投资近18亿元。项目预计总投资5亿元，规划占地约60亩。",
+                                          date(2023, 5, 30))}
+    assert found["近18亿元"] == found["5亿元"] == found["约60亩"] == "level"
+    assert [f.text for f in figs("攻克三元前驱体技术与高电压四元前驱体技术。")] == []

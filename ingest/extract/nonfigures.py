@@ -68,7 +68,12 @@ def _not_a_figure(m: re.Match[str], text: str, raw: str, chinese: bool, unit: st
         return True  # 前4个月, 近3个月以来: a stretch of time that dates figures, not a measure
     if unit == "分" and start > 0 and text[start - 1] in "时点:：":
         return True  # 9时30分: a clock time
+    if unit == "元" and chinese and _MATERIAL_AFTER.match(text, end):
+        return True  # 三元前驱体, 四元正极材料: the number of elements in a battery material, not money
     return False
+
+
+_MATERIAL_AFTER = re.compile(r"(?:前驱体|正极|负极|材料|锂|电池|催化|聚合|共聚)")
 
 
 def _counted_times(raw: str, text: str, start: int, end: int) -> bool:
