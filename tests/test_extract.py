@@ -2605,3 +2605,10 @@ def test_planned_total_investment_is_the_projects_size_and_ternary_materials_are
                                           date(2023, 5, 30))}
     assert found["近18亿元"] == found["5亿元"] == found["约60亩"] == "level"
     assert [f.text for f in figs("攻克三元前驱体技术与高电压四元前驱体技术。")] == []
+
+
+def test_a_flow_named_as_the_years_under_a_year_end_cutoff_is_of_that_year() -> None:
+    found = {f.text: (f.period_start, f.period_end) for f in figs(
+        "截至2019年底，全省县域特色产业集群有269个，年营业收入19885.02亿元，同比增长14.85%。", date(2020, 10, 21))}
+    assert found["269个"] == ("2019-12-31", "2019-12-31")
+    assert found["19885.02亿元"] == found["14.85%"] == ("2019-01-01", "2019-12-31")

@@ -438,6 +438,8 @@ def _year_plan_investment(s: _Sentence, d: _Decision) -> None:
 # What is summed over a year (not held on its last day), and the words for a year's end.
 _FLOW_MEASURE = re.compile(r"生产总值|GDP|增加值|产值|营业收入|主营业务收入|销售收入|利润|税收|财政收入|进出口|产业结构|比例为")
 _YEAR_END_WORD = re.compile(r"年末|年底")
+# 截至2019年底，全省…集群有269个，年营业收入19885.02亿元: a flow named as the year's
+_ANNUAL_FLOW = re.compile(r"(?<![今去明当上本同])年(?:营业收入|营收|销售收入|销售额|主营业务收入|产值|总产值|利润|税收|纳税)")
 
 _EFFORT = ("努力", "力争", "确保", "力求", "争取")
 
@@ -484,8 +486,9 @@ def _settle_period(s: _Sentence, d: _Decision, pending: list[_Pending]) -> None:
     if period.start == period.end and (period.end.month, period.end.day) == (12, 31) and d.own is not None \
             and d.kind in ("level", "change", "share") and a.unit not in CLASSIFIER_UNITS \
             and _YEAR_END_WORD.search(d.own.period.label if d.own.period else "") \
-            and not re.search(r"截至|截止", text[max(s0, d.own.start - 4):d.own.start]) \
-            and _FLOW_MEASURE.search(text, _clause_start(text, a.start, s0), a.start) is not None:
+            and ((not re.search(r"截至|截止", text[max(s0, d.own.start - 4):d.own.start])
+                  and _FLOW_MEASURE.search(text, _clause_start(text, a.start, s0), a.start) is not None)
+                 or _ANNUAL_FLOW.search(text, _clause_start(text, a.start, s0), a.start) is not None):
         # 2018年末，全县户籍人口为67万人，国内生产总值128.39亿元，三次产业结构为26.1:35.4:35.5: the
         # year-end names the year a flow was summed over
         period = year_span(period.end.year, period.label)
