@@ -2612,3 +2612,12 @@ def test_a_flow_named_as_the_years_under_a_year_end_cutoff_is_of_that_year() -> 
         "截至2019年底，全省县域特色产业集群有269个，年营业收入19885.02亿元，同比增长14.85%。", date(2020, 10, 21))}
     assert found["269个"] == ("2019-12-31", "2019-12-31")
     assert found["19885.02亿元"] == found["14.85%"] == ("2019-01-01", "2019-12-31")
+
+
+def test_a_years_batch_of_projects_dates_nothing_and_shares_after_zhanbi_are_a_structure() -> None:
+    found = {f.text: (f.period_start, f.period_end) for f in figs(
+        "11月27日，安顺市举行重大项目集中开工仪式。本次全市2020年第六批集中开工重大项目24个，总投资103.6亿元。",
+        date(2020, 11, 29))}
+    assert found["24个"] == found["103.6亿元"] == ("2020-11-27", "2020-11-27")
+    found = {f.text: (f.value, f.unit) for f in figs("一、二、三产的占比分别为2.28:37.22:60.5，经济结构不断优化。", date(2021, 11, 16))}
+    assert found == {"2.28": (2.28, "%"), "37.22": (37.22, "%"), "60.5": (60.5, "%")}

@@ -84,7 +84,7 @@ def _index_value(a: _Atom, text: str, index_before: bool = False) -> bool:
 
 # 三次产业结构为7.2∶48.7∶44.1: each member of a structure ratio is a share in per cent.
 _RATIO = re.compile(r"(?<![\d.])\d{1,3}(?:\.\d+)?(?:\s*[:：∶]\s*\d{1,3}(?:\.\d+)?){1,3}(?![\d.:：∶])")
-_RATIO_CUE = re.compile(r"结构|比例|之比|比重|构成")
+_RATIO_CUE = re.compile(r"结构|比例|之比|比重|构成|占比")
 
 
 def _ratio_spans(text: str) -> list[tuple[int, int, str]]:
