@@ -2621,3 +2621,11 @@ def test_a_years_batch_of_projects_dates_nothing_and_shares_after_zhanbi_are_a_s
     assert found["24个"] == found["103.6亿元"] == ("2020-11-27", "2020-11-27")
     found = {f.text: (f.value, f.unit) for f in figs("一、二、三产的占比分别为2.28:37.22:60.5，经济结构不断优化。", date(2021, 11, 16))}
     assert found == {"2.28": (2.28, "%"), "37.22": (37.22, "%"), "60.5": (60.5, "%")}
+
+
+def test_that_month_is_the_month_the_passage_named() -> None:
+    found = {f.text: (f.period_start, f.period_end) for f in figs(
+        "8月，高技术制造业延续今年以来快于规上工业的快跑速度，当月增长13.7%。前8个月，全省高技术制造业增加值同比增长20.7%。",
+        date(2022, 9, 22))}
+    assert found["13.7%"] == ("2022-08-01", "2022-08-31")
+    assert found["20.7%"] == ("2022-01-01", "2022-08-31")

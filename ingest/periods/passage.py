@@ -138,6 +138,11 @@ def _resolved_in_passage(m: re.Match[str], text: str, published: date, mentions:
         return _day_of_month(int(m.group("mday_n")), published, m.group())
     if m.group("thatyear"):
         return _passage_part(m, year_in_force or passage_year or published.year, m.group())
+    if m.group("thatmonth"):
+        month = next((x.period for x in reversed(mentions) if x.kind == "span" and x.period is not None
+                      and x.period.start.day == 1 and x.period.start.month == x.period.end.month
+                      and x.period.start.year == x.period.end.year), None)
+        return ("span", Period(month.start, month.end, m.group()), ()) if month is not None else None
     if m.group("bare") in ("年底", "年末") and not m.group("bare_since") and \
             (year_in_force is not None or passage_year is not None):
         # 2017年，…。至年底，… / 当年…，全年…: the year the passage is about, not the article's

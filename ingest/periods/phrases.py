@@ -65,6 +65,8 @@ _TIME = guarded(re.compile(
         # 上个月, 上月末, 本月底, 本月以来: months counted from the article's (not 当月: the month a
         # release has just named)
         r"(?P<relmonth>(?P<relmonth_w>上个?月|本月)份?(?P<relmonth_edge>底|末|初)?(?P<relmonth_since>以来)?)",
+        # 8月，…当月增长13.7%: the month the passage has just named (resolved in periods.passage)
+        r"(?P<thatmonth>当月(?!份?以来))",
         rf"(?P<bare>{_part('b')})(?P<bare_since>以来|至今)?",
     ])
 ))
