@@ -2629,3 +2629,10 @@ def test_that_month_is_the_month_the_passage_named() -> None:
         date(2022, 9, 22))}
     assert found["13.7%"] == ("2022-08-01", "2022-08-31")
     assert found["20.7%"] == ("2022-01-01", "2022-08-31")
+
+
+def test_a_gap_to_a_year_before_is_of_the_period_in_force_and_never_becomes_it() -> None:
+    found = {f.text: (f.period_start, f.period_end) for f in figs(
+        "1至6月，我省规模以上工业增加值同比增长7.6%，快于上年同期0.4个百分点。其中，高新技术产业增加值同比增长13.1%。",
+        date(2024, 7, 28))}
+    assert found["0.4个百分点"] == found["13.1%"] == ("2024-01-01", "2024-06-30")

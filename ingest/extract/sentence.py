@@ -238,6 +238,9 @@ def _aside(text: str, own: TimeMention, a: _Atom, s0: int, figure_starts: list[i
     return clause > s0 and not any(clause <= f < end for f in figure_starts)
 
 
+_AGAINST_PRIOR = re.compile(r"(?:快于|慢于|高于|低于|高出|低出|比|较|超过|好于)$")
+
+
 def _cutoff_before(s: _Sentence, own: TimeMention) -> Period | None:
     """The day a 截至 phrase opening the sentence names, just before ``own`` (至7月底，今年…) and in
     its year, or None."""
@@ -273,6 +276,10 @@ def _date_by_own(s: _Sentence, d: _Decision) -> None:
     if own is not None and own.kind == "prior":
         current = _governing(s.scope, own.start, 0)
         now = current.period if current is not None and current.kind != "prior" else ctx.framing()
+        if d.kind == "change" and _AGAINST_PRIOR.search(text, max(0, own.start - 3), own.start) and now is not None:
+            # 增速…快于上年同期0.4个百分点: the gap is the period in force's, measured against a year before
+            d.period, d.period_why = now, f"a change against 上年同期: the period in force, {now.label}"
+            return
         if now is not None and now.start == now.end and not _STOCK_CUE.search(text, s.full_start, own.start):
             # 截至10月底…，上年同期为…: the months up to that day a year before, unless the
             # figure is a balance held on the day (贷款余额…，上年同期为…)

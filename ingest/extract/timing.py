@@ -143,7 +143,8 @@ def _advance(ctx: _Context, text: str, scope: _Scope, sent: tuple[int, int]) -> 
         # (…火炬中心7月公布的147个国家高新区综合排名中: the month a thing was published names it, dates nothing after)
         # 由去年的3个工作日压缩至0.5个工作日: 去年 dates the starting value only, never a later part
         governing = _governing(scope, governing.start, sent[0])
-    if governing is not None and governing.kind not in ("horizon", "years"):
+    if governing is not None and governing.kind not in ("horizon", "years", "prior"):
+        # (…快于上年同期0.4个百分点。其中，…增长13.1%: a year before is a base, never the time in force)
         ctx.last = governing
         ctx.last_local = _local(governing, ctx) or _is_window(governing) or _local_year(governing, text, ctx) \
             or _plan_in_clause(governing, text, sent[0]) or _year_end_in_year(governing, ctx)
