@@ -2636,3 +2636,11 @@ def test_a_gap_to_a_year_before_is_of_the_period_in_force_and_never_becomes_it()
         "1至6月，我省规模以上工业增加值同比增长7.6%，快于上年同期0.4个百分点。其中，高新技术产业增加值同比增长13.1%。",
         date(2024, 7, 28))}
     assert found["0.4个百分点"] == found["13.1%"] == ("2024-01-01", "2024-06-30")
+
+
+def test_from_and_to_values_over_a_run_of_years_are_its_first_and_last_years() -> None:
+    found = {f.text: (f.period_start, f.period_end) for f in figs(
+        "2020—2024年高新区上市公司归母净利润从80.09亿元增长至176.48亿元，4年翻一倍多。", date(2025, 8, 21))}
+    assert found["80.09亿元"] == ("2020-01-01", "2020-12-31")
+    assert found["176.48亿元"] == ("2024-01-01", "2024-12-31")
+    assert one("目前，该区有效发明专利破2万件。", "破2万件").qualifier == "more_than"

@@ -199,6 +199,14 @@ def _own_time(s: _Sentence, a: _Atom) -> TimeMention | None:
         own = _governing(scope, own.start, s0)  # 增长13%，增速近6年来持续领跑…，投资增长18%
     if own is not None and own.window and own.period is not None:
         own = _counted_back(own, scope, s.full_start, s.ctx)
+    if own is not None and own.kind in ("span", "years") and own.period is not None and own.period.start.year < own.period.end.year \
+            and (own.period.start.month, own.period.start.day, own.period.end.month, own.period.end.day) == (1, 1, 12, 31):
+        clause = _clause_start(text, a.start, s0)
+        if _FROM_YEAR.search(text, max(s0, a.start - 2), a.start):
+            # 2020—2024年…净利润从80.09亿元增长至176.48亿元: the first year's value, then the last's
+            return replace(own, period=year_span(own.period.start.year, own.period.label))
+        if _RAISED_TO_BEFORE.search(text, max(clause, a.start - 6), a.start) and re.search(r"[从由]", text[clause:a.start]):
+            return replace(own, period=year_span(own.period.end.year, own.period.label))
     if own is not None and own.kind == "since" and own.period is not None and _FROM_YEAR.search(text, max(s0, a.start - 2), a.start):
         # 2017年以来，…规上工业企业从39家增加至117家: the value the window started from
         start = own.period.start
@@ -238,6 +246,7 @@ def _aside(text: str, own: TimeMention, a: _Atom, s0: int, figure_starts: list[i
     return clause > s0 and not any(clause <= f < end for f in figure_starts)
 
 
+_RAISED_TO_BEFORE = re.compile(r"(?:增长|增加|提高|提升|上升|扩大|跃升|下降|减少|降低)(?:到|至)了?$|增至$|升至$|降至$")
 _AGAINST_PRIOR = re.compile(r"(?:快于|慢于|高于|低于|高出|低出|比|较|超过|好于)$")
 
 

@@ -79,12 +79,12 @@ CLASSIFIER_UNITS = frozenset({"家", "个", "项", "条", "名", "人", "户", "
 _PER = "年|日|天|月|人|吨|亩|平方公里|平方米|公顷|立方米|千瓦时|小时|户|辆|台|套|公里|件|次|万元|元"
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 # 约 ends words too (签约43个, 合约, 预约): there it qualifies nothing.
-_PRE = r"大约|大概|(?<![签合公条契预节制邀履违誓特相])约为|(?<![签合公条契预节制邀履违誓特相])约|将近|接近|近|超过|超出|超|逾|突破了|突破|首破|再破|(?<![通经超度跨越不难好路])过(?=\d)|不足|不到|不超过|不少于|不低于|至少|最多"
+_PRE = r"大约|大概|(?<![签合公条契预节制邀履违誓特相])约为|(?<![签合公条契预节制邀履违誓特相])约|将近|接近|近|超过|超出|超|逾|突破了|突破|首破|再破|(?<![突打击攻识看])破(?=\d)|(?<![通经超度跨越不难好路])过(?=\d)|不足|不到|不超过|不少于|不低于|至少|最多"
 _POST = "以上|以下|左右|上下|以内|之多|有余"
 
 QUALIFIER_OF = {
     "大约": "approx", "大概": "approx", "约为": "approx", "约": "approx", "将近": "approx", "接近": "approx", "近": "approx",
-    "超过": "more_than", "超出": "more_than", "突破": "more_than", "突破了": "more_than", "首破": "more_than", "再破": "more_than", "过": "more_than", "超": "more_than", "逾": "more_than",
+    "超过": "more_than", "超出": "more_than", "突破": "more_than", "突破了": "more_than", "首破": "more_than", "再破": "more_than", "破": "more_than", "过": "more_than", "超": "more_than", "逾": "more_than",
     "不足": "less_than", "不到": "less_than", "不超过": "at_most", "最多": "at_most",
     "不少于": "at_least", "不低于": "at_least", "至少": "at_least",
     "以上": "at_least", "以下": "at_most", "以内": "at_most", "左右": "approx", "上下": "approx",
