@@ -2644,3 +2644,10 @@ def test_from_and_to_values_over_a_run_of_years_are_its_first_and_last_years() -
     assert found["80.09亿元"] == ("2020-01-01", "2020-12-31")
     assert found["176.48亿元"] == ("2024-01-01", "2024-12-31")
     assert one("目前，该区有效发明专利破2万件。", "破2万件").qualifier == "more_than"
+
+
+def test_years_of_work_since_an_event_build_up_to_the_day() -> None:
+    found = {f.text: (f.period_start, f.period_end) for f in figs(
+        "2015年，京冀两地签订合作框架协议。经过近10年开发建设，产业园已吸引国内外60家知名医药企业的78个项目入驻，总投资200亿元。",
+        date(2024, 4, 28))}
+    assert found["60家"] == found["200亿元"] == ("2024-04-28", "2024-04-28")

@@ -197,6 +197,11 @@ def _own_time(s: _Sentence, a: _Atom) -> TimeMention | None:
         own = _governing(scope, own.start, s0)  # 由2015年的48家增加到156家: 156家 is now
     if own is not None and own.window and _aside(text, own, a, s0, s.figure_starts):
         own = _governing(scope, own.start, s0)  # 增长13%，增速近6年来持续领跑…，投资增长18%
+    if own is not None and own.window and own.period is not None and text.endswith("经过", max(0, own.start - 3), own.start) \
+            and "已" in text[own.end:a.start]:
+        # 2015年，…签订合作框架协议。经过近10年开发建设，产业园已吸引60家企业: what the years of work have
+        # built up by now, not a window ending at the year named before
+        return replace(own, kind="asof", period=as_of(s.ctx.published, own.period.label))
     if own is not None and own.window and own.period is not None:
         own = _counted_back(own, scope, s.full_start, s.ctx)
     if own is not None and own.kind in ("span", "years") and own.period is not None and own.period.start.year < own.period.end.year \
