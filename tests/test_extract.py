@@ -2651,3 +2651,9 @@ def test_years_of_work_since_an_event_build_up_to_the_day() -> None:
         "2015年，京冀两地签订合作框架协议。经过近10年开发建设，产业园已吸引国内外60家知名医药企业的78个项目入驻，总投资200亿元。",
         date(2024, 4, 28))}
     assert found["60家"] == found["200亿元"] == ("2024-04-28", "2024-04-28")
+
+
+def test_this_year_after_a_paragraph_about_last_year_frames_what_follows() -> None:
+    found = {f.text: (f.period_start, f.period_end) for f in figs(
+        "去年，高新区入驻企业206家。今年，高新区完成固定资产投资150亿元；“四上”企业完成主营收入500亿元。", date(2017, 12, 27))}
+    assert found["150亿元"] == found["500亿元"] == ("2017-01-01", "2017-12-27")

@@ -327,7 +327,8 @@ def _local_year(m: TimeMention, text: str, ctx: _Context) -> bool:
     (截至6月底，…，其中今年新增68家；开展业务的企业95家): the part after the semicolon returns to
     截至6月底."""
     return ctx.frame is not None and ctx.frame is not m and (ctx.opened or ctx.frame.start < m.start) \
-        and m.period is not None and m.kind == "since" and m.period.label in ("今年", "本年")
+        and m.period is not None and m.kind == "since" and m.period.label in ("今年", "本年") \
+        and (ctx.frame.period is None or ctx.frame.period.end.year >= m.period.start.year)  # (not after 去年，…。今年，…)
 
 
 def _plan_in_clause(m: TimeMention, text: str, sent_start: int) -> bool:
