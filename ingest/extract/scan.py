@@ -20,9 +20,10 @@ _ATOM = guarded(re.compile(
     rf"(?:(?P<pct>百分之)(?P<pctnum>{ARABIC}|{CHINESE})"
     rf"|(?P<num>{ARABIC}|{CHINESE})(?:[ \u00a0\u2009\u202f](?=余|多))?(?P<more>余|多)?"
     rf"(?:[ \u00a0\u2009\u202f](?=[十百千万亿]|{_UNIT_ALT}))?"
-    rf"(?:(?P<mult>{MULTIPLIER_RUN})(?P<more2>余|多)?(?P<unit>{_UNIT_ALT})(?P<per>/(?:{_PER}))?"
+    # (12万多亿元, 3千余亿元: a run of multipliers broken by 多 or 余)
+    rf"(?:(?P<mult>{MULTIPLIER_RUN})(?P<more2>余|多)?(?P<multb>(?<=[余多])[万亿]{{1,2}})?(?P<unit>{_UNIT_ALT})(?P<per>/(?:{_PER}))?"
     rf"|(?P<unit2>{_UNIT_ALT})(?P<per2>/(?:{_PER}))?"
-    rf"|(?P<mult2>{MULTIPLIER_RUN})(?P<more3>余|多)?)?)"
+    rf"|(?P<mult2>{MULTIPLIER_RUN})(?P<more3>余|多)?(?P<multb2>(?<=[余多])[万亿]{{1,2}})?)?)"
     rf"(?P<post>{_POST})?"
 ))
 # 千亿元级, 百亿级: the size class of something being built.
@@ -182,6 +183,7 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
     elif _code_before(text, num_start):
         return None
     mult = m.group("mult") or m.group("mult2")
+    after_more = m.group("multb") or m.group("multb2") or ""   # 12万多亿: the multipliers after 多
     unit, end = _unit_of(m, text)
     if unit == "度" and not mult:
         return None  # 30度: a temperature or an angle; only 亿度, 万度 are electricity
@@ -191,16 +193,18 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
     if spoken is not None:
         # 今年的目标是1.5个亿, 完成今年2个亿的目标: hundreds of millions of yuan, as people say them
         mult, unit, end = spoken.group("mult"), "元", spoken.end()
-    if unit is None and mult and mult.endswith("亿") and not m.group("more3") \
+    if unit is None and mult and (mult + after_more).endswith("亿") and (not m.group("more3") or after_more) \
             and _MONEY_MEASURE.search(text, max(text.rfind("。", 0, start), start - 40, 0), start) is not None \
             and _CLAUSE_ENDS_AFTER.match(text, m.end()) is not None:
         # 经济总量突破1500亿，…; 社会消费品零售总额…首次突破400亿: an amount of money said without 元
-        unit, end = "元", m.end("mult2") if m.group("mult2") else m.end()
+        unit, end = "元", m.end("multb2") if m.group("multb2") else m.end("mult2") if m.group("mult2") else m.end()
     if unit is None:
         end = _bare_end(m)
         if not chinese and _AFTER_ARABIC_BAD.match(text[end:end + 1]):
             return None
     factor = multiplier(mult) if mult else Decimal(1)
+    if after_more:
+        factor *= multiplier(after_more)
     scale = Decimal(1)
     if unit == "成":
         unit, scale = "%", Decimal(10)
@@ -305,7 +309,7 @@ _HALF_OF = re.compile(r"(?:(?P<q>大约|约|将近|接近|近|超过|超|逾|不
 
 def _bare_end(m: re.Match[str]) -> int:
     """Where a number with no unit ends: after its multiplier (35万) or 余/多, before anything else."""
-    for group in ("more3", "mult2", "mult", "more"):
+    for group in ("multb2", "more3", "mult2", "mult", "more"):
         if m.group(group):
             return m.end(group)
     return m.end("num")
