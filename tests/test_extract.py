@@ -2581,6 +2581,9 @@ def test_this_year_after_a_cutoff_runs_to_the_cutoff_and_a_base_of_a_few_words()
     found = {f.text: (f.period_start, f.period_end) for f in figs(
         "至7月底，今年萧山机场累计完成客运量1834.93万人，同比增长44.3%。", date(2021, 9, 23))}
     assert found["1834.93万人"] == found["44.3%"] == ("2021-01-01", "2021-07-31")
+    found = {f.text: (f.period_start, f.period_end) for f in figs(
+        "至7月底，今年快递企业累计中转快递14.51亿件；实现营业收入18.58亿元，同比增长29.9%。", date(2021, 9, 23))}
+    assert found["18.58亿元"] == found["29.9%"] == ("2021-01-01", "2021-07-31")   # past the semicolon too
     f = one("在2020年高位增长基础上，截至6月，空港板块完成跨境电商出口约7.94亿美元。", "约7.94亿美元", date(2021, 9, 23))
     assert (f.period_start, f.period_end) == ("2021-01-01", "2021-06-30")
 

@@ -262,7 +262,7 @@ def _cutoff_before(s: _Sentence, own: TimeMention) -> Period | None:
     if i < 0:
         return None
     m = s.scope.mentions[i]
-    if m.kind != "asof" or m.period is None or m.start < s.sent[0] or own.period is None \
+    if m.kind != "asof" or m.period is None or m.start < s.full_start or own.period is None \
             or m.period.end.year != own.period.start.year or not _cutoff_day(s.text, s.scope, own.start, m.period):
         return None
     return m.period

@@ -12,7 +12,7 @@ from ingest.extract.clauses import _SENTENCE_END, _clause_end, _clause_start, _f
 from ingest.extract.context import _Context
 from ingest.extract.scan import _Atom
 from ingest.extract.scope import _governing, _is_window, _label, _Scope, _standalone, _trailing_asof
-from ingest.extract.stocks import _is_flow
+from ingest.extract.stocks import _cutoff_day, _is_flow
 from ingest.extract.units import CLASSIFIER_UNITS
 from ingest.periods import Period, TimeMention, months_to, year_span
 
@@ -145,7 +145,7 @@ def _advance(ctx: _Context, text: str, scope: _Scope, sent: tuple[int, int]) -> 
         governing = _governing(scope, governing.start, sent[0])
     if governing is not None and governing.kind not in ("horizon", "years", "prior"):
         # (…快于上年同期0.4个百分点。其中，…增长13.1%: a year before is a base, never the time in force)
-        ctx.last = governing
+        ctx.last = _to_cutoff(governing, scope, text)
         ctx.last_local = _local(governing, ctx) or _is_window(governing) or _local_year(governing, text, ctx) \
             or _plan_in_clause(governing, text, sent[0]) or _year_end_in_year(governing, ctx)
     full_stop = text[sent[0]:sent[1]].rstrip("”’」』\"' ").endswith(("。", "！", "？", "!", "?"))
@@ -274,6 +274,19 @@ def _event_date(m: TimeMention, text: str, sent: tuple[int, int]) -> bool:
         return False
     end = _SENTENCE_END.search(text, m.end, sent[1])
     return _ONE_OFF_EVENT.search(text, m.end, end.start() if end else sent[1]) is not None
+
+
+def _to_cutoff(m: TimeMention, scope: _Scope, text: str) -> TimeMention:
+    """至7月底，今年…；实现营业收入18.58亿元: 今年 after a 截至 day runs to that day for the parts
+    of the sentence after it too."""
+    if m.kind != "since" or m.period is None or text[m.start:m.end] not in ("今年", "本年"):
+        return m
+    i = bisect.bisect_left(scope.starts, m.start) - 1
+    cutoff = scope.mentions[i] if i >= 0 else None
+    if cutoff is None or cutoff.kind != "asof" or cutoff.period is None or cutoff.period.end.year != m.period.start.year \
+            or not _cutoff_day(text, scope, m.start, cutoff.period) or _SENTENCE_END.search(text, cutoff.end, m.start):
+        return m
+    return replace(m, period=Period(m.period.start, cutoff.period.end, f"{cutoff.period.label}{m.period.label}"))
 
 
 def _framing_before_now(m: TimeMention, ctx: _Context) -> Period | None:
