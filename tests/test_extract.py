@@ -2663,3 +2663,11 @@ def test_this_year_after_a_paragraph_about_last_year_frames_what_follows() -> No
     found = {f.text: (f.period_start, f.period_end) for f in figs(
         "去年，高新区入驻企业206家。今年，高新区完成固定资产投资150亿元；“四上”企业完成主营收入500亿元。", date(2017, 12, 27))}
     assert found["150亿元"] == found["500亿元"] == ("2017-01-01", "2017-12-27")
+
+
+def test_a_growth_rate_after_an_event_day_and_a_cutoff_is_of_the_months_to_the_cutoff() -> None:
+    found = {f.text: (f.period_start, f.period_end) for f in figs(
+        "截至8月底，共实施亿元以上在建项目588个、完成投资1155亿元。华北石化千万吨炼油9月20日正式投产。"
+        "高新技术产业投资增长18%，其中电子信息业增长28.5%。", date(2018, 11, 19))}
+    assert found["18%"] == found["28.5%"] == ("2018-01-01", "2018-08-31")
+    assert found["588个"] == ("2018-08-31", "2018-08-31")

@@ -544,6 +544,12 @@ def _flow_to_cutoff(s: _Sentence, d: _Decision, pending: list[_Pending]) -> Peri
         if level is not None and level.sentence[0] == s0 and level.period is not None \
                 and level.period.end == period.end and level.period.start < period.start:
             return level.period
+        if d.kind == "change" and (level is None or level.sentence[0] < s.full_start) and a.unit == "%" \
+                and not any(m.kind == "asof" and m.period == period and s.full_start <= m.start < a.start for m in s.scope.mentions):
+            # 截至8月底，…。高新技术产业投资增长18%: a growth rate in a later sentence under a 截至
+            # day is of the months up to it (a rate has no day; in the 截至 sentence itself it may
+            # compare counts held on that day, 截至3月底…项目429个…同比增长15.3%)
+            return Period(period.start.replace(month=1, day=1), period.end, period.label)
     return None
 
 

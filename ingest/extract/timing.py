@@ -67,7 +67,7 @@ def _inherited_period(text: str, a: _Atom, sent: tuple[int, int], scope: _Scope,
         framing = ctx.framing()
         if framing is not None or ctx.carried is None:
             return framing, f"continues the paragraph frame: {framing.label}" if framing else ""
-    if has_change and ctx.last is not None and not ctx.last_local:
+    if has_change and ctx.last is not None and not ctx.last_local and not _event_day_in(ctx.last, text, sent):
         framed = _framing_before_now(ctx.last, ctx)
         if framed is not None:  # 目前全县在库项目141个…；5千万以下项目投资同比下降43.5%: a change has no day
             return framed, f"a change under 目前: the period framing the paragraph, {framed.label}"
@@ -274,6 +274,14 @@ def _event_date(m: TimeMention, text: str, sent: tuple[int, int]) -> bool:
         return False
     end = _SENTENCE_END.search(text, m.end, sent[1])
     return _ONE_OFF_EVENT.search(text, m.end, end.start() if end else sent[1]) is not None
+
+
+def _event_day_in(m: TimeMention, text: str, sent: tuple[int, int]) -> bool:
+    """炼油项目9月20日正式投产…。高新技术产业投资增长18%: the day of an event told inside an
+    earlier sentence (not a 截至 day, not one opening it) dates that event, not a later change."""
+    p = m.period
+    return p is not None and p.start == p.end and m.start < sent[0] and not re.search(r"底|末|截", text[max(0, m.start - 3):m.end]) \
+        and not _standalone(text, m, _full_sentence_start(text, m.start))
 
 
 def _to_cutoff(m: TimeMention, scope: _Scope, text: str) -> TimeMention:
