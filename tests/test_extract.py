@@ -22,8 +22,13 @@ def figs(text: str, published: date = AUG) -> list[Figure]:
 
 def periods_of(text: str, published: date, *quotes: str) -> set[tuple[str | None, str | None]]:
     """The periods the figures quoted are given (one set: a frame shared by all of them)."""
-    found = {f.text: (f.period_start, f.period_end) for f in figs(text, published)}
+    found = text_periods(text, published)
     return {found[q] for q in quotes}
+
+
+def text_periods(text: str, published: date = AUG) -> dict[str, tuple[str | None, str | None]]:
+    """Each figure's quote and period in ``text`` (the last of a quote repeated)."""
+    return {f.text: (f.period_start, f.period_end) for f in figs(text, published)}
 
 
 def one(text: str, quote: str, published: date = AUG) -> Figure:
@@ -170,7 +175,7 @@ def test_periods(text: str, quote: str, period: tuple[str, str]) -> None:
 
 
 def test_a_time_phrase_inside_a_clause_governs_only_what_follows_it() -> None:
-    found = {f.text: (f.period_start, f.period_end) for f in figs("医药企业21家，2021年贡献产值13亿元；物流企业20余家。")}
+    found = text_periods("医药企业21家，2021年贡献产值13亿元；物流企业20余家。")
     assert found == {"21家": ("2022-08-10", "2022-08-10"), "13亿元": ("2021-01-01", "2021-12-31"),
                      "20余家": ("2022-08-10", "2022-08-10")}
 
@@ -271,7 +276,7 @@ def test_fixture_articles_recall(article_path: Path, gold_path: Path) -> None:
 def test_a_single_month_inside_the_framing_quarter_dates_only_its_own_sentence() -> None:
     text = ("二季度，全县外贸进出口增长9.4%。6月份进出口增长3.2%，比5月份回落1.1个百分点。"
             "农产品出口增长12.7%，机电产品出口下降2.5%。")
-    found = {f.text: (f.period_start, f.period_end) for f in figs(text)}
+    found = text_periods(text)
     quarter, june = ("2022-04-01", "2022-06-30"), ("2022-06-01", "2022-06-30")
     assert found == {"9.4%": quarter, "3.2%": june, "1.1个百分点": june, "12.7%": quarter, "2.5%": quarter}
 
@@ -1512,8 +1517,8 @@ def test_a_year_a_multiple_is_taken_of_is_its_base_not_its_period() -> None:
 
 
 def test_recent_years_in_a_remark_do_not_date_the_figures_after_it() -> None:
-    found = {f.text: (f.period_start, f.period_end) for f in figs(
-        "预计2022年地区生产总值增长13%，增速近6年来持续领跑国家级新区，固定资产投资增长18%。", date(2023, 1, 14))}
+    found = text_periods(
+        "预计2022年地区生产总值增长13%，增速近6年来持续领跑国家级新区，固定资产投资增长18%。", date(2023, 1, 14))
     assert found == {"13%": ("2022-01-01", "2022-12-31"), "18%": ("2022-01-01", "2022-12-31")}
 
 
@@ -1569,7 +1574,7 @@ def test_a_base_written_with_yu_and_quotes_is_a_base() -> None:
 
 def test_a_part_of_the_year_later_in_the_opening_clause_narrows_the_frame() -> None:
     text = "今年湖南省级以上产业园区前三季度高新技术产业主营业务收入13954.96亿元。22家高新区实现收入5561.48亿元。"
-    found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2017, 10, 27))}
+    found = text_periods(text, date(2017, 10, 27))
     assert found["5561.48亿元"] == ("2017-01-01", "2017-09-30")
     assert found["22家"] == ("2017-01-01", "2017-09-30")
 
@@ -1577,7 +1582,7 @@ def test_a_part_of_the_year_later_in_the_opening_clause_narrows_the_frame() -> N
 def test_now_dates_its_own_sentence_then_the_closed_year_frames_again() -> None:
     text = ("2011年，全市工业集中区实现工业总产值113.6亿元。目前，集中区规划工业用地面积25.47平方公里；"
             "基础设施建设累计投资额18.9亿元。旬阳县集中区实现工业总产值45.5亿元，同比增长68.1%。")
-    found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2012, 1, 13))}
+    found = text_periods(text, date(2012, 1, 13))
     assert found["25.47平方公里"] == ("2012-01-13", "2012-01-13")
     assert found["18.9亿元"] == ("2012-01-13", "2012-01-13")
     assert found["45.5亿元"] == ("2011-01-01", "2011-12-31")
@@ -1623,7 +1628,7 @@ def test_a_day_after_the_dateline_opens_the_lead() -> None:
 def test_a_quarter_after_an_open_window_frames_its_sentence_and_those_after() -> None:
     text = ("年初以来，经开区全力组织经济运行，全区经济平稳开局。今年一季度，全区地区生产总值完成9.09亿元，增长15%；"
             "规上工业总产值完成16.7亿元，增长10.1%。纳入省调度系统新续建项目4个，到位资金9.8亿元。")
-    found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2015, 6, 1))}
+    found = text_periods(text, date(2015, 6, 1))
     assert set(found.values()) == {("2015-01-01", "2015-03-31")}, found
 
 
@@ -1792,7 +1797,7 @@ def test_a_growth_rate_word_may_stand_before_the_months_it_lists() -> None:
 def test_a_year_end_stock_does_not_date_the_flows_after_it() -> None:
     text = ("全年肉类总产量6.72万吨，同比下降2.0%。其中，猪肉产量5.65万吨，同比增长0.1%；年末生猪存栏42.44万头，"
             "同比下降3.5%；生猪出栏83.04万头，同比增长0.1%；禽蛋产量1.35万吨。")
-    found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2014, 3, 31))}
+    found = text_periods(text, date(2014, 3, 31))
     assert found["42.44万头"] == ("2013-12-31", "2013-12-31")
     assert found["83.04万头"] == found["1.35万吨"] == ("2013-01-01", "2013-12-31")
 
@@ -1888,7 +1893,7 @@ def test_pinyin_glosses_of_mirror_sites_are_no_part_of_the_text(tmp_path: Path) 
 
 def test_the_month_works_started_does_not_date_the_size_of_what_is_built() -> None:
     text = "产业园于2023年6月开工建设，规划用地104亩，建筑面积10.8万㎡。"
-    found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2025, 8, 21))}
+    found = text_periods(text, date(2025, 8, 21))
     assert found["104亩"] == found["10.8万㎡"] == ("2025-08-21", "2025-08-21")
     # what a year built is the year's
     built = {f.text: f.period_start for f in figs("2014年，全年建成安置房1010套，总面积约12万平方米。", date(2015, 12, 31))}
@@ -1933,7 +1938,7 @@ def test_the_year_a_report_looks_back_on_dates_the_results_after_it(tmp_path: Pa
 
 def test_a_year_after_the_place_at_a_sentence_head_frames_the_paragraph() -> None:
     text = ("据统计，高新区2002年实现国内生产总值204亿元，同比增长21.8%。全区完成全社会固定资产投入56.3亿元。")
-    found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2002, 12, 31))}
+    found = text_periods(text, date(2002, 12, 31))
     assert found["56.3亿元"] == ("2002-01-01", "2002-12-31")
     # a year inside a clause that does not report (申报2021年…项目) frames nothing after it
     found = {f.text: f.period_start for f in figs("企业申报2021年省级项目12个。全区现有企业300家。", date(2022, 5, 1))}
@@ -2029,7 +2034,7 @@ def test_the_years_planned_project_list_said_with_jinnian() -> None:
 
 def test_the_year_about_to_pass_is_this_year() -> None:
     text = "即将过去的一年，高新区连续举办9场恳谈会。两大产业集群产值预计全年分别增长29.5%、24%。"
-    found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2023, 12, 27))}
+    found = text_periods(text, date(2023, 12, 27))
     assert found["9场"] == found["29.5%"] == ("2023-01-01", "2023-12-31")
     assert one("过去的一年，高新区连续举办9场恳谈会。", "9场", date(2024, 1, 10)).period_start == "2023-01-01"
 
@@ -2087,7 +2092,7 @@ def test_lone_pipes_that_make_no_table_leave_the_lines_alone() -> None:
 
 def test_a_month_cut_short_and_work_done_by_a_month() -> None:
     text = "截至12月末，全市共实施项目55个；截12月，已完成投资21.9亿元。其中道路类项目12月已完成投资6.2亿元。"
-    found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2024, 1, 10))}
+    found = text_periods(text, date(2024, 1, 10))
     assert found["21.9亿元"] == found["6.2亿元"] == ("2023-01-01", "2023-12-31")
     assert one("12月完成投资6.2亿元。", "6.2亿元", date(2024, 1, 10)).period_start == "2023-12-01"
 
@@ -2110,7 +2115,7 @@ def test_the_value_right_after_a_base_period_is_of_that_period() -> None:
 def test_later_years_opening_clauses_move_the_story_on() -> None:
     text = ("2006年全国物流园区仅207家，2015年突破1000家，2018年增至1638家。3年间，园区个数年均增长10.7%。"
             "在1638家园区中，处于运营状态的1113家，占67.9%。")
-    found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2020, 5, 1))}
+    found = text_periods(text, date(2020, 5, 1))
     assert found["1113家"] == found["67.9%"] == ("2018-01-01", "2018-12-31")
     assert found["10.7%"] == ("2016-01-01", "2018-12-31")
     assert found["207家"][1] == "2006-12-31"
@@ -2147,7 +2152,7 @@ def test_a_breakdown_keeps_the_window_the_paragraph_reports() -> None:
 def test_a_plan_period_still_running_gives_the_state_reached_by_the_day() -> None:
     text = ("今年以来，国家高新区高质量发展取得积极成效。“十四五”期间，园区总数从2020年的169家增加到了178家。"
             "综合实力稳步提升，178家国家高新区生产总值占全国GDP总数的14.3%。")
-    found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2025, 11, 6))}
+    found = text_periods(text, date(2025, 11, 6))
     assert found["14.3%"] == ("2025-11-06", "2025-11-06")
     assert found["169家"][1] == "2020-12-31"
 
@@ -2242,8 +2247,8 @@ def test_investment_attracted_in_total_is_a_flow() -> None:
 
 
 def test_months_counted_from_the_articles() -> None:
-    found = {f.text: (f.period_start, f.period_end) for f in figs(
-        "上个月，园区又新增13个市重大建设项目，总投资共68.6亿元。上月末，贷款余额100亿元。", date(2022, 11, 3))}
+    found = text_periods(
+        "上个月，园区又新增13个市重大建设项目，总投资共68.6亿元。上月末，贷款余额100亿元。", date(2022, 11, 3))
     assert found["13个"] == found["68.6亿元"] == ("2022-10-01", "2022-10-31")
     assert found["100亿元"] == ("2022-10-31", "2022-10-31")
     text = "前4个月，当地6个运行类指标全区排名第一。预计到本月底，园区工业增加值增长40%。"
@@ -2254,7 +2259,7 @@ def test_months_counted_from_the_articles() -> None:
 def test_the_past_five_years_are_the_closed_ones_and_govern_the_sentence() -> None:
     text = ("过去五年，全市产业集聚区累计完成主营业务收入21441亿元，年均增速38.5%；完成固定资产投资6664.8亿元，"
             "年均增速32.2%。")
-    found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2016, 4, 16))}
+    found = text_periods(text, date(2016, 4, 16))
     assert set(found.values()) == {("2011-01-01", "2015-12-31")}
     assert one("近五年新增企业5家。", "5家", date(2016, 4, 16)).period_start == "2012-01-01"
 
@@ -2294,9 +2299,9 @@ def test_a_run_of_quarters_and_a_base_the_goal_builds_on() -> None:
 
 
 def test_a_flow_said_at_year_end_is_the_years_and_now_governed_counts_are_todays() -> None:
-    found = {f.text: (f.period_start, f.period_end) for f in figs(
+    found = text_periods(
         "2018年末，全县户籍人口为67万人，国内生产总值128.39亿元。截至2022年末，拥有主营业务收入30亿元以上企业共1765家。",
-        date(2019, 9, 10))}
+        date(2019, 9, 10))
     assert found["128.39亿元"] == ("2018-01-01", "2018-12-31")
     assert found["67万人"] == ("2018-12-31", "2018-12-31")
     assert found["1765家"][1] == "2022-12-31"
@@ -2455,7 +2460,7 @@ def test_an_undated_project_described_next_to_its_event_is_dated_to_the_event(tm
 def test_a_change_under_now_is_of_the_period_framing_the_paragraph() -> None:
     text = ("1-11月，全县固定资产投资同比增长9.0%。目前全县在库固定资产投资项目141个，其中5千万以上的67个，"
             "完成投资同比增长23.0%；5千万以下项目74个，投资同比下降43.5%。")
-    found = {f.text: (f.period_start, f.period_end) for f in figs(text, date(2020, 12, 20))}
+    found = text_periods(text, date(2020, 12, 20))
     assert found["23.0%"] == found["43.5%"] == ("2020-01-01", "2020-11-30")
     assert found["141个"] == ("2020-12-20", "2020-12-20")   # a count is held on the day
 
@@ -2469,25 +2474,25 @@ def test_an_estimate_of_a_closed_year_runs_through_its_list_past_a_word_with_ke(
 
 
 def test_a_year_a_multiple_is_taken_of_is_a_base_even_with_a_measure_between() -> None:
-    found = {f.text: (f.period_start, f.period_end) for f in figs(
-        "2017年，河北省高新技术企业新增1079家，是2016年增幅的2.5倍多，总数达3174家。", date(2018, 2, 6))}
+    found = text_periods(
+        "2017年，河北省高新技术企业新增1079家，是2016年增幅的2.5倍多，总数达3174家。", date(2018, 2, 6))
     assert found["2.5倍多"] == ("2017-01-01", "2017-12-31")
     assert found["3174家"] == ("2017-12-31", "2017-12-31")
 
 
 def test_a_multiple_written_with_a_stray_space_still_makes_its_year_a_base() -> None:
-    found = {f.text: (f.period_start, f.period_end) for f in figs(
+    found = text_periods(
         "初步统计,2016年,实现地区生产总值189亿元,是2011年的1.74倍;固定资产投资207亿元,是2011年的2 .7倍;"
-        "社会消费品零售总额125亿元,是2011年的2倍。", date(2016, 12, 16))}
+        "社会消费品零售总额125亿元,是2011年的2倍。", date(2016, 12, 16))
     assert found["125亿元"] == found["2倍"] == ("2016-01-01", "2016-12-31")
 
 
 def test_revenue_summed_so_far_this_year_is_a_flow_of_the_months() -> None:
-    found = {f.text: (f.period_start, f.period_end) for f in figs(
-        "截至3月底，新区地方一般预算收入累计完成8736万元，同比增长11.91%。", date(2024, 4, 1))}
+    found = text_periods(
+        "截至3月底，新区地方一般预算收入累计完成8736万元，同比增长11.91%。", date(2024, 4, 1))
     assert found["8736万元"] == found["11.91%"] == ("2024-01-01", "2024-03-31")
-    found = {f.text: (f.period_start, f.period_end) for f in figs(
-        "6月，全区一般公共预算收入累计完成316580万元，增长17.2%。", date(2021, 7, 27))}
+    found = text_periods(
+        "6月，全区一般公共预算收入累计完成316580万元，增长17.2%。", date(2021, 7, 27))
     assert found["316580万元"] == found["17.2%"] == ("2021-01-01", "2021-06-30")
     f = one("截至3月底，该项目累计完成投资32.5亿元。", "32.5亿元", date(2024, 4, 1))
     assert (f.period_start, f.period_end) == ("2024-03-31", "2024-03-31")   # a project's total since it began
@@ -2535,13 +2540,13 @@ def test_a_yearbook_table_with_group_rows_and_rows_that_name_the_unit_of_those_b
 
 
 def test_a_merger_year_does_not_date_the_place_and_a_year_naming_a_batch_does_not_date_the_event() -> None:
-    found = {f.text: (f.period_start, f.period_end) for f in figs(
+    found = text_periods(
         "河间经济开发区为省级经济开发区。2016年，两区合并，实行“一区两园”管理。西区规划面积17.92平方公里，现有企业94家。",
-        date(2020, 9, 25))}
+        date(2020, 9, 25))
     assert found["17.92平方公里"] == ("2020-09-25", "2020-09-25")
-    found = {f.text: (f.period_start, f.period_end) for f in figs(
+    found = text_periods(
         "8月17日，沧州渤海新区举行2018年第二批重点项目集中签约、开工、竣工活动，总投资516亿元的144个项目集中签约、开工和竣工。",
-        date(2018, 8, 17))}
+        date(2018, 8, 17))
     assert found["144个"] == found["516亿元"] == ("2018-08-17", "2018-08-17")
 
 
@@ -2578,11 +2583,11 @@ def test_a_look_back_on_a_year_named_after_the_place_frames_the_results_after_it
 
 
 def test_this_year_after_a_cutoff_runs_to_the_cutoff_and_a_base_of_a_few_words() -> None:
-    found = {f.text: (f.period_start, f.period_end) for f in figs(
-        "至7月底，今年萧山机场累计完成客运量1834.93万人，同比增长44.3%。", date(2021, 9, 23))}
+    found = text_periods(
+        "至7月底，今年萧山机场累计完成客运量1834.93万人，同比增长44.3%。", date(2021, 9, 23))
     assert found["1834.93万人"] == found["44.3%"] == ("2021-01-01", "2021-07-31")
-    found = {f.text: (f.period_start, f.period_end) for f in figs(
-        "至7月底，今年快递企业累计中转快递14.51亿件；实现营业收入18.58亿元，同比增长29.9%。", date(2021, 9, 23))}
+    found = text_periods(
+        "至7月底，今年快递企业累计中转快递14.51亿件；实现营业收入18.58亿元，同比增长29.9%。", date(2021, 9, 23))
     assert found["18.58亿元"] == found["29.9%"] == ("2021-01-01", "2021-07-31")   # past the semicolon too
     f = one("在2020年高位增长基础上，截至6月，空港板块完成跨境电商出口约7.94亿美元。", "约7.94亿美元", date(2021, 9, 23))
     assert (f.period_start, f.period_end) == ("2021-01-01", "2021-06-30")
@@ -2614,60 +2619,60 @@ def test_planned_total_investment_is_the_projects_size_and_ternary_materials_are
 
 
 def test_a_flow_named_as_the_years_under_a_year_end_cutoff_is_of_that_year() -> None:
-    found = {f.text: (f.period_start, f.period_end) for f in figs(
-        "截至2019年底，全省县域特色产业集群有269个，年营业收入19885.02亿元，同比增长14.85%。", date(2020, 10, 21))}
+    found = text_periods(
+        "截至2019年底，全省县域特色产业集群有269个，年营业收入19885.02亿元，同比增长14.85%。", date(2020, 10, 21))
     assert found["269个"] == ("2019-12-31", "2019-12-31")
     assert found["19885.02亿元"] == found["14.85%"] == ("2019-01-01", "2019-12-31")
 
 
 def test_a_years_batch_of_projects_dates_nothing_and_shares_after_zhanbi_are_a_structure() -> None:
-    found = {f.text: (f.period_start, f.period_end) for f in figs(
+    found = text_periods(
         "11月27日，安顺市举行重大项目集中开工仪式。本次全市2020年第六批集中开工重大项目24个，总投资103.6亿元。",
-        date(2020, 11, 29))}
+        date(2020, 11, 29))
     assert found["24个"] == found["103.6亿元"] == ("2020-11-27", "2020-11-27")
     found = {f.text: (f.value, f.unit) for f in figs("一、二、三产的占比分别为2.28:37.22:60.5，经济结构不断优化。", date(2021, 11, 16))}
     assert found == {"2.28": (2.28, "%"), "37.22": (37.22, "%"), "60.5": (60.5, "%")}
 
 
 def test_that_month_is_the_month_the_passage_named() -> None:
-    found = {f.text: (f.period_start, f.period_end) for f in figs(
+    found = text_periods(
         "8月，高技术制造业延续今年以来快于规上工业的快跑速度，当月增长13.7%。前8个月，全省高技术制造业增加值同比增长20.7%。",
-        date(2022, 9, 22))}
+        date(2022, 9, 22))
     assert found["13.7%"] == ("2022-08-01", "2022-08-31")
     assert found["20.7%"] == ("2022-01-01", "2022-08-31")
 
 
 def test_a_gap_to_a_year_before_is_of_the_period_in_force_and_never_becomes_it() -> None:
-    found = {f.text: (f.period_start, f.period_end) for f in figs(
+    found = text_periods(
         "1至6月，我省规模以上工业增加值同比增长7.6%，快于上年同期0.4个百分点。其中，高新技术产业增加值同比增长13.1%。",
-        date(2024, 7, 28))}
+        date(2024, 7, 28))
     assert found["0.4个百分点"] == found["13.1%"] == ("2024-01-01", "2024-06-30")
 
 
 def test_from_and_to_values_over_a_run_of_years_are_its_first_and_last_years() -> None:
-    found = {f.text: (f.period_start, f.period_end) for f in figs(
-        "2020—2024年高新区上市公司归母净利润从80.09亿元增长至176.48亿元，4年翻一倍多。", date(2025, 8, 21))}
+    found = text_periods(
+        "2020—2024年高新区上市公司归母净利润从80.09亿元增长至176.48亿元，4年翻一倍多。", date(2025, 8, 21))
     assert found["80.09亿元"] == ("2020-01-01", "2020-12-31")
     assert found["176.48亿元"] == ("2024-01-01", "2024-12-31")
     assert one("目前，该区有效发明专利破2万件。", "破2万件").qualifier == "more_than"
 
 
 def test_years_of_work_since_an_event_build_up_to_the_day() -> None:
-    found = {f.text: (f.period_start, f.period_end) for f in figs(
+    found = text_periods(
         "2015年，京冀两地签订合作框架协议。经过近10年开发建设，产业园已吸引国内外60家知名医药企业的78个项目入驻，总投资200亿元。",
-        date(2024, 4, 28))}
+        date(2024, 4, 28))
     assert found["60家"] == found["200亿元"] == ("2024-04-28", "2024-04-28")
 
 
 def test_this_year_after_a_paragraph_about_last_year_frames_what_follows() -> None:
-    found = {f.text: (f.period_start, f.period_end) for f in figs(
-        "去年，高新区入驻企业206家。今年，高新区完成固定资产投资150亿元；“四上”企业完成主营收入500亿元。", date(2017, 12, 27))}
+    found = text_periods(
+        "去年，高新区入驻企业206家。今年，高新区完成固定资产投资150亿元；“四上”企业完成主营收入500亿元。", date(2017, 12, 27))
     assert found["150亿元"] == found["500亿元"] == ("2017-01-01", "2017-12-27")
 
 
 def test_a_growth_rate_after_an_event_day_and_a_cutoff_is_of_the_months_to_the_cutoff() -> None:
-    found = {f.text: (f.period_start, f.period_end) for f in figs(
+    found = text_periods(
         "截至8月底，共实施亿元以上在建项目588个、完成投资1155亿元。华北石化千万吨炼油9月20日正式投产。"
-        "高新技术产业投资增长18%，其中电子信息业增长28.5%。", date(2018, 11, 19))}
+        "高新技术产业投资增长18%，其中电子信息业增长28.5%。", date(2018, 11, 19))
     assert found["18%"] == found["28.5%"] == ("2018-01-01", "2018-08-31")
     assert found["588个"] == ("2018-08-31", "2018-08-31")
