@@ -407,6 +407,8 @@ def test_web_copy_drops_furniture_and_mines_it_for_metadata():
     ("上一篇：西岭高新区召开安全生产会议", "tail"),
     ("新闻推荐", "tail"),                          # a list of other articles follows
     ("第A04版:", "meta"),                          # an e-paper page's edition line
+    ("我来说两句 0人参与,0条评论", "ui"),              # a comment box's counters
+    ("0条 [查看全部]  相关评论", "ui"),
     ("第08版：要闻", "meta"),
     ("A3版 经济", "meta"),
     ("责任编辑：钱七", "tail"),
