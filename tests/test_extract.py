@@ -2676,3 +2676,11 @@ def test_a_growth_rate_after_an_event_day_and_a_cutoff_is_of_the_months_to_the_c
         "高新技术产业投资增长18%，其中电子信息业增长28.5%。", date(2018, 11, 19))
     assert found["18%"] == found["28.5%"] == ("2018-01-01", "2018-08-31")
     assert found["588个"] == ("2018-08-31", "2018-08-31")
+
+
+def test_work_measured_against_the_years_plan_under_a_cutoff_is_of_the_months_so_far() -> None:
+    found = text_periods("至9月底，全区重点建设项目累计完成投资367.1亿元，完成年度计划的73.4%，高于去年同期1.6个百分点。",
+                         date(2017, 10, 19))
+    assert found["367.1亿元"] == found["73.4%"] == found["1.6个百分点"] == ("2017-01-01", "2017-09-30")
+    f = one("截至3月底，该项目累计完成投资32.5亿元。", "32.5亿元", date(2024, 4, 1))
+    assert (f.period_start, f.period_end) == ("2024-03-31", "2024-03-31")   # a project's total since it began

@@ -531,12 +531,17 @@ def _flow_to_cutoff(s: _Sentence, d: _Decision, pending: list[_Pending]) -> Peri
     """The months a flow was counted over when its period is the day a 截至 phrase names."""
     text, a, s0, period = s.text, d.atom, s.sent[0], d.period
     assert period is not None
-    if d.kind not in ("level", "change") or period.start != period.end \
+    if d.kind not in ("level", "change", "share") or period.start != period.end \
             or period.start.month * 100 + period.start.day <= 101 or not _cutoff_day(text, s.scope, a.start, period):
         return None
-    if d.kind == "level" and _is_flow(text, a, s0):
-        # 截至10月底，新登记市场主体1268户: counted over the year up to that day
-        return Period(period.start.replace(month=1, day=1), period.end, period.label)
+    year_to_day = Period(period.start.replace(month=1, day=1), period.end, period.label)
+    if d.kind == "level" and (_is_flow(text, a, s0) or _toward_year_plan(text, a, s0, s.sent[1])):
+        # 截至10月底，新登记市场主体1268户: counted over the year up to that day; so is work
+        # measured against the year's plan (至9月底，全区重点项目累计完成投资367.1亿元，完成年度计划的73.4%)
+        return year_to_day
+    if d.kind == "share":
+        # 完成年度计划的73.4%: the year's work so far against the year's plan
+        return year_to_day if _YEAR_PLAN_SHARE.search(text, max(s0, a.start - 12), a.start) else None
     if d.kind == "change" or _BREAKDOWN.match(text, _clause_start(text, a.start, s0)):
         # …，同比增长18.4% / …，其中工业企业20家: the change or the part of the flow just
         # reported covers the same months
@@ -551,6 +556,18 @@ def _flow_to_cutoff(s: _Sentence, d: _Decision, pending: list[_Pending]) -> Peri
             # compare counts held on that day, 截至3月底…项目429个…同比增长15.3%)
             return Period(period.start.replace(month=1, day=1), period.end, period.label)
     return None
+
+
+# Work measured against the year's plan (完成年度计划的73.4%, 占年计划的62.4%).
+_YEAR_PLAN_SHARE = re.compile(r"(?:完成|占)(?:年度|全年|年)(?:投资)?计划(?:投资)?的$")
+_YEAR_PLAN_AFTER = re.compile(r"[,，]\s*(?:完成|占)(?:年度|全年|年)(?:投资)?计划(?:投资)?的")
+
+
+def _toward_year_plan(text: str, a: _Atom, s0: int, s1: int) -> bool:
+    """全区重点项目累计完成投资367.1亿元，完成年度计划的73.4%: the amount the share right after it
+    measures against the year's plan."""
+    clause = _clause_start(text, a.start, s0)
+    return "累计完成" in text[clause:a.start] and _YEAR_PLAN_AFTER.match(text, a.end) is not None
 
 
 def _target_horizon(s: _Sentence, d: _Decision) -> None:
