@@ -3,7 +3,6 @@ place (总面积60.24平方公里) or of a plant (年产8万吨…项目), and t
 from __future__ import annotations
 
 import re
-from datetime import date
 
 from ingest.extract.clauses import _clause_end, _clause_start
 from ingest.extract.context import _Context
@@ -21,10 +20,11 @@ _FOUNDING_EVENT = re.compile(r"成立|挂牌|批准|获批|设立|组建|揭牌|
                              r"|始建|创建|创办|兴建|合署办公|建立|合并|整合为|撤并")
 
 
-def _event_day(period: Period | None, published: date, event: tuple[Period, str] | None = None) -> Period:
+def _event_day(period: Period | None, ctx: _Context) -> Period:
     """The day a figure's sentence is dated to when that is a single day (昨天, 12月1日, 当日),
-    else the day of the event the article reports (6月30日，…项目开工 ⏎ 据了解，…规划新增投资112亿元),
-    else the article's date: what a description of a thing is counted at."""
+    else, in the paragraphs that tell it, the day of the event the article reports (6月30日，…项目开工
+    ⏎ 据了解，…规划新增投资112亿元), else the article's date: what a description of a thing is counted at."""
+    published, event = ctx.published, ctx.event if ctx.near_event else None
     if period is not None and period.start == period.end and period.end <= published:
         return period
     if period is None and event is not None and event[0].start == event[0].end and event[0].end <= published:

@@ -48,6 +48,7 @@ from ingest.extract.timing import (
     _inherited_period,
     _own_period,
     _starting_point,
+    _to_cutoff,
     _why_own,
 )
 from ingest.extract.units import CLASSIFIER_UNITS
@@ -255,19 +256,6 @@ _RAISED_TO_BEFORE = re.compile(r"(?:增长|增加|提高|提升|上升|扩大|�
 _AGAINST_PRIOR = re.compile(r"(?:快于|慢于|高于|低于|高出|低出|比|较|超过|好于)$")
 
 
-def _cutoff_before(s: _Sentence, own: TimeMention) -> Period | None:
-    """The day a 截至 phrase opening the sentence names, just before ``own`` (至7月底，今年…) and in
-    its year, or None."""
-    i = bisect.bisect_left(s.scope.starts, own.start) - 1
-    if i < 0:
-        return None
-    m = s.scope.mentions[i]
-    if m.kind != "asof" or m.period is None or m.start < s.full_start or own.period is None \
-            or m.period.end.year != own.period.start.year or not _cutoff_day(s.text, s.scope, own.start, m.period):
-        return None
-    return m.period
-
-
 def _date_by_own(s: _Sentence, d: _Decision) -> None:
     """The period (or target horizon) the figure's own time phrase sets; 上年同期 counts back
     a year from the period in force."""
@@ -281,12 +269,10 @@ def _date_by_own(s: _Sentence, d: _Decision) -> None:
         # 其中10月份规上工业增加值累计增速实现0.2%, 6月，全区一般公共预算收入累计完成316580万元: a month's
         # cumulative figure is of the months up to it
         d.period, d.period_why = months, f"cumulative up to the month: {months.label}"
-    if own is not None and own.kind == "since" and own.period is not None and text[own.start:own.end] in ("今年", "本年"):
-        cutoff = _cutoff_before(s, own)
-        if cutoff is not None:
-            # 至7月底，今年萧山机场累计完成客运量1834.93万人: this year up to that day
-            d.period = Period(own.period.start, cutoff.end, f"{cutoff.label}{own.period.label}")
-            d.period_why = f"this year up to the 截至 day before it: {cutoff.label}"
+    if own is not None and (bounded := _to_cutoff(own, s.scope, text)) is not own and bounded.period is not None:
+        # 至7月底，今年萧山机场累计完成客运量1834.93万人: this year up to that day
+        cutoff = bounded.period.label.removesuffix(own.period.label if own.period else "")
+        d.period, d.period_why = bounded.period, f"this year up to the 截至 day before it: {cutoff}"
     if own is not None and own.kind == "prior":
         current = _governing(s.scope, own.start, 0)
         now = current.period if current is not None and current.kind != "prior" else ctx.framing()
@@ -402,7 +388,7 @@ def _goal_or_size(s: _Sentence, d: _Decision) -> None:
         # 集中开工第二批13个项目，总投资将超过27亿元: what the projects add up to, not a goal
         # 将加快推进总投资50亿元的项目: the size of the project, not a goal
         d.kind, d.direction = "level", None
-        d.period = _event_day(d.period, ctx.published, ctx.event if ctx.near_event else None)
+        d.period = _event_day(d.period, ctx)
         d.kind_why, d.period_why = "level: the size of a project (将/拟 does not make it a goal)", _why_day(d.period)
 
 
@@ -415,7 +401,7 @@ def _described_thing(s: _Sentence, d: _Decision) -> None:
         # 总投资120亿元的项目, 占地300亩的园区, 该项目一期投资45亿元，占地760亩: the size of a
         # thing as the article describes it, not what the period produced; on the day of
         # the event it stands in (昨天…开工，投资5.3亿元的…项目) when one is in force.
-        d.period = _event_day(d.period, ctx.published, ctx.event if ctx.near_event else None)
+        d.period = _event_day(d.period, ctx)
         d.period_why = "attribute of a project: " + _why_day(d.period)
     if d.kind == "level" and _describes_place(text, a, s0) and _event_dated(text, own, ctx, a, s0):
         # 1994年10月经省政府批准设立，总面积60.24平方公里: the founding date dates the
@@ -428,7 +414,7 @@ def _described_thing(s: _Sentence, d: _Decision) -> None:
         # 年产8万吨聚氯乙烯项目, 20万吨/年聚丙烯项目: the size of the plant named, as the article
         # describes it; neither a goal (预计…投产) nor what a month (6月上旬) produced.
         d.kind, d.direction = "level", None
-        d.period = _event_day(d.period, ctx.published, ctx.event if ctx.near_event else None)
+        d.period = _event_day(d.period, ctx)
         d.kind_why, d.period_why = "level: capacity of a plant", "capacity of a plant: " + _why_day(d.period)
 
 
@@ -535,7 +521,7 @@ def _flow_to_cutoff(s: _Sentence, d: _Decision, pending: list[_Pending]) -> Peri
             or period.start.month * 100 + period.start.day <= 101 or not _cutoff_day(text, s.scope, a.start, period):
         return None
     year_to_day = Period(period.start.replace(month=1, day=1), period.end, period.label)
-    if d.kind == "level" and (_is_flow(text, a, s0) or _toward_year_plan(text, a, s0, s.sent[1])):
+    if d.kind == "level" and (_is_flow(text, a, s0) or _toward_year_plan(text, a, s0)):
         # 截至10月底，新登记市场主体1268户: counted over the year up to that day; so is work
         # measured against the year's plan (至9月底，全区重点项目累计完成投资367.1亿元，完成年度计划的73.4%)
         return year_to_day
@@ -554,16 +540,17 @@ def _flow_to_cutoff(s: _Sentence, d: _Decision, pending: list[_Pending]) -> Peri
             # 截至8月底，…。高新技术产业投资增长18%: a growth rate in a later sentence under a 截至
             # day is of the months up to it (a rate has no day; in the 截至 sentence itself it may
             # compare counts held on that day, 截至3月底…项目429个…同比增长15.3%)
-            return Period(period.start.replace(month=1, day=1), period.end, period.label)
+            return year_to_day
     return None
 
 
 # Work measured against the year's plan (完成年度计划的73.4%, 占年计划的62.4%).
-_YEAR_PLAN_SHARE = re.compile(r"(?:完成|占)(?:年度|全年|年)(?:投资)?计划(?:投资)?的$")
-_YEAR_PLAN_AFTER = re.compile(r"[,，]\s*(?:完成|占)(?:年度|全年|年)(?:投资)?计划(?:投资)?的")
+_YEAR_PLAN = r"(?:完成|占)(?:年度|全年|年)(?:投资)?计划(?:投资)?的"
+_YEAR_PLAN_SHARE = re.compile(_YEAR_PLAN + "$")
+_YEAR_PLAN_AFTER = re.compile(r"[,，]\s*" + _YEAR_PLAN)
 
 
-def _toward_year_plan(text: str, a: _Atom, s0: int, s1: int) -> bool:
+def _toward_year_plan(text: str, a: _Atom, s0: int) -> bool:
     """全区重点项目累计完成投资367.1亿元，完成年度计划的73.4%: the amount the share right after it
     measures against the year's plan."""
     clause = _clause_start(text, a.start, s0)

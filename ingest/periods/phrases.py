@@ -284,7 +284,7 @@ def _relative_month(m: re.Match[str], published: date, text: str) -> Resolved | 
     first = published.replace(day=1)
     if m.group("relmonth_w").startswith("上"):
         first = (first - timedelta(days=1)).replace(day=1)
-    last = (first.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
+    last = _month_end(first.year, first.month)
     edge, label = m.group("relmonth_edge"), m.group()
     if m.group("relmonth_since"):
         return "since", Period(first, published, label), ()
