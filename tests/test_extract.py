@@ -2684,3 +2684,65 @@ def test_work_measured_against_the_years_plan_under_a_cutoff_is_of_the_months_so
     assert found["367.1亿元"] == found["73.4%"] == found["1.6个百分点"] == ("2017-01-01", "2017-09-30")
     f = one("截至3月底，该项目累计完成投资32.5亿元。", "32.5亿元", date(2024, 4, 1))
     assert (f.period_start, f.period_end) == ("2024-03-31", "2024-03-31")   # a project's total since it began
+
+
+def test_a_months_release_turning_to_the_months_so_far_dates_what_follows_to_them(tmp_path: Path) -> None:
+    found = article_periods(tmp_path, "---\ntitle: 7月完成年度投资计划10%\ndate: 2019-08-18\n---\n"
+                            "7月份省重点项目投资继续保持高速增长态势，100个省重点建设项目完成投资94.4亿元。\n\n"
+                            "截至7月底，120个省重点项目完成投资706.1亿元。\n\n"
+                            "重大基础设施项目快速推进，完成投资351亿元，完成年度计划的79.4%。\n")
+    assert found["94.4亿元"] == ("2019-07-01", "2019-07-31")
+    assert found["706.1亿元"] == found["351亿元"] == found["79.4%"] == ("2019-01-01", "2019-07-31")
+    # without the cut-off paragraph, the month's release stays the month's
+    found = article_periods(tmp_path, "---\ntitle: 7月完成年度投资计划10%\ndate: 2019-08-18\n---\n"
+                            "7月份省重点项目投资继续保持高速增长态势。\n\n重大基础设施项目快速推进，完成投资351亿元。\n")
+    assert found["351亿元"] == ("2019-07-01", "2019-07-31")
+
+
+def test_a_goal_opening_a_colon_list_heads_the_clauses_after_a_plan_in_it() -> None:
+    found = {f.text: f.kind for f in figs(
+        "2017年，园区建设总体目标为：全年项目计划签约落地15个以上，新开工建设12个以上，完成固定资产投资45亿元，"
+        "同比增长15%以上。", date(2017, 3, 1))}
+    assert found == {"15个以上": "target", "12个以上": "target", "45亿元": "target", "15%以上": "target"}
+    # a plan with its own figure and no list before it binds its own clause only
+    found = {f.text: f.kind for f in figs("总投资898.2亿元，年内计划完成投资86亿元，开复工项目25个。", date(2017, 3, 1))}
+    assert found["25个"] == "level"
+
+
+def test_the_years_programme_of_projects_is_a_list_not_an_intention() -> None:
+    assert one("2017年区重点建设项目计划安排重点建设项目158个，总投资2519.01亿元。", "158个", date(2017, 12, 20)).kind == "level"
+    assert one("我区有30个项目列入2017年广州市重点建设项目计划，其中属我区主管的27个项目完成投资181.81亿元。", "27个",
+               date(2017, 12, 20)).kind == "level"
+    assert one("今年计划新建项目20个。", "20个", date(2017, 3, 1)).kind == "target"
+
+
+def test_a_multiple_of_another_place_is_a_ratio_and_of_an_earlier_time_a_change() -> None:
+    text = "亩均营业收入是全省均值的2.02倍，固定资产投资增速是全国增速的2.6倍，技术合同成交额是2015年的2.5倍，出口额是上年的1.8倍。"
+    found = {f.text: f.kind for f in figs(text, date(2020, 5, 1))}
+    assert found == {"2.02倍": "level", "2.6倍": "level", "2.5倍": "change", "1.8倍": "change"}
+
+
+def test_the_day_a_sentence_opens_with_governs_it_past_its_semicolons(tmp_path: Path) -> None:
+    found = article_periods(tmp_path, "---\ntitle: 开发区发展概况及上半年主要经济指标\ndate: 2018-10-17\n---\n"
+                            "目前，开发区共有各类市场主体6995家，拥有产值超亿元企业46家；税收超亿元企业3家，上市企业8家。\n\n"
+                            "上市企业数量居全市前列，挂牌企业15家。\n")
+    assert found["6995家"] == found["3家"] == found["8家"] == ("2018-10-17", "2018-10-17")
+    assert found["15家"] == ("2018-01-01", "2018-06-30")   # the next sentence: the title's period again
+    # a day an event happened on inside the sentence governs nothing past its semicolon
+    found = article_periods(tmp_path, "---\ntitle: 开发区发展概况及上半年主要经济指标\ndate: 2018-10-17\n---\n"
+                            "首批产品于5月5日实现成功下线；另有三条产线投资200亿元。\n")
+    assert found["200亿元"] == ("2018-01-01", "2018-06-30")
+
+
+def test_that_day_in_a_later_paragraph_is_the_day_of_the_event_reported() -> None:
+    found = text_periods("6月18日上午，巨鹿县举办重点项目集中开工投产仪式。\n\n此次集中开工的项目共17个。\n\n"
+                         "当日，巨鹿县还举办了项目签约仪式，58个项目集中签约，总投资120.99亿元。", date(2019, 6, 19))
+    assert found["17个"] == found["58个"] == found["120.99亿元"] == ("2019-06-18", "2019-06-18")
+    # no event reported: 当日 with no day before it is the article's day
+    found = text_periods("全区经济稳中向好。\n\n当日，58个项目集中签约。", date(2019, 6, 19))
+    assert found["58个"] == ("2019-06-19", "2019-06-19")
+
+
+def test_about_counted_is_approximate() -> None:
+    f = one("项目单位代表及施工人员约计200人参加。", "200人", date(2017, 3, 6))
+    assert (f.qualifier, f.subject) == ("approx", "项目单位代表及施工人员")

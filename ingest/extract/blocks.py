@@ -109,7 +109,9 @@ class _Passage:
         self.year = ctx.named_year or self.year
         self.frame_year = ctx.framing_year or self.frame_year
         if not block.heading:
-            self.carried = _year_to_date(ctx.frame, ctx.published) or self.carried
+            last_cutoff = ctx.last if ctx.last is not None and ctx.last.kind == "asof" else None
+            self.carried = _year_to_date(ctx.frame, ctx.published) or _year_to_date(last_cutoff, ctx.published) \
+                or self.carried
             self.reviewed = _reviewed_year(block.paragraph.text, ctx.published) or self.reviewed
 
 
@@ -303,7 +305,9 @@ def _block_context(article: Article, block: _Block, passage: _Passage, previous:
 
 def _block_figures(article: Article, block: _Block, ctx: _Context) -> list[Figure]:
     text = block.paragraph.text
-    mentions = find_time_mentions(text, ctx.published, ctx.passage_year, ctx.passage_frame_year)
+    event = ctx.event[0] if ctx.event is not None and ctx.event[0].start == ctx.event[0].end else None
+    mentions = find_time_mentions(text, ctx.published, ctx.passage_year, ctx.passage_frame_year,
+                                  event.start if event is not None else None)
     ctx.named_year = last_named_year(mentions)
     ctx.framing_year = last_framing_year(text, mentions)
     atoms = _figure_atoms(text)

@@ -58,6 +58,12 @@ _COMPARED_NEW = re.compile(r"(?:(?:比|较)[^,，。;；]{1,5}?(?:新增|净增|
 _DIRECTION_WORD = re.compile(r"(?P<down>下降|减少|降低|回落|收窄|低于|慢于|降|减|低|慢)|(?P<up>增长|提高|提升|上升|高于|快于|扩大|增|高|快)")
 
 
+# 是全省均值的, 相当于全国平均水平的: a multiple of something other than an earlier time (是2015年的,
+# 是上年的 name a base in time: a change).
+_ENTITY_MULTIPLE = re.compile(r"(?:是|相当于|为)(?![^,，。;；]*(?:\d|上年|去年|同期|年初|前|当年|上一年|成立|建区|之初|过去|以往|原来))"
+                              r"[^,，。;；]{1,16}?的(?:约|近)?$")
+
+
 def _change(text: str, a: _Atom, floor: int) -> str | None:
     """'up' or 'down' when the words right before the figure make it a change."""
     # web copies put a space between the verb and the number (工业投资增长 59.8%)
@@ -106,6 +112,9 @@ def _kind(text: str, a: _Atom, s0: int, prev: _Atom | None, prev_kind: tuple[str
     if a.unit == "%" and _CONTRIBUTION_SHARE.search(text, clause_floor, a.start):
         return "share", None  # 对全市规上工业增长贡献率超过30%: a part of the whole growth
     direction = _change(text, a, clause_floor)
+    if a.unit == "倍" and direction is None and _ENTITY_MULTIPLE.search(text, clause_floor, a.start) is not None:
+        # 亩均税收是全省均值的2.53倍, 增速是全国的2.6倍: a ratio to another place or group, not a change
+        return "level", None
     if a.unit in ("百分点", "倍", "基点"):
         # 提高1.9个百分点, 高于全省2个百分点; 增长1.3倍, 是上年的1.8倍: differences and ratios to a base
         return "change", direction or _direction_in(text[clause_floor:a.start])

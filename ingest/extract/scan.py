@@ -230,8 +230,8 @@ _MONEY_MEASURE = re.compile(r"总量|生产总值|GDP|收入|营收|产值|总�
 _CLAUSE_ENDS_AFTER = re.compile(r"[,，。;；!！?？\n]|$")
 # 约 before 占 qualifies the share(s) that follow in its clause.
 _ABOUT_SHARE = re.compile(r"(?:大约|约)占[^,，。;；:：]*$")
-# 约为…的2倍, 大约有200种, 将约达7.2万平方米: 约 a few words before the number it qualifies.
-_ABOUT_BEFORE = re.compile(r"(?<![签合公条契预节制邀履违誓特相])(?:大约|约)(?:为|有|达|是)[^,，。;；:：\d、]{0,10}$")
+# 约为…的2倍, 大约有200种, 将约达7.2万平方米, 约计200人: 约 a few words before the number it qualifies.
+_ABOUT_BEFORE = re.compile(r"(?<![签合公条契预节制邀履违誓特相])(?:大约|约)(?:为|有|达|是|计|合)[^,，。;；:：\d、]{0,10}$")
 # 2个亿, 1.5个亿元: 亿 counted with 个 is an amount of yuan (not 31个亿元项目, 87个亿元以上项目:
 # projects counted by their size class).
 _SPOKEN_MONEY = re.compile(r"(?P<mult>亿|千万|百万)元?(?=的|[,，.。;；、!！?？”\"）)\s]|$)")

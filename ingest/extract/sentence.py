@@ -28,6 +28,8 @@ from ingest.extract.stocks import (
     _NOW_STOCK,
     _STOCK_CUE,
     _YEAR_ON_YEAR,
+    _YEAR_PLAN_AFTER,
+    _YEAR_PLAN_SHARE,
     _cutoff_day,
     _is_flow,
     _is_stock,
@@ -544,10 +546,6 @@ def _flow_to_cutoff(s: _Sentence, d: _Decision, pending: list[_Pending]) -> Peri
     return None
 
 
-# Work measured against the year's plan (完成年度计划的73.4%, 占年计划的62.4%).
-_YEAR_PLAN = r"(?:完成|占)(?:年度|全年|年)(?:投资)?计划(?:投资)?的"
-_YEAR_PLAN_SHARE = re.compile(_YEAR_PLAN + "$")
-_YEAR_PLAN_AFTER = re.compile(r"[,，]\s*" + _YEAR_PLAN)
 
 
 def _toward_year_plan(text: str, a: _Atom, s0: int) -> bool:

@@ -146,3 +146,9 @@ def _title_stock(text: str, a: _Atom, s0: int, pending: list[_Pending], publishe
     if not same or same[-1].period is None or (same[-1].period.start, same[-1].period.end) != (published, published):
         return False
     return any(_TITLE_STOCK.search(text, _clause_start(text, p.atom.start, s0), p.atom.start) is not None for p in same)
+
+
+# Work measured against the year's plan (完成年度计划的73.4%, 占年计划的62.4%).
+_YEAR_PLAN = r"(?:完成|占)(?:年度|全年|年)(?:投资)?计划(?:投资)?的"
+_YEAR_PLAN_SHARE = re.compile(_YEAR_PLAN + "$")
+_YEAR_PLAN_AFTER = re.compile(r"[,，]\s*" + _YEAR_PLAN)

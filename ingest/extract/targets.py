@@ -129,8 +129,19 @@ def _cue_in_part(text: str, a: _Atom, clause: int, sent_start: int, full_start: 
             cue = m
             break  # the last one that binds; looking further back for each figure made long sentences quadratic
     if cue is not None and _plan_of_its_own_clause(text, cue, a, figure_starts):
-        return None
+        # 总体目标为：…计划签约落地15个以上，新开工建设12个以上: a goal opening a colon list
+        # before the plan still heads the clauses after it
+        return _colon_list_head(text, cue.start(), a, sent_start, full_start)
     return cue
+
+
+def _colon_list_head(text: str, before: int, a: _Atom, sent_start: int, full_start: int) -> re.Match[str] | None:
+    """The last cue before ``before`` in the sentence part that opens a list with a colon (目标为：)."""
+    for m in reversed(_cues_between(text, sent_start, before)):
+        if _LIST_TARGET_CUE.match(m.group()) and _LIST_COLON.match(text, m.end()) \
+                and not _quoted(text, m.start(), full_start) and not _DONE_CUE.search(text, m.end(), a.start):
+            return m
+    return None
 
 
 def _list_cue(text: str, a: _Atom, sent_start: int, full_start: int,
@@ -200,6 +211,10 @@ def _not_a_goal_cue(text: str, cue: re.Match[str], a: _Atom, floor: int) -> bool
     if word == "计划" and (_PROGRAMME_AFTER.match(text, cue.end())
                          or _PROGRAMME_BEFORE.search(text, max(0, cue.start() - 10), cue.start())):
         return True  # 人才计划入选者, 千人计划专家: the name of a programme, not an intention
+    if word == "计划" and _PROGRAMME_LIST.match(text, cue.end()):
+        # 30个项目列入市重点建设项目计划，其中…27个; 计划安排重点建设项目158个: the year's programme
+        # of projects, a list that exists, not an intention
+        return True
     if word.startswith("目标") and _COMPARED_WITH_GOAL.search(text, max(0, cue.start() - 7), cue.start()):
         return True  # 高于目标2.1个百分点, 比目标低…: the goal is the base of a comparison
     if word.startswith("目标") or word == "计划":
@@ -230,7 +245,8 @@ def _not_a_goal_cue(text: str, cue: re.Match[str], a: _Atom, floor: int) -> bool
 # 计划 as part of the name of a programme (国家级人才计划入选者, 千人计划专家, 引智计划项目库):
 # who was selected under it or the list it keeps, said with no intention.
 _PROGRAMME_AFTER = re.compile(r"入选|专家|人选|人才|项目库")
-_PROGRAMME_BEFORE = re.compile(r"(?:人才|千人|万人|引智|行动|专项|星火|火炬|科技|研发|(?:列入|纳入|入选)[^,，。;；\d]{0,8})$")
+_PROGRAMME_BEFORE = re.compile(r"(?:人才|千人|万人|引智|行动|专项|星火|火炬|科技|研发|(?:列入|纳入|入选)[^,，。;；]{0,16})$")
+_PROGRAMME_LIST = re.compile(r"[,，;；。]|安排(?:重点)?(?:建设)?项目")
 _AIM_AFTER = re.compile(r"[^,，。;；:：]{0,12}?为(?:目标|奋斗目标|发展目标)")
 _AIM_TAIL = re.compile(r"(?:要求|任务|导向|定位)?")
 # Words that put a sentence in the future, where 将 keeps its sense of "will" (下一步将…压缩至).

@@ -12,9 +12,10 @@ from ingest.extract.clauses import _SENTENCE_END, _clause_end, _clause_start, _f
 from ingest.extract.context import _Context
 from ingest.extract.scan import _Atom
 from ingest.extract.scope import _governing, _is_window, _label, _Scope, _standalone, _trailing_asof
-from ingest.extract.stocks import _cutoff_day, _is_flow
+from ingest.extract.stocks import _YEAR_PLAN_SHARE, _cutoff_day, _is_flow
 from ingest.extract.units import CLASSIFIER_UNITS
 from ingest.periods import Period, TimeMention, months_to, year_span
+from ingest.periods.model import _month_end
 
 # 其中 breaks down the figure just reported; the others detail the topic of the paragraph.
 _BREAKDOWN = re.compile(r"(?:这|而)?其中")
@@ -76,10 +77,22 @@ def _inherited_period(text: str, a: _Atom, sent: tuple[int, int], scope: _Scope,
         # 过去五年，…累计完成…21441亿元；完成固定资产投资6664.8亿元，年均增速32.2%: a run of years
         # governs the rest of its sentence, past the semicolon
         return ctx.last.period, f"run of years earlier in the sentence: {_label(ctx.last)}"
+    if ctx.last is not None and ctx.last.kind == "asof" and not ctx.last_local and ctx.last.period is not None \
+            and ctx.last.start >= _full_sentence_start(text, sent[0]) and ctx.frame is None \
+            and _standalone(text, ctx.last, _full_sentence_start(text, sent[0])):
+        # 目前，…共有市场主体6995家，…；税收超亿元企业3家: the day a sentence opens with governs
+        # it past its semicolons
+        return ctx.last.period, f"as-of day earlier in the sentence: {_label(ctx.last)}"
     if ctx.frame is not None:
         return ctx.frame.period, f"paragraph frame: {_label(ctx.frame)}"
     if ctx.section is not None:
         return ctx.section, f"section heading: {ctx.section.label}"
+    if ctx.carried is not None and ctx.title is not None and _same_days(months_to(ctx.title), ctx.carried) \
+            and (has_change or (a.unit not in ("%", "‰") and _is_flow(text, a, sent[0]))
+                 or _YEAR_PLAN_SHARE.search(text, max(sent[0], a.start - 12), a.start) is not None):
+        # 7月份重点项目…⏎截至7月底，…完成投资706.1亿元。⏎重大基础设施项目完成投资351亿元: once the
+        # month's release turns to the months so far, what follows with no time of its own is theirs
+        return ctx.carried, f"year-to-date window of the paragraph before: {ctx.carried.label}"
     if ctx.title is not None and not _ASOF_WORD.search(text, _clause_start(text, a.start, sent[0]), a.start) \
             and not (ctx.title_flows and ((a.unit or "").endswith("/年") or _describes_place(text, a, sent[0]))):
         # (2022年，…全年新签约项目61个。⏎ 规划面积62平方公里: a year the lead opens with does not
@@ -99,6 +112,10 @@ def _inherited_period(text: str, a: _Atom, sent: tuple[int, int], scope: _Scope,
     if has_change and ctx.fallback is not None:
         return ctx.fallback, f"lead or title period, for a change: {ctx.fallback.label}"
     return None, ""
+
+
+def _same_days(a: Period | None, b: Period | None) -> bool:
+    return a is not None and b is not None and (a.start, a.end) == (b.start, b.end)
 
 
 # Words that count a stock on a day, which the title's reporting period does not date.
@@ -418,9 +435,14 @@ def _base_year_period(text: str, s0: int, s1: int, published: date) -> Period | 
 
 def _year_to_date(frame: TimeMention | None, published: date) -> Period | None:
     """A frame that is a closed window from the first of January (1-10月, 前三季度, 上半年)."""
-    if frame is None or frame.kind != "span" or frame.period is None or frame.window:
+    if frame is None or frame.period is None or frame.window:
         return None
     p = frame.period
+    if frame.kind == "asof" and p.start == p.end and p.end.month > 1 and _month_end(p.end.year, p.end.month) == p.end:
+        # 截至7月底，…完成投资706.1亿元: what was done by a month's end is done since January
+        p = Period(date(p.end.year, 1, 1), p.end, f"1-{p.end.month}月（{p.label}）")
+    elif frame.kind != "span":
+        return None
     if (p.start.month, p.start.day) != (1, 1) or p.end >= published or p.start.year != p.end.year \
             or (p.end.month, p.end.day) == (12, 31):
         return None

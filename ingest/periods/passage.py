@@ -35,17 +35,18 @@ _DAYS_BACK = {"昨天": 1, "昨日": 1, "前天": 2, "今天": 0, "今日": 0}
 _YEAR_PARTS = ("全年", "年底", "年末")
 
 
-def _relative_day(word: str, mentions: list[TimeMention], published: date, label: str
-                  ) -> tuple[str, Period | None, tuple[int, ...]]:
+def _relative_day(word: str, mentions: list[TimeMention], published: date, label: str,
+                  passage_day: date | None = None) -> tuple[str, Period | None, tuple[int, ...]]:
     """昨天/前天/今天 count back from the article date; 当日/当天/同日 repeat the last day
-    named before them (12月1日…，当日…), else the article date."""
+    named before them (12月1日…，当日…), else the day of the event the passage reports, else
+    the article date."""
     if word in _DAYS_BACK:
         return "asof", as_of(published - timedelta(days=_DAYS_BACK[word]), label), ()
     for prior in reversed(mentions):
         p = prior.period
         if prior.kind == "asof" and p is not None and p.start == p.end:
             return "asof", as_of(p.start, label), ()
-    return "asof", as_of(published, label), ()
+    return "asof", as_of(passage_day or published, label), ()
 
 
 def _day_of_month(day: int, published: date, label: str) -> tuple[str, Period | None, tuple[int, ...]] | None:
@@ -107,18 +108,19 @@ def last_framing_year(text: str, mentions: list[TimeMention]) -> int | None:
 
 
 def find_time_mentions(text: str, published: date, passage_year: int | None = None,
-                       passage_frame_year: int | None = None) -> list[TimeMention]:
+                       passage_frame_year: int | None = None, passage_day: date | None = None) -> list[TimeMention]:
     """Every time phrase in ``text`` (a paragraph), in order, resolved against ``published``.
 
     ``passage_year`` is the year the paragraphs before were about (the last one they named):
     当年 and 至年底 with no year of their own in this paragraph fall back to it.
     ``passage_frame_year`` is the last year they were framed by (2023年是…): a part of a year
     with no year of its own (1—11月, 前三季度) in a later paragraph is of that year when it
-    is over."""
+    is over. ``passage_day`` is the day of the event the passage reports (6月18日上午，…举办
+    集中开工仪式。⏎ 当日，…58个项目集中签约): 当日 with no day before it in this paragraph is that day."""
     mentions: list[TimeMention] = []
     for m in _TIME.finditer(text):
         try:
-            mention = _mention(m, text, published, mentions, passage_year, passage_frame_year)
+            mention = _mention(m, text, published, mentions, passage_year, passage_frame_year, passage_day)
         except (ValueError, OverflowError):
             continue  # 去年 in an article dated 0001-01-01, 明年 in 9999: no calendar date to give
         if mention is not None:
@@ -127,13 +129,13 @@ def find_time_mentions(text: str, published: date, passage_year: int | None = No
 
 
 def _resolved_in_passage(m: re.Match[str], text: str, published: date, mentions: list[TimeMention],
-                         passage_year: int | None, passage_frame_year: int | None
+                         passage_year: int | None, passage_frame_year: int | None, passage_day: date | None = None
                          ) -> tuple[str, Period | None, tuple[int, ...]] | None:
     """A phrase's (kind, period, years), reading 昨天/当日, 当年, 年底 and parts of a year with
     no year of their own against the day or year the passage is about."""
     year_in_force = last_named_year(mentions)
     if m.group("day"):
-        return _relative_day(m.group("day"), mentions, published, m.group())
+        return _relative_day(m.group("day"), mentions, published, m.group(), passage_day)
     if m.group("mday"):
         return _day_of_month(int(m.group("mday_n")), published, m.group())
     if m.group("thatyear"):
@@ -169,9 +171,10 @@ def _resolved_in_passage(m: re.Match[str], text: str, published: date, mentions:
 
 
 def _mention(m: re.Match[str], text: str, published: date, mentions: list[TimeMention],
-             passage_year: int | None, passage_frame_year: int | None) -> TimeMention | None:
+             passage_year: int | None, passage_frame_year: int | None,
+             passage_day: date | None = None) -> TimeMention | None:
     """One time phrase resolved in its paragraph, or None when it is not one after all."""
-    resolved = _resolved_in_passage(m, text, published, mentions, passage_year, passage_frame_year)
+    resolved = _resolved_in_passage(m, text, published, mentions, passage_year, passage_frame_year, passage_day)
     if resolved is None or _EVENT_NAME_AFTER.match(text, m.end()):
         return None  # 2023年…项目推介洽谈会近日举行: the year names the event, it dates nothing
     kind, period, years = resolved

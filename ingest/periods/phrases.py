@@ -47,7 +47,7 @@ _TIME = guarded(re.compile(
         rf"(?P<rel>(?P<rel_w>今年|本年|去年|上年|上一年|前年|明年)(?:度)?(?P<rel_part>{_part('r')})?(?P<rel_since>以来|至今|同期)?)",
         r"(?P<plan>(?P<plan_n>十[一二三四五]五)[”\"]?(?P<plan_tail>期间|时期|以来|末|初)?)",
         r"(?P<yrsince>(?:年初|入年|开年)(?:以来|至今))",
-        r"(?P<day>昨天|昨日|前天|今天|今日|当天|当日|同日)(?![报头])",
+        r"(?P<day>昨天|昨日|前天|今天|今日|当天|当日|同一日|同一天|同日)(?![报头])",
         # 20日上午，…举行: a day of the month the report was filed in
         r"(?P<mday>(?:(?<![\d月年号.．/-])(?=(?:[1-9]|[12]\d|3[01])日(?:上午|下午|晚上|晚|早上|凌晨|中午|举行|开工|签约))"
         # 15日，投资17亿元的…项目开工: a day of the month opening a sentence
