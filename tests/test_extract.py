@@ -2720,6 +2720,8 @@ def test_a_multiple_of_another_place_is_a_ratio_and_of_an_earlier_time_a_change(
     text = "亩均营业收入是全省均值的2.02倍，固定资产投资增速是全国增速的2.6倍，技术合同成交额是2015年的2.5倍，出口额是上年的1.8倍。"
     found = {f.text: f.kind for f in figs(text, date(2020, 5, 1))}
     assert found == {"2.02倍": "level", "2.6倍": "level", "2.5倍": "change", "1.8倍": "change"}
+    found = {f.text: f.kind for f in figs("专利拥有量是全国平均水平的11.1倍、12.9倍和13.9倍。出口分别增长3.9倍、2.3倍。", date(2022, 8, 27))}
+    assert found == {"11.1倍": "level", "12.9倍": "level", "13.9倍": "level", "3.9倍": "change", "2.3倍": "change"}
 
 
 def test_the_day_a_sentence_opens_with_governs_it_past_its_semicolons(tmp_path: Path) -> None:
@@ -2746,3 +2748,35 @@ def test_that_day_in_a_later_paragraph_is_the_day_of_the_event_reported() -> Non
 def test_about_counted_is_approximate() -> None:
     f = one("项目单位代表及施工人员约计200人参加。", "200人", date(2017, 3, 6))
     assert (f.qualifier, f.subject) == ("approx", "项目单位代表及施工人员")
+
+
+def test_this_year_in_a_release_of_the_months_so_far_is_those_months() -> None:
+    found = text_periods("1至7月，全区在库项目172个。亿元以上项目本年完成投资较去年同期增长19.5%，拉动投资增长14.8个百分点。",
+                         date(2022, 8, 26))
+    assert found["19.5%"] == found["14.8个百分点"] == ("2022-01-01", "2022-07-31")
+    # with no window in force, 今年 runs to the article's day
+    assert text_periods("亿元以上项目今年完成投资增长19.5%。", date(2022, 8, 26))["19.5%"] == ("2022-01-01", "2022-08-26")
+
+
+def test_the_range_a_record_stands_in_is_no_period() -> None:
+    found = text_periods("1-9月，全市工业增长7.6%。9月份全市工业增加值增长9.2%，为今年以来单月最高增速，"
+                         "比全省平均水平高3.9个百分点。", date(2018, 11, 7))
+    assert found["9.2%"] == found["3.9个百分点"] == ("2018-09-01", "2018-09-30")
+
+
+def test_a_news_background_opening_with_now_governs_its_sentence(tmp_path: Path) -> None:
+    found = article_periods(tmp_path, "---\ntitle: 开发区发展概况及上半年主要经济指标\ndate: 2018-10-17\n---\n"
+                            "【新闻背景】 目前,开发区共有各类市场主体6995家;税收超亿元企业3家。\n")
+    assert found["6995家"] == found["3家"] == ("2018-10-17", "2018-10-17")
+
+
+def test_an_index_is_given_in_points_and_a_time_of_day_is_no_figure() -> None:
+    found = {f.text: f.unit for f in figs("国家高新区创新能力总指数达到371.9点，较2019年指数增长45.5点。上午8点开会，指数于9点发布。",
+                                          date(2022, 8, 27))}
+    assert found == {"371.9点": "点", "45.5点": "点"}
+
+
+def test_a_base_period_is_no_period_of_the_change() -> None:
+    found = text_periods("2020年，创新能力总指数达到371.9点。相较基期2010年，总指数累计增长了271.9点，年均增长27.2点。",
+                         date(2022, 8, 27))
+    assert found["271.9点"] == found["27.2点"] == ("2020-01-01", "2020-12-31")

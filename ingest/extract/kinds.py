@@ -112,8 +112,11 @@ def _kind(text: str, a: _Atom, s0: int, prev: _Atom | None, prev_kind: tuple[str
     if a.unit == "%" and _CONTRIBUTION_SHARE.search(text, clause_floor, a.start):
         return "share", None  # 对全市规上工业增长贡献率超过30%: a part of the whole growth
     direction = _change(text, a, clause_floor)
-    if a.unit == "倍" and direction is None and _ENTITY_MULTIPLE.search(text, clause_floor, a.start) is not None:
-        # 亩均税收是全省均值的2.53倍, 增速是全国的2.6倍: a ratio to another place or group, not a change
+    if a.unit == "倍" and direction is None and (
+            _ENTITY_MULTIPLE.search(text, clause_floor, a.start) is not None
+            or (prev is not None and prev.unit == "倍" and prev_kind == ("level", None) and _LIST_SEP.fullmatch(text[prev.end:a.start]))):
+        # 亩均税收是全省均值的2.53倍, 是全国平均水平的11.1倍、12.9倍和13.9倍: a ratio to another
+        # place or group (each member of a list of them), not a change
         return "level", None
     if a.unit in ("百分点", "倍", "基点"):
         # 提高1.9个百分点, 高于全省2个百分点; 增长1.3倍, 是上年的1.8倍: differences and ratios to a base

@@ -200,7 +200,11 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
         unit, end = "元", m.end("multb2") if m.group("multb2") else m.end("mult2") if m.group("mult2") else m.end()
     if unit is None:
         end = _bare_end(m)
-        if not chinese and _AFTER_ARABIC_BAD.match(text[end:end + 1]):
+        if not mult and text.startswith("点", end) and not text[end + 1:end + 2].isdigit() \
+                and not _CLOCK_BEFORE.search(text, max(0, start - 2), start) \
+                and _INDEX_BEFORE.search(text, max(text.rfind("。", 0, start) + 1, start - 30, 0), start) is not None:
+            unit, end = "点", end + 1  # 创新能力总指数达到371.9点, 累计增长了271.9点: index points
+        elif not chinese and _AFTER_ARABIC_BAD.match(text[end:end + 1]):
             return None
     factor = multiplier(mult) if mult else Decimal(1)
     if after_more:
@@ -224,6 +228,9 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
                  factor=factor, has_factor=bool(mult), scale=scale, negative=negative)
 
 
+# An index whose value is given in points (总指数, 景气指数, 发展指数).
+_INDEX_BEFORE = re.compile(r"指数")
+_CLOCK_BEFORE = re.compile(r"(?:于|在|午|晚|早|晨|夜)$")  # (于9点发布, 上午8点: a time of day)
 # What is counted in money (经济总量, 营业收入, 零售总额 …), before an amount in 亿 with no unit.
 _MONEY_MEASURE = re.compile(r"总量|生产总值|GDP|收入|营收|产值|总额|投资|利润|税收|销售额|零售额|增加值|资金|融资|贷款|存款|交易额|成交额")
 # (0.82亿、1.16亿和1.47亿美元: members of a list take the unit of its last member instead)

@@ -275,6 +275,13 @@ def _date_by_own(s: _Sentence, d: _Decision) -> None:
         # 至7月底，今年萧山机场累计完成客运量1834.93万人: this year up to that day
         cutoff = bounded.period.label.removesuffix(own.period.label if own.period else "")
         d.period, d.period_why = bounded.period, f"this year up to the 截至 day before it: {cutoff}"
+    frame = ctx.frame.period if ctx.frame is not None and ctx.frame.kind == "span" and not ctx.frame.window else None
+    if own is not None and own.kind == "since" and own.period is not None and text[own.start:own.end] in ("今年", "本年") \
+            and frame is not None and (frame.start.month, frame.start.day) == (1, 1) \
+            and frame.start.year == own.period.start.year and frame.end < own.period.end:
+        # 1至7月，全区在库项目172个…。亿元以上项目本年完成投资较去年同期增长19.5%: this year in a
+        # release of the months so far is those months
+        d.period, d.period_why = frame, f"this year in a release of {frame.label}"
     if own is not None and own.kind == "prior":
         current = _governing(s.scope, own.start, 0)
         now = current.period if current is not None and current.kind != "prior" else ctx.framing()

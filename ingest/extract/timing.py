@@ -79,7 +79,7 @@ def _inherited_period(text: str, a: _Atom, sent: tuple[int, int], scope: _Scope,
         return ctx.last.period, f"run of years earlier in the sentence: {_label(ctx.last)}"
     if ctx.last is not None and ctx.last.kind == "asof" and not ctx.last_local and ctx.last.period is not None \
             and ctx.last.start >= _full_sentence_start(text, sent[0]) and ctx.frame is None \
-            and _standalone(text, ctx.last, _full_sentence_start(text, sent[0])):
+            and (_standalone(text, ctx.last, _full_sentence_start(text, sent[0])) or text.startswith((",", "，"), ctx.last.end)):
         # 目前，…共有市场主体6995家，…；税收超亿元企业3家: the day a sentence opens with governs
         # it past its semicolons
         return ctx.last.period, f"as-of day earlier in the sentence: {_label(ctx.last)}"

@@ -29,6 +29,8 @@ _EVENT_NAME_AFTER = re.compile(
     # 举行2018年第二批重点项目集中签约、开工、竣工活动: the year names the batch being held
     r"|第[一二三四五六七八九十\d]{1,2}批[^,，。;；!?！？\d]{0,20}?(?:活动|仪式|项目)")
 _DONE_SO_FAR_AFTER = re.compile(r"(?:份|末|底)?(?:已累计|累计|已经|已)")
+# 今年以来单月最高, 年内最低, 有统计以来新高: the range a record stands in.
+_RECORD_AFTER = re.compile(r"(?:单月|月度|单季|季度|同期)?(?:最高|最低|最快|最好|最大|最多|新高|新低|峰值)")
 _LIST_NAME_AFTER = re.compile(r"[^,，。;；!?！？\d]{0,16}?(?:百强|十强|强榜|榜单|名单|排行榜|排名)(?:中|里|上|内|榜)?")
 _RELEASE_PART = re.compile(r"季度|半年$")
 _DAYS_BACK = {"昨天": 1, "昨日": 1, "前天": 2, "今天": 0, "今日": 0}
@@ -177,6 +179,8 @@ def _mention(m: re.Match[str], text: str, published: date, mentions: list[TimeMe
     resolved = _resolved_in_passage(m, text, published, mentions, passage_year, passage_frame_year, passage_day)
     if resolved is None or _EVENT_NAME_AFTER.match(text, m.end()):
         return None  # 2023年…项目推介洽谈会近日举行: the year names the event, it dates nothing
+    if _RECORD_AFTER.match(text, m.end()):
+        return None  # 9月份…增长9.2%，为今年以来单月最高增速: the range a record is set in, not a period
     kind, period, years = resolved
     if m.group("bare") == "全年" and not m.group("bare_since"):
         closed = _closed_year_frame(text, mentions, published)

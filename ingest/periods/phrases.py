@@ -70,7 +70,7 @@ _TIME = guarded(re.compile(
         rf"(?P<bare>{_part('b')})(?P<bare_since>以来|至今)?",
     ])
 ))
-_BASE_BEFORE = re.compile(r"(?:比|较|同比|环比|与|相比|高于|低于|超过|对比|相较)于?[“\"「『]?$")
+_BASE_BEFORE = re.compile(r"(?:比|较|同比|环比|与|相比|高于|低于|超过|对比|相较)于?(?:基期|基年)?[“\"「『]?$")
 # (在2022年的基础上实现“双倍增”: the year is the base the goal is measured from)
 # (2300元(2010年不变价): the year prices are counted in, not a period)
 # (在2020年高位增长基础上: a few words may stand before 基础上)
