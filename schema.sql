@@ -285,14 +285,15 @@ WITH point AS (
 -- A point in its family's unit, so that a series is one line on one axis and the points of a
 -- period compare: a growth written in 倍 is a growth in % (增长1.5倍 = +150%; 是上年的1.5倍 =
 -- +50%: a multiple written right after 的, qualifiers aside, is the ratio to its base).
+-- A share in 成 (tenths, 占…的三成) is a share in % (x10).
 -- Amounts are in base units already (亿元, 万元 -> 元: ingest/extract/units.py).
 valued AS (
     SELECT v.*, (v.written_value - v.ratio) * v.factor AS value
     FROM (SELECT p.indicator_id, p.region_id, p.kind,
-                 CASE WHEN p.kind = 'change' AND p.unit = '倍' THEN '%' ELSE p.unit END AS unit,
+                 CASE WHEN p.kind = 'change' AND p.unit = '倍' THEN '%' WHEN p.unit = '成' THEN '%' ELSE p.unit END AS unit,
                  p.period_start, p.period_end, p.id, p.article_id, p.seq, p.origin, p.preferred_by, a.published,
                  p.value AS written_value,
-                 CASE WHEN p.kind = 'change' AND p.unit = '倍' THEN 100 ELSE 1 END AS factor,
+                 CASE WHEN p.kind = 'change' AND p.unit = '倍' THEN 100 WHEN p.unit = '成' THEN 10 ELSE 1 END AS factor,
                  -- CASE, not AND: SQLite evaluates both sides of an AND in a value, and the
                  -- article's text is read only for a multiple.
                  CASE WHEN p.kind = 'change' AND p.unit = '倍'

@@ -165,7 +165,8 @@ def _base(part: _Row, source: _Row, text: str, value: float, rule: str) -> dict[
 
 def _from_share(cat: Catalog, part: _Row, share: _Row, article_region: str | None) -> tuple[dict[str, Any], list[_Row]] | None:
     """32.21亿元, 占全部规上工业企业总产值的20% -> the whole, 32.21亿元 / 20%."""
-    if share.unit != "%" or not 0 < share.value < 100 or part.unit == "%":
+    percent = share.value * 10 if share.unit == "成" else share.value   # 占…的三成
+    if share.unit not in ("%", "成") or not 0 < percent < 100 or part.unit in ("%", "成"):
         return None
     gap = share.sentence[_position(part) + len(part.text):_position(share)]
     m = _SHARE_OF.search(gap)
@@ -175,7 +176,7 @@ def _from_share(cat: Catalog, part: _Row, share: _Row, article_region: str | Non
     indicator = match_text(cat, whole_words, part.unit)
     if indicator is None or indicator == part.indicator_id:
         return None
-    value = part.value * 100 / share.value
+    value = part.value * 100 / percent
     ind = cat.indicators[indicator]
     row = _base(part, share, f"{part.text}÷{share.text}≈{_fmt(value, part.unit)}", value, "share")
     row.update(indicator_id=indicator, subject=f"{ind.name}(由{part.text}占{share.text}推算)")

@@ -70,7 +70,8 @@ def article_figures(tmp_path: Path, text: str, name: str = "article.md") -> list
     ("城镇化率提高1.5个百分点。", "1.5个百分点", 1.5, "百分点"),
     ("出口增长1.3倍。", "1.3倍", 1.3, "倍"),
     ("民营经济贡献了百分之六十的税收。", "百分之六十", 60, "%"),
-    ("园区产值占全县近三成。", "近三成", 30, "%"),
+    ("园区产值占全县近三成。", "近三成", 3, "成"),              # 成 stays 成 (CONVENTIONS §2)
+    ("高新技术产业增加值增长近五成。", "近五成", 50, "%"),      # ... but a growth in 成 is one in %
     ("新建篮球场两个。", "两个", 2, "个"),
     ("污染综合指数为5.12。", "5.12", 5.12, ""),
 ])
@@ -642,8 +643,8 @@ def test_size_classes_and_words_ending_in_shang_or_guo_are_not_round_amounts(tex
 
 
 @pytest.mark.parametrize("text, quote, value, qualifier", [
-    ("全县规上工业企业约占全市总数的三成。", "三成", 30, "approx"),
-    ("民营企业税收近占全区税收的六成。", "六成", 60, "approx"),
+    ("全县规上工业企业约占全市总数的三成。", "三成", 3, "approx"),
+    ("民营企业税收近占全区税收的六成。", "六成", 6, "approx"),
     ("高新区营收约占全县工业营收的45%。", "45%", 45, "approx"),
     ("外资企业不到占全部企业的5%。", "5%", 5, "less_than"),
     ("园区从业人员超过全镇劳动力的一半。", "一半", 50, "more_than"),
@@ -654,7 +655,7 @@ def test_size_classes_and_words_ending_in_shang_or_guo_are_not_round_amounts(tex
 ])
 def test_a_qualifier_before_zhan_bounds_the_share(text: str, quote: str, value: float, qualifier: str) -> None:
     f = one(text, quote)
-    assert (f.value, f.unit, f.qualifier, f.kind) == (value, "%", qualifier, "share")
+    assert (f.value, f.unit, f.qualifier, f.kind) == (value, "成" if quote.endswith("成") else "%", qualifier, "share")
 
 
 @pytest.mark.parametrize("word", ["现在", "如今", "眼下", "当前"])
@@ -2780,3 +2781,13 @@ def test_a_base_period_is_no_period_of_the_change() -> None:
     found = text_periods("2020年，创新能力总指数达到371.9点。相较基期2010年，总指数累计增长了271.9点，年均增长27.2点。",
                          date(2022, 8, 27))
     assert found["271.9点"] == found["27.2点"] == ("2020-01-01", "2020-12-31")
+
+
+def test_headed_items_after_a_lead_ending_in_a_colon_report_its_period() -> None:
+    text = ("近日，论坛在北京举行。\n\n记者了解到，2016年，山东县域经济运行总体平稳，各项指标保持在合理区间：\n\n"
+            "生产总值平稳增长。去年全省县域实现生产总值61926亿元。\n\n"
+            "财税收入增长较快。全省县域实现公共财政预算收入4709亿元，比上年增长9.4%。\n\n"
+            "园区建设情况良好，目前全省共有园区120个。")
+    found = text_periods(text, date(2017, 7, 20))
+    assert found["4709亿元"] == found["9.4%"] == ("2016-01-01", "2016-12-31")
+    assert found["120个"] == ("2017-07-20", "2017-07-20")   # not a headed item: the list is over

@@ -61,6 +61,11 @@ class Link:
 
 # ---------------------------------------------------------------------------- context
 
+def _as_percent(unit: str) -> str:
+    """成 (tenths) is a share or rate as % is: the catalog's rules read it as %."""
+    return "%" if unit == "成" else unit
+
+
 def _figure_positions(sentence: str, figures: Sequence[Figure]) -> list[int]:
     """Where each figure's text stands in its sentence (the sentence may be folded text)."""
     out: list[int] = []
@@ -209,7 +214,7 @@ def figure_contexts(figures: Sequence[Figure], paragraphs: dict[int, str],
         for i, pos in zip(members, positions):
             f = figures[i]
             lead, tail, clause, rest = _lead_tail(folded_sentence, pos, len(f.text), spans, ends, ordered)
-            ctx = Context(folded_text(f.subject), lead, tail, folded_sentence[:pos], folded_sentence, f.unit, f.kind, rest,
+            ctx = Context(folded_text(f.subject), lead, tail, folded_sentence[:pos], folded_sentence, _as_percent(f.unit), f.kind, rest,
                           folded_before, folded_text(f.section), folded_text(f.sector))
             out[i] = (ctx, clause, folded_before)
     return [c for c in out if c is not None]
@@ -357,7 +362,7 @@ def link_figures(article: Article, figures: list[Figure], cat: Catalog | None = 
         if not parsed.refuse and prev_key is not None and key == prev_key and prev_kind == f.kind \
                 and SUBSET_WORDS.search(ctx.lead):
             parsed.refuse = "a 其中 subset of the figure before it, with no words of its own"
-        link = decide(cat, parsed, f.kind, f.unit)
+        link = decide(cat, parsed, f.kind, _as_percent(f.unit))
         f.indicator, f.link_rival, f.link_margin = link.indicator, link.rival, link.margin
         f.link_evidence = link.evidence
         f.region = figure_region(cat, article.region, clause, ctx.before, paragraph_before, ctx.lead)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date
+from decimal import Decimal
 
 from ingest.extract.attributes import _FOUNDING_EVENT
 from ingest.extract.clauses import _clause_end, _sentence_head, _sentences
@@ -28,7 +29,7 @@ from ingest.extract.tables import CELL, _Column, _table_row
 from ingest.extract.timing import _BREAKDOWN, _advance, _year_to_date
 from ingest.extract.units import _number
 from ingest.model import Article, Figure, Paragraph, Sentence
-from ingest.periods import Period, as_of, find_time_mentions, last_framing_year, last_named_year, year_span
+from ingest.periods import Period, TimeMention, as_of, find_time_mentions, last_framing_year, last_named_year, year_span
 from ingest.read.markdown import front_matter_end
 from ingest.read.text import fold, to_simplified
 
@@ -220,9 +221,17 @@ def extract_figures(article: Article) -> list[Figure]:
     caption: str | None = None
     previous: _Context | None = None
     previous_text = ""
+    lead: TimeMention | None = None        # the time a paragraph ending in a colon opened a list of headed items with
     paragraphs = 0
     for block in blocks:
         ctx = _block_context(article, block, passage, previous, previous_text)
+        if lead is not None and not block.heading:
+            if _HEADED_ITEM.match(block.paragraph.text):
+                # 2016年，山东县域经济运行总体平稳，各项指标保持在合理区间：⏎ 财税收入增长较快。全省县域
+                # 实现公共财政预算收入4709亿元…: each headed item reports the period the lead opened
+                ctx.frame = lead
+            else:
+                lead = None
         paragraphs += not block.heading
         ctx.near_event = paragraphs <= _EVENT_PARAGRAPHS
         figures.extend(_block_figures(article, block, ctx))
@@ -245,6 +254,8 @@ def extract_figures(article: Article) -> list[Figure]:
             if not block.heading:
                 contexts[block.section] = ctx
                 previous, previous_text = ctx, text
+                if _LIST_LEAD_END.search(text):
+                    lead = _lead_time(text, ctx)
     figures.sort(key=lambda f: (f.start, f.end))
     return _headline_as_body(figures, article.day)
 
@@ -254,7 +265,18 @@ def extract_figures(article: Article) -> list[Figure]:
 _EVENT_PARAGRAPHS = 3
 # A row of a table that only names a group of the rows below it (按主要行业分, 在总计中:).
 _GROUP_LABEL = re.compile(r"[^\d，,。；;！？!?]{1,16}[:：]?")
+_TENTHS = Decimal(10)
 _LIST_ITEM_END = re.compile(r"[；;]\s*$")
+_LIST_LEAD_END = re.compile(r"[:：]\s*$")
+
+
+def _lead_time(text: str, ctx: _Context) -> TimeMention | None:
+    """The last time phrase a list's lead names (…了解到，2016年，…各项指标保持在合理区间：)."""
+    found = [m for m in find_time_mentions(text, ctx.published, ctx.passage_year, ctx.passage_frame_year)
+             if m.kind in ("span", "since", "asof") and m.period is not None and not m.window]
+    return found[-1] if found else None
+# An item headed by a short sentence of its own (财税收入增长较快。…).
+_HEADED_ITEM = re.compile(r"\s*[^\d,，。;；:：!！?？]{2,20}[。！]")
 
 
 def _headline_as_body(figures: list[Figure], published: date) -> list[Figure]:
@@ -367,11 +389,16 @@ def _to_figure(article: Article, block: _Block, p: _Pending, sector: str,
     if period is not None and period.end < period.start:
         period = as_of(period.start, period.label)  # never a period that ends before it starts
     label = period.label if period is not None else None
+    value, value_max, unit = a.value, a.value_max, a.unit or ""
+    if a.scale == _TENTHS and unit == "%" and p.kind != "change":
+        # 占比超八成, 近六成: 成 stays 成 (CONVENTIONS §2); read as % only while deciding the kind,
+        # and a growth of 近五成 is a growth in % (the dev gold)
+        value, value_max, unit = value / _TENTHS, value_max / _TENTHS if value_max is not None else None, "成"
     return Figure(
         start=start, end=end, text=article.source[start:end],
-        value=_number(-a.value if a.negative and p.kind != "change" else a.value),
-        value_max=_number(a.value_max) if a.value_max is not None else None,
-        unit=a.unit or "", qualifier=a.qualifier, kind=p.kind,
+        value=_number(-value if a.negative and p.kind != "change" else value),
+        value_max=_number(value_max) if value_max is not None else None,
+        unit=unit, qualifier=a.qualifier, kind=p.kind,
         direction=p.direction if p.kind == "change" else None,
         period_start=period.start.isoformat() if period else None,
         period_end=period.end.isoformat() if period else None,

@@ -16,7 +16,7 @@ from ingest.extract.attributes import (
     _project_detail,
     _why_day,
 )
-from ingest.extract.clauses import _clause_end, _clause_start, _full_sentence_start
+from ingest.extract.clauses import _SENTENCE_END, _clause_end, _clause_start, _full_sentence_start
 from ingest.extract.context import _Context, _Pending
 from ingest.extract.frames import _event_period
 from ingest.extract.goals import _estimate, _goal_figure, _obtained, _past_after_cue
@@ -275,6 +275,13 @@ def _date_by_own(s: _Sentence, d: _Decision) -> None:
         # 至7月底，今年萧山机场累计完成客运量1834.93万人: this year up to that day
         cutoff = bounded.period.label.removesuffix(own.period.label if own.period else "")
         d.period, d.period_why = bounded.period, f"this year up to the 截至 day before it: {cutoff}"
+    if own is not None and own.kind == "asof" and own.period is not None and own.period.start == own.period.end < ctx.published \
+            and (founded := _FOUNDED_THEN_TOTAL.search(text, own.end, d.atom.start)) is not None \
+            and not _SENTENCE_END.search(text, own.end, founded.start()):
+        # 2019年8月31日，…片区挂牌成立，…，累计新增市场主体1043家: a total run up since the founding
+        # day, held on the article's day
+        d.period = as_of(ctx.published, "")
+        d.period_why = f"a total since the day of the founding ({own.period.label}): the article's date"
     frame = ctx.frame.period if ctx.frame is not None and ctx.frame.kind == "span" and not ctx.frame.window else None
     if own is not None and own.kind == "since" and own.period is not None and text[own.start:own.end] in ("今年", "本年") \
             and frame is not None and (frame.start.month, frame.start.day) == (1, 1) \
@@ -375,6 +382,10 @@ def _year_so_far(s: _Sentence, d: _Decision) -> Period | None:
     if _DONE_CUE.search(s.text, s.full_start, d.atom.start) is None:
         return None
     return Period(own.period.start, published, own.period.label)
+
+
+# A founding (挂牌成立, 获批设立, 开园) and a running total after it in the same sentence.
+_FOUNDED_THEN_TOTAL = re.compile(r"(?:挂牌|成立|设立|获批|开园|开港|开通|启动|投运|运营)[^。！？!?]*?累计[^。！？!?]*$")
 
 
 # 将全力实施总投资451.3亿元的重点项目135个: the sum over a group of projects planned, not one project's size.
