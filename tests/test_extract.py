@@ -2791,3 +2791,11 @@ def test_headed_items_after_a_lead_ending_in_a_colon_report_its_period() -> None
     found = text_periods(text, date(2017, 7, 20))
     assert found["4709亿元"] == found["9.4%"] == ("2016-01-01", "2016-12-31")
     assert found["120个"] == ("2017-07-20", "2017-07-20")   # not a headed item: the list is over
+
+
+def test_a_total_run_up_since_a_founding_day_is_held_on_the_articles_day() -> None:
+    found = text_periods("2019年8月31日，自贸试验区曹妃甸片区挂牌成立，建设发展开局良好，累计新增市场主体1043家，签约重大项目225个。",
+                         date(2020, 7, 10))
+    assert found["1043家"] == found["225个"] == ("2020-07-10", "2020-07-10")
+    found = text_periods("2019年8月31日，片区挂牌成立，当天签约项目12个。", date(2020, 7, 10))
+    assert found["12个"] == ("2019-08-31", "2019-08-31")   # the founding day's own event

@@ -119,3 +119,18 @@ def test_datasette_charts_one_window_per_line(db: Path) -> None:
     # One window: the title needs no window.
     single = series_charts([r for r in rows if r["window"] == "year"])
     assert len(single) == 1 and "full year" not in single[0]["title"]
+
+
+def test_a_share_in_cheng_joins_its_series_in_percent(tmp_path: Path) -> None:
+    shares = {
+        "2021-01-15_a.md": article("2021-01-15", "渤海晨报", "开发区2020年工业",
+                                   f"2020年，{ZONE}高新技术产业增加值占规模以上工业增加值的比重达到三成。"),
+        "2022-01-15_b.md": article("2022-01-15", "渤海晨报", "开发区2021年工业",
+                                   f"2021年，{ZONE}高新技术产业增加值占规模以上工业增加值的比重达到35%。"),
+    }
+    db = ingest(tmp_path, shares)
+    with sqlite3.connect(db) as conn:
+        stored = conn.execute("SELECT value, unit FROM figure WHERE text = '三成'").fetchall()
+    assert stored == [(3, "成")]                     # as written (CONVENTIONS: 成 stays 成)
+    assert [(p[0], p[2], p[3], p[4]) for p in points(db, "high_tech_industry_value_added_share")] == [
+        ("2020-12-31", 30, "%", "成"), ("2021-12-31", 35, "%", "%")]
