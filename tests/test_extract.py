@@ -2799,3 +2799,11 @@ def test_a_total_run_up_since_a_founding_day_is_held_on_the_articles_day() -> No
     assert found["1043家"] == found["225个"] == ("2020-07-10", "2020-07-10")
     found = text_periods("2019年8月31日，片区挂牌成立，当天签约项目12个。", date(2020, 7, 10))
     assert found["12个"] == ("2019-08-31", "2019-08-31")   # the founding day's own event
+
+
+def test_the_projects_of_a_batch_are_described_on_the_ceremonys_day() -> None:
+    text = ("5月26日上午，德州招商引资项目5月份集中开工暨签约仪式在禹城举行，27个项目集中开工。\n\n"
+            "11时，集中签约仪式在年产3500吨果蔬保鲜剂项目现场举行，总投资约43亿元的10个项目集中签约。")
+    found = text_periods(text, date(2021, 5, 28))
+    assert found["27个"] == ("2021-05-01", "2021-05-31")                   # the batch: its month
+    assert found["3500吨"] == found["约43亿元"] == ("2021-05-26", "2021-05-26")  # described on the day

@@ -29,6 +29,10 @@ def _event_day(period: Period | None, ctx: _Context) -> Period:
         return period
     if period is None and event is not None and event[0].start == event[0].end and event[0].end <= published:
         return event[0]   # (not when a time phrase of the paragraph, 9月以来, dates the sentence)
+    if period is None and event is not None and ctx.ceremony is not None and ctx.ceremony.end <= published:
+        # 3月6日，…举行2019年一季度重点项目集中开工仪式。…此次5个项目分别是…，总投资18亿元: the
+        # projects of a batch as the ceremony's day told of them
+        return ctx.ceremony
     return default_period(published)
 
 

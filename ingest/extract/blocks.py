@@ -85,6 +85,7 @@ class _Passage:
     period: Period | None                  # the title's period or the lead paragraph's frame
     title: Period | None                   # the closed reporting period the title names
     event: tuple[Period, str] | None       # the event the article reports, its verb
+    ceremony: Period | None                # the day of the ceremony the lead names
     year: int | None                       # the last year named (for 当年, 至年底)
     frame_year: int | None                 # the last year the paragraphs were framed by
     carried: Period | None = None          # the year-to-date window of the paragraph before
@@ -99,10 +100,11 @@ class _Passage:
         title_year = last_named_year(find_time_mentions(article.title or "", published))
         titled = _title_report_period(article.title or "", published)
         lead = None if titled is not None else _lead_report_period(blocks, published)
+        event, ceremony = _article_event(blocks, published)
         return cls(period=_cumulative_month(_first_period(article.title or "", published) or _lead_frame(blocks, published),
                                             blocks, published),
                    title=_cumulative_month(titled or lead, blocks, published) or _only_window(blocks, published),
-                   event=_article_event(blocks, published), year=title_year, frame_year=title_year,
+                   event=event, ceremony=ceremony, year=title_year, frame_year=title_year,
                    title_flows=lead is not None and _YEAR.fullmatch(lead.label) is not None)
 
     def follow(self, block: _Block, ctx: _Context) -> None:
@@ -309,7 +311,7 @@ def _block_context(article: Article, block: _Block, passage: _Passage, previous:
     section_period = None if block.heading else _first_period(block.section or "", published)
     ctx = _Context(published, passage.period, section_period, title=passage.title, title_flows=passage.title_flows,
                    review=bool(_REVIEW_WORD.search(f"{block.section or ''} {article.title or ''}")),
-                   passage_year=passage.year, passage_frame_year=passage.frame_year, event=passage.event,
+                   passage_year=passage.year, passage_frame_year=passage.frame_year, event=passage.event, ceremony=passage.ceremony,
                    carried=passage.carried, reviewed=passage.reviewed)
     if not block.heading:
         ctx.goal, ctx.goal_period = _goal_context(block.section, article.title, published)
@@ -327,9 +329,8 @@ def _block_context(article: Article, block: _Block, passage: _Passage, previous:
 
 def _block_figures(article: Article, block: _Block, ctx: _Context) -> list[Figure]:
     text = block.paragraph.text
-    event = ctx.event[0] if ctx.event is not None and ctx.event[0].start == ctx.event[0].end else None
     mentions = find_time_mentions(text, ctx.published, ctx.passage_year, ctx.passage_frame_year,
-                                  event.start if event is not None else None)
+                                  ctx.ceremony.start if ctx.ceremony is not None else None)
     ctx.named_year = last_named_year(mentions)
     ctx.framing_year = last_framing_year(text, mentions)
     atoms = _figure_atoms(text)

@@ -40,6 +40,7 @@ class _Context:
     title_flows: bool = False               # ... a year the lead opens with (2022年，…): it dates flows, not stocks
     passage_year: int | None = None         # the last year the paragraphs before named (for 当年, 至年底)
     event: tuple[Period, str] | None = None  # the day or batch period of the event the article reports, its verb
+    ceremony: Period | None = None           # the day of the ceremony the lead names (of a batch event too)
     near_event: bool = False                # the block is one of the first paragraphs, where that event is told
     named_year: int | None = None           # ... and the last one this paragraph names, for the next
     passage_frame_year: int | None = None   # the last year the paragraphs before were framed by (2023年是…)

@@ -118,11 +118,14 @@ _BACK_REFERENCE = re.compile(r"此次|本次|这次|这批|该批|上述|这些�
 _EVENT_SEARCH_BLOCKS = 4
 
 
-def _article_event(blocks: list[_Block], published: date) -> tuple[Period, str] | None:
+def _article_event(blocks: list[_Block], published: date) -> tuple[tuple[Period, str] | None, Period | None]:
     """The event a news report is about, from its first paragraphs: a batch period naming the
     projects (2021年第四季度重点项目集中开工 → that quarter) or else the day a sentence opens
     with (昨天，…集中开工 / 12月1日上午，…举行…). Undated figures elsewhere in the article that
-    name the same event (the headline repeated, 此次共有8个项目…) are dated by it."""
+    name the same event (the headline repeated, 此次共有8个项目…) are dated by it.
+
+    Also returns the day of the ceremony when the lead names one (3月6日，…举行2019年一季度重点项目
+    集中开工仪式): what the projects of a batch are like is told on that day."""
     day: tuple[Period, str] | None = None
     seen = 0
     for block in blocks:
@@ -141,14 +144,14 @@ def _article_event(blocks: list[_Block], published: date) -> tuple[Period, str] 
                 batch = None   # 通报了2022年3月份县市区新签约项目情况: a report on a batch, not the event
             if batch is not None and m.kind in ("span", "horizon") and (p.end - p.start).days < 100:
                 verb = _EVENT_VERB.search(batch.group())
-                return p, verb.group() if verb else ""
+                return (p, verb.group() if verb else ""), day[0] if day is not None else None
             if day is None and m.kind == "asof" and p.start == p.end and (published - p.end).days <= 7 \
                     and _standalone(text, m, _sentence_start(text, m.start)):
                 sent_end = _SENTENCE_END.search(text, m.end)
                 verbs = _EVENT_VERB.findall(text, m.end, sent_end.start() if sent_end else len(text))
                 if verbs:
                     day = (p, "|".join(verbs))
-    return day
+    return day, day[0] if day is not None else None
 
 
 def _event_period(text: str, sent: tuple[int, int], ctx: _Context) -> Period | None:
