@@ -2807,3 +2807,17 @@ def test_the_projects_of_a_batch_are_described_on_the_ceremonys_day() -> None:
     found = text_periods(text, date(2021, 5, 28))
     assert found["27个"] == ("2021-05-01", "2021-05-31")                   # the batch: its month
     assert found["3500吨"] == found["约43亿元"] == ("2021-05-26", "2021-05-26")  # described on the day
+
+
+def test_a_respectively_list_maps_onto_the_periods_named_before_it() -> None:
+    found = text_periods("从工业增长态势看，第一季度、上半年、第三季度规上工业增加值累计增速分别为-9.9%、-4.6%和-0.6%。",
+                         date(2021, 4, 20))
+    assert [found[q] for q in ("-9.9%", "-4.6%", "-0.6%")] == [
+        ("2020-01-01", "2020-03-31"), ("2020-01-01", "2020-06-30"), ("2020-01-01", "2020-09-30")]
+
+
+def test_parts_of_a_year_in_a_review_of_a_closed_year_are_of_that_year(tmp_path: Path) -> None:
+    found = article_periods(tmp_path, "---\ntitle: 走进大亚湾——2020年经济发展\ndate: 2021-07-24\n---\n"
+                            "2020年全区生产总值703.1亿元。\n\n上半年，规上工业增加值增长4.6%。今年一季度，工业增长12%。\n")
+    assert found["4.6%"] == ("2020-01-01", "2020-06-30")
+    assert found["12%"] == ("2021-01-01", "2021-03-31")   # a year of its own (今年) stays

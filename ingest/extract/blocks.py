@@ -86,6 +86,7 @@ class _Passage:
     title: Period | None                   # the closed reporting period the title names
     event: tuple[Period, str] | None       # the event the article reports, its verb
     ceremony: Period | None                # the day of the ceremony the lead names
+    closed_year: int | None                # the closed year the title reviews (2020年经济发展)
     year: int | None                       # the last year named (for 当年, 至年底)
     frame_year: int | None                 # the last year the paragraphs were framed by
     carried: Period | None = None          # the year-to-date window of the paragraph before
@@ -105,6 +106,7 @@ class _Passage:
                                             blocks, published),
                    title=_cumulative_month(titled or lead, blocks, published) or _only_window(blocks, published),
                    event=event, ceremony=ceremony, year=title_year, frame_year=title_year,
+                   closed_year=titled.start.year if titled is not None and _whole_year(titled) else None,
                    title_flows=lead is not None and _YEAR.fullmatch(lead.label) is not None)
 
     def follow(self, block: _Block, ctx: _Context) -> None:
@@ -268,6 +270,21 @@ _EVENT_PARAGRAPHS = 3
 # A row of a table that only names a group of the rows below it (按主要行业分, 在总计中:).
 _GROUP_LABEL = re.compile(r"[^\d，,。；;！？!?]{1,16}[:：]?")
 _TENTHS = Decimal(10)
+_OWN_YEAR = re.compile(r"\d{2,4}\s*年|今年|去年|本年|上年|明年|前年|当年")
+
+
+def _whole_year(p: Period) -> bool:
+    return (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31) and p.start.year == p.end.year
+
+
+def _of_reviewed_year(m: TimeMention, text: str, year: int) -> TimeMention:
+    """走进大亚湾——2020年经济发展 (July 2021): 第一季度、上半年 with no year of their own are the
+    reviewed year's parts, not this year's."""
+    p = m.period
+    if m.kind != "span" or p is None or p.start.year != p.end.year or p.start.year == year \
+            or _whole_year(p) or _OWN_YEAR.search(text, m.start, m.end):
+        return m
+    return replace(m, period=Period(p.start.replace(year=year), p.end.replace(year=year), p.label))
 _LIST_ITEM_END = re.compile(r"[；;]\s*$")
 _LIST_LEAD_END = re.compile(r"[:：]\s*$")
 
@@ -312,6 +329,7 @@ def _block_context(article: Article, block: _Block, passage: _Passage, previous:
     ctx = _Context(published, passage.period, section_period, title=passage.title, title_flows=passage.title_flows,
                    review=bool(_REVIEW_WORD.search(f"{block.section or ''} {article.title or ''}")),
                    passage_year=passage.year, passage_frame_year=passage.frame_year, event=passage.event, ceremony=passage.ceremony,
+                   closed_year=passage.closed_year,
                    carried=passage.carried, reviewed=passage.reviewed)
     if not block.heading:
         ctx.goal, ctx.goal_period = _goal_context(block.section, article.title, published)
@@ -331,6 +349,8 @@ def _block_figures(article: Article, block: _Block, ctx: _Context) -> list[Figur
     text = block.paragraph.text
     mentions = find_time_mentions(text, ctx.published, ctx.passage_year, ctx.passage_frame_year,
                                   ctx.ceremony.start if ctx.ceremony is not None else None)
+    if ctx.closed_year is not None and ctx.closed_year < ctx.published.year:
+        mentions = [_of_reviewed_year(m, text, ctx.closed_year) for m in mentions]
     ctx.named_year = last_named_year(mentions)
     ctx.framing_year = last_framing_year(text, mentions)
     atoms = _figure_atoms(text)

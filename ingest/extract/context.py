@@ -41,6 +41,7 @@ class _Context:
     passage_year: int | None = None         # the last year the paragraphs before named (for 当年, 至年底)
     event: tuple[Period, str] | None = None  # the day or batch period of the event the article reports, its verb
     ceremony: Period | None = None           # the day of the ceremony the lead names (of a batch event too)
+    closed_year: int | None = None           # the closed year the title reviews (走进大亚湾——2020年经济发展)
     near_event: bool = False                # the block is one of the first paragraphs, where that event is told
     named_year: int | None = None           # ... and the last one this paragraph names, for the next
     passage_frame_year: int | None = None   # the last year the paragraphs before were framed by (2023年是…)

@@ -264,6 +264,10 @@ def _date_by_own(s: _Sentence, d: _Decision) -> None:
     own, text, ctx = d.own, s.text, s.ctx
     d.period, d.target_period = _own_period(own, d.index, s.groups)
     d.period_why = _why_own(own, d.index, s.groups)
+    listed = _listed_period(s, d)
+    if listed is not None:
+        d.period, d.period_why = listed, f"分别 list over the periods named, in order: {listed.label}"
+        return
     if own is not None and own.kind == "span" and d.period is not None and not own.window \
             and CUMULATIVE.search(text, own.end, d.atom.start) is not None \
             and (_clause_start(text, d.atom.start, s.sent[0]) <= own.start or _standalone(text, own, s.sent[0])) \
@@ -410,6 +414,36 @@ def _goal_or_size(s: _Sentence, d: _Decision) -> None:
         d.kind, d.direction = "level", None
         d.period = _event_day(d.period, ctx)
         d.kind_why, d.period_why = "level: the size of a project (将/拟 does not make it a goal)", _why_day(d.period)
+
+
+def _listed_period(s: _Sentence, d: _Decision) -> Period | None:
+    """第一季度、上半年、第三季度规上工业增加值累计增速分别为-9.9%、-4.6%和-0.6%: a 分别 list maps
+    onto a list of periods named before it, in order (cumulative ones from January)."""
+    group = s.groups.get(d.index)
+    if group is None or group[2] < 2:
+        return None
+    pos, first, size, _ = group
+    named = [m for m in s.scope.mentions if s.full_start <= m.start < pos and m.kind == "span" and m.period is not None]
+    run: list[TimeMention] = []
+    for m in named:
+        if run and not _PERIOD_LIST_SEP.fullmatch(s.text, run[-1].end, m.start):
+            run = []
+        run.append(m)
+    if len(run) != size:
+        return None
+    period = run[d.index - first].period
+    assert period is not None
+    year = min(m.period.start.year for m in run if m.period is not None)
+    if period.start.year != year and period.start.year == period.end.year:
+        # (第一季度、上半年、第三季度 read in July: the parts of one year, the one the last closed part is of)
+        period = Period(period.start.replace(year=year), period.end.replace(year=year), period.label)
+    if CUMULATIVE.search(s.text, run[-1].end, pos) is not None and (period.start.month, period.start.day) != (1, 1) \
+            and period.start.year == period.end.year:
+        period = Period(period.start.replace(month=1, day=1), period.end, period.label)   # 第三季度…累计: 1-9月
+    return period
+
+
+_PERIOD_LIST_SEP = re.compile(r"\s*(?:、|，|,|和|及|与|以及)\s*")
 
 
 def _described_thing(s: _Sentence, d: _Decision) -> None:
