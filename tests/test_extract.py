@@ -2821,3 +2821,19 @@ def test_parts_of_a_year_in_a_review_of_a_closed_year_are_of_that_year(tmp_path:
                             "2020年全区生产总值703.1亿元。\n\n上半年，规上工业增加值增长4.6%。今年一季度，工业增长12%。\n")
     assert found["4.6%"] == ("2020-01-01", "2020-06-30")
     assert found["12%"] == ("2021-01-01", "2021-03-31")   # a year of its own (今年) stays
+
+
+def test_the_gap_to_a_goal_and_the_part_of_the_years_goal_done_are_results() -> None:
+    text = ("今年一季度，经开区规模工业增加值增速11%，超目标任务1.5个百分点。"
+            "经开区招商引资到位资金累计完成14.98亿元，完成全年43亿元目标任务的34.82%。")
+    found = {f.text: (f.kind, f.period_start, f.period_end) for f in figs(text, date(2019, 4, 23))}
+    assert found["1.5个百分点"] == ("change", "2019-01-01", "2019-03-31")
+    assert found["34.82%"] == ("share", "2019-01-01", "2019-03-31")
+    assert found["43亿元"][0] == "target"
+
+
+def test_a_yearly_average_runs_over_the_years_its_sentence_names() -> None:
+    found = text_periods("生产总值从2013年的1130.5亿元增加到2017年的1585.5亿元，年均增长9%，高于全省平均水平0.7个百分点。"
+                         "2017年，收入年均增长5%。", date(2018, 9, 27))
+    assert found["9%"] == found["0.7个百分点"] == ("2013-01-01", "2017-12-31")
+    assert found["5%"] == ("2017-01-01", "2017-12-31")   # no run of years named: the year in force

@@ -156,6 +156,13 @@ def _decide(s: _Sentence, i: int, pending: list[_Pending]) -> _Decision:
         d.period, d.target_period = estimate, None  # 预计到年末，…完成115亿元 (22 December): the year's close
         d.period_why = f"预计 of a period about to close: {estimate.label}"
         d.kind_why = "estimate (预计 of a period about to close), not a target"
+    elif d.own.kind == "horizon" and d.atom.unit == "%" and _SHARE_OF_GOAL.search(s.text, max(s.sent[0], d.atom.start - 8), d.atom.start):
+        # 今年一季度，…累计完成14.98亿元，完成全年43亿元目标任务的34.82%: the part of the year's goal
+        # done so far, a share, dated as the work done (the goal alone is the horizon's)
+        d.kind, d.direction = "share", None
+        d.kind_why = "share: the part of the year's goal done"
+        d.period, d.period_why = _inherited_period(s.text, d.atom, s.sent, s.scope, s.figure_starts, s.ctx, s.continuation,
+                                                   s.has_change)
     elif d.own.kind == "horizon":
         d.kind, d.direction = "target", None
         d.kind_why = f"target: horizon {d.own.period.label if d.own.period else ''}"
@@ -167,6 +174,7 @@ def _decide(s: _Sentence, i: int, pending: list[_Pending]) -> _Decision:
         d.period = _base_year_period(s.text, s.sent[0], s.sent[1], s.ctx.published)
         if d.period is not None:
             d.period_why = "比上年 early in a year: the year before"
+    _yearly_average(s, d)
     _goal_or_size(s, d)
     _described_thing(s, d)
     _money_obtained(s, d)
@@ -392,6 +400,9 @@ def _year_so_far(s: _Sentence, d: _Decision) -> Period | None:
 _FOUNDED_THEN_TOTAL = re.compile(r"(?:挂牌|成立|设立|获批|开园|开港|开通|启动|投运|运营)[^。！？!?]*?累计[^。！？!?]*$")
 
 
+_SHARE_OF_GOAL = re.compile(r"(?:目标|计划|任务)(?:任务)?的$")
+
+
 # 将全力实施总投资451.3亿元的重点项目135个: the sum over a group of projects planned, not one project's size.
 _SIZE_BEFORE_WILL = re.compile(r"总投资(?:额)?$")
 _GROUP_COUNT_AFTER = re.compile(r"的[^,，。;；:：\d]{0,14}?(?:项目|工程)\s*\d+\s*[个项]")
@@ -414,6 +425,28 @@ def _goal_or_size(s: _Sentence, d: _Decision) -> None:
         d.kind, d.direction = "level", None
         d.period = _event_day(d.period, ctx)
         d.kind_why, d.period_why = "level: the size of a project (将/拟 does not make it a goal)", _why_day(d.period)
+
+
+def _yearly_average(s: _Sentence, d: _Decision) -> None:
+    """生产总值从2013年的1130.5亿元增加到2017年的1585.5亿元，年均增长9%: an average growth over the
+    years the sentence runs from and to (and the gap of it, 高于全省平均水平0.7个百分点)."""
+    if d.kind != "change" or d.period is None or d.period.start.year != d.period.end.year:
+        return
+    clause = _clause_start(s.text, d.atom.start, s.full_start)
+    average = _AVERAGE_BEFORE.search(s.text, clause, d.atom.start)
+    if average is None and not (d.atom.unit == "百分点" and _AVERAGE_BEFORE.search(s.text, s.full_start, clause)
+                                and _GAP_BEFORE.search(s.text, clause, d.atom.start)):
+        return
+    years = [int(y) for y in _YEAR_NAMED.findall(s.text, s.full_start, d.atom.start)]
+    if len(years) < 2 or min(years) >= d.period.end.year or max(years) != d.period.end.year:
+        return
+    d.period = Period(date(min(years), 1, 1), d.period.end, f"{min(years)}-{d.period.end.year}年")
+    d.period_why = f"a yearly average over the years the sentence names: {d.period.label}"
+
+
+_AVERAGE_BEFORE = re.compile(r"年均|年平均")
+_GAP_BEFORE = re.compile(r"高于|低于|快于|慢于|超过|超出")
+_YEAR_NAMED = re.compile(r"((?:19|20)\d\d)\s*年")
 
 
 def _listed_period(s: _Sentence, d: _Decision) -> Period | None:

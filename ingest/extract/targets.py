@@ -71,6 +71,8 @@ def _target_cue(text: str, a: _Atom, sent_start: int, full_start: int,
     if quota is not None:
         return quota.group(), quota.start()  # 引进优强企业21家(任务数18家): the number set as the task
     task = _YEAR_TASK_BEFORE.search(text, max(clause, a.start - 6), a.start) if a.unit not in ("%", "‰") else None
+    if task is not None and _COMPARED_WITH_GOAL.search(text, max(clause, task.start() - 7), task.start()):
+        return None   # 增速11%，超目标任务1.5个百分点: the gap to the goal, a change
     if task is not None:  # (完成年度计划102.2%: the part done, a share)
         return task.group(), task.start()  # 完成年任务75亿元的23.7%: 75亿元 is the year's goal
     goal = _GOAL_NAMED_AFTER.match(text, a.end)
@@ -184,7 +186,7 @@ def _plan_of_its_own_clause(text: str, cue: re.Match[str], a: _Atom, figure_star
 
 
 # Part of a plan done (完成全年目标任务27500万吨的52.1%, 完成年度计划的56.3%, 占全年任务的八成).
-_PLAN_SHARE = re.compile(r"(?:完成|占|达到|达|实现|为|超过)了?[^,，。;；\d]{0,12}?(?:目标|计划|任务|预算|指标)"
+_PLAN_SHARE = re.compile(r"(?:完成|占|达到|达|实现|为|超过)了?[^,，。;；]{0,16}?(?:目标|计划|任务|预算|指标)"
                          r"[^,，。;；]{0,16}?的$")
 
 # A clause naming the aim work is done for (以打造一流营商环境为目标，围绕…目标，为实现…目标，):
