@@ -2837,3 +2837,11 @@ def test_a_yearly_average_runs_over_the_years_its_sentence_names() -> None:
                          "2017年，收入年均增长5%。", date(2018, 9, 27))
     assert found["9%"] == found["0.7个百分点"] == ("2013-01-01", "2017-12-31")
     assert found["5%"] == ("2017-01-01", "2017-12-31")   # no run of years named: the year in force
+
+
+def test_a_paragraph_setting_the_scene_with_a_closed_year_dates_the_flows_after_it() -> None:
+    text = ("2016年，区党工委、管委会认真贯彻落实重大决策部署，全区经济社会持续保持了健康稳定发展态势。\n\n"
+            "完成市级以上重大项目投资52.24亿元，增长38.2%。项目规划占地34600平米。")
+    found = text_periods(text, date(2017, 2, 13))
+    assert found["52.24亿元"] == found["38.2%"] == ("2016-01-01", "2016-12-31")
+    assert found["34600平米"] == ("2017-02-13", "2017-02-13")   # what a project is like: the article's day

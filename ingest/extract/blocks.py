@@ -116,7 +116,7 @@ class _Passage:
         if not block.heading:
             last_cutoff = ctx.last if ctx.last is not None and ctx.last.kind == "asof" else None
             self.carried = _year_to_date(ctx.frame, ctx.published) or _year_to_date(last_cutoff, ctx.published) \
-                or self.carried
+                or _scene_year(block.paragraph.text, ctx.published) or self.carried
             self.reviewed = _reviewed_year(block.paragraph.text, ctx.published) or self.reviewed
 
 
@@ -124,6 +124,21 @@ class _Passage:
 # (让我们通过数字，回望唐山2021！: a place may stand between, and 年 may be left out before the close)
 _REVIEW_OPENING = re.compile(r"\s*(?:[^。；;！!]{0,16}?(?:回顾|回望|总结|盘点|(?:刚刚|刚)?过去的)[\u4e00-\u9fff]{0,6}?"
                              r"(?P<year>(?:19|20)\d\d)(?:年|(?=[！!。]))|(?:回顾)?(?P<past>过去(?:的)?一年)[,，])")
+
+
+# 2016年，区党工委、管委会认真贯彻落实…，全区经济社会持续保持了健康稳定发展态势。 (no figure)
+_SCENE_YEAR = re.compile(r"\s*((?:19|20)\d\d)年(?:以来)?[,，]")
+
+
+def _scene_year(text: str, published: date) -> Period | None:
+    """A paragraph with no figure that opens with a closed year sets the scene: the flows and changes in
+    the paragraphs after it with no time of their own are that year's (完成市级以上重大项目投资52.24亿元;
+    not what a project is like, 规划占地34600平米)."""
+    m = _SCENE_YEAR.match(text)
+    if m is None or m.group().endswith("以来，") or int(m.group(1)) >= published.year \
+            or any(ch.isdigit() for ch in text[m.end():]):
+        return None
+    return year_span(int(m.group(1)), m.group(1) + "年")
 
 
 def _reviewed_year(text: str, published: date) -> Period | None:
