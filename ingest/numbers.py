@@ -23,7 +23,7 @@ MULTIPLIERS = {"十": Decimal(10), "百": Decimal(100), "千": Decimal(1000),
 ARABIC = r"(?:\d{1,3}(?:,\d{3})+(?!\d)|\d{1,3}(?:[ \u2009\u202f]\d{3})+(?![\d.])|\d+)(?:\.\d+)?"
 # A run of Chinese numeral characters; validity is decided by parse_chinese.
 CHINESE = r"[零〇一二两三四五六七八九十百千万亿](?:[零〇一二两三四五六七八九十百千万亿]|点(?=[零〇一二两三四五六七八九]))*"
-MULTIPLIER_RUN = r"[十百千万亿]{1,3}"
+MULTIPLIER_RUN = r"(?:[十百万亿]|千(?!瓦)){1,3}"  # (万千瓦时: 千 starts the unit)
 # Bounds that keep hostile text cheap: no figure in any statistics is written with more
 # digits or numeral characters than these (a trillion yuan is 13 digits).
 MAX_DIGITS = 24

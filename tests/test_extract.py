@@ -2845,3 +2845,27 @@ def test_a_paragraph_setting_the_scene_with_a_closed_year_dates_the_flows_after_
     found = text_periods(text, date(2017, 2, 13))
     assert found["52.24亿元"] == found["38.2%"] == ("2016-01-01", "2016-12-31")
     assert found["34600平米"] == ("2017-02-13", "2017-02-13")   # what a project is like: the article's day
+
+
+def test_that_month_after_the_months_so_far_is_the_last_of_them() -> None:
+    found = text_periods("1-5月，我市规模以上工业企业实现产值4568.3亿元，其中当月实现产值1001.1亿元，增长6.5%。", date(2015, 6, 12))
+    assert found["4568.3亿元"] == ("2015-01-01", "2015-05-31")
+    assert found["1001.1亿元"] == found["6.5%"] == ("2015-05-01", "2015-05-31")
+
+
+def test_the_growth_of_an_output_total_is_a_flow_over_the_window() -> None:
+    found = text_periods("1—11月份，全市禽出栏量同比增长28%；蛋奶总量同比增长20%。1—10月份，邮政行业业务总量同比增长17.53%。",
+                         date(2024, 12, 24))
+    assert found["20%"] == ("2024-01-01", "2024-11-30")
+    assert found["17.53%"] == ("2024-01-01", "2024-10-31")
+
+
+@pytest.mark.parametrize("text, quote, value, unit", [
+    ("一期项目年产锂离子动力电池25亿瓦时。", "25亿瓦时", 2.5e9, "瓦时"),
+    ("全年发电406461万千瓦时。", "406461万千瓦时", 4_064_610_000, "千瓦时"),
+    ("装机容量3万千瓦。", "3万千瓦", 30_000, "千瓦"),
+    ("年产约2.1亿剂疫苗。", "约2.1亿剂", 2.1e8, "剂"),
+])
+def test_energy_in_watt_hours_and_doses(text: str, quote: str, value: float, unit: str) -> None:
+    f = one(text, quote)
+    assert (f.value, f.unit) == (pytest.approx(value), unit)

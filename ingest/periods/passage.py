@@ -146,6 +146,13 @@ def _resolved_in_passage(m: re.Match[str], text: str, published: date, mentions:
         month = next((x.period for x in reversed(mentions) if x.kind == "span" and x.period is not None
                       and x.period.start.day == 1 and x.period.start.month == x.period.end.month
                       and x.period.start.year == x.period.end.year), None)
+        if month is None:
+            # 1-5月，…产值4568.3亿元，其中当月实现产值1001.1亿元: the last month of the months so far
+            window = next((x.period for x in reversed(mentions) if x.kind == "span" and x.period is not None
+                           and (x.period.start.month, x.period.start.day) == (1, 1)
+                           and x.period.start.year == x.period.end.year), None)
+            if window is not None:
+                month = Period(window.end.replace(day=1), window.end, m.group())
         return ("span", Period(month.start, month.end, m.group()), ()) if month is not None else None
     if m.group("bare") in ("年底", "年末") and not m.group("bare_since") and \
             (year_in_force is not None or passage_year is not None):
