@@ -2869,3 +2869,10 @@ def test_the_growth_of_an_output_total_is_a_flow_over_the_window() -> None:
 def test_energy_in_watt_hours_and_doses(text: str, quote: str, value: float, unit: str) -> None:
     f = one(text, quote)
     assert (f.value, f.unit) == (pytest.approx(value), unit)
+
+
+def test_containers_counted_in_teu_and_a_size_class_in_tonnes() -> None:
+    found = [(f.text, f.value, f.unit, f.qualifier) for f in figs("集装箱吞吐量66292个标准箱。建成10万吨级码头2个。年产10万吨。",
+                                                                    date(2021, 4, 15))]
+    assert ("66292个标准箱", 66292, "标准箱", "exact") in found
+    assert [f[1:] for f in found if f[2] == "吨"] == [(100_000, "吨", "order_of_magnitude"), (100_000, "吨", "exact")]

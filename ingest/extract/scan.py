@@ -218,6 +218,8 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
     if qualifier == "exact" and ((unit == "%" and _ABOUT_SHARE.search(text, max(0, start - 24), start) is not None)
                                  or _ABOUT_BEFORE.search(text, max(0, start - 14), start) is not None):
         qualifier = "approx"  # 约占全国50%, 约占海南省的13%、海口市的40%; 约为全国平均水平的2倍, 全国约有1000家
+    if qualifier == "exact" and unit in _ROUND_MEASURES and text.startswith("级", end):
+        qualifier = "order_of_magnitude"  # 10万吨级码头, 30万吨级航道: the size class of what is built
     if unit == "倍" and qualifier == "exact" and text.startswith("多", end):
         qualifier, end = "more_than", end + 1  # 是去年的6倍多: more than six times
     negative = not chinese and not m.group("pre") and start > 0 and text[start - 1] in "-−" \
