@@ -2876,3 +2876,15 @@ def test_containers_counted_in_teu_and_a_size_class_in_tonnes() -> None:
                                                                     date(2021, 4, 15))]
     assert ("66292个标准箱", 66292, "标准箱", "exact") in found
     assert [f[1:] for f in found if f[2] == "吨"] == [(100_000, "吨", "order_of_magnitude"), (100_000, "吨", "exact")]
+
+
+def test_a_later_member_of_a_list_of_bases_is_a_base_too() -> None:
+    found = text_periods("一季度，新区实现地区生产总值161.5亿元，同比增长8.5%，增速分别高于上年同期、2017年全年0.1、0.9个百分点。"
+                         "规模以上工业增加值增长15.6%。", date(2018, 4, 20))
+    assert found["0.9个百分点"] == found["15.6%"] == ("2018-01-01", "2018-03-31")
+
+
+def test_the_part_of_a_goal_done_is_a_share() -> None:
+    found = {f.text: f.kind for f in figs("1-3月列统投资1.6亿元，完成年度目标12.3%。截至3月底，年度新开工目标任务完成率69.1%。"
+                                          "今年目标增长12%。", date(2025, 4, 15))}
+    assert (found["12.3%"], found["69.1%"], found["12%"]) == ("share", "share", "target")

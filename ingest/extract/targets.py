@@ -23,7 +23,7 @@ _COMPLETION = "建成|投产|达产|达标|达效|投用|运营|竣工"
 # 计划投资 alone is the size of a project (计划投资5亿元以上的项目); the year's plan (今年计划投资,
 # 年度计划投资, 年内计划完成投资) is a goal for the current year (CONVENTIONS §4).
 _TARGET_CUE = re.compile(
-    r"力争|争取|(?:(?<=年)|(?<=年度)|(?<=年内))计划(?=(?:完成)?投资)|(?<!完成)(?<!年度)(?<!超)计划(?!总?投资|的|数|任务的)|预计(?!总投资)|预期|目标(?!的|任务的|完成率|完成度|完成进度|完成比例|招商)|(?<![已即])拟(?!上市|建项目|签约项目|签约重点|入驻|升级)|确保|有望|力求|努力(?:实现|达到|使)|"
+    r"力争|争取|(?:(?<=年)|(?<=年度)|(?<=年内))计划(?=(?:完成)?投资)|(?<!完成)(?<!年度)(?<!超)计划(?!总?投资|的|数|任务的)|预计(?!总投资)|预期|目标(?!的|任务的|完成率|完成度|完成进度|完成比例|招商|任务完成率|任务完成度)|(?<![已即])拟(?!上市|建项目|签约项目|签约重点|入驻|升级)|确保|有望|力求|努力(?:实现|达到|使)|"
     rf"(?<![即必])(?<!预计)将(?!近|军|来|会议)|届时|(?:{_COMPLETION})后|(?<=全部)(?:{_COMPLETION})可|到期|规划到"
 )
 # Cues that can open a list of goals running over semicolons (not 将, 拟, 建成后 …).
@@ -50,6 +50,8 @@ _COMPARED_BEFORE = re.compile(r"[高低快慢多少]了?出?$")
 # What something can hold or bring (可容纳, 可供, 可落地 …), a goal when the sentence plans that something.
 _CAN_AFTER_PLAN = re.compile(r"可(?:容纳|供|实现|带动|落地|吸纳|解决|提供|形成)")
 _PLAN_AHEAD = re.compile(r"计划|拟|建成后|投产后|[一二三四五六七八九十两\d]年内")
+# 完成年度目标12.3%, 完成全年任务的45%: the part of a goal done.
+_DONE_OF_GOAL = re.compile(r"完成(?:了)?(?:年度|全年|年)?(?:目标|计划|任务)(?:任务)?(?:的)?$")
 # The year's task or goal named as the whole a result is measured against.
 _YEAR_TASK_BEFORE = re.compile(r"(?:年任务|年度任务|全年任务|年度目标|全年目标|年目标|年度计划|全年计划|年计划|下达任务数|下达任务|目标任务)(?:为|是)?$")
 
@@ -70,6 +72,9 @@ def _target_cue(text: str, a: _Atom, sent_start: int, full_start: int,
     quota = _QUOTA_BEFORE.search(text, max(clause, a.start - 8), a.start)
     if quota is not None:
         return quota.group(), quota.start()  # 引进优强企业21家(任务数18家): the number set as the task
+    done = _DONE_OF_GOAL.search(text, max(clause, a.start - 12), a.start) if a.unit == "%" else None
+    if done is not None and not _TARGET_CUE.search(text, clause, done.start()):
+        return None   # 1-3月列统投资1.6亿元，完成年度目标12.3%: the part of the goal done, a share (力争完成…的110%: a goal)
     task = _YEAR_TASK_BEFORE.search(text, max(clause, a.start - 6), a.start) if a.unit not in ("%", "‰") else None
     if task is not None and _COMPARED_WITH_GOAL.search(text, max(clause, task.start() - 7), task.start()):
         return None   # 增速11%，超目标任务1.5个百分点: the gap to the goal, a change

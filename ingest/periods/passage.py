@@ -202,7 +202,10 @@ def _mention(m: re.Match[str], text: str, published: date, mentions: list[TimeMe
         return None
     multiple_base = _MULTIPLE_BASE_BEFORE.search(before) is not None and _MULTIPLE_BASE_AFTER.match(text, m.end())
     base = None
-    if kind not in ("horizon",) and (_BASE_BEFORE.search(before) or _BASE_AFTER.match(text, m.end()) or multiple_base):
+    # 增速分别高于上年同期、2017年全年0.1、0.9个百分点: a later member of a list of bases
+    listed_base = bool(mentions) and mentions[-1].kind in ("base", "prior") and text[mentions[-1].end:m.start()] in ("、", "和", "及")
+    if kind not in ("horizon",) and (_BASE_BEFORE.search(before) or _BASE_AFTER.match(text, m.end()) or multiple_base
+                                     or listed_base):
         base = period if _BASE_BEFORE.search(before) and not multiple_base else None
         kind, period, years = "base", None, ()
     elif period is not None and (_ASOF_BEFORE.search(before) or (_UNTIL_BEFORE.search(before) and period.end <= published)) \
