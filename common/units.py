@@ -19,7 +19,7 @@ UNITS_EN: dict[str, tuple[str, str]] = {
     # ratios
     "%": ("%", "%"), "‰": ("‰", "‰"), "百分点": ("percentage points", "percentage point"),
     "倍": ("times", "time"), "成": ("tenths", "tenth"), "基点": ("basis points", "basis point"),
-    "分": ("points", "point"),
+    "分": ("points", "point"), "点": ("points", "point"),  # 点: an index's points (总指数371.9点)
     # area, length, mass, volume, energy
     "平方公里": ("km²", "km²"), "平方千米": ("km²", "km²"), "平方米": ("m²", "m²"), "亩": ("mu", "mu"),
     "公顷": ("hectares", "hectare"), "公里": ("km", "km"), "米": ("m", "m"),
@@ -30,6 +30,7 @@ UNITS_EN: dict[str, tuple[str, str]] = {
     "度": ("kWh", "kWh"), "千瓦": ("kW", "kW"), "km/h": ("km/h", "km/h"), "千升": ("kL", "kL"),
     "GWh": ("GWh", "GWh"), "MWh": ("MWh", "MWh"), "kWh": ("kWh", "kWh"), "GW": ("GW", "GW"), "MW": ("MW", "MW"),
     "kW": ("kW", "kW"), "公里/小时": ("km/h", "km/h"), "兆瓦": ("MW", "MW"), "兆瓦时": ("MWh", "MWh"), "吉瓦": ("GW", "GW"), "吉瓦时": ("GWh", "GWh"),
+    "瓦时": ("Wh", "Wh"),
     "千伏安": ("kVA", "kVA"),
     "微克/立方米": ("µg/m³", "µg/m³"), "毫克/立方米": ("mg/m³", "mg/m³"), "毫克/升": ("mg/L", "mg/L"),
     "标准箱": ("TEU", "TEU"), "标箱": ("TEU", "TEU"),
@@ -44,7 +45,7 @@ UNITS_EN: dict[str, tuple[str, str]] = {
     "棵": ("trees", "tree"), "株": ("plants", "plant"), "位": ("people", "person"), "场": ("events", "event"),
     "次": ("times", "time"), "篇": ("articles", "article"), "部": ("units", "unit"), "块": ("plots", "plot"),
     "宗": ("cases", "case"), "起": ("cases", "case"), "例": ("cases", "case"), "份": ("copies", "copy"),
-    "盏": ("lamps", "lamp"), "支": ("teams", "team"), "笔": ("transactions", "transaction"),
+    "剂": ("doses", "dose"), "盏": ("lamps", "lamp"), "支": ("teams", "team"), "笔": ("transactions", "transaction"),
     "批次": ("batches", "batch"), "批": ("batches", "batch"), "单": ("orders", "order"),
     "册": ("volumes", "volume"), "列": ("trains", "train"), "片": ("pieces", "piece"), "席": ("places", "place"), "毫米": ("mm", "mm"), "类": ("categories", "category"),
     "轮": ("rounds", "round"), "双": ("pairs", "pair"), "层": ("floors", "floor"), "锭": ("spindles", "spindle"),

@@ -93,6 +93,7 @@ def test_every_unit_the_extractor_stores_has_an_english_name() -> None:
     assert not missing
     assert all(not re.search(r"[\u4e00-\u9fff]", en) for pair in UNITS_EN.values() for en in pair)
     assert unit_en("元/亩") == "yuan per mu" and unit_en("家", one=True) == "firm"
+    assert has_english("点")   # set by the scanner for an index's points, not in UNITS
 
 
 def test_terminal_tables_write_values_as_the_brief_does(tmp_path: Path) -> None:
