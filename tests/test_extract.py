@@ -2838,7 +2838,7 @@ def test_the_gap_to_a_goal_and_the_part_of_the_years_goal_done_are_results() -> 
 def test_a_yearly_average_runs_over_the_years_its_sentence_names() -> None:
     found = text_periods("生产总值从2013年的1130.5亿元增加到2017年的1585.5亿元，年均增长9%，高于全省平均水平0.7个百分点。"
                          "2017年，收入年均增长5%。", date(2018, 9, 27))
-    assert found["9%"] == found["0.7个百分点"] == ("2013-01-01", "2017-12-31")
+    assert found["9%"] == found["0.7个百分点"] == ("2014-01-01", "2017-12-31")   # grown from 2013's
     assert found["5%"] == ("2017-01-01", "2017-12-31")   # no run of years named: the year in force
 
 
@@ -2848,6 +2848,9 @@ def test_a_paragraph_setting_the_scene_with_a_closed_year_dates_the_flows_after_
     found = text_periods(text, date(2017, 2, 13))
     assert found["52.24亿元"] == found["38.2%"] == ("2016-01-01", "2016-12-31")
     assert found["34600平米"] == ("2017-02-13", "2017-02-13")   # what a project is like: the article's day
+    found = text_periods("1984年，浙江成立第一个国家级经济技术开发区。\n\n在外贸方面，开发区实现进出口总额2722.59亿美元。",
+                         date(2021, 9, 7))
+    assert found["2722.59亿美元"] == ("2021-09-07", "2021-09-07")   # a founding sets no scene
 
 
 def test_that_month_after_the_months_so_far_is_the_last_of_them() -> None:
@@ -2880,3 +2883,12 @@ def test_the_part_of_a_goal_done_is_a_share() -> None:
     found = {f.text: f.kind for f in figs("1-3月列统投资1.6亿元，完成年度目标12.3%。截至3月底，年度新开工目标任务完成率69.1%。"
                                           "今年目标增长12%。", date(2025, 4, 15))}
     assert (found["12.3%"], found["69.1%"], found["12%"]) == ("share", "share", "target")
+
+
+def test_a_two_year_average_of_a_half_year_keeps_its_window() -> None:
+    found = text_periods("2022年上半年，全区规模以上工业增加值同比增长19.0%，比2019年增长48.3%，两年平均增长21.8%。", date(2022, 7, 20))
+    assert found["21.8%"] == ("2022-01-01", "2022-06-30")
+    found = text_periods("2020年，预计实现地区生产总值292亿元，是2015年的1.33倍，年均增长6.5%。2017年以来，"
+                         "园区产值从113.62亿元增加到2019年172.94亿元，年均增长15%。", date(2021, 1, 16))
+    assert found["6.5%"] == ("2016-01-01", "2020-12-31")    # grown from the base year's value
+    assert found["15%"] == ("2017-01-01", "2019-12-31")     # 2017年以来: from 2017

@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from ingest.extract.attributes import _FOUNDING_EVENT
-from ingest.extract.clauses import _clause_end, _sentence_head, _sentences
+from ingest.extract.clauses import _clause_end, _sentence_head, _sentence_start, _sentences
 from ingest.extract.context import _Block, _Context, _Pending
 from ingest.extract.figure_atoms import _figure_atoms
 from ingest.extract.frames import (
@@ -22,7 +22,7 @@ from ingest.extract.frames import (
 )
 from ingest.extract.goals import _goal_context
 from ingest.extract.scan import _Atom
-from ingest.extract.scope import _Scope
+from ingest.extract.scope import _Scope, _standalone
 from ingest.extract.sectors import sector_of
 from ingest.extract.sentence import _sentence_figures
 from ingest.extract.tables import CELL, _Column, _table_row
@@ -90,6 +90,7 @@ class _Passage:
     year: int | None                       # the last year named (for 当年, 至年底)
     frame_year: int | None                 # the last year the paragraphs were framed by
     carried: Period | None = None          # the year-to-date window of the paragraph before
+    scene: Period | None = None            # the closed year a figure-less paragraph set the scene with
     reviewed: Period | None = None         # the closed year a paragraph said it looks back on (回顾2023年，…)
     title_flows: bool = False              # that period is a year the lead opens with: it dates flows only
 
@@ -115,8 +116,12 @@ class _Passage:
         self.frame_year = ctx.framing_year or self.frame_year
         if not block.heading:
             last_cutoff = ctx.last if ctx.last is not None and ctx.last.kind == "asof" else None
+            scene = _scene_year(block.paragraph.text, ctx.published)
+            if self.carried is not None and self.carried is self.scene and ctx.frame is not None:
+                self.carried = None   # the scene's year gives way to a time the paragraphs name again
             self.carried = _year_to_date(ctx.frame, ctx.published) or _year_to_date(last_cutoff, ctx.published) \
-                or _scene_year(block.paragraph.text, ctx.published) or self.carried
+                or scene or self.carried
+            self.scene = scene or self.scene
             self.reviewed = _reviewed_year(block.paragraph.text, ctx.published) or self.reviewed
 
 
@@ -127,6 +132,7 @@ _REVIEW_OPENING = re.compile(r"\s*(?:[^。；;！!]{0,16}?(?:回顾|回望|总�
 
 
 # 2016年，区党工委、管委会认真贯彻落实…，全区经济社会持续保持了健康稳定发展态势。 (no figure)
+_FOUNDING = re.compile(r"成立|设立|获批|批准|挂牌|建立|诞生")
 _SCENE_YEAR = re.compile(r"\s*((?:19|20)\d\d)年(?:以来)?[,，]")
 
 
@@ -136,8 +142,8 @@ def _scene_year(text: str, published: date) -> Period | None:
     not what a project is like, 规划占地34600平米)."""
     m = _SCENE_YEAR.match(text)
     if m is None or m.group().endswith("以来，") or int(m.group(1)) >= published.year \
-            or any(ch.isdigit() for ch in text[m.end():]):
-        return None
+            or any(ch.isdigit() for ch in text[m.end():]) or _FOUNDING.search(text, m.end()):
+        return None   # (1984年，浙江成立第一个国家级经济技术开发区: a founding, not a year's results)
     return year_span(int(m.group(1)), m.group(1) + "年")
 
 
@@ -306,8 +312,10 @@ _LIST_LEAD_END = re.compile(r"[:：]\s*$")
 
 def _lead_time(text: str, ctx: _Context) -> TimeMention | None:
     """The last time phrase a list's lead names (…了解到，2016年，…各项指标保持在合理区间：)."""
+    # (…自4月1日起施行…，综合来看，…呈以下特点：: a day inside a clause frames nothing)
     found = [m for m in find_time_mentions(text, ctx.published, ctx.passage_year, ctx.passage_frame_year)
-             if m.kind in ("span", "since", "asof") and m.period is not None and not m.window]
+             if m.kind in ("span", "since", "asof") and m.period is not None and not m.window
+             and _standalone(text, m, _sentence_start(text, m.start))]
     return found[-1] if found else None
 # An item headed by a short sentence of its own (财税收入增长较快。…).
 _HEADED_ITEM = re.compile(r"\s*[^\d,，。;；:：!！?？]{2,20}[。！]")

@@ -430,21 +430,27 @@ def _goal_or_size(s: _Sentence, d: _Decision) -> None:
 def _yearly_average(s: _Sentence, d: _Decision) -> None:
     """生产总值从2013年的1130.5亿元增加到2017年的1585.5亿元，年均增长9%: an average growth over the
     years the sentence runs from and to (and the gap of it, 高于全省平均水平0.7个百分点)."""
-    if d.kind != "change" or d.period is None or d.period.start.year != d.period.end.year:
-        return
+    if d.kind != "change" or d.period is None or d.period.start.year != d.period.end.year \
+            or (d.period.start.month, d.period.start.day, d.period.end.month, d.period.end.day) != (1, 1, 12, 31):
+        return  # (2022年上半年，…比2019年增长48.3%，两年平均增长21.8%: a half year's two-year average)
     clause = _clause_start(s.text, d.atom.start, s.full_start)
     average = _AVERAGE_BEFORE.search(s.text, clause, d.atom.start)
     if average is None and not (d.atom.unit == "百分点" and _AVERAGE_BEFORE.search(s.text, s.full_start, clause)
                                 and _GAP_BEFORE.search(s.text, clause, d.atom.start)):
         return
-    years = [int(y) for y in _YEAR_NAMED.findall(s.text, s.full_start, d.atom.start)]
+    named = list(_YEAR_NAMED.finditer(s.text, s.full_start, d.atom.start))
+    years = [int(m.group(1)) for m in named]
     if len(years) < 2 or min(years) >= d.period.end.year or max(years) != d.period.end.year:
         return
-    d.period = Period(date(min(years), 1, 1), d.period.end, f"{min(years)}-{d.period.end.year}年")
+    first = min(named, key=lambda m: int(m.group(1)))
+    # a base year's value (是2015年的1.33倍，年均增长6.5%) grows from the year after it: 2016-2020;
+    # 2017年以来 runs from 2017
+    start = int(first.group(1)) + (1 if s.text.startswith("的", first.end()) else 0)
+    d.period = Period(date(start, 1, 1), d.period.end, f"{start}-{d.period.end.year}年")
     d.period_why = f"a yearly average over the years the sentence names: {d.period.label}"
 
 
-_AVERAGE_BEFORE = re.compile(r"年均|年平均")
+_AVERAGE_BEFORE = re.compile(r"(?<![两二三四五六七八九十\d])年(?:均|平均)")
 _GAP_BEFORE = re.compile(r"高于|低于|快于|慢于|超过|超出")
 _YEAR_NAMED = re.compile(r"((?:19|20)\d\d)\s*年")
 
