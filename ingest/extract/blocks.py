@@ -29,7 +29,16 @@ from ingest.extract.tables import CELL, _Column, _table_row
 from ingest.extract.timing import _BREAKDOWN, _advance, _year_to_date
 from ingest.extract.units import _number
 from ingest.model import Article, Figure, Paragraph, Sentence
-from ingest.periods import Period, TimeMention, as_of, find_time_mentions, last_framing_year, last_named_year, year_span
+from ingest.periods import (
+    Period,
+    TimeMention,
+    as_of,
+    find_time_mentions,
+    is_whole_year,
+    last_framing_year,
+    last_named_year,
+    year_span,
+)
 from ingest.read.markdown import front_matter_end
 from ingest.read.text import fold, to_simplified
 
@@ -107,7 +116,7 @@ class _Passage:
                                             blocks, published),
                    title=_cumulative_month(titled or lead, blocks, published) or _only_window(blocks, published),
                    event=event, ceremony=ceremony, year=title_year, frame_year=title_year,
-                   closed_year=titled.start.year if titled is not None and _whole_year(titled) else None,
+                   closed_year=titled.start.year if titled is not None and is_whole_year(titled) else None,
                    title_flows=lead is not None and _YEAR.fullmatch(lead.label) is not None)
 
     def follow(self, block: _Block, ctx: _Context) -> None:
@@ -141,7 +150,7 @@ def _scene_year(text: str, published: date) -> Period | None:
     the paragraphs after it with no time of their own are that year's (完成市级以上重大项目投资52.24亿元;
     not what a project is like, 规划占地34600平米)."""
     m = _SCENE_YEAR.match(text)
-    if m is None or m.group().endswith("以来，") or int(m.group(1)) >= published.year \
+    if m is None or "以来" in m.group() or int(m.group(1)) >= published.year \
             or any(ch.isdigit() for ch in text[m.end():]) or _FOUNDING.search(text, m.end()):
         return None   # (1984年，浙江成立第一个国家级经济技术开发区: a founding, not a year's results)
     return year_span(int(m.group(1)), m.group(1) + "年")
@@ -290,12 +299,10 @@ def extract_figures(article: Article) -> list[Figure]:
 _EVENT_PARAGRAPHS = 3
 # A row of a table that only names a group of the rows below it (按主要行业分, 在总计中:).
 _GROUP_LABEL = re.compile(r"[^\d，,。；;！？!?]{1,16}[:：]?")
+_LIST_ITEM_END = re.compile(r"[；;]\s*$")
+_LIST_LEAD_END = re.compile(r"[:：]\s*$")
 _TENTHS = Decimal(10)
 _OWN_YEAR = re.compile(r"\d{2,4}\s*年|今年|去年|本年|上年|明年|前年|当年")
-
-
-def _whole_year(p: Period) -> bool:
-    return (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31) and p.start.year == p.end.year
 
 
 def _of_reviewed_year(m: TimeMention, text: str, year: int) -> TimeMention:
@@ -303,11 +310,9 @@ def _of_reviewed_year(m: TimeMention, text: str, year: int) -> TimeMention:
     reviewed year's parts, not this year's."""
     p = m.period
     if m.kind != "span" or p is None or p.start.year != p.end.year or p.start.year == year \
-            or _whole_year(p) or _OWN_YEAR.search(text, m.start, m.end):
+            or is_whole_year(p) or _OWN_YEAR.search(text, m.start, m.end):
         return m
     return replace(m, period=Period(p.start.replace(year=year), p.end.replace(year=year), p.label))
-_LIST_ITEM_END = re.compile(r"[；;]\s*$")
-_LIST_LEAD_END = re.compile(r"[:：]\s*$")
 
 
 def _lead_time(text: str, ctx: _Context) -> TimeMention | None:
@@ -317,6 +322,8 @@ def _lead_time(text: str, ctx: _Context) -> TimeMention | None:
              if m.kind in ("span", "since", "asof") and m.period is not None and not m.window
              and _standalone(text, m, _sentence_start(text, m.start))]
     return found[-1] if found else None
+
+
 # An item headed by a short sentence of its own (财税收入增长较快。…).
 _HEADED_ITEM = re.compile(r"\s*[^\d,，。;；:：!！?？]{2,20}[。！]")
 

@@ -54,7 +54,7 @@ from ingest.extract.timing import (
     _why_own,
 )
 from ingest.extract.units import CLASSIFIER_UNITS
-from ingest.periods import Period, TimeMention, as_of, default_period, months_to, year_earlier, year_span
+from ingest.periods import Period, TimeMention, as_of, default_period, is_whole_year, months_to, year_earlier, year_span
 
 
 @dataclass
@@ -430,8 +430,7 @@ def _goal_or_size(s: _Sentence, d: _Decision) -> None:
 def _yearly_average(s: _Sentence, d: _Decision) -> None:
     """生产总值从2013年的1130.5亿元增加到2017年的1585.5亿元，年均增长9%: an average growth over the
     years the sentence runs from and to (and the gap of it, 高于全省平均水平0.7个百分点)."""
-    if d.kind != "change" or d.period is None or d.period.start.year != d.period.end.year \
-            or (d.period.start.month, d.period.start.day, d.period.end.month, d.period.end.day) != (1, 1, 12, 31):
+    if d.kind != "change" or d.period is None or not is_whole_year(d.period):
         return  # (2022年上半年，…比2019年增长48.3%，两年平均增长21.8%: a half year's two-year average)
     clause = _clause_start(s.text, d.atom.start, s.full_start)
     average = _AVERAGE_BEFORE.search(s.text, clause, d.atom.start)

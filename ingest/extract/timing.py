@@ -14,7 +14,7 @@ from ingest.extract.scan import _Atom
 from ingest.extract.scope import _governing, _is_window, _label, _Scope, _standalone, _trailing_asof
 from ingest.extract.stocks import _YEAR_PLAN_SHARE, _cutoff_day, _is_flow
 from ingest.extract.units import CLASSIFIER_UNITS
-from ingest.periods import Period, TimeMention, months_to, year_span
+from ingest.periods import Period, TimeMention, is_whole_year, months_to, year_span
 from ingest.periods.model import _month_end
 
 # 其中 breaks down the figure just reported; the others detail the topic of the paragraph.
@@ -203,7 +203,7 @@ def _closing_estimate(m: TimeMention, text: str, sent: tuple[int, int], ctx: _Co
 
 def _whole_year(m: TimeMention | None) -> int | None:
     p = m.period if m is not None and m.kind == "span" and not m.window else None
-    if p is None or p.start.year != p.end.year or (p.start.month, p.start.day, p.end.month, p.end.day) != (1, 1, 12, 31):
+    if p is None or not is_whole_year(p):
         return None
     return p.start.year
 

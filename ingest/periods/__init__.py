@@ -26,6 +26,7 @@ from ingest.periods.model import (
     TimeMention,
     as_of,
     default_period,
+    is_whole_year,
     months_to,
     still_ahead,
     year_earlier,
@@ -33,5 +34,5 @@ from ingest.periods.model import (
 )
 from ingest.periods.passage import find_time_mentions, last_framing_year, last_named_year
 
-__all__ = ["KINDS", "Period", "TimeMention", "as_of", "default_period", "find_time_mentions", "last_framing_year",
-           "last_named_year", "months_to", "still_ahead", "year_earlier", "year_span"]
+__all__ = ["KINDS", "Period", "TimeMention", "as_of", "default_period", "find_time_mentions", "is_whole_year",
+           "last_framing_year", "last_named_year", "months_to", "still_ahead", "year_earlier", "year_span"]

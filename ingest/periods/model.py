@@ -39,6 +39,11 @@ def year_span(year: int, label: str = "") -> Period:
     return Period(date(year, 1, 1), date(year, 12, 31), label)
 
 
+def is_whole_year(p: Period) -> bool:
+    """1 January to 31 December of one year."""
+    return p.start.year == p.end.year and (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31)
+
+
 def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
