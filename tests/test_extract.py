@@ -156,6 +156,7 @@ def test_list_members_share_the_last_unit() -> None:
     "第一条环线，一期工程和一标段，新一代技术，二级、三级配件。",
     "本文浏览次数：1234次，版权所有©2012-2022。",
     "十届二次全会，十年砥砺，之一。",
+    "贯彻落实省十五次党代会、宁波市十四次党代会精神。",
     "近年来，沧州开发区快速发展。",
     "增强四个意识，坚定“四个自信”，做到两个维护。",
 ])
@@ -2892,3 +2893,8 @@ def test_a_two_year_average_of_a_half_year_keeps_its_window() -> None:
                          "园区产值从113.62亿元增加到2019年172.94亿元，年均增长15%。", date(2021, 1, 16))
     assert found["6.5%"] == ("2016-01-01", "2020-12-31")    # grown from the base year's value
     assert found["15%"] == ("2017-01-01", "2019-12-31")     # 2017年以来: from 2017
+
+
+def test_a_fraction_in_digits_takes_the_bound_written_before_it() -> None:
+    found = {f.text: f.qualifier for f in figs("开发区贡献全省超过1/2的进出口总额，占全省近2/3。利用外资占全省的1/3。", date(2018, 12, 13))}
+    assert found == {"超过1/2": "more_than", "近2/3": "approx", "1/3": "exact"}

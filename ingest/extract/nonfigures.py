@@ -86,7 +86,7 @@ def _counted_times(raw: str, text: str, start: int, end: int) -> bool:
     return True
 
 
-_TIMES_NOT_AFTER = re.compile(r"性|产业|能源|创业|全会|会议精神|元|方程|函数|开发|分配|污染|供水|加压|结构|握手")
+_TIMES_NOT_AFTER = re.compile(r"性|产业|能源|创业|全会|会议精神|党代会|代表大会|元|方程|函数|开发|分配|污染|供水|加压|结构|握手")
 _TIMES_NOT_BEFORE = re.compile(r"[届第首再多屡依层档每]$|届[^\d,，。;；、]{0,4}$")  # 二届人大三次会议
 
 

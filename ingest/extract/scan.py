@@ -114,13 +114,15 @@ def _scan_atoms(text: str) -> list[_Atom]:
         if num >= den:
             continue
         qualifier = QUALIFIER_OF[m.group("pre") or m.group("post")] if (m.group("pre") or m.group("post")) else "exact"
-        atoms.append(_Atom(m.start(), m.end(), m.start(), Decimal(num) / Decimal(den) * 100, "%", qualifier, True))
+        atoms.append(_Atom(m.start(), m.end(), m.start(), _percent_of(num, den), "%", qualifier, True))
     for m in _SLASH_FRACTION.finditer(text):
         g = "" if m.group("frac") else "2"
         num, den = int(m.group("num" + g)), int(m.group("den" + g))
         if 0 < num < den:
-            atoms.append(_Atom(m.start("frac" + g), m.end("frac" + g), m.start("frac" + g),
-                               Decimal(num) / Decimal(den) * 100, "%", "exact", False))
+            start = m.start("frac" + g)
+            pre = _FRACTION_PRE.search(text, max(0, start - 2), start)   # 超过1/2, 近2/3
+            atoms.append(_Atom(pre.start() if pre else start, m.end("frac" + g), start, _percent_of(num, den), "%",
+                               QUALIFIER_OF[pre.group()] if pre else "exact", False))
     for m in _MAGNITUDE.finditer(text):
         atoms.append(_Atom(m.start(), m.end(), m.start(), multiplier(m.group("run")), m.group("unit") or "元",
                            "order_of_magnitude", True, magnitude=True))
@@ -306,6 +308,13 @@ _HALF = re.compile(r"(?P<pre>将近|接近|近|约|超过|超|逾|不到|不足)
 _FRACTION = re.compile(r"(?P<pre>将近|接近|近|约|超过|超|逾|不到|不足)?(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])"
                        r"(?P<post>以上|左右)?")
 _DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九十")}
+_FRACTION_PRE = re.compile(r"(?:将近|接近|近|约|超过|超|逾|不到|不足)$")
+
+
+def _percent_of(num: int, den: int) -> Decimal:
+    """A fraction as a per cent (1/3 -> 33.33…); annotators round it to two or three decimals or not
+    at all, so the value is kept whole."""
+    return Decimal(num) / Decimal(den) * 100
 # 占全市1/3: a fraction in digits, read only as the share it states (1/3 elsewhere may be a date).
 # (贡献了全国1/10的地区生产总值: a fraction of a whole named after it, with 的, is one too)
 _SLASH_FRACTION = re.compile(r"占[^,，。;；:：\d]{0,6}?(?P<frac>(?P<num>\d)/(?P<den>\d{1,2}))(?![\d/.])"
