@@ -2898,3 +2898,8 @@ def test_a_two_year_average_of_a_half_year_keeps_its_window() -> None:
 def test_a_fraction_in_digits_takes_the_bound_written_before_it() -> None:
     found = {f.text: f.qualifier for f in figs("开发区贡献全省超过1/2的进出口总额，占全省近2/3。利用外资占全省的1/3。", date(2018, 12, 13))}
     assert found == {"超过1/2": "more_than", "近2/3": "approx", "1/3": "exact"}
+
+
+def test_a_net_increase_with_the_thing_counted_between_is_a_change() -> None:
+    found = {f.text: (f.kind, f.direction) for f in figs("高新区全年净增高新技术企业252家，总数达到786家。新增企业12家。", date(2021, 2, 8))}
+    assert found == {"252家": ("change", "up"), "786家": ("level", None), "12家": ("level", None)}

@@ -54,6 +54,8 @@ _ASIDE_AT_END = re.compile(r"[(（][^()（）]{0,8}[)）]$")
 
 # 比上年新增130家 is a change; 新增企业5家 on its own is a level (the year's count).
 _COMPARED_NEW = re.compile(r"(?:(?:比|较)[^,，。;；]{1,5}?(?:新增|净增|多)|(?<![新])净(?:增加|增)了?)$")
+# 全年净增高新技术企业252家: a net increase with the thing counted between, a change too
+_NET_GAIN_OF = re.compile(r"净(?:增加|增)了?[^,，。;；:：\d]{1,12}$")
 
 _DIRECTION_WORD = re.compile(r"(?P<down>下降|减少|降低|回落|收窄|低于|慢于|降|减|低|慢)|(?P<up>增长|提高|提升|上升|高于|快于|扩大|增|高|快)")
 
@@ -80,7 +82,7 @@ def _change(text: str, a: _Atom, floor: int) -> str | None:
         return "down" if down or a.negative else "up"
     if a.negative:
         return "down" if (_CHANGE_VERB.search(before) or _RATE_WORD.search(before)) else None
-    if _COMPARED_NEW.search(before):
+    if _COMPARED_NEW.search(before) or _NET_GAIN_OF.search(before):
         return "up"
     m = _RATE_WORD.search(before) or _CHANGE_REACHING.search(before)
     if m:
