@@ -2903,3 +2903,8 @@ def test_a_fraction_in_digits_takes_the_bound_written_before_it() -> None:
 def test_a_net_increase_with_the_thing_counted_between_is_a_change() -> None:
     found = {f.text: (f.kind, f.direction) for f in figs("高新区全年净增高新技术企业252家，总数达到786家。新增企业12家。", date(2021, 2, 8))}
     assert found == {"252家": ("change", "up"), "786家": ("level", None), "12家": ("level", None)}
+
+
+def test_a_rate_said_to_stay_in_a_range_is_a_change() -> None:
+    f = one("近两年受传统工业发展制约，二产增速基本在5%~6%之间。", "5%~6%", date(2018, 4, 20))
+    assert (f.kind, f.qualifier, f.subject) == ("change", "range", "二产增速")
