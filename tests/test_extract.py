@@ -2908,3 +2908,11 @@ def test_a_net_increase_with_the_thing_counted_between_is_a_change() -> None:
 def test_a_rate_said_to_stay_in_a_range_is_a_change() -> None:
     f = one("近两年受传统工业发展制约，二产增速基本在5%~6%之间。", "5%~6%", date(2018, 4, 20))
     assert (f.kind, f.qualifier, f.subject) == ("change", "range", "二产增速")
+
+
+def test_gaps_to_other_places_and_rates_reached_are_changes() -> None:
+    found = {f.text: (f.kind, f.subject) for f in figs(
+        "前三季度，机场旅客吞吐量完成1799.2万人次，分别超越长沙、武汉21.8万人次、66.6万人次。"
+        "全市营收名义增长率达到了20.8%。航空港实验区GDP增速最高达2.6%。", date(2017, 11, 2))}
+    assert [found[q][0] for q in ("21.8万人次", "66.6万人次", "20.8%", "2.6%")] == ["change"] * 4
+    assert found["2.6%"][1] == "航空港实验区GDP增速"
