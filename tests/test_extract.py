@@ -2916,3 +2916,4 @@ def test_gaps_to_other_places_and_rates_reached_are_changes() -> None:
         "全市营收名义增长率达到了20.8%。航空港实验区GDP增速最高达2.6%。", date(2017, 11, 2))}
     assert [found[q][0] for q in ("21.8万人次", "66.6万人次", "20.8%", "2.6%")] == ["change"] * 4
     assert found["2.6%"][1] == "航空港实验区GDP增速"
+    assert one("全年淘汰落后燃煤锅炉四十三台。", "四十三台", date(2016, 1, 20)).kind == "level"   # 落后 here is outdated

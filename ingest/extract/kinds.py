@@ -172,7 +172,7 @@ _CHANGE_AFTER = re.compile(r"(?:\s*[、和及与]\s*\d+(?:\.\d+)?\s*%)*\s?的?(?
                            r"(?:(?P<up>增长|增幅|涨幅|增速)|(?P<down>下降|降幅|跌幅))")
 # The difference from another place or thing named between the verb and the amount (高于奉化1.13亿美元;
 # 低于5% with nothing between is a bound, the qualifier less_than).
-_GAP_TO_OTHER = re.compile(r"(?:(?P<up>高于|多于|高出|超越|领先)|(?P<down>低于|少于|低出|落后))[^,，。;；\d%的有为是]{1,12}?(?:分别)?$")
+_GAP_TO_OTHER = re.compile(r"(?:(?P<up>高于|多于|高出|超越|领先)|(?P<down>低于|少于|低出))[^,，。;；\d%的有为是]{1,12}?(?:分别)?$")
 _CONTRIBUTION_SHARE = re.compile(r"贡献率(?:分别为|分别|为|是|达到|达|超过|超|近|约)*$")
 _RATE_LEVEL = re.compile(r"(?:利率|利息率|收益率|贴现率|汇率|出生率|死亡率|自然增长率|税率|费率)"
                          r"(?:分别为|分别|平均为|平均|为|是|达到|达|保持在|降至|降到|在|约|仅)*$")
