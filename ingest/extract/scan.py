@@ -196,8 +196,9 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
         # 今年的目标是1.5个亿, 完成今年2个亿的目标: hundreds of millions of yuan, as people say them
         mult, unit, end = spoken.group("mult"), "元", spoken.end()
     if unit is None and mult and (mult + after_more).endswith("亿") and (not m.group("more3") or after_more) \
-            and _MONEY_MEASURE.search(text, max(text.rfind("。", 0, start), start - 40, 0), start) is not None \
-            and _CLAUSE_ENDS_AFTER.match(text, m.end()) is not None:
+            and ((_MONEY_MEASURE.search(text, max(text.rfind("。", 0, start), start - 40, 0), start) is not None
+                  and _CLAUSE_ENDS_AFTER.match(text, m.end()) is not None)
+                 or _MONEY_MEASURE_AFTER.match(text, m.end()) is not None):
         # 经济总量突破1500亿，…; 社会消费品零售总额…首次突破400亿: an amount of money said without 元
         unit, end = "元", m.end("multb2") if m.group("multb2") else m.end("mult2") if m.group("mult2") else m.end()
     if unit is None:
@@ -237,6 +238,8 @@ _INDEX_BEFORE = re.compile(r"指数")
 _CLOCK_BEFORE = re.compile(r"(?:于|在|午|晚|早|晨|夜)$")  # (于9点发布, 上午8点: a time of day)
 # What is counted in money (经济总量, 营业收入, 零售总额 …), before an amount in 亿 with no unit.
 _MONEY_MEASURE = re.compile(r"总量|生产总值|GDP|收入|营收|产值|总额|投资|利润|税收|销售额|零售额|增加值|资金|融资|贷款|存款|交易额|成交额")
+# 1.8万多亿GDP: the measure of money named right after the amount.
+_MONEY_MEASURE_AFTER = re.compile(r"(?:GDP|地区生产总值|生产总值|营业收入|营收|产值|税收|财政收入)")
 # (0.82亿、1.16亿和1.47亿美元: members of a list take the unit of its last member instead)
 _CLAUSE_ENDS_AFTER = re.compile(r"[,，。;；!！?？\n]|$")
 # 约 before 占 qualifies the share(s) that follow in its clause.
