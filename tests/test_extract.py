@@ -2918,3 +2918,47 @@ def test_gaps_to_other_places_and_rates_reached_are_changes() -> None:
     assert [found[q][0] for q in ("21.8万人次", "66.6万人次", "20.8%", "2.6%")] == ["change"] * 4
     assert found["2.6%"][1] == "航空港实验区GDP增速"
     assert one("全年淘汰落后燃煤锅炉四十三台。", "四十三台", date(2016, 1, 20)).kind == "level"   # 落后 here is outdated
+
+
+def test_a_wire_day_inside_its_sentence_dates_the_event(tmp_path: Path) -> None:
+    found = article_periods(tmp_path, "---\ntitle: 88个合作项目在渝签约 合同投资超2900亿元\ndate: 2023-05-19\n---\n"
+                            "西洽会重点项目签约仪式18日在重庆举行。重庆签约项目84个，合同投资2854.15亿元。\n\n"
+                            "本次签约投资主体实力强。央企投资项目45个、合同投资1626.35亿元。\n\n"
+                            "企业须在5个工作日内办结，第18日起实行。\n")
+    assert {found[q] for q in ("84个", "2854.15亿元", "45个", "1626.35亿元")} == {("2023-05-18", "2023-05-18")}
+    assert found["5个工作日"] == ("2023-05-19", "2023-05-19")
+
+
+def test_a_dateline_with_its_year_is_no_time_of_the_lead(tmp_path: Path) -> None:
+    found = article_periods(tmp_path, "---\ntitle: 会议开幕\ndate: 2024-01-19\n---\n"
+                            "深圳新闻网2024年1月19日讯(记者 杨明铭)昨日上午,龙华区第二届人民代表大会第四次会议在龙华会堂开幕。"
+                            "233名区二届人大代表出席大会。\n")
+    assert found["233名"] == ("2024-01-18", "2024-01-18")
+
+
+def test_the_day_a_reporter_learned_the_figures_dates_nothing() -> None:
+    found = text_periods("2017年郑州对外贸易再创历史新高。1月25日,记者从市商务局了解到,据海关统计,全市外贸进出口完成596.3亿美元,"
+                         "同比增长8.4%。其中,出口345.6亿美元。", date(2018, 1, 26))
+    assert {found[q] for q in ("596.3亿美元", "8.4%", "345.6亿美元")} == {("2017-01-01", "2017-12-31")}
+    # a day at the event itself still dates it
+    assert text_periods("昨天,记者从签约仪式上获悉,共签约项目20个。", date(2018, 1, 26))["20个"] == ("2018-01-25", "2018-01-25")
+
+
+def test_details_after_an_aside_of_years_are_of_the_figure_before() -> None:
+    found = text_periods("今年前三季度,兰州新区GDP增长13%、增速5年来持续领跑国家级新区。具体来看,规上工业增加值增长19.4%,"
+                         "固定资产投资增长21%。", date(2022, 11, 1))
+    assert found["19.4%"] == found["21%"] == ("2022-01-01", "2022-09-30")
+
+
+def test_a_year_after_the_space_a_web_copy_leaves_opens_its_sentence() -> None:
+    found = text_periods("截至去年底,开发区面积达888平方公里。 2006年,开发区实现工业增加值7414.24亿元,占GDP73%;"
+                         "实际利用外资147.12亿美元。", date(2007, 6, 6))
+    assert found["147.12亿美元"] == ("2006-01-01", "2006-12-31")
+
+
+def test_round_amounts_as_milestones_and_goals() -> None:
+    found = {f.text: (f.value, f.unit, f.qualifier) for f in figs(
+        "今年以来,固定资产投资再破千亿大关。汽车产业有望实现销售收入超千亿元目标。超百亿元企业2家。", date(2023, 12, 1))}
+    assert found["再破千亿"] == (1e11, "元", "more_than")
+    assert found["超千亿元"] == (1e11, "元", "more_than")
+    assert "超百亿元" not in found   # a size class naming the firms counted

@@ -213,7 +213,7 @@ def _only_window(blocks: list[_Block], published: date) -> Period | None:
 
 
 # A news dateline giving the day the report was filed: 本报上海4月7日电, 中国晋江网10月9日讯.
-_DATELINE_DAY = re.compile(r"\s*[^，,。！？\d]{0,16}?(\d{1,2})月(\d{1,2})日(?:电|讯)")
+_DATELINE_DAY = re.compile(r"\s*[^，,。！？\d]{0,16}?(?:\d{4}年)?(\d{1,2})月(\d{1,2})日(?:电|讯)")
 _DATELINE_PARAGRAPHS = 4
 _RELATIVE_DAY = re.compile(r"今天|今日(?!头条)|昨天|昨日|前天")
 _DATELINE_LAG = 7

@@ -64,13 +64,19 @@ def _full_sentence_start(text: str, pos: int) -> int:
 _ENUMERATION = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}是|[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[、.)](?!\d))\s*")
 
 
-# A news dateline opening the lead: 本报讯, 河北新闻网讯（通讯员王晓桐、陈彬）.
-_DATELINE = re.compile(r"(?:本报|本台|本网|本刊|[\u4e00-\u9fff]{2,8}?)(?:[\u4e00-\u9fff]{0,6}?\d{1,2}月\d{1,2}日)?[讯电]"
+# A news dateline opening the lead: 本报讯, 河北新闻网讯（通讯员王晓桐、陈彬）, 深圳新闻网2024年1月19日讯.
+_DATELINE = re.compile(r"(?:本报|本台|本网|本刊|[\u4e00-\u9fff]{2,8}?)(?:[\u4e00-\u9fff]{0,6}?(?:\d{4}年)?\d{1,2}月\d{1,2}日)?[讯电]"
                        r"\s*(?:[（(][^()（）。]{0,40}[)）])?\s*")
 
 
 def _sentence_head(text: str, start: int) -> int:
     """Where a sentence's own words begin, after an enumeration mark such as （一） or 一是, or
-    after the dateline of a news lead (河北新闻网讯（通讯员…）3月10日，…)."""
+    after the dateline of a news lead (河北新闻网讯（通讯员…）3月10日，…), and after the spaces a web
+    copy leaves between sentences (…888平方公里。 2006年，…)."""
+    while start < len(text) and text[start] in _BLANKS:
+        start += 1
     m = _ENUMERATION.match(text, start) or _DATELINE.match(text, start)
     return m.end() if m else start
+
+
+_BLANKS = frozenset(" \t\u00a0\u3000")

@@ -116,6 +116,9 @@ _REPORTED_ON = re.compile(r"(?:项目)?(?:情况|进展情况|工作)")
 _SETTING_VERBS = frozenset({"举行", "举办", "召开"})  # name the occasion, not what happened at it
 _BACK_REFERENCE = re.compile(r"此次|本次|这次|这批|该批|上述|这些项目")
 _EVENT_SEARCH_BLOCKS = 4
+# A wire's day inside its sentence, right before where or how the event took place (…仪式18日在重庆举行,
+# 会议昨天上午召开).
+_WIRE_DAY_AFTER = re.compile(r"(?:上午|下午|晚间|晚上|晚|早上|凌晨|中午)?(?:在|于|举行|举办|召开|开幕|闭幕|签约|开工|揭牌)")
 
 
 def _article_event(blocks: list[_Block], published: date) -> tuple[tuple[Period, str] | None, Period | None]:
@@ -145,10 +148,13 @@ def _article_event(blocks: list[_Block], published: date) -> tuple[tuple[Period,
             if batch is not None and m.kind in ("span", "horizon") and (p.end - p.start).days < 100:
                 verb = _EVENT_VERB.search(batch.group())
                 return (p, verb.group() if verb else ""), day[0] if day is not None else None
+            start = _sentence_start(text, m.start)
             if day is None and m.kind == "asof" and p.start == p.end and (published - p.end).days <= 7 \
-                    and _standalone(text, m, _sentence_start(text, m.start)):
+                    and (_standalone(text, m, start) or _WIRE_DAY_AFTER.match(text, m.end) is not None):
                 sent_end = _SENTENCE_END.search(text, m.end)
-                verbs = _EVENT_VERB.findall(text, m.end, sent_end.start() if sent_end else len(text))
+                # (…签约仪式18日在重庆举行: the words before the day name the event too)
+                verbs = _EVENT_VERB.findall(text, m.end if _standalone(text, m, start) else start,
+                                            sent_end.start() if sent_end else len(text))
                 if verbs:
                     day = (p, "|".join(verbs))
     return day, day[0] if day is not None else None

@@ -201,6 +201,9 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
                  or _MONEY_MEASURE_AFTER.match(text, m.end()) is not None):
         # 经济总量突破1500亿，…; 社会消费品零售总额…首次突破400亿: an amount of money said without 元
         unit, end = "元", m.end("multb2") if m.group("multb2") else m.end("mult2") if m.group("mult2") else m.end()
+    if unit is None and bare is not None and (_MONEY_MEASURE.search(text, max(text.rfind("。", 0, start), start - 40, 0), start)
+                                              is not None):
+        unit, end = "元", m.end()   # 固定资产投资再破千亿大关
     if unit is None:
         end = _bare_end(m)
         if not mult and text.startswith("点", end) and not text[end + 1:end + 2].isdigit() \
@@ -277,16 +280,18 @@ def _bare_round(m: re.Match[str], text: str) -> tuple[Decimal, str, int] | None:
         return None
     unit = m.group("unit2")
     if unit is None:
-        return None
-    unit_end = m.end("unit2")
-    if UNITS[unit] in _MONEY_UNITS:
-        if m.group("post") or _CJK_AFTER.match(text, unit_end):
+        # 再破千亿大关: a round amount in 亿 said as a milestone, its money named before (see _atom_from_match)
+        if not (raw.endswith("亿") and _MILESTONE_AFTER.match(text, m.end())):
+            return None
+    elif UNITS[unit] in _MONEY_UNITS:
+        # (超千亿元目标: the amount of a goal, not a size class)
+        if m.group("post") or (_CJK_AFTER.match(text, m.end("unit2")) and not _MILESTONE_AFTER.match(text, m.end("unit2"))):
             return None
     elif UNITS[unit] in _ROUND_MEASURES:
-        if m.group("post") or text.startswith("级", unit_end):
+        if m.group("post") or text.startswith("级", m.end("unit2")):
             return None
     elif UNITS[unit] in CLASSIFIER_UNITS:
-        nxt = text[unit_end:unit_end + 1]
+        nxt = text[m.end("unit2"):m.end("unit2") + 1]
         if len(unit) == 1 and nxt and nxt in NOT_A_CLASSIFIER_BEFORE.get(unit, ""):
             return None
     else:
@@ -305,6 +310,8 @@ def _bare_round(m: re.Match[str], text: str) -> tuple[Decimal, str, int] | None:
 
 
 _CJK_AFTER = re.compile(r"[\u4e00-\u9fff]")
+# A round amount as a milestone or a goal's size: 千亿大关, 百亿关口, 超千亿元目标.
+_MILESTONE_AFTER = re.compile(r"(?:的)?(?:大关|关口|目标)")
 # 近一半, 超过一半, 一半以上: a half as a share (50 %); 一半 alone and 过半 are left out.
 _HALF = re.compile(r"(?P<pre>将近|接近|近|约|超过|超|逾|不到|不足)?一半(?P<post>以上|左右)?")
 # 三分之二, 近四分之一: a fraction written out is a per cent of a whole.

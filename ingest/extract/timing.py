@@ -63,6 +63,10 @@ def _inherited_period(text: str, a: _Atom, sent: tuple[int, int], scope: _Scope,
     if continuation:
         if ctx.figure_period is not None and _BREAKDOWN.match(text, _sentence_head(text, sent[0])):
             return ctx.figure_period, f"其中 breaks down the figure before: {ctx.figure_period.label}"
+        if ctx.figure_period is not None and ctx.last is not None and ctx.last.window:
+            # 今年前三季度，GDP增长13%、增速5年来持续领跑…。具体来看，…: the details are of the figure before,
+            # not of the run of years its aside named
+            return ctx.figure_period, f"details the figure before: {ctx.figure_period.label}"
         if ctx.last is not None:
             return ctx.last.period, f"continues the sentence before: {_label(ctx.last)}"
         framing = ctx.framing()

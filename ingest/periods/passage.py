@@ -31,6 +31,9 @@ _EVENT_NAME_AFTER = re.compile(
 _DONE_SO_FAR_AFTER = re.compile(r"(?:份|末|底)?(?:已累计|累计|已经|已)")
 # 今年以来单月最高, 年内最低, 有统计以来新高: the range a record stands in.
 _RECORD_AFTER = re.compile(r"(?:单月|月度|单季|季度|同期)?(?:最高|最低|最快|最好|最大|最多|新高|新低|峰值)")
+# The day a reporter learned the figures from an office (not from an event: 从签约仪式上获悉).
+_LEARNED_AFTER = re.compile(r"[,，]?\s*(?:上午|下午)?[,，]?\s*(?:记者|笔者)(?:从|在|自)(?:(?!仪式|现场|签约|开工|竣工|投产)[^,，。;；!?！？]){1,30}?"
+                            r"(?:了解到|获悉|得知|获得)")
 _LIST_NAME_AFTER = re.compile(r"[^,，。;；!?！？\d]{0,16}?(?:百强|十强|强榜|榜单|名单|排行榜|排名)(?:中|里|上|内|榜)?")
 _RELEASE_PART = re.compile(r"季度|半年$")
 _DAYS_BACK = {"昨天": 1, "昨日": 1, "前天": 2, "今天": 0, "今日": 0}
@@ -189,6 +192,8 @@ def _mention(m: re.Match[str], text: str, published: date, mentions: list[TimeMe
     if _RECORD_AFTER.match(text, m.end()):
         return None  # 9月份…增长9.2%，为今年以来单月最高增速: the range a record is set in, not a period
     kind, period, years = resolved
+    if kind == "asof" and period is not None and period.start == period.end and _LEARNED_AFTER.match(text, m.end()):
+        return None  # 1月25日，记者从市商务局了解到，…全市外贸进出口完成596.3亿美元: the day the news was had
     if m.group("bare") == "全年" and not m.group("bare_since"):
         closed = _closed_year_frame(text, mentions, published)
         if closed is None and last_named_year(mentions) is None and passage_year is not None \
