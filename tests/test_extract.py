@@ -2962,3 +2962,37 @@ def test_round_amounts_as_milestones_and_goals() -> None:
     assert found["再破千亿"] == (1e11, "元", "more_than")
     assert found["超千亿元"] == (1e11, "元", "more_than")
     assert "超百亿元" not in found   # a size class naming the firms counted
+
+
+def test_a_part_of_the_year_told_as_the_course_of_things_is_no_window() -> None:
+    found = text_periods("据统计,今年1-11月,南宁市完成规模以上工业总产值3139.11亿元,同比增长10.11%。\n"
+                         "南宁市工业二季度企稳回升,下半年持续发力,产值增速逐月提高,工业投资增长3.3%,"
+                         "三大开发区完成工业投资同比增长7.05%,占全市工业投资44.92%。", date(2016, 12, 28))
+    assert {found[q] for q in ("3.3%", "7.05%", "44.92%")} == {("2016-01-01", "2016-11-30")}
+
+
+def test_a_year_after_a_connective_frames_the_paragraph() -> None:
+    found = text_periods("具体看,2021年新区主导产业正加速聚集成势,累计引进重大产业项目93个。会展经济逆势发展,举办重大展会活动158个。",
+                         date(2022, 2, 23))
+    assert found["158个"] == ("2021-01-01", "2021-12-31")
+
+
+def test_the_whole_and_the_share_of_a_flow_counted_to_a_day() -> None:
+    found = text_periods("截至2021年年底,开发区内规模以上新型功能材料企业达13家,实现工业产值131.78亿元,"
+                         "占该区规上工业总产值177.20亿元的74.36%。", date(2022, 2, 24))
+    assert found["13家"] == ("2021-12-31", "2021-12-31")
+    assert {found[q] for q in ("131.78亿元", "177.20亿元", "74.36%")} == {("2021-01-01", "2021-12-31")}
+
+
+def test_a_flow_with_its_own_year_after_a_stock_stays_a_flow() -> None:
+    found = text_periods("目前,汉川拥有规模以上工业企业418家,去年规模以上工业总产值达1100亿元。", date(2016, 4, 11))
+    assert found["418家"] == ("2016-04-11", "2016-04-11")
+    assert found["1100亿元"] == ("2015-01-01", "2015-12-31")
+
+
+def test_aims_and_gaps_said_in_other_words() -> None:
+    found = {f.text: (f.kind, f.direction) for f in figs(
+        "剑指300亿产值的预制菜产业园正构建全产业链。单个项目平均投资额34.0亿元、较前四届平均投资额高出8.4亿元。", date(2023, 5, 19))}
+    assert found["300亿"] == ("target", None)
+    assert found["34.0亿元"] == ("level", None)
+    assert found["8.4亿元"] == ("change", "up")

@@ -40,7 +40,7 @@ def _standalone(text: str, mention: TimeMention, sent_start: int) -> bool:
     if mention.kind == "base" or mention.period is None:
         return False
     head_end = _sentence_head(text, sent_start)
-    if mention.start == head_end:
+    if mention.start == head_end or _CONNECTIVE.fullmatch(text, head_end, mention.start) is not None:
         return True
     lo = _clause_start(text, mention.start, sent_start)
     if _FRAME_HEAD.fullmatch(text, lo, mention.start) is not None and text[mention.end:mention.end + 1] in (",", "，"):
@@ -52,6 +52,8 @@ def _standalone(text: str, mention: TimeMention, sent_start: int) -> bool:
     return lo == head_end and _SCENE.fullmatch(text, lo, _clause_end(text, mention.end, len(text))) is not None
 
 
+# A connective opening a sentence before its time phrase (具体看，2021年…; 同时，今年以来…).
+_CONNECTIVE = re.compile(r"(?:具体(?:来)?看|具体而言|总体(?:来)?看|总的来看|同时|此外|另外|与此同时)[,，]\s*")
 # The place a report is about, standing before its time phrase at the head of a sentence.
 _PLACE_HEAD = re.compile(r"(?:据统计[,，]?|据了解[,，]?)?[\u4e00-\u9fff]{0,10}?(?:区|市|县|园|省|镇|州)")
 _REPORT_VERB = re.compile(r"(?:全年)?(?:实现|完成|共|累计|新增|新引进|引进|签约|招商)")

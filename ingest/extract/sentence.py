@@ -617,6 +617,13 @@ def _flow_to_cutoff(s: _Sentence, d: _Decision, pending: list[_Pending]) -> Peri
         # 截至10月底，新登记市场主体1268户: counted over the year up to that day; so is work
         # measured against the year's plan (至9月底，全区重点项目累计完成投资367.1亿元，完成年度计划的73.4%)
         return year_to_day
+    if d.kind in ("level", "share") and "占" in text[_clause_start(text, a.start, s0):a.start]:
+        # 截至2021年年底，…实现工业产值131.78亿元，占该区规上工业总产值177.20亿元的74.36%: the whole and the
+        # share are of the months the part was counted over
+        part = next((p for p in reversed(pending) if p.kind == "level"), None)
+        if part is not None and part.sentence[0] == s0 and part.period is not None \
+                and part.period.end == period.end and part.period.start < period.start:
+            return part.period
     if d.kind == "share":
         # 完成年度计划的73.4%: the year's work so far against the year's plan
         return year_to_day if _YEAR_PLAN_SHARE.search(text, max(s0, a.start - 12), a.start) else None

@@ -115,10 +115,12 @@ def _is_stock(text: str, a: _Atom, s0: int, pending: list[_Pending], period: Per
         return True
     stock = next((p for p in reversed(pending) if p.kind != "change"), None)
     if stock is not None and stock.kind == "level" and stock.sentence[0] == s0 and stock.period is not None \
-            and stock.period.start == stock.period.end \
+            and stock.period.start == stock.period.end and period.end == stock.period.end \
             and _STOCK_CUE.search(text, _clause_start(text, stock.atom.start, s0), stock.atom.start) \
             and not _FLOW_CUE.search(text, clause, a.start):
-        return True  # (总数达到453家，新备案科技型中小企业856家: the flow after the stock stays a flow)
+        # (总数达到453家，新备案科技型中小企业856家: the flow after the stock stays a flow; so does one with a
+        # period of its own: 目前拥有规上工业企业418家，去年规上工业总产值达1100亿元)
+        return True
     return False
 
 
