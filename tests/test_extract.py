@@ -2996,3 +2996,11 @@ def test_aims_and_gaps_said_in_other_words() -> None:
     assert found["300亿"] == ("target", None)
     assert found["34.0亿元"] == ("level", None)
     assert found["8.4亿元"] == ("change", "up")
+
+
+def test_the_projects_of_the_event_are_its_own_under_a_years_frame(tmp_path: Path) -> None:
+    found = article_periods(tmp_path, "---\ntitle: 项目集中签约仪式举行\ndate: 2021-05-28\n---\n"
+                            "5月26日上午,招商引资项目集中签约仪式在禹城举行,10个项目集中签约。\n\n"
+                            "据悉,今年以来,禹城市已招引项目27个,总投资83.72亿元。集中签约的10个项目总投资42.95亿元。\n")
+    assert found["83.72亿元"] == ("2021-01-01", "2021-05-28")             # the year so far: 今年以来
+    assert found["42.95亿元"] == ("2021-05-26", "2021-05-26")             # the projects signed at the event

@@ -329,6 +329,11 @@ def _date_without_own(s: _Sentence, d: _Decision, pending: list[_Pending]) -> No
         return
     d.period, d.period_why = _inherited_period(text, a, s.sent, s.scope, s.figure_starts, ctx, s.continuation,
                                                s.has_change)
+    if ctx.event is not None and d.kind != "target" and _EVENT_NAMED_BEFORE.search(text, _clause_start(text, a.start, s0), a.start):
+        # 今年以来，…已招引项目27个…。集中签约的10个项目总投资42.95亿元: the projects of the event reported
+        named = _event_period(text, s.sent, ctx)
+        if named is not None:
+            d.period, d.period_why = named, f"the projects of the event the article reports ({named.label})"
     # only figures of a 分别 list look back for the sentence's years
     last = _governing(s.scope, a.start, s.full_start) if d.index in s.groups else None
     if last is not None and last.kind == "years" and last.period is not None \
@@ -356,6 +361,8 @@ def _date_without_own(s: _Sentence, d: _Decision, pending: list[_Pending]) -> No
         d.kind_why = f"target: paragraph horizon {ctx.horizon.period.label if ctx.horizon.period else ''}"
 
 
+# The projects of the event itself: 集中签约的10个项目, 此次开工的项目.
+_EVENT_NAMED_BEFORE = re.compile(r"(?:集中|此次|本次|这次)(?:开工|签约|竣工|投产)的")
 # A count of projects or their total investment (2023年县级重点项目共530项，总投资2944.74亿元).
 _PROJECT_COUNT_UNITS = frozenset({"项", "个"})
 _PROJECT_LIST_WORD = re.compile(r"项目")
