@@ -3004,3 +3004,27 @@ def test_the_projects_of_the_event_are_its_own_under_a_years_frame(tmp_path: Pat
                             "据悉,今年以来,禹城市已招引项目27个,总投资83.72亿元。集中签约的10个项目总投资42.95亿元。\n")
     assert found["83.72亿元"] == ("2021-01-01", "2021-05-28")             # the year so far: 今年以来
     assert found["42.95亿元"] == ("2021-05-26", "2021-05-26")             # the projects signed at the event
+
+
+def test_an_asides_goal_words_set_no_goal_after_it() -> None:
+    found = {f.text: f.kind for f in figs("初步预计,地区生产总值635亿元,完成年计划710亿元的89.4%(主要是二产、三产未达预期目标),增长2.0%。",
+                                          date(2023, 2, 6))}
+    assert (found["635亿元"], found["89.4%"], found["2.0%"]) == ("level", "share", "change")
+    assert found["710亿元"] == "target"
+
+
+def test_jiang_putting_things_on_a_list_reports_it() -> None:
+    found = {f.text: f.kind for f in figs("商务部将90个开发区纳入2010年综合评价,其中包括36家新升级开发区。", date(2011, 9, 22))}
+    assert found == {"90个": "level", "36家": "level"}
+    assert one("今年将新增10个项目纳入省重点。", "10个", date(2011, 9, 22)).kind == "target"
+
+
+def test_the_small_per_cent_sign(tmp_path: Path) -> None:
+    found = article_figures(tmp_path, "---\ntitle: t\ndate: 2014-03-11\n---\n主营业务收入5450亿元,增长18.2﹪。\n")
+    assert [(f.text, f.value, f.unit, f.kind) for f in found if f.unit == "%"] == [("18.2﹪", 18.2, "%", "change")]
+
+
+def test_a_year_after_the_clause_saying_where_the_news_came_from_frames_the_paragraph() -> None:
+    found = text_periods("记者昨日从市发改委获,去年全市规模以上工业企业发展到2607家,新增202家。全市主营业务收入过100亿元的企业达到4家。"
+                         "全市完成利税21亿元。", date(2014, 3, 11))
+    assert found["202家"] == found["21亿元"] == ("2013-01-01", "2013-12-31")

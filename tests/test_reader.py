@@ -412,6 +412,7 @@ def test_web_copy_drops_furniture_and_mines_it_for_metadata():
     ("第08版：要闻", "meta"),
     ("A3版 经济", "meta"),
     ("责任编辑：钱七", "tail"),
+    ("顶一下", "tail"),                            # a vote box (顶一下 (0) 0% 踩一下 (0) 0%)
 ])
 def test_boilerplate_lines(line, why):
     """'meta' lines are mined for the date and paper, 'tail' lines cut what follows, the rest just go."""

@@ -40,7 +40,8 @@ def _standalone(text: str, mention: TimeMention, sent_start: int) -> bool:
     if mention.kind == "base" or mention.period is None:
         return False
     head_end = _sentence_head(text, sent_start)
-    if mention.start == head_end or _CONNECTIVE.fullmatch(text, head_end, mention.start) is not None:
+    if mention.start == head_end or _CONNECTIVE.fullmatch(text, head_end, mention.start) is not None \
+            or _REPORT_LEAD.fullmatch(text, head_end, mention.start) is not None:
         return True
     lo = _clause_start(text, mention.start, sent_start)
     if _FRAME_HEAD.fullmatch(text, lo, mention.start) is not None and text[mention.end:mention.end + 1] in (",", "，"):
@@ -54,6 +55,9 @@ def _standalone(text: str, mention: TimeMention, sent_start: int) -> bool:
 
 # A connective opening a sentence before its time phrase (具体看，2021年…; 同时，今年以来…).
 _CONNECTIVE = re.compile(r"(?:具体(?:来)?看|具体而言|总体(?:来)?看|总的来看|同时|此外|另外|与此同时)[,，]\s*")
+# Where the news came from, a clause opening the sentence before its time phrase (记者昨日从市发改委获悉，去年…;
+# 据统计，今年以来…).
+_REPORT_LEAD = re.compile(r"(?:(?:记者|笔者)[^,，。;；]{0,24}?(?:获悉|了解到|获|得知|获得)|据(?:统计|了解|悉|介绍|初步统计|测算|调度))[,，]\s*")
 # The place a report is about, standing before its time phrase at the head of a sentence.
 _PLACE_HEAD = re.compile(r"(?:据统计[,，]?|据了解[,，]?)?[\u4e00-\u9fff]{0,10}?(?:区|市|县|园|省|镇|州)")
 _REPORT_VERB = re.compile(r"(?:全年)?(?:实现|完成|共|累计|新增|新引进|引进|签约|招商)")

@@ -24,6 +24,8 @@ def fold(ch: str) -> str:
         folded = unicodedata.normalize("NFKC", ch)
         if len(folded) == 1:
             return folded
+    if ch == "\ufe6a":  # ﹪, the small form of the per cent sign (18.2﹪)
+        return "%"
     if ch == "\t":
         return ch
     if unicodedata.category(ch) == "Zs":
@@ -33,7 +35,7 @@ def fold(ch: str) -> str:
 
 # fold() as a str.translate table, for the characters it changes.
 FOLD_TABLE: dict[int, str] = {
-    cp: fold(chr(cp)) for cp in [*range(0xFF01, 0xFF5F), 0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000]
+    cp: fold(chr(cp)) for cp in [*range(0xFF01, 0xFF5F), 0x00A0, 0x1680, *range(0x2000, 0x200B), 0x202F, 0x205F, 0x3000, 0xFE6A]
     if fold(chr(cp)) != chr(cp)
 }
 
