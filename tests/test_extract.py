@@ -3028,3 +3028,20 @@ def test_a_year_after_the_clause_saying_where_the_news_came_from_frames_the_para
     found = text_periods("记者昨日从市发改委获,去年全市规模以上工业企业发展到2607家,新增202家。全市主营业务收入过100亿元的企业达到4家。"
                          "全市完成利税21亿元。", date(2014, 3, 11))
     assert found["202家"] == found["21亿元"] == ("2013-01-01", "2013-12-31")
+
+
+def test_gdp_said_as_a_total_is_a_flow() -> None:
+    found = text_periods("上半年,全县实现GDP总量400.61亿元,按可比价计算同比增长6.1%。截至6月底,存款总量120亿元。", date(2025, 8, 1))
+    assert found["400.61亿元"] == found["6.1%"] == ("2025-01-01", "2025-06-30")
+    assert found["120亿元"] == ("2025-06-30", "2025-06-30")
+
+
+def test_a_year_naming_projects_carried_over_dates_nothing() -> None:
+    found = text_periods("截至3月底,在库市重大项目18个,其中2024年结转项目13个,新增入库项目5个。", date(2025, 4, 20))
+    assert found["13个"] == ("2025-03-31", "2025-03-31")
+
+
+def test_a_level_stepped_up_to() -> None:
+    found = {f.text: (f.value, f.unit, f.qualifier) for f in figs("全省经济总量首次迈上5万亿元新台阶。四川经济总量迈上5万亿新台阶。",
+                                                                  date(2022, 1, 21))}
+    assert found == {"5万亿元": (5e12, "元", "more_than"), "5万亿": (5e12, "元", "more_than")}

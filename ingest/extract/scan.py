@@ -226,6 +226,8 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
         qualifier = "approx"  # 约占全国50%, 约占海南省的13%、海口市的40%; 约为全国平均水平的2倍, 全国约有1000家
     if qualifier == "exact" and unit in _ROUND_MEASURES and text.startswith("级", end):
         qualifier = "order_of_magnitude"  # 10万吨级码头, 30万吨级航道: the size class of what is built
+    if qualifier == "exact" and _STEP_UP_BEFORE.search(text, max(0, start - 3), start) and _STEP_AFTER.match(text, end):
+        qualifier = "more_than"  # 经济总量首次迈上5万亿元新台阶: past the mark, like 突破
     if unit == "倍" and qualifier == "exact" and text.startswith("多", end):
         qualifier, end = "more_than", end + 1  # 是去年的6倍多: more than six times
     negative = not chinese and not m.group("pre") and start > 0 and text[start - 1] in "-−" \
@@ -236,6 +238,9 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
                  factor=factor, has_factor=bool(mult), scale=scale, negative=negative)
 
 
+# A level stepped up to (迈上5万亿元新台阶, 跨入千亿元大关).
+_STEP_UP_BEFORE = re.compile(r"(?:迈上|迈入|迈过|站上|跨上|跨入|跨过|登上)$")
+_STEP_AFTER = re.compile(r"[”\"]?(?:的)?(?:新)?(?:台阶|大关|关口)")
 # An index whose value is given in points (总指数, 景气指数, 发展指数).
 _INDEX_BEFORE = re.compile(r"指数")
 _CLOCK_BEFORE = re.compile(r"(?:于|在|午|晚|早|晨|夜)$")  # (于9点发布, 上午8点: a time of day)
@@ -244,7 +249,7 @@ _MONEY_MEASURE = re.compile(r"总量|生产总值|GDP|收入|营收|产值|总�
 # 1.8万多亿GDP: the measure of money named right after the amount.
 _MONEY_MEASURE_AFTER = re.compile(r"(?:GDP|地区生产总值|生产总值|营业收入|营收|产值|税收|财政收入)")
 # (0.82亿、1.16亿和1.47亿美元: members of a list take the unit of its last member instead)
-_CLAUSE_ENDS_AFTER = re.compile(r"[,，。;；!！?？\n]|$")
+_CLAUSE_ENDS_AFTER = re.compile(r"[,，。;；!！?？\n]|$|(?:的)?(?:新)?(?:台阶|大关|关口)")  # (经济总量迈上5万亿新台阶)
 # 约 before 占 qualifies the share(s) that follow in its clause.
 _ABOUT_SHARE = re.compile(r"(?:大约|约)占[^,，。;；:：]*$")
 # 约为…的2倍, 大约有200种, 将约达7.2万平方米, 约计200人: 约 a few words before the number it qualifies.
