@@ -3045,3 +3045,22 @@ def test_a_level_stepped_up_to() -> None:
     found = {f.text: (f.value, f.unit, f.qualifier) for f in figs("全省经济总量首次迈上5万亿元新台阶。四川经济总量迈上5万亿新台阶。",
                                                                   date(2022, 1, 21))}
     assert found == {"5万亿元": (5e12, "元", "more_than"), "5万亿": (5e12, "元", "more_than")}
+
+
+def test_the_goal_a_share_of_the_work_is_taken_of() -> None:
+    found = {f.text: f.kind for f in figs("今年1-9月份,我市实际利用外资15150万美元,完成市政府下达19500万美元目标任务的77.69%。"
+                                          "怀宁县、太湖县完成考核目标任务在70%以上。", date(2009, 10, 13))}
+    assert found == {"15150万美元": "level", "19500万美元": "target", "77.69%": "share", "70%以上": "share"}
+
+
+def test_a_fraction_of_a_whole_after_a_verb_of_comparison() -> None:
+    found = {f.text: (f.value, f.qualifier) for f in figs("园区合计GDP为18.6万亿元,超过同期全国GDP的1/5;合计税收收入为3.3万亿元,"
+                                                          "接近同期全国税收收入的1/4。", date(2018, 12, 20))}
+    assert found["1/5"] == (20, "more_than") and found["1/4"] == (25, "approx")
+
+
+def test_ahead_of_time_and_the_years_goal_by_name_are_no_periods() -> None:
+    found = text_periods("今年前11个月,沧州市实际利用外资62471万美元,提前1个月完成省定全年任务目标。全市新设外资项目32家;"
+                         "增资项目5个,投资总额增加2727.89万美元。", date(2017, 12, 26))
+    assert {found[q] for q in ("62471万美元", "32家", "5个", "2727.89万美元")} == {("2017-01-01", "2017-11-30")}
+    assert "1个月" not in found or found["1个月"] != ("2017-01-01", "2017-01-31")

@@ -121,8 +121,10 @@ def _scan_atoms(text: str) -> list[_Atom]:
         if 0 < num < den:
             start = m.start("frac" + g)
             pre = _FRACTION_PRE.search(text, max(0, start - 2), start)   # 超过1/2, 近2/3
+            verb = m.group("verb") if not g else None
+            qualifier = QUALIFIER_OF[pre.group()] if pre else QUALIFIER_OF[verb] if verb in ("超过", "接近") else "exact"
             atoms.append(_Atom(pre.start() if pre else start, m.end("frac" + g), start, _percent_of(num, den), "%",
-                               QUALIFIER_OF[pre.group()] if pre else "exact", False))
+                               qualifier, False))
     for m in _MAGNITUDE.finditer(text):
         atoms.append(_Atom(m.start(), m.end(), m.start(), multiplier(m.group("run")), m.group("unit") or "元",
                            "order_of_magnitude", True, magnitude=True))
@@ -332,7 +334,9 @@ def _percent_of(num: int, den: int) -> Decimal:
     return Decimal(num) / Decimal(den) * 100
 # 占全市1/3: a fraction in digits, read only as the share it states (1/3 elsewhere may be a date).
 # (贡献了全国1/10的地区生产总值: a fraction of a whole named after it, with 的, is one too)
-_SLASH_FRACTION = re.compile(r"占[^,，。;；:：\d]{0,6}?(?P<frac>(?P<num>\d)/(?P<den>\d{1,2}))(?![\d/.])"
+# (超过同期全国GDP的1/5, 接近全国税收收入的1/4: a fraction of a whole after a verb of comparison)
+_SLASH_FRACTION = re.compile(r"(?:占[^,，。;；:：\d]{0,6}?|(?P<verb>超过|接近|相当于|达到)[^,，。;；:：\d]{1,12}?的)"
+                             r"(?P<frac>(?P<num>\d)/(?P<den>\d{1,2}))(?![\d/.])"
                              r"|(?<![\d/.])(?P<frac2>(?P<num2>\d)/(?P<den2>\d{1,2}))(?=的(?!上午|下午|晚上|早上|中午|凌晨))")
 
 # 占全市总数的一半, 超过全县企业的一半: a half of a named whole is a share (一半的时间 is not).

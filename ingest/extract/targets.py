@@ -40,6 +40,8 @@ _PLEDGE_AFTER = re.compile(r"[^,，。;；]{0,3}(?:民生实事|惠民实事|民
 
 # A figure that is itself named the goal by the words after it (28%的年度目标, 500亿元的全年任务).
 _GOAL_NAMED_AFTER = re.compile(r"(?:左右|以上)?的(?:年度|全年|年)(?:目标|任务|计划)(?:任务)?")
+# The goal a share of the work done is taken of, named right after the figure (19500万美元目标任务的77.69%).
+_TASK_WHOLE_AFTER = re.compile(r"(?:的)?(?:年度|全年|年)?(?:目标任务|目标|任务|计划)的(?=\d)")
 # A quota in brackets (任务数18家, 任务数占比60%): the number set as the task, a goal.
 _QUOTA_BEFORE = re.compile(r"[(（](?:任务数|目标数|目标值|任务)(?:占比|为|是)?$")
 _SHARE_OF = re.compile(r"占[^,，。;；\d]{0,4}$")
@@ -51,7 +53,7 @@ _COMPARED_BEFORE = re.compile(r"[高低快慢多少]了?出?$")
 _CAN_AFTER_PLAN = re.compile(r"可(?:容纳|供|实现|带动|落地|吸纳|解决|提供|形成)")
 _PLAN_AHEAD = re.compile(r"计划|拟|建成后|投产后|[一二三四五六七八九十两\d]年内")
 # 完成年度目标12.3%, 完成全年任务的45%: the part of a goal done.
-_DONE_OF_GOAL = re.compile(r"完成(?:了)?(?:年度|全年|年)?(?:目标|计划|任务)(?:任务)?(?:的)?$")
+_DONE_OF_GOAL = re.compile(r"完成(?:了)?[^,，。;；\d]{0,4}?(?:年度|全年|年)?(?:考核)?(?:目标|计划|任务)(?:任务)?(?:的|在|达到|达)?$")
 # The year's task or goal named as the whole a result is measured against.
 _YEAR_TASK_BEFORE = re.compile(r"(?:年任务|年度任务|全年任务|年度目标|全年目标|年目标|年度计划|全年计划|年计划|下达任务数|下达任务|目标任务)(?:为|是)?$")
 
@@ -80,6 +82,9 @@ def _target_cue(text: str, a: _Atom, sent_start: int, full_start: int,
         return None   # 增速11%，超目标任务1.5个百分点: the gap to the goal, a change
     if task is not None:  # (完成年度计划102.2%: the part done, a share)
         return task.group(), task.start()  # 完成年任务75亿元的23.7%: 75亿元 is the year's goal
+    whole = _TASK_WHOLE_AFTER.match(text, a.end)
+    if whole is not None:
+        return "目标", whole.start()  # 完成市政府下达19500万美元目标任务的77.69%: the task a share is taken of
     goal = _GOAL_NAMED_AFTER.match(text, a.end)
     if goal is not None and not re.search(r"完成|实现|达到|达成", text[clause:a.start]):
         # (完成投资9亿元的年度任务: the year's task, done)

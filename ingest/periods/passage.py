@@ -33,6 +33,9 @@ _DONE_SO_FAR_AFTER = re.compile(r"(?:份|末|底)?(?:已累计|累计|已经|已
 _RECORD_AFTER = re.compile(r"(?:单月|月度|单季|季度|同期)?(?:最高|最低|最快|最好|最大|最多|新高|新低|峰值)")
 # Projects carried over from a year (2024年结转项目, 2023年续建项目): the year names them.
 _CARRIED_OVER_AFTER = re.compile(r"(?:度)?(?:结转|续建)")
+# A year's goal named after what set or met it (完成省定全年任务目标, 下达全年计划).
+_GOAL_NAME_AFTER = re.compile(r"(?:的)?(?:目标任务|任务目标|任务|目标|计划)")
+_SET_GOAL_BEFORE = re.compile(r"(?:完成|省定|市定|下达|确定|定下)$")
 # A part of the year with how the economy went in it, a clause of its own (二季度企稳回升，下半年持续发力，).
 _TREND_AFTER = re.compile(r"(?:以来)?(?:企稳回升|止跌回升|稳步回升|持续回升|逐月回升|触底回升|持续发力|加速发力|持续向好|稳中向好|明显回暖|持续回暖"
                           r"|逐步回暖|逐月加快|逐月提高|逐季加快|逐季回升)[,，；;]")
@@ -196,6 +199,9 @@ def _mention(m: re.Match[str], text: str, published: date, mentions: list[TimeMe
         return None  # 2023年…项目推介洽谈会近日举行: the year names the event, it dates nothing
     if m.group("abs") and _CARRIED_OVER_AFTER.match(text, m.end()):
         return None  # 截至3月底，在库项目18个，其中2024年结转项目13个: the year names the projects carried over
+    if m.group("bare") in ("全年", "年度") and _GOAL_NAME_AFTER.match(text, m.end()) \
+            and _SET_GOAL_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+        return None  # 提前1个月完成省定全年任务目标: the year's goal by its name, not a period of what follows
     if _TREND_AFTER.match(text, m.end()):
         return None  # 工业二季度企稳回升，下半年持续发力，…工业投资增长3.3%: the course of the year told, not a window
     if _RECORD_AFTER.match(text, m.end()):
