@@ -3064,3 +3064,33 @@ def test_ahead_of_time_and_the_years_goal_by_name_are_no_periods() -> None:
                          "增资项目5个,投资总额增加2727.89万美元。", date(2017, 12, 26))
     assert {found[q] for q in ("62471万美元", "32家", "5个", "2727.89万美元")} == {("2017-01-01", "2017-11-30")}
     assert "1个月" not in found or found["1个月"] != ("2017-01-01", "2017-01-31")
+
+
+def test_the_part_of_industries_that_grew_is_a_share() -> None:
+    f = one("上半年,全省41个大类行业中,有28个行业增加值实现增长,增长面近7成。", "近7成", date(2022, 7, 29))
+    assert (f.kind, f.value, f.unit, f.qualifier) == ("share", 7, "成", "approx")
+
+
+def test_a_trend_carried_on_and_the_years_goal_by_name_are_no_windows() -> None:
+    found = text_periods("今年前三季度,该园区围绕全年目标,狠抓项目建设,全区经济发展继续延续了上半年良好的发展态势,GDP增幅达9.7%。"
+                         "全区完成规模以上工业增加值246.77亿元,同比增长10%。", date(2017, 12, 4))
+    assert {found[q] for q in ("9.7%", "246.77亿元", "10%")} == {("2017-01-01", "2017-09-30")}
+
+
+def test_a_part_of_the_year_later_in_the_sentence_narrows_the_year_so_far() -> None:
+    found = text_periods("今年以来,全区上下围绕高质量发展目标,稳步推动一季度实现地区生产总值949.84亿元,增长3.1%。"
+                         "21项区级GDP核算指标正增长,增长面75.0%。", date(2024, 4, 30))
+    assert found["21项"] == found["75.0%"] == ("2024-01-01", "2024-03-31")
+    # a part named after a figure of the year so far stays local
+    found = text_periods("今年以来,全区GDP增长6%,其中一季度增长5%。全区新增企业20家。", date(2024, 5, 10))
+    assert found["20家"] == ("2024-01-01", "2024-05-10")
+
+
+def test_a_share_under_the_years_up_to_now_is_the_state_reached() -> None:
+    found = text_periods("5年来,产业园区已经成为重大项目的承载地,拥有全市53%的规模以上工业企业。", date(2021, 9, 12))
+    assert found["53%"] == ("2021-09-12", "2021-09-12")
+
+
+def test_a_current_year_naming_who_made_a_list_is_no_goal() -> None:
+    found = {f.text: f.kind for f in figs("2023年东部、中部、西部、东北入围园区数量分别为57、21、15、7家。", date(2023, 7, 7))}
+    assert set(found.values()) == {"level"}

@@ -50,6 +50,9 @@ _RATE_REACHED = re.compile(
     r"(?:收窄|扩大|回落|回升|提高|提升|加快|放缓|减缓|下降|下滑|上升|降低|回调|收缩|增加|减少|缩小|由负转正)了?"
     r"(?:至|到|为)(?:约|近|超过|超)?$")
 
+# The part of a set of units that grew, fell or lost money (增长面, 亏损面): a share, not a rate of change.
+_SPREAD = re.compile(r"(?:增长面|下降面|亏损面|盈利面)(?:达到了?|达|为|是|在)?$")
+
 _ASIDE_AT_END = re.compile(r"[(（][^()（）]{0,8}[)）]$")
 
 # 比上年新增130家 is a change; 新增企业5家 on its own is a level (the year's count).
@@ -113,6 +116,8 @@ def _kind(text: str, a: _Atom, s0: int, prev: _Atom | None, prev_kind: tuple[str
         return "target", None
     if a.unit == "%" and _CONTRIBUTION_SHARE.search(text, clause_floor, a.start):
         return "share", None  # 对全市规上工业增长贡献率超过30%: a part of the whole growth
+    if a.unit == "%" and _SPREAD.search(text, clause_floor, a.start):
+        return "share", None  # 28个行业增加值实现增长，增长面近7成: the part of the industries that grew
     direction = _change(text, a, clause_floor)
     if a.unit == "倍" and direction is None and (
             _ENTITY_MULTIPLE.search(text, clause_floor, a.start) is not None

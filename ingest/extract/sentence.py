@@ -572,7 +572,9 @@ def _settle_period(s: _Sentence, d: _Decision, pending: list[_Pending]) -> None:
     text, ctx, a, s0 = s.text, s.ctx, d.atom, s.sent[0]
     period = d.period
     assert period is not None
-    if d.kind in ("level", "share") and period.start.year < period.end.year and period.start <= ctx.published < period.end:
+    if d.kind in ("level", "share") and period.start.year < period.end.year and (
+            period.start <= ctx.published < period.end or (d.kind == "share" and period.end == ctx.published)):
+        # (5年来，产业园区…拥有长沙53%的规模以上工业企业: a share under the years up to now is the state reached)
         # “十四五”期间，…。…178家国家高新区生产总值占全国GDP总数的14.3% (November 2025): under a plan
         # period still running, a count or a share is the state reached by the article's day
         d.period, d.period_why = as_of(ctx.published, period.label), f"reached by the day, within {period.label}"

@@ -262,13 +262,19 @@ def _narrowed(m: TimeMention, scope: _Scope, i: int, text: str) -> TimeMention:
     if i + 1 >= len(scope.mentions) or m.period is None:
         return m
     part = scope.mentions[i + 1]
+    # (今年以来，全区上下围绕…目标，稳步推动一季度实现地区生产总值949.84亿元: a later clause of the sentence
+    # narrows it too, when nothing was counted before it)
+    further = _clause_end(text, m.end, len(text)) < part.end
+    if further and (_SENTENCE_END.search(text, m.end, part.start) is not None or _DIGIT.search(text, m.end, part.start) is not None
+                    or m.kind != "since"):
+        return m
     if part.kind != "span" or part.period is None or part.window \
-            or _clause_end(text, m.end, len(text)) < part.end \
             or not (m.period.start <= part.period.start and part.period.end <= m.period.end) or part.period == m.period:
         return m
     return part
 
 
+_DIGIT = re.compile(r"\d")
 _NOW = frozenset({"目前", "现在", "当前", "眼下"})
 
 

@@ -36,13 +36,16 @@ _CARRIED_OVER_AFTER = re.compile(r"(?:度)?(?:结转|续建)")
 # A year's goal named after what set or met it (完成省定全年任务目标, 下达全年计划).
 _GOAL_NAME_AFTER = re.compile(r"(?:的)?(?:目标任务|任务目标|任务|目标|计划)")
 _SET_GOAL_BEFORE = re.compile(r"(?:完成|省定|市定|下达|确定|定下)$")
+# A trend carried on from an earlier period (延续了上半年良好的发展态势, 保持了去年以来的增长势头).
+_CONTINUED_BEFORE = re.compile(r"(?:延续|保持|继续|承接|巩固)了?$")
+_TREND_NOUN_AFTER = re.compile(r"(?:以来)?[^,，。;；\d]{0,10}?(?:态势|势头|趋势|走势)")
 # A part of the year with how the economy went in it, a clause of its own (二季度企稳回升，下半年持续发力，).
 _TREND_AFTER = re.compile(r"(?:以来)?(?:企稳回升|止跌回升|稳步回升|持续回升|逐月回升|触底回升|持续发力|加速发力|持续向好|稳中向好|明显回暖|持续回暖"
                           r"|逐步回暖|逐月加快|逐月提高|逐季加快|逐季回升)[,，；;]")
 # The day a reporter learned the figures from an office (not from an event: 从签约仪式上获悉).
 _LEARNED_AFTER = re.compile(r"[,，]?\s*(?:上午|下午)?[,，]?\s*(?:记者|笔者)(?:从|在|自)(?:(?!仪式|现场|签约|开工|竣工|投产)[^,，。;；!?！？]){1,30}?"
                             r"(?:了解到|获悉|得知|获得)")
-_LIST_NAME_AFTER = re.compile(r"[^,，。;；!?！？\d]{0,16}?(?:百强|十强|强榜|榜单|名单|排行榜|排名)(?:中|里|上|内|榜)?")
+_LIST_NAME_AFTER = re.compile(r"[^,，。;；!?！？\d]{0,16}?(?:百强|十强|强榜|榜单|名单|排行榜|排名|入围|入选|上榜)(?:中|里|上|内|榜)?")
 _RELEASE_PART = re.compile(r"季度|半年$")
 _DAYS_BACK = {"昨天": 1, "昨日": 1, "前天": 2, "今天": 0, "今日": 0}
 _YEAR_PARTS = ("全年", "年底", "年末")
@@ -199,9 +202,12 @@ def _mention(m: re.Match[str], text: str, published: date, mentions: list[TimeMe
         return None  # 2023年…项目推介洽谈会近日举行: the year names the event, it dates nothing
     if m.group("abs") and _CARRIED_OVER_AFTER.match(text, m.end()):
         return None  # 截至3月底，在库项目18个，其中2024年结转项目13个: the year names the projects carried over
-    if m.group("bare") in ("全年", "年度") and _GOAL_NAME_AFTER.match(text, m.end()) \
-            and _SET_GOAL_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+    goal_named = _GOAL_NAME_AFTER.match(text, m.end()) if m.group("bare") in ("全年", "年度") else None
+    if goal_named is not None and (not goal_named.group().endswith("计划")
+                                   or _SET_GOAL_BEFORE.search(text, max(0, m.start() - 4), m.start())):
         return None  # 提前1个月完成省定全年任务目标: the year's goal by its name, not a period of what follows
+    if _CONTINUED_BEFORE.search(text, max(0, m.start() - 6), m.start()) and _TREND_NOUN_AFTER.match(text, m.end()):
+        return None  # 今年前三季度，…继续延续了上半年良好的发展态势，GDP增幅达9.7%: the earlier trend, not a window
     if _TREND_AFTER.match(text, m.end()):
         return None  # 工业二季度企稳回升，下半年持续发力，…工业投资增长3.3%: the course of the year told, not a window
     if _RECORD_AFTER.match(text, m.end()):
