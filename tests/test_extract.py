@@ -3094,3 +3094,19 @@ def test_a_share_under_the_years_up_to_now_is_the_state_reached() -> None:
 def test_a_current_year_naming_who_made_a_list_is_no_goal() -> None:
     found = {f.text: f.kind for f in figs("2023年东部、中部、西部、东北入围园区数量分别为57、21、15、7家。", date(2023, 7, 7))}
     assert set(found.values()) == {"level"}
+
+
+def test_a_clause_giving_the_value_of_the_rate_named_before_is_a_change() -> None:
+    found = {f.text: f.kind for f in figs("开发区营收名义增长率低于全市平均水平,为10.3%。名义增速均在40%之上,分别为41.0%和57.8%。"
+                                          "全市工业占比较大,为35%。", date(2021, 10, 21))}
+    assert found == {"10.3%": "change", "40%": "change", "41.0%": "change", "57.8%": "change", "35%": "share"}
+
+
+def test_growth_said_as_positive_or_negative() -> None:
+    found = {f.text: (f.kind, f.direction) for f in figs("工业投资实现2%正增长,出口负增长3%。", date(2021, 9, 10))}
+    assert found == {"2%": ("change", "up"), "3%": ("change", "down")}
+
+
+def test_a_quoted_package_of_measures_is_a_name() -> None:
+    found = [f.text for f in figs("制定完善“人才新政20条”,出台《稳经济30条》。全年出台政策措施20条。", date(2021, 9, 10))]
+    assert found == ["20条"]

@@ -12,9 +12,9 @@ from ingest.extract.scan import _Atom
 # 缩短, 压缩, 缩减, 削减 a time or an amount by so much is a change down (缩短了20个小时);
 # 缩短至 / 压缩到 name the level reached and never end the words before the figure.
 _CHANGE_VERB = re.compile(
-    r"(?:(?P<up>增长|增加收入|增加|上升|提高|提升|攀升|上涨|扩大|高出|多出|(?<![新净])增收|多收|多挣|增产|(?<![新净])增|涨|(?<![晋])升"
+    r"(?:(?P<up>(?<!负)增长|增加收入|增加|上升|提高|提升|攀升|上涨|扩大|高出|多出|(?<![新净])增收|多收|多挣|增产|(?<![新净])增|涨|(?<![晋])升"
     r"|(?<![最较更])(?:高|快)|多)"
-    r"|(?P<down>下降|减少|降低|下滑|回落|收窄|缩小|改善|低出|少出|缩短|压缩|缩减|削减|减收|少收|减产|减|降|跌|(?<![最较更])(?:低|慢)|少))"
+    r"|(?P<down>负增长|下降|减少|降低|下滑|回落|收窄|缩小|改善|低出|少出|缩短|压缩|缩减|削减|减收|少收|减产|减|降|跌|(?<![最较更])(?:低|慢)|少))"
     r"了?(?:分别为|分别|均为|均|平均|约|近|超过|超|逾)?$"
 )
 # Cuts that are changes only as a part of the whole (申报材料精简35%, 节约成本12%): 节约资金300万元
@@ -148,13 +148,24 @@ def _kind(text: str, a: _Atom, s0: int, prev: _Atom | None, prev_kind: tuple[str
     if a.unit == "‰" or (a.unit == "%" and _RATE_LEVEL.search(text, clause_floor, a.start)):
         # 出生率9.8‰, 贷款利率4.65%: rates of their own, not parts of a whole
         return "level", None
+    if a.unit == "%" and _COPULA_CLAUSE.fullmatch(text, clause_floor, a.start) and clause_floor > s0:
+        # 名义增长率低于全市平均水平，为10.3%; 名义增速均在40%之上，分别为41.0%和57.8%: the clause
+        # only gives the value of the rate the clause before named
+        last = None
+        for m in _RATE_OR_SHARE.finditer(text, s0, clause_floor):
+            last = m
+        if last is not None and last.group("rate") is not None:
+            return "change", "down" if last.group() in ("降幅", "下降", "回落") or a.negative else "up"
     if a.unit == "%":
         return "share", None
     return "level", None
 
 
+_COPULA_CLAUSE = re.compile(r"\s*(?:分别|均|仍|则)?(?:为|是|达到|达)\s*")
+
+
 # What a sentence is about before a bare per cent: growth rates or parts of a whole.
-_RATE_OR_SHARE = re.compile(r"(?P<rate>增速|增幅|涨幅|降幅|增长|下降|回升|回落)|(?P<share>比重|占比|占|份额|贡献率|率)")
+_RATE_OR_SHARE = re.compile(r"(?P<rate>增长率|增长速度|增速|增幅|涨幅|降幅|增长|下降|回升|回落)|(?P<share>比重|占比|占|份额|贡献率|率)")
 
 
 def _rate_in_parentheses(text: str, a: _Atom, s0: int) -> bool:
@@ -174,7 +185,7 @@ _REACHED = re.compile(r"(?:达到|达|为)")
 # (15%以上的快速增长, 30%左右的增速, 26%的年均增速)
 # (分别实现 14.2%、5.2%、157.3% 的同比增长: each member of a list the word closes)
 _CHANGE_AFTER = re.compile(r"(?:\s*[、和及与]\s*\d+(?:\.\d+)?\s*%)*\s?的?(?:同比|环比)?(?:年均|平均|快速|高速|较快|稳定|强劲)?(?:速度)?"
-                           r"(?:(?P<up>增长|增幅|涨幅|增速)|(?P<down>下降|降幅|跌幅))")
+                           r"(?:(?P<up>正增长|增长|增幅|涨幅|增速)|(?P<down>负增长|下降|降幅|跌幅))")
 # The difference from another place or thing named between the verb and the amount (高于奉化1.13亿美元;
 # 低于5% with nothing between is a bound, the qualifier less_than).
 _GAP_TO_OTHER = re.compile(r"(?:(?P<up>高于|多于|高出|超越|领先)|(?P<down>低于|少于|低出))[^,，。;；\d%的有为是]{1,12}?(?:分别)?$")
