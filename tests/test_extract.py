@@ -3110,3 +3110,25 @@ def test_growth_said_as_positive_or_negative() -> None:
 def test_a_quoted_package_of_measures_is_a_name() -> None:
     found = [f.text for f in figs("制定完善“人才新政20条”,出台《稳经济30条》。全年出台政策措施20条。", date(2021, 9, 10))]
     assert found == ["20条"]
+
+
+def test_pieces_a_storage_pair_and_a_day_of_the_month_held_to() -> None:
+    found = {f.text: (f.value, f.unit, f.period_start) for f in figs(
+        "截至目前,1#厂房钢柱吊装完成40根。宏储源100MW/200MWh光伏储能项目已开复工。截至23日,开复工项目达150个。",
+        date(2020, 3, 24))}
+    assert found["40根"] == (40, "根", "2020-03-24")
+    assert found["200MWh"][:2] == (200, "MWh")
+    assert found["150个"] == (150, "个", "2020-03-23")
+
+
+def test_the_day_of_a_reporters_visit_dates_what_was_seen_only() -> None:
+    found = text_periods("我市一区四园加大项目引进力度。 9月6日,记者在城区工业园区看到,投资400万美元的项目正在加快建设。"
+                         "城东工业园区也有5个项目正加快建设。", date(2008, 9, 7))
+    assert found["400万美元"] == ("2008-09-06", "2008-09-06")
+    assert found["5个"] == ("2008-09-07", "2008-09-07")
+
+
+def test_a_window_after_the_data_shown_frames_the_sentence() -> None:
+    found = text_periods("统计数据显示,1到7月中关村规模以上企业实现总收入21427.6亿元,同比增长16.0%;工业总产值4826.1亿元,"
+                         "占北京市的51.2%。", date(2016, 9, 3))
+    assert found["4826.1亿元"] == found["51.2%"] == ("2016-01-01", "2016-07-31")

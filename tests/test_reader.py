@@ -413,6 +413,7 @@ def test_web_copy_drops_furniture_and_mines_it_for_metadata():
     ("A3版 经济", "meta"),
     ("责任编辑：钱七", "tail"),
     ("顶一下", "tail"),                            # a vote box (顶一下 (0) 0% 踩一下 (0) 0%)
+    ("温岭日报 要闻 a0001 首批9个小微企业创业园启动 2015-07-22 45664 2 2015年07月22日 星期三", "meta"),  # e-paper properties
 ])
 def test_boilerplate_lines(line, why):
     """'meta' lines are mined for the date and paper, 'tail' lines cut what follows, the rest just go."""

@@ -10,12 +10,15 @@ _BEFORE_ARABIC_BAD = re.compile(r"[A-Za-z_.#/@第×*]$")
 # A letter glued before a number makes a code (A320, G20, PM2.5) unless the letters are an
 # indicator's name written without a space (GDP307.3亿元, CPI102.1).
 _INDICATOR_ACRONYM = re.compile(r"(?<![A-Za-z])(?:GDP|GNP|GRP|CPI|PPI|PMI)$")
+# A storage plant's power and energy written as a pair (100MW/200MWh): the second is a figure too.
+_POWER_PAIR = re.compile(r"(?:[kMG]W|[kMG]Wh|千瓦|兆瓦|吉瓦)/$")
 
 
 def _code_before(text: str, num_start: int) -> bool:
     """Whether the number at num_start is part of a code by what is glued before it."""
     return _BEFORE_ARABIC_BAD.search(text, max(0, num_start - 1), num_start) is not None \
-        and _INDICATOR_ACRONYM.search(text, max(0, num_start - 4), num_start) is None
+        and _INDICATOR_ACRONYM.search(text, max(0, num_start - 4), num_start) is None \
+        and _POWER_PAIR.search(text, max(0, num_start - 5), num_start) is None
 _BEFORE_CHINESE_BAD = re.compile(r"(?:第|几|数|若|每|周|星|初|礼|老|之|分)$")
 _AFTER_ARABIC_BAD = re.compile(r"^[A-Za-z]")
 

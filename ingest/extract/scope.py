@@ -39,6 +39,8 @@ def _standalone(text: str, mention: TimeMention, sent_start: int) -> bool:
     (申报2021年…项目) only the words after it in its own sentence part."""
     if mention.kind == "base" or mention.period is None:
         return False
+    if mention.kind == "asof" and mention.period.start == mention.period.end and _VISIT_AFTER.match(text, mention.end):
+        return False  # 9月6日，记者在城区工业园区看到，…: the day of the reporter's visit dates what was seen, no more
     head_end = _sentence_head(text, sent_start)
     if mention.start == head_end or _CONNECTIVE.fullmatch(text, head_end, mention.start) is not None \
             or _REPORT_LEAD.fullmatch(text, head_end, mention.start) is not None:
@@ -53,11 +55,14 @@ def _standalone(text: str, mention: TimeMention, sent_start: int) -> bool:
     return lo == head_end and _SCENE.fullmatch(text, lo, _clause_end(text, mention.end, len(text))) is not None
 
 
+# A reporter's visit on a day (记者在…看到, 记者走进…).
+_VISIT_AFTER = re.compile(r"(?:上午|下午)?[,，]?\s*(?:记者|笔者)(?:在|到|走进|来到|走访|探访)[^。！？!?]{0,30}?(?:看到|见到|看见|了解到|获悉)")
 # A connective opening a sentence before its time phrase (具体看，2021年…; 同时，今年以来…).
 _CONNECTIVE = re.compile(r"(?:具体(?:来)?看|具体而言|总体(?:来)?看|总的来看|同时|此外|另外|与此同时)[,，]\s*")
 # Where the news came from, a clause opening the sentence before its time phrase (记者昨日从市发改委获悉，去年…;
 # 据统计，今年以来…).
-_REPORT_LEAD = re.compile(r"(?:(?:记者|笔者)[^,，。;；]{0,24}?(?:获悉|了解到|获|得知|获得)|据(?:统计|了解|悉|介绍|初步统计|测算|调度))[,，]\s*")
+_REPORT_LEAD = re.compile(r"(?:(?:记者|笔者)[^,，。;；]{0,24}?(?:获悉|了解到|获|得知|获得)|据(?:统计|了解|悉|介绍|初步统计|测算|调度)"
+                          r"|(?:最新)?(?:统计)?数据显示|统计显示)[,，]\s*")
 # The place a report is about, standing before its time phrase at the head of a sentence.
 _PLACE_HEAD = re.compile(r"(?:据统计[,，]?|据了解[,，]?)?[\u4e00-\u9fff]{0,10}?(?:区|市|县|园|省|镇|州)")
 _REPORT_VERB = re.compile(r"(?:全年)?(?:实现|完成|共|累计|新增|新引进|引进|签约|招商)")

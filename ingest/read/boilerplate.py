@@ -22,6 +22,9 @@ _META_KEYS = (r"发布时间|发布日期|发表时间|发稿时间|更新时间
               r"|发文机关|发文字号|有效性|信息名称")
 _META_LINE = re.compile(rf"^[【\[(（]?\s*(?:{_META_KEYS})\s*[:：]")
 _META_ANYWHERE = re.compile(r"(?:^|[\s|｜【\[(（])(?:发布时间|发布日期|发表时间|更新时间|来源|稿源|浏览次数|点击数|阅读次数|责任编辑|字号|字体)\s*[:：]")
+# An e-paper page's property line as plain text (温岭日报 要闻 a0001 首批9个小微企业创业园启动 2015-07-22 45664 2
+# 2015年07月22日 星期三): the paper, section, page, title, date and ids, never article text.
+EPAPER_PROPERTY_LINE = re.compile(r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}(?:\s+\d+)+\s+(?:19|20)\d{2}年\d{1,2}月\d{1,2}日\s*星期[一二三四五六日天]\s*$")
 DATE_TIME_LINE = re.compile(r"^\s*(?:(?:19|20)\d{2}[-/.年]\s*\d{1,2}[-/.月]\s*\d{1,2}日?)(?:\s*(?:\d{1,2}[:：]\d{2}(?:[:：]\d{2})?|星期.|周.))*\s*$")
 _BREADCRUMB = re.compile(r"^(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置|您当前的位置|所在位置|现在位置)\s*[:：]?"
                          r"|^(?:首页|主页|网站首页|返回首页|本站首页)\s*(?:>|＞|»|›|→|/|>>|-|\||｜|·)")
@@ -92,7 +95,7 @@ def boilerplate(text: str) -> str | None:
     if _TAIL.match(t):
         return "tail"
     if _META_LINE.match(t) or (len(t) <= 100 and len(_META_ANYWHERE.findall(t)) >= 1 and not ends_sentence(t)) \
-            or DATE_TIME_LINE.match(t) or EDITION_LINE.match(t):
+            or DATE_TIME_LINE.match(t) or EDITION_LINE.match(t) or (len(t) <= 200 and EPAPER_PROPERTY_LINE.search(t)):
         return "meta"
     if _UI.search(t):
         return "ui"
