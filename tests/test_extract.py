@@ -3132,3 +3132,10 @@ def test_a_window_after_the_data_shown_frames_the_sentence() -> None:
     found = text_periods("统计数据显示,1到7月中关村规模以上企业实现总收入21427.6亿元,同比增长16.0%;工业总产值4826.1亿元,"
                          "占北京市的51.2%。", date(2016, 9, 3))
     assert found["4826.1亿元"] == found["51.2%"] == ("2016-01-01", "2016-07-31")
+
+
+def test_a_horizontal_bar_joins_months_and_ranges() -> None:
+    found = {f.text: (f.period_start, f.period_end, f.qualifier) for f in figs(
+        "1―9月规模以上管道装备制造业实现利税16.75亿元,同比增长65.03%。预计增长6%―8%。", date(2009, 10, 31))}
+    assert found["16.75亿元"][:2] == found["65.03%"][:2] == ("2009-01-01", "2009-09-30")
+    assert found["6%―8%"][2] == "range"

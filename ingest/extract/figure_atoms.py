@@ -10,7 +10,7 @@ from ingest.extract.phrases import _SUBJECT_TIME, _cap
 from ingest.extract.scan import _Atom, _scan_atoms
 from ingest.extract.units import QUALIFIER_OF
 
-_RANGE_SEP = re.compile(r"(?:-|—|–|~|～|－|至|到)")
+_RANGE_SEP = re.compile(r"(?:-|—|–|―|‒|~|～|〜|－|至|到)")
 _LIST_SEP = re.compile(r"(?:、|和|与|及|以及|或)")
 
 
