@@ -3139,3 +3139,30 @@ def test_a_horizontal_bar_joins_months_and_ranges() -> None:
         "1―9月规模以上管道装备制造业实现利税16.75亿元,同比增长65.03%。预计增长6%―8%。", date(2009, 10, 31))}
     assert found["16.75亿元"][:2] == found["65.03%"][:2] == ("2009-01-01", "2009-09-30")
     assert found["6%―8%"][2] == "range"
+
+
+def test_the_batchs_own_verb_names_the_event_again(tmp_path: Path) -> None:
+    found = article_periods(tmp_path, "---\ntitle: 集中开工\ndate: 2017-02-13\n---\n"
+                            "中国江苏网2月13日讯 2月12日上午,2017年全省重大项目集中开工现场推进会在南京召开。"
+                            "此次我市参加集中开工的重大项目共143项,计划总投资928亿元。\n\n"
+                            "从领域上看,重大创新载体开工18项,总投资165亿元;重大产业项目100项,总投资555亿元。\n")
+    assert {found[q] for q in ("143项", "18项", "100项", "555亿元")} == {("2017-02-12", "2017-02-12")}
+
+
+def test_a_day_of_a_zones_history_in_the_lead_frames_no_change(tmp_path: Path) -> None:
+    found = article_periods(tmp_path, "---\ntitle: 新区跑出加速度\ndate: 2023-02-22\n---\n"
+                            "2015年12月16日,随着国务院批复同意,哈尔滨新区开启了新征程。\n\n"
+                            "七年来新区累计推进项目200余个。地区生产总值年均增长7.5%。\n")
+    assert found["7.5%"] != ("2015-12-16", "2015-12-16")
+
+
+def test_a_plant_starting_in_a_month_dates_that_event_only() -> None:
+    found = text_periods("目前,园区引入企业420余家。今年5月,投资200亿元的工厂正式投产。在园区,近40家配套商落户园区。",
+                         date(2022, 10, 18))
+    assert found["近40家"] == ("2022-10-18", "2022-10-18")
+
+
+def test_projects_about_to_be_signed_or_built_are_counted_now() -> None:
+    found = {f.text: f.kind for f in figs("今年以来,全区招引落地项目249个;拟签约和重点洽谈项目121个。全区在建、拟建粮油食品项目24个。"
+                                          "园区拟建设标准厂房10万平方米。", date(2024, 7, 6))}
+    assert (found["121个"], found["24个"], found["10万平方米"]) == ("level", "level", "target")

@@ -105,10 +105,13 @@ def _lead_frame(blocks: list[_Block], published: date) -> Period | None:
     for m in find_time_mentions(text, published):
         if m.kind in ("span", "since", "asof") and not _is_window(m) \
                 and _standalone(text, m, _sentence_start(text, m.start)):
+            if m.kind == "asof" and m.period is not None and (published - m.period.end).days > _LEAD_DAY_AGE:
+                continue  # 2015年12月16日，随着国务院批复同意，…新区…: a day of its history, no frame for changes
             return m.period
     return None
 
 
+_LEAD_DAY_AGE = 31  # days
 # What a news report's event is: a ceremony or a batch of projects started, signed, finished.
 _EVENT_VERB = re.compile(r"集中开工|集中签约|集中竣工|集中投产|开工|签约|竣工|投产|开业|揭牌|奠基|落户|开幕|举行|举办|召开")
 _BATCH_AFTER = re.compile(r"[^,，。;；:：]{0,8}?(?:集中开工|集中签约|集中竣工|集中投产|开工|签约|竣工|投产)")
@@ -168,6 +171,8 @@ def _event_period(text: str, sent: tuple[int, int], ctx: _Context) -> Period | N
     first = _SENTENCE_END.search(text)
     # the figure's sentence, or the paragraph's opening one (此次集中开工的项目…。其中，…), names it
     verbs = [v for v in verb.split("|") if v not in _SETTING_VERBS]
+    # (…重大项目集中开工现场推进会…。⏎ 从领域上看，重大创新载体开工18项；重大产业项目100项: the batch's own verb)
+    verbs += [v[2:] for v in verbs if v.startswith("集中")]
     for part in (text[sent[0]:sent[1]], text[:first.end() if first else len(text)]):
         if _BACK_REFERENCE.search(part) or any(v in part for v in verbs):
             return period

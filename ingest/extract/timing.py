@@ -279,7 +279,8 @@ _NOW = frozenset({"目前", "现在", "当前", "眼下"})
 
 
 # What happens once, on a day or in a month (成立, 举行, 召开 …), as against what is counted over it.
-_ONE_OFF_EVENT = re.compile(r"成立|组建|设立|举行|举办|召开|揭牌|启动|印发|出台|发布|公布|开园|挂牌|获批|批准")
+_ONE_OFF_EVENT = re.compile(r"成立|组建|设立|举行|举办|召开|揭牌|启动|印发|出台|发布|公布|开园|挂牌|获批|批准"
+                            r"|正式(?:投产|开工|运营|开业)|建成投产|竣工投产|投入运营")  # (今年5月，…工厂正式投产)
 
 
 def _of_the_event(m: TimeMention, ctx: _Context) -> bool:
