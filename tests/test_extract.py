@@ -3166,3 +3166,13 @@ def test_projects_about_to_be_signed_or_built_are_counted_now() -> None:
     found = {f.text: f.kind for f in figs("今年以来,全区招引落地项目249个;拟签约和重点洽谈项目121个。全区在建、拟建粮油食品项目24个。"
                                           "园区拟建设标准厂房10万平方米。", date(2024, 7, 6))}
     assert (found["121个"], found["24个"], found["10万平方米"]) == ("level", "level", "target")
+
+
+def test_a_ratio_to_the_base_period_in_per_cent_is_of_the_period_named() -> None:
+    found = text_periods("1—4月黄骅港货物吞吐量累计为去年同期的178.1%。", date(2016, 5, 20))
+    assert found["178.1%"] == ("2016-01-01", "2016-04-30")
+
+
+def test_the_value_a_goal_starts_from_is_no_goal() -> None:
+    found = {f.text: f.kind for f in figs("两港区跻身国家重点港区,将使国家投资的支持比例由25%提高到50%。", date(2016, 7, 15))}
+    assert found == {"25%": "share", "50%": "target"}

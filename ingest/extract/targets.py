@@ -42,6 +42,8 @@ _PLEDGE_AFTER = re.compile(r"[^,，。;；]{0,3}(?:民生实事|惠民实事|民
 _GOAL_NAMED_AFTER = re.compile(r"(?:左右|以上)?的(?:年度|全年|年)(?:目标|任务|计划)(?:任务)?")
 # The goal a share of the work done is taken of, named right after the figure (19500万美元目标任务的77.69%).
 _TASK_WHOLE_AFTER = re.compile(r"(?:的)?(?:年度|全年|年)?(?:目标任务|目标|任务|计划)的(?=\d)")
+# A value moved to another (由25%提高到50%, 从3天压缩至1天).
+_RAISED_TO_AFTER = re.compile(r"(?:提高|提升|增加|增长|上升|扩大|降低|减少|下降|压缩|缩短|调整|调增|调减)(?:到|至|为)")
 # A quota in brackets (任务数18家, 任务数占比60%): the number set as the task, a goal.
 _QUOTA_BEFORE = re.compile(r"[(（](?:任务数|目标数|目标值|任务)(?:占比|为|是)?$")
 _SHARE_OF = re.compile(r"占[^,，。;；\d]{0,4}$")
@@ -68,6 +70,8 @@ def _target_cue(text: str, a: _Atom, sent_start: int, full_start: int,
     up to the full stop."""
     if a.magnitude:
         return "级", a.start
+    if text.endswith(("由", "从"), 0, a.start) and _RAISED_TO_AFTER.match(text, a.end):
+        return None  # 将使支持比例由25%提高到50%: the value it starts from is today's, not the goal
     if _PLEDGE_AFTER.match(text, a.end):
         return "实事", a.end
     clause = _clause_start(text, a.start, sent_start)

@@ -83,7 +83,9 @@ _BASE_AFTER = re.compile(r"(?:相比|比较|相较|水平|的水平|[^,，。;�
 # 是2005年的5.2倍, 相当于上年的1.3倍: the year is the base a multiple is taken of.
 _MULTIPLE_BASE_BEFORE = re.compile(r"(?:是|为|相当于|达到|达)$")
 # (是2016年增幅的2.5倍多: a measure of the year may stand between)
-_MULTIPLE_BASE_AFTER = re.compile(r"[^，,。；;:：\d]{0,6}?的(?:\d+(?:\s?\.\s?\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九零〇]+)?)多?倍")
+# (为去年同期的178.1%: the same ratio to the base, in per cent)
+_MULTIPLE_BASE_AFTER = re.compile(r"[^，,。；;:：\d]{0,6}?的(?:(?:\d+(?:\s?\.\s?\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九零〇]+)?)多?倍"
+                                  r"|\d+(?:\.\d+)?%)")
 _ASOF_BEFORE = re.compile(r"(?:截至|截止到|截止|截至到|(?<![拦阻])截)\s*$")  # 截12月: 截至12月 cut short
 # 至今年5月 opening a sentence or clause (至今年5月，累计引入企业83家) says 截至 of a month gone by;
 # of one ahead (到2020年，…) it is a horizon.
