@@ -3176,3 +3176,11 @@ def test_a_ratio_to_the_base_period_in_per_cent_is_of_the_period_named() -> None
 def test_the_value_a_goal_starts_from_is_no_goal() -> None:
     found = {f.text: f.kind for f in figs("两港区跻身国家重点港区,将使国家投资的支持比例由25%提高到50%。", date(2016, 7, 15))}
     assert found == {"25%": "share", "50%": "target"}
+
+
+def test_a_new_breakdown_details_the_release_not_its_last_quarter() -> None:
+    found = text_periods("上半年国内生产总值456614亿元,同比下降1.6%。分季度看,一季度同比下降6.8%,二季度增长3.2%。"
+                         "分产业看,第一产业增加值26053亿元,同比增长0.9%。", date(2020, 7, 16))
+    assert found["3.2%"] == ("2020-04-01", "2020-06-30")
+    assert found["26053亿元"] == found["0.9%"] == ("2020-01-01", "2020-06-30")
+    assert [f.text for f in figs("随着“惠企21条”“中小微企业和个体工商户27条”等政策出台,复工率达90%。", date(2020, 4, 24))] == ["90%"]

@@ -71,7 +71,7 @@ def _not_a_figure(m: re.Match[str], text: str, raw: str, chinese: bool, unit: st
         return True  # 前4个月, 近3个月以来: a stretch of time that dates figures, not a measure
     if unit == "分" and start > 0 and text[start - 1] in "时点:：":
         return True  # 9时30分: a clock time
-    if unit in ("条", "项") and text.startswith(("”", "\"", "》"), end) and _POLICY_NAME_BEFORE.search(text, max(0, start - 12), start):
+    if unit in ("条", "项") and text.startswith(("”", "\"", "》"), end) and _POLICY_NAME_BEFORE.search(text, max(0, start - 18), start):
         return True  # “人才新政20条”, 《稳经济30条》: the name of a package of measures
     if unit == "元" and chinese and _MATERIAL_AFTER.match(text, end):
         return True  # 三元前驱体, 四元正极材料: the number of elements in a battery material, not money
@@ -79,7 +79,7 @@ def _not_a_figure(m: re.Match[str], text: str, raw: str, chinese: bool, unit: st
 
 
 # A quoted name of policy measures ending in its count (人才新政20条, 惠企“十条”, 稳增长30条).
-_POLICY_NAME_BEFORE = re.compile(r"[“\"《][^”\"》,，。;；]{0,10}$")
+_POLICY_NAME_BEFORE = re.compile(r"[“\"《][^”\"》,，。;；]{0,16}$")
 _MATERIAL_AFTER = re.compile(r"(?:前驱体|正极|负极|材料|锂|电池|催化|聚合|共聚)")
 
 

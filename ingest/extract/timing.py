@@ -22,6 +22,10 @@ _BREAKDOWN = re.compile(r"(?:这|而)?其中")
 _CONTINUATION = re.compile(r"(?:(?:这|而)?其中|分[^,，。]{1,4}看|从[^,，。]{1,6}(?:看|来看)|具体(?:来看|看|而言)|按[^,，。]{1,6}分)")
 
 
+# A breakdown by something other than time (分产业看, 分行业看, 从区域看).
+_BY_PART = re.compile(r"(?:分|从)(?![^,，。]{0,4}(?:季度|月份|月度|时间))[^,，。]{1,6}(?:看|来看)")
+
+
 def _continues(text: str, s0: int) -> bool:
     """The sentence breaks down or details what the one before reported (其中，分行业看，…)."""
     return bool(_CONTINUATION.match(text, _sentence_head(text, s0)))
@@ -67,9 +71,14 @@ def _inherited_period(text: str, a: _Atom, sent: tuple[int, int], scope: _Scope,
             # 今年前三季度，GDP增长13%、增速5年来持续领跑…。具体来看，…: the details are of the figure before,
             # not of the run of years its aside named
             return ctx.figure_period, f"details the figure before: {ctx.figure_period.label}"
+        framing = ctx.framing()
+        if ctx.last is not None and ctx.last_local and framing is not None and _BY_PART.match(text, _sentence_head(text, sent[0])):
+            # 上半年…下降1.6%。分季度看，一季度…，二季度增长3.2%。分产业看，第一产业增加值26053亿元: a new
+            # breakdown details the period of the release, not the last quarter of the one before
+            return framing, f"details the period of the release: {framing.label}"
         if ctx.last is not None:
             return ctx.last.period, f"continues the sentence before: {_label(ctx.last)}"
-        framing = ctx.framing()
+
         if framing is not None or ctx.carried is None:
             return framing, f"continues the paragraph frame: {framing.label}" if framing else ""
     if has_change and ctx.last is not None and not ctx.last_local and not _event_day_in(ctx.last, text, sent):
