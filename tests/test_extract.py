@@ -3184,3 +3184,10 @@ def test_a_new_breakdown_details_the_release_not_its_last_quarter() -> None:
     assert found["3.2%"] == ("2020-04-01", "2020-06-30")
     assert found["26053亿元"] == found["0.9%"] == ("2020-01-01", "2020-06-30")
     assert [f.text for f in figs("随着“惠企21条”“中小微企业和个体工商户27条”等政策出台,复工率达90%。", date(2020, 4, 24))] == ["90%"]
+
+
+def test_the_years_list_of_projects_and_later_shares_of_a_plan() -> None:
+    found = {f.text: f.kind for f in figs("1至5月,该市计划实施的401个重点工业项目已累计完成投资208.09亿元。"
+                                          "电子信息、高端装备产业分别完成当年计划投资的46.13%、48.38%。今年计划实施项目50个。",
+                                          date(2022, 6, 28))}
+    assert (found["401个"], found["46.13%"], found["48.38%"], found["50个"]) == ("level", "share", "share", "target")

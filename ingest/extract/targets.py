@@ -212,7 +212,7 @@ def _plan_of_its_own_clause(text: str, cue: re.Match[str], a: _Atom, figure_star
 
 # Part of a plan done (完成全年目标任务27500万吨的52.1%, 完成年度计划的56.3%, 占全年任务的八成).
 _PLAN_SHARE = re.compile(r"(?:完成|占|达到|达|实现|为|超过)了?[^,，。;；]{0,16}?(?:目标|计划|任务|预算|指标)"
-                         r"[^,，。;；]{0,16}?的$")
+                         r"[^,，。;；]{0,16}?的(?:\d+(?:\.\d+)?%、)*$")  # (分别完成当年计划投资的46.13%、48.38%)
 
 # A clause naming the aim work is done for (以打造一流营商环境为目标，围绕…目标，为实现…目标，):
 # it sets the scene for the results after it and makes none of them a goal.
@@ -275,7 +275,7 @@ def _not_a_goal_cue(text: str, cue: re.Match[str], a: _Atom, floor: int) -> bool
 # who was selected under it or the list it keeps, said with no intention.
 _PROGRAMME_AFTER = re.compile(r"入选|专家|人选|人才|项目库")
 _PROGRAMME_BEFORE = re.compile(r"(?:人才|千人|万人|引智|行动|专项|星火|火炬|科技|研发|(?:列入|纳入|入选)[^,，。;；]{0,16})$")
-_PROGRAMME_LIST = re.compile(r"[,，;；。]|安排(?:重点)?(?:建设)?项目")
+_PROGRAMME_LIST = re.compile(r"[,，;；。]|安排(?:重点)?(?:建设)?项目|实施的")  # (该市计划实施的401个重点工业项目已累计完成投资)
 _AIM_AFTER = re.compile(r"[^,，。;；:：]{0,12}?为(?:目标|奋斗目标|发展目标)")
 _AIM_TAIL = re.compile(r"(?:要求|任务|导向|定位)?")
 # Words that put a sentence in the future, where 将 keeps its sense of "will" (下一步将…压缩至).
