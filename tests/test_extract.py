@@ -3191,3 +3191,12 @@ def test_the_years_list_of_projects_and_later_shares_of_a_plan() -> None:
                                           "电子信息、高端装备产业分别完成当年计划投资的46.13%、48.38%。今年计划实施项目50个。",
                                           date(2022, 6, 28))}
     assert (found["401个"], found["46.13%"], found["48.38%"], found["50个"]) == ("level", "share", "share", "target")
+
+
+def test_a_record_over_recent_years_and_a_base_year_with_its_growth_date_nothing() -> None:
+    found = text_periods("前三季度,江门生产总值增幅为8.3%,为近两年的新高;规模以上工业增加值增加了7.8%,高于全省增幅0.5个百分点。",
+                         date(2015, 11, 10))
+    assert found["7.8%"] == found["0.5个百分点"] == ("2015-01-01", "2015-09-30")
+    found = text_periods("刚过去的一年,经开区交出了一份亮眼答卷。实现规模以上工业增加值303.25亿元,在2024年增长9%基础上再增7.4%;"
+                         "工业投资103.6亿元。", date(2026, 2, 11))
+    assert found["303.25亿元"] == found["7.4%"] == found["103.6亿元"] == ("2025-01-01", "2025-12-31")

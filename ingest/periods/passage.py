@@ -30,7 +30,8 @@ _EVENT_NAME_AFTER = re.compile(
     r"|第[一二三四五六七八九十\d]{1,2}批[^,，。;；!?！？\d]{0,20}?(?:活动|仪式|项目)")
 _DONE_SO_FAR_AFTER = re.compile(r"(?:份|末|底)?(?:已累计|累计|已经|已)")
 # 今年以来单月最高, 年内最低, 有统计以来新高: the range a record stands in.
-_RECORD_AFTER = re.compile(r"(?:单月|月度|单季|季度|同期)?(?:最高|最低|最快|最好|最大|最多|新高|新低|峰值)")
+# (为近两年的新高, 接近两年内的最高水平: the range a record is set in)
+_RECORD_AFTER = re.compile(r"(?:内|以来)?的?(?:单月|月度|单季|季度|同期)?(?:最高|最低|最快|最好|最大|最多|新高|新低|峰值)")
 # Projects carried over from a year (2024年结转项目, 2023年续建项目): the year names them.
 _CARRIED_OVER_AFTER = re.compile(r"(?:度)?(?:结转|续建)")
 # A year's goal named after what set or met it (完成省定全年任务目标, 下达全年计划).

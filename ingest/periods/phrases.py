@@ -63,7 +63,7 @@ _TIME = guarded(re.compile(
         rf"(?P<recent>(?:近|过去(?!一年)|最近)(?P<recent_n>{_N}|一)个?年)",
         rf"(?P<ago>(?<![\d年])(?P<ago_n>{_N})年(?:来|以来))",
         rf"(?P<count>(?<![\d年第前后多每])(?P<count_n>{_N})年(?=累计|共计|合计|总计|间))",
-        r"(?P<lastyear>(?<!即将)(?<!就要)(?<!将要)过去(?:的)?一年)",
+        r"(?P<lastyear>(?<!即将)(?<!就要)(?<!将要)(?:刚刚|刚)?过去(?:的)?一年)",
         r"(?P<closing>(?:即将|就要|将要)过去的(?:这)?一年)",  # in a December review: this year
         rf"(?P<use>(?:利用|用|通过|再用|花)(?P<use_n1>{_N})(?:{_DASH}(?P<use_n2>{_N}))?年(?:左右)?(?:的)?时间)",
         rf"(?P<ahead>(?:未来|今后)(?P<ahead_n>{_N})年)",
@@ -79,7 +79,8 @@ _BASE_BEFORE = re.compile(r"(?:比|较|同比|环比|与|相比|高于|低于|�
 # (在2022年的基础上实现“双倍增”: the year is the base the goal is measured from)
 # (2300元(2010年不变价): the year prices are counted in, not a period)
 # (在2020年高位增长基础上: a few words may stand before 基础上)
-_BASE_AFTER = re.compile(r"(?:相比|比较|相较|水平|的水平|[^,，。;；\d]{0,6}?的?基础上|不变价|可比价)")
+# (在2024年增长9%基础上再增7.4%: the year's own growth may stand between)
+_BASE_AFTER = re.compile(r"(?:相比|比较|相较|水平|的水平|(?:[^,，。;；\d]{0,6}?|增长\d+(?:\.\d+)?%)的?基础上|不变价|可比价)")
 # 是2005年的5.2倍, 相当于上年的1.3倍: the year is the base a multiple is taken of.
 _MULTIPLE_BASE_BEFORE = re.compile(r"(?:是|为|相当于|达到|达)$")
 # (是2016年增幅的2.5倍多: a measure of the year may stand between)
