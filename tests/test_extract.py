@@ -3200,3 +3200,10 @@ def test_a_record_over_recent_years_and_a_base_year_with_its_growth_date_nothing
     found = text_periods("刚过去的一年,经开区交出了一份亮眼答卷。实现规模以上工业增加值303.25亿元,在2024年增长9%基础上再增7.4%;"
                          "工业投资103.6亿元。", date(2026, 2, 11))
     assert found["303.25亿元"] == found["7.4%"] == found["103.6亿元"] == ("2025-01-01", "2025-12-31")
+
+
+def test_the_year_of_the_meetings_is_not_the_year_they_reviewed() -> None:
+    found = text_periods("回望来路,是为了更好前行。 今年各县(市、区)“两会”上,都对“十三五”期间的发展成就进行了深入总结。"
+                         "迁安“十三五”期间地区生产总值年均增长6.1%,2020年一举跨过千亿大关,完成1006.9亿元。人均GDP达到2万美元。",
+                         date(2021, 3, 17))
+    assert found["2万美元"] != ("2021-01-01", "2021-03-17")
