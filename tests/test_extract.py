@@ -3207,3 +3207,19 @@ def test_the_year_of_the_meetings_is_not_the_year_they_reviewed() -> None:
                          "迁安“十三五”期间地区生产总值年均增长6.1%,2020年一举跨过千亿大关,完成1006.9亿元。人均GDP达到2万美元。",
                          date(2021, 3, 17))
     assert found["2万美元"] != ("2021-01-01", "2021-03-17")
+
+
+def test_employers_counted_half_or_more_and_more_than_the_last_edition() -> None:
+    found = {f.text: (f.value, f.unit, f.kind, f.qualifier) for f in figs(
+        "苏州公共人才服务机构组织近120家用人单位,提供2157个岗位。本次招聘会入场企业230家,超过上届70余家。"
+        "截至目前,园区从业人员突破12万人,半数以上为本科以上学历。家用电器企业3家。", date(2023, 2, 25))}
+    assert found["近120家"] == (120, "家", "level", "approx")
+    assert found["70余家"][2] == "change"
+    assert found["半数以上"] == (50, "%", "share", "at_least")
+    assert found["3家"][0] == 3
+
+
+def test_the_year_naming_a_job_fair_dates_nothing(tmp_path: Path) -> None:
+    found = article_periods(tmp_path, "---\ntitle: 招聘会举行\ndate: 2015-11-16\n---\n本报讯 11月14日,由嘉兴市人民政府主办的"
+                            "2015年浙江嘉兴——理工大学校园招聘会在我校体育馆举行,来自嘉兴市的40家用人单位参会,并提供400余个岗位。\n")
+    assert found["40家"] == found["400余个"] == ("2015-11-14", "2015-11-14")

@@ -136,6 +136,8 @@ def _kind(text: str, a: _Atom, s0: int, prev: _Atom | None, prev_kind: tuple[str
     after = _CHANGE_AFTER.match(text, a.end)
     if after is not None and a.unit == "%":
         return "change", "down" if after.group("down") else "up"  # 预计全年可实现2%左右增长
+    if _EXCEEDS_BASE.search(text, max(clause_floor, a.start - 10), a.start) is not None:
+        return "change", "up"  # 入场企业230家，超过上届70余家: more than the edition before by so many
     gap = _GAP_TO_OTHER.search(text, clause_floor, a.start)
     if gap is not None and a.unit not in ("%", "‰"):
         return "change", "down" if gap.group("down") else "up"  # 分别高于奉化、宁海1.13亿美元和0.03亿美元
@@ -189,6 +191,7 @@ _CHANGE_AFTER = re.compile(r"(?:\s*[、和及与]\s*\d+(?:\.\d+)?\s*%)*\s?的?(?
 # The difference from another place or thing named between the verb and the amount (高于奉化1.13亿美元;
 # 低于5% with nothing between is a bound, the qualifier less_than).
 _GAP_TO_OTHER = re.compile(r"(?:(?P<up>高于|多于|高出|超越|领先)|(?P<down>低于|少于|低出))[^,，。;；\d%的有为是]{1,12}?(?:分别)?$")
+_EXCEEDS_BASE = re.compile(r"(?:超过|超出|多于)(?:上届|上一届|上年|去年|上月|上季度|上期)(?:同期)?$")
 _CONTRIBUTION_SHARE = re.compile(r"贡献率(?:分别为|分别|为|是|达到|达|超过|超|近|约)*$")
 _RATE_LEVEL = re.compile(r"(?:利率|利息率|收益率|贴现率|汇率|出生率|死亡率|自然增长率|税率|费率)"
                          r"(?:分别为|分别|平均为|平均|为|是|达到|达|保持在|降至|降到|在|约|仅)*$")

@@ -65,7 +65,8 @@ def _unit_of(m: re.Match[str], text: str) -> tuple[str | None, int]:
     unit_end = (m.end("unit") if m.group("unit") else m.end("unit2"))
     nxt = text[unit_end:unit_end + 1]
     counted = bool(m.group("more") or m.group("more2"))
-    if len(surface) == 1 and nxt and nxt in NOT_A_CLASSIFIER_BEFORE.get(surface, "") and not counted:
+    if len(surface) == 1 and nxt and nxt in NOT_A_CLASSIFIER_BEFORE.get(surface, "") and not counted \
+            and not _EMPLOYER_AFTER.match(text, unit_end):  # (近120家用人单位: 家 counts the employers)
         # 三十余家电缆企业: after 余/多 the character can only be a classifier, not 家电
         return None, unit_end
     unit = UNITS[surface]
@@ -243,6 +244,7 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
 # A level stepped up to (迈上5万亿元新台阶, 跨入千亿元大关).
 _STEP_UP_BEFORE = re.compile(r"(?:迈上|迈入|迈过|站上|跨上|跨入|跨过|登上)$")
 _STEP_AFTER = re.compile(r"[”\"]?(?:的)?(?:新)?(?:台阶|大关|关口)")
+_EMPLOYER_AFTER = re.compile(r"用(?:人|工)单位|用户")
 # An index whose value is given in points (总指数, 景气指数, 发展指数).
 _INDEX_BEFORE = re.compile(r"指数")
 _CLOCK_BEFORE = re.compile(r"(?:于|在|午|晚|早|晨|夜)$")  # (于9点发布, 上午8点: a time of day)
@@ -320,7 +322,7 @@ _CJK_AFTER = re.compile(r"[\u4e00-\u9fff]")
 # A round amount as a milestone or a goal's size: 千亿大关, 百亿关口, 超千亿元目标.
 _MILESTONE_AFTER = re.compile(r"(?:的)?(?:大关|关口|目标)")
 # 近一半, 超过一半, 一半以上: a half as a share (50 %); 一半 alone and 过半 are left out.
-_HALF = re.compile(r"(?P<pre>将近|接近|近|约|超过|超|逾|不到|不足)?一半(?P<post>以上|左右)?")
+_HALF = re.compile(r"(?P<pre>将近|接近|近|约|超过|超|逾|不到|不足)?(?:一半|半数)(?P<post>以上|左右)?")  # (半数以上为本科以上学历)
 # 三分之二, 近四分之一: a fraction written out is a per cent of a whole.
 _FRACTION = re.compile(r"(?P<pre>将近|接近|近|约|超过|超|逾|不到|不足)?(?P<den>[二三四五六七八九十])分之(?P<num>[一二三四五六七八九])"
                        r"(?P<post>以上|左右)?")
