@@ -3223,3 +3223,18 @@ def test_the_year_naming_a_job_fair_dates_nothing(tmp_path: Path) -> None:
     found = article_periods(tmp_path, "---\ntitle: 招聘会举行\ndate: 2015-11-16\n---\n本报讯 11月14日,由嘉兴市人民政府主办的"
                             "2015年浙江嘉兴——理工大学校园招聘会在我校体育馆举行,来自嘉兴市的40家用人单位参会,并提供400余个岗位。\n")
     assert found["40家"] == found["400余个"] == ("2015-11-14", "2015-11-14")
+
+
+def test_a_stock_in_a_release_of_the_months_just_closed() -> None:
+    found = text_periods("2021年1至11月,沧州市高新技术产业单位不断增加,现有628家高新技术产业企业,比年初净增46家,"
+                         "增加值同比增长17.8%。生物领域在10月由负转正后继续提高0.6个百分点,增速为1.7%。", date(2021, 12, 31))
+    assert found["628家"] == ("2021-11-30", "2021-11-30")
+    assert found["17.8%"] == found["0.6个百分点"] == found["1.7%"] == ("2021-01-01", "2021-11-30")
+    # 现有 in a paragraph about a year long past is held on the article's day
+    assert text_periods("2015年,园区现有企业120家。", date(2018, 3, 1))["120家"] == ("2018-03-01", "2018-03-01")
+
+
+def test_a_plan_made_is_a_goal_but_not_once_carried_out() -> None:
+    found = {f.text: f.kind for f in figs("在今年的项目建设攻坚年行动中,全市谋划实施投资亿元以上项目1200项。"
+                                          "2003年,盐山县谋划建设了面积达24.4平方公里的经济开发区。", date(2023, 2, 22))}
+    assert (found["1200项"], found["24.4平方公里"]) == ("target", "level")

@@ -363,6 +363,7 @@ def _date_without_own(s: _Sentence, d: _Decision, pending: list[_Pending]) -> No
 
 # The projects of the event itself: 集中签约的10个项目, 此次开工的项目.
 _EVENT_NAMED_BEFORE = re.compile(r"(?:集中|此次|本次|这次)(?:开工|签约|竣工|投产)的")
+_RELEASE_LAG_DAYS = 62
 # A count of projects or their total investment (2023年县级重点项目共530项，总投资2944.74亿元).
 _PROJECT_COUNT_UNITS = frozenset({"项", "个"})
 _PROJECT_LIST_WORD = re.compile(r"项目")
@@ -585,8 +586,12 @@ def _settle_period(s: _Sentence, d: _Decision, pending: list[_Pending]) -> None:
         # 市场主体总量达4.1万户 under 今年以来: a count on a day, not a flow over the months
         # (and 同比增长18% of it compares that count with a year before)
         day = min(period.end, ctx.published)
-        if _NOW_STOCK.search(text, _clause_start(text, a.start, s0), a.start):
-            day = ctx.published  # 现有: held on the article's day whatever the paragraph's year
+        release = (period.start.month, period.start.day) == (1, 1) and period.end.month < 12 \
+            and period.end < ctx.published and (ctx.published - period.end).days <= _RELEASE_LAG_DAYS
+        if _NOW_STOCK.search(text, _clause_start(text, a.start, s0), a.start) and not release:
+            # 现有: held on the article's day whatever the paragraph's year (not in a release of the months
+            # just closed: 2021年1至11月，…现有628家高新技术产业企业 is held when they closed, CONVENTIONS §5.1)
+            day = ctx.published
         # 3月末贷款余额142.9亿元，同比增长13.5%: the change compares the balance on that
         # day with the balance a year before, so it is dated to the day as well.
         period = as_of(day, period.label)

@@ -37,6 +37,7 @@ _NOW_STOCK = re.compile(r"现有|现已|现辖")
 # (新登记市场主体1268户, 完成投资5亿元), not a count held on the day. 累计 is left out: a total
 # since a project began (累计完成投资32.5亿元) is read as of the day.
 _FLOW_CUE = re.compile(_NEW_OR_DONE)
+_MEASURE_OF_FLOW = re.compile(r"增加值|产值|营业收入|营收|主营业务收入|销售收入|利润|税收|投资|进出口|出口|进口")
 _VERB_OF_FLOW = re.compile(r"(?<!累计)(?:实现|完成)")
 # The day a 截至 phrase names: 截至10月底, 截至2018年4月28日, 截止今年9月末 (not 截至目前).
 _CUTOFF_BEFORE = re.compile(r"(?:截至|截止到|截止|截至到|(?<![截])至|(?<![截止])到|(?<![拦阻])截)\s*$")
@@ -114,6 +115,8 @@ def _is_stock(text: str, a: _Atom, s0: int, pending: list[_Pending], period: Per
         # flow over them (under 今年以来 the count stays with the year so far, as the seed's gold has it)
         return True
     stock = next((p for p in reversed(pending) if p.kind != "change"), None)
+    if stock is not None and _MEASURE_OF_FLOW.search(text, clause, a.start) is not None:
+        stock = None  # 现有628家企业，…，增加值同比增长17.8%: the growth of a flow the clause names, not of the count
     if stock is not None and stock.kind == "level" and stock.sentence[0] == s0 and stock.period is not None \
             and stock.period.start == stock.period.end and period.end == stock.period.end \
             and _STOCK_CUE.search(text, _clause_start(text, stock.atom.start, s0), stock.atom.start) \

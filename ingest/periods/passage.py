@@ -41,6 +41,8 @@ _SET_GOAL_BEFORE = re.compile(r"(?:完成|省定|市定|下达|确定|定下)$")
 # A trend carried on from an earlier period (延续了上半年良好的发展态势, 保持了去年以来的增长势头).
 _CONTINUED_BEFORE = re.compile(r"(?:延续|保持|继续|承接|巩固)了?$")
 _TREND_NOUN_AFTER = re.compile(r"(?:以来)?[^,，。;；\d]{0,10}?(?:态势|势头|趋势|走势)")
+# What happened in a month before the figure (在10月由负转正后): the figure is of the time after it.
+_THEN_AFTER = re.compile(r"份?[^,，。;；\d]{1,8}?后(?![期续面])")
 # A part of the year with how the economy went in it, a clause of its own (二季度企稳回升，下半年持续发力，).
 _TREND_AFTER = re.compile(r"(?:以来)?(?:企稳回升|止跌回升|稳步回升|持续回升|逐月回升|触底回升|持续发力|加速发力|持续向好|稳中向好|明显回暖|持续回暖"
                           r"|逐步回暖|逐月加快|逐月提高|逐季加快|逐季回升)[,，；;]")
@@ -210,6 +212,8 @@ def _mention(m: re.Match[str], text: str, published: date, mentions: list[TimeMe
         return None  # 提前1个月完成省定全年任务目标: the year's goal by its name, not a period of what follows
     if _CONTINUED_BEFORE.search(text, max(0, m.start() - 6), m.start()) and _TREND_NOUN_AFTER.match(text, m.end()):
         return None  # 今年前三季度，…继续延续了上半年良好的发展态势，GDP增幅达9.7%: the earlier trend, not a window
+    if text.endswith("在", 0, m.start()) and _THEN_AFTER.match(text, m.end()):
+        return None  # 生物领域在10月由负转正后继续提高0.6个百分点: the month of a turn, the figure is after it
     if _TREND_AFTER.match(text, m.end()):
         return None  # 工业二季度企稳回升，下半年持续发力，…工业投资增长3.3%: the course of the year told, not a window
     if _RECORD_AFTER.match(text, m.end()):
