@@ -45,7 +45,7 @@ UNITS_EN: dict[str, tuple[str, str]] = {
     "棵": ("trees", "tree"), "株": ("plants", "plant"), "位": ("people", "person"), "场": ("events", "event"),
     "次": ("times", "time"), "篇": ("articles", "article"), "部": ("units", "unit"), "块": ("plots", "plot"),
     "宗": ("cases", "case"), "起": ("cases", "case"), "例": ("cases", "case"), "份": ("copies", "copy"),
-    "剂": ("doses", "dose"), "盏": ("lamps", "lamp"), "支": ("teams", "team"), "笔": ("transactions", "transaction"),
+    "剂": ("doses", "dose"), "根": ("pieces", "piece"), "盏": ("lamps", "lamp"), "支": ("teams", "team"), "笔": ("transactions", "transaction"),
     "批次": ("batches", "batch"), "批": ("batches", "batch"), "单": ("orders", "order"),
     "册": ("volumes", "volume"), "列": ("trains", "train"), "片": ("pieces", "piece"), "席": ("places", "place"), "毫米": ("mm", "mm"), "类": ("categories", "category"),
     "轮": ("rounds", "round"), "双": ("pairs", "pair"), "层": ("floors", "floor"), "锭": ("spindles", "spindle"),
