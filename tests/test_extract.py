@@ -3238,3 +3238,21 @@ def test_a_plan_made_is_a_goal_but_not_once_carried_out() -> None:
     found = {f.text: f.kind for f in figs("在今年的项目建设攻坚年行动中,全市谋划实施投资亿元以上项目1200项。"
                                           "2003年,盐山县谋划建设了面积达24.4平方公里的经济开发区。", date(2023, 2, 22))}
     assert (found["1200项"], found["24.4平方公里"]) == ("target", "level")
+
+
+def test_values_from_and_to_over_a_run_of_years_and_a_multiple_after_a_space() -> None:
+    found = text_periods("“十二五”时期,我们较好完成了主要目标任务。五年来,我们提速经济发展。"
+                         "全区地区生产总值从109.5亿元增至237.2亿元,年均增长9.1%。", date(2016, 2, 17))
+    assert found["109.5亿元"] == ("2010-01-01", "2010-12-31")
+    assert found["237.2亿元"] == ("2015-01-01", "2015-12-31")
+    assert found["9.1%"] == ("2011-01-01", "2015-12-31")
+    found = text_periods("2005年全区实现生产总值67.78亿元,是 2000年的2.16倍,五年年均增长15.6%。", date(2006, 1, 1))
+    assert found["2.16倍"] == ("2005-01-01", "2005-12-31")
+
+
+def test_a_year_after_a_clause_naming_the_source_frames_later_parts_of_the_year(tmp_path: Path) -> None:
+    found = text_periods("根据地区生产总值统一核算结果,2021年全区实现生产总值752.14亿元,比上年增长6.2%。"
+                         "从增长走势来看,一季度、上半年、前三季度和全年GDP增速分别为18.8%、9.6%、8.7%和6.2%。",
+                         date(2022, 7, 18))
+    assert found["18.8%"] == ("2021-01-01", "2021-03-31")
+    assert found["8.7%"] == ("2021-01-01", "2021-09-30")

@@ -262,6 +262,7 @@ def _aside(text: str, own: TimeMention, a: _Atom, s0: int, figure_starts: list[i
     return clause > s0 and not any(clause <= f < end for f in figure_starts)
 
 
+_FROM_BEFORE = re.compile(r"[由从]$")
 _RAISED_TO_BEFORE = re.compile(r"(?:增长|增加|提高|提升|上升|扩大|跃升|下降|减少|降低)(?:到|至)了?$|增至$|升至$|降至$")
 _AGAINST_PRIOR = re.compile(r"(?:快于|慢于|高于|低于|高出|低出|比|较|超过|好于)$")
 
@@ -329,6 +330,15 @@ def _date_without_own(s: _Sentence, d: _Decision, pending: list[_Pending]) -> No
         return
     d.period, d.period_why = _inherited_period(text, a, s.sent, s.scope, s.figure_starts, ctx, s.continuation,
                                                s.has_change)
+    run = d.period
+    if run is not None and run.start.year < run.end.year and d.kind == "level" \
+            and (run.start.month, run.start.day, run.end.month, run.end.day) == (1, 1, 12, 31):
+        clause = _clause_start(text, a.start, s0)
+        if _FROM_BEFORE.search(text, max(s0, a.start - 2), a.start):
+            # 五年来，…全区地区生产总值从109.5亿元增至237.2亿元: the value the years started from, the year before them
+            d.period, d.period_why = year_span(run.start.year - 1, run.label), f"the value before {run.label}"
+        elif _RAISED_TO_BEFORE.search(text, max(clause, a.start - 6), a.start) and re.search(r"[从由]", text[clause:a.start]):
+            d.period, d.period_why = year_span(run.end.year, run.label), f"the value reached at the end of {run.label}"
     if ctx.event is not None and d.kind != "target" and _EVENT_NAMED_BEFORE.search(text, _clause_start(text, a.start, s0), a.start):
         # 今年以来，…已招引项目27个…。集中签约的10个项目总投资42.95亿元: the projects of the event reported
         named = _event_period(text, s.sent, ctx)

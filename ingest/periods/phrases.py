@@ -82,7 +82,7 @@ _BASE_BEFORE = re.compile(r"(?:比|较|同比|环比|与|相比|高于|低于|�
 # (在2024年增长9%基础上再增7.4%: the year's own growth may stand between)
 _BASE_AFTER = re.compile(r"(?:相比|比较|相较|水平|的水平|(?:[^,，。;；\d]{0,6}?|增长\d+(?:\.\d+)?%)的?基础上|不变价|可比价)")
 # 是2005年的5.2倍, 相当于上年的1.3倍: the year is the base a multiple is taken of.
-_MULTIPLE_BASE_BEFORE = re.compile(r"(?:是|为|相当于|达到|达)$")
+_MULTIPLE_BASE_BEFORE = re.compile(r"(?:是|为|相当于|达到|达)\s*$")  # (是 2000年的2.16倍: a web copy's space)
 # (是2016年增幅的2.5倍多: a measure of the year may stand between)
 # (为去年同期的178.1%: the same ratio to the base, in per cent)
 _MULTIPLE_BASE_AFTER = re.compile(r"[^，,。；;:：\d]{0,6}?的(?:(?:\d+(?:\s?\.\s?\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九零〇]+)?)多?倍"
