@@ -3256,3 +3256,18 @@ def test_a_year_after_a_clause_naming_the_source_frames_later_parts_of_the_year(
                          date(2022, 7, 18))
     assert found["18.8%"] == ("2021-01-01", "2021-03-31")
     assert found["8.7%"] == ("2021-01-01", "2021-09-30")
+
+
+def test_a_phase_built_so_far_and_e_commerce_firms_counted() -> None:
+    found = {f.text: (f.period_start, f.period_end, f.kind) for f in figs(
+        "截至6月,园区一期已完成投资4.5亿元。截至6月,全区已完成投资45亿元。项目建成后,将集聚200家电商企业入驻。", date(2016, 7, 1))}
+    assert found["4.5亿元"][:2] == ("2016-06-30", "2016-06-30")
+    assert found["45亿元"][:2] == ("2016-01-01", "2016-06-30")
+    assert found["200家"][2] == "target"
+
+
+def test_how_a_plan_grew_and_what_it_became_are_reported() -> None:
+    found = {f.text: f.kind for f in figs("2011年我市共确定市重点建设项目296个。重点项目个数、总投资和年度计划投资同比分别增长111%、150%和136%。"
+                                          "176个年度计划新开项目实际开工150个,项目开工率达85%。", date(2011, 7, 15))}
+    assert [found[q] for q in ("111%", "150%", "136%")] == ["change"] * 3
+    assert (found["150个"], found["85%"]) == ("level", "share")

@@ -244,7 +244,7 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
 # A level stepped up to (迈上5万亿元新台阶, 跨入千亿元大关).
 _STEP_UP_BEFORE = re.compile(r"(?:迈上|迈入|迈过|站上|跨上|跨入|跨过|登上)$")
 _STEP_AFTER = re.compile(r"[”\"]?(?:的)?(?:新)?(?:台阶|大关|关口)")
-_EMPLOYER_AFTER = re.compile(r"用(?:人|工)单位|用户")
+_EMPLOYER_AFTER = re.compile(r"用(?:人|工)单位|用户|电商")  # (200家电商企业: 家 counts the firms, not 家电)
 # An index whose value is given in points (总指数, 景气指数, 发展指数).
 _INDEX_BEFORE = re.compile(r"指数")
 _CLOCK_BEFORE = re.compile(r"(?:于|在|午|晚|早|晨|夜)$")  # (于9点发布, 上午8点: a time of day)

@@ -263,6 +263,7 @@ def _aside(text: str, own: TimeMention, a: _Atom, s0: int, figure_starts: list[i
 
 
 _FROM_BEFORE = re.compile(r"[由从]$")
+_YOY_CHANGE = re.compile(r"同比(?:分别)?(?:增长|增加|提高|下降|减少)")
 _RAISED_TO_BEFORE = re.compile(r"(?:增长|增加|提高|提升|上升|扩大|跃升|下降|减少|降低)(?:到|至)了?$|增至$|升至$|降至$")
 _AGAINST_PRIOR = re.compile(r"(?:快于|慢于|高于|低于|高出|低出|比|较|超过|好于)$")
 
@@ -366,7 +367,8 @@ def _date_without_own(s: _Sentence, d: _Decision, pending: list[_Pending]) -> No
             and ctx.frame is None and event is None and listed is not None:
         d.period, d.period_why = listed, f"the year's project list: {listed.label}"
     elif ctx.horizon is not None and d.kind != "target" and not _DONE_CUE.search(text, s0, a.start) \
-            and ctx.frame is None and event is None:
+            and ctx.frame is None and event is None and not _YOY_CHANGE.search(text, _clause_start(text, a.start, s0), a.start):
+        # (重点项目个数、总投资…同比分别增长111%、150%: a change on the year before is reported, not planned)
         d.kind, d.direction, d.target_period = "target", None, ctx.horizon.period
         d.kind_why = f"target: paragraph horizon {ctx.horizon.period.label if ctx.horizon.period else ''}"
 

@@ -34,7 +34,8 @@ _LIST_COLON = re.compile(r"[^,，。;；:：\d]{0,6}[:：]")
 # What ends such a list early: a word of accomplishment or a look back.
 _LIST_BREAK = re.compile(r"已经|(?<![拟将])已|目前|截至|截止|现有|现已|去年|上年|同比|比上年|较上年")
 
-_DONE_CUE = re.compile(r"已经|(?<![拟将])已|目前|截至|截止|现有|现已")
+# (176个年度计划新开项目实际开工150个: what the plan became)
+_DONE_CUE = re.compile(r"已经|(?<![拟将])已|目前|截至|截止|现有|现已|实际(?=开工|完成|到位|投资|签约|竣工|投产)")
 _PLEDGE_AFTER = re.compile(r"[^,，。;；]{0,3}(?:民生实事|惠民实事|民心工程|为民办实事)")
 
 
@@ -44,6 +45,7 @@ _GOAL_NAMED_AFTER = re.compile(r"(?:左右|以上)?的(?:年度|全年|年)(?:�
 _TASK_WHOLE_AFTER = re.compile(r"(?:的)?(?:年度|全年|年)?(?:目标任务|目标|任务|计划)的(?=\d)")
 # A value moved to another (由25%提高到50%, 从3天压缩至1天).
 _RAISED_TO_AFTER = re.compile(r"(?:提高|提升|增加|增长|上升|扩大|降低|减少|下降|压缩|缩短|调整|调增|调减)(?:到|至|为)")
+_YOY_BEFORE = re.compile(r"(?:同比|比上年|比去年)(?:分别)?(?:增长|增加|提高|下降|减少)(?:了)?(?:分别)?[^,，。;；]{0,20}$")
 # A quota in brackets (任务数18家, 任务数占比60%): the number set as the task, a goal.
 _QUOTA_BEFORE = re.compile(r"[(（](?:任务数|目标数|目标值|任务)(?:占比|为|是)?$")
 _SHARE_OF = re.compile(r"占[^,，。;；\d]{0,4}$")
@@ -102,6 +104,8 @@ def _target_cue(text: str, a: _Atom, sent_start: int, full_start: int,
         # 到位省外资金2.23亿元，占目标任务2亿元的111.5%: the task is the 2亿元 alone; the share and
         # the clauses after it report what was done
         return None
+    if cue is not None and cue.group() == "计划" and _YOY_BEFORE.search(text, max(clause, a.start - 30), a.start):
+        return None   # 重点项目个数、总投资和年度计划投资同比分别增长111%、150%和136%: how the plan grew, a change
     if cue is not None and cue.group() == "计划" and _RATE_OF_PLANNED.fullmatch(text, cue.end(), a.start):
         return None   # 136个计划开工项目开工率达到75.1%: how many of the planned ones started, a share
     if cue is not None and "比" in text[clause:cue.start()] and _COMPARED_BEFORE.search(text, cue.end(), a.start):
