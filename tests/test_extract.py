@@ -3271,3 +3271,11 @@ def test_how_a_plan_grew_and_what_it_became_are_reported() -> None:
                                           "176个年度计划新开项目实际开工150个,项目开工率达85%。", date(2011, 7, 15))}
     assert [found[q] for q in ("111%", "150%", "136%")] == ["change"] * 3
     assert (found["150个"], found["85%"]) == ("level", "share")
+
+
+def test_an_estimate_under_a_closed_period_opening_an_earlier_clause() -> None:
+    found = {f.text: (f.kind, f.period_start, f.period_end) for f in figs(
+        "工业生产保持平稳增长,上半年规模以上工业企业完成产值437亿元,同比增长15.3%,预计实现利税38.6亿元,同比增长13.8%。",
+        date(2013, 9, 11))}
+    assert found["38.6亿元"] == ("level", "2013-01-01", "2013-06-30")
+    assert found["13.8%"] == ("change", "2013-01-01", "2013-06-30")
