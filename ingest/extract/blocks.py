@@ -13,6 +13,7 @@ from ingest.extract.context import _Block, _Context, _Pending
 from ingest.extract.figure_atoms import _figure_atoms
 from ingest.extract.frames import (
     _YEAR,
+    RELEASE_LAG,
     _article_event,
     _cumulative_month,
     _first_period,
@@ -178,7 +179,6 @@ _COLUMN_NAMES = re.compile(r"[^\d\s,，。;；]{1,10}(?:[ \u3000]+[^\d\s,，。;
 # A statistics release: growth said again and again (增长4.9%，…增长6.2%).
 _GROWTH = re.compile(r"增长|下降")
 _RELEASE_GROWTHS = 6
-_RELEASE_LAG = 62
 _YEAR_REVIEW_LAG = 150   # a year reviewed until the spring after it (the 开门红 of 2021, in April 2022)
 
 
@@ -207,7 +207,7 @@ def _only_window(blocks: list[_Block], published: date) -> Period | None:
         return None
     window = next(iter(found.values()))
     whole_year = (window.start.month, window.start.day, window.end.month, window.end.day) == (1, 1, 12, 31)
-    if (published - window.end).days > (_YEAR_REVIEW_LAG if whole_year else _RELEASE_LAG):
+    if (published - window.end).days > (_YEAR_REVIEW_LAG if whole_year else RELEASE_LAG):
         return None
     return window
 

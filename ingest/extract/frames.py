@@ -112,6 +112,8 @@ def _lead_frame(blocks: list[_Block], published: date) -> Period | None:
 
 
 _LEAD_DAY_AGE = 31  # days
+# How long after a window of months closes its release comes out (1-11月 in late December).
+RELEASE_LAG = 62  # days
 # What a news report's event is: a ceremony or a batch of projects started, signed, finished.
 _EVENT_VERB = re.compile(r"集中开工|集中签约|集中竣工|集中投产|开工|签约|竣工|投产|开业|揭牌|奠基|落户|开幕|举行|举办|召开")
 _BATCH_AFTER = re.compile(r"[^,，。;；:：]{0,8}?(?:集中开工|集中签约|集中竣工|集中投产|开工|签约|竣工|投产)")
@@ -151,15 +153,15 @@ def _article_event(blocks: list[_Block], published: date) -> tuple[tuple[Period,
             if batch is not None and m.kind in ("span", "horizon") and (p.end - p.start).days < 100:
                 verb = _EVENT_VERB.search(batch.group())
                 return (p, verb.group() if verb else ""), day[0] if day is not None else None
-            start = _sentence_start(text, m.start)
-            if day is None and m.kind == "asof" and p.start == p.end and (published - p.end).days <= 7 \
-                    and (_standalone(text, m, start) or _WIRE_DAY_AFTER.match(text, m.end) is not None):
-                sent_end = _SENTENCE_END.search(text, m.end)
-                # (…签约仪式18日在重庆举行: the words before the day name the event too)
-                verbs = _EVENT_VERB.findall(text, m.end if _standalone(text, m, start) else start,
-                                            sent_end.start() if sent_end else len(text))
-                if verbs:
-                    day = (p, "|".join(verbs))
+            if day is None and m.kind == "asof" and p.start == p.end and (published - p.end).days <= 7:
+                start = _sentence_start(text, m.start)
+                opens = _standalone(text, m, start)
+                if opens or _WIRE_DAY_AFTER.match(text, m.end) is not None:
+                    sent_end = _SENTENCE_END.search(text, m.end)
+                    # (…签约仪式18日在重庆举行: the words before the day name the event too)
+                    verbs = _EVENT_VERB.findall(text, m.end if opens else start, sent_end.start() if sent_end else len(text))
+                    if verbs:
+                        day = (p, "|".join(verbs))
     return day, day[0] if day is not None else None
 
 

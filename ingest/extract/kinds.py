@@ -153,9 +153,7 @@ def _kind(text: str, a: _Atom, s0: int, prev: _Atom | None, prev_kind: tuple[str
     if a.unit == "%" and _COPULA_CLAUSE.fullmatch(text, clause_floor, a.start) and clause_floor > s0:
         # 名义增长率低于全市平均水平，为10.3%; 名义增速均在40%之上，分别为41.0%和57.8%: the clause
         # only gives the value of the rate the clause before named
-        last = None
-        for m in _RATE_OR_SHARE.finditer(text, s0, clause_floor):
-            last = m
+        last = _last_rate_or_share(text, s0, clause_floor)
         if last is not None and last.group("rate") is not None:
             return "change", "down" if last.group() in ("降幅", "下降", "回落") or a.negative else "up"
     if a.unit == "%":
@@ -175,10 +173,16 @@ def _rate_in_parentheses(text: str, a: _Atom, s0: int) -> bool:
     a per cent in brackets after a name, in a sentence about growth rates, is that name's rate."""
     if text[a.start - 1:a.start] not in ("(", "（") or text[a.end:a.end + 1] not in (")", "）"):
         return False
-    last = None
-    for m in _RATE_OR_SHARE.finditer(text, s0, a.start):
-        last = m
+    last = _last_rate_or_share(text, s0, a.start)
     return last is not None and last.group("rate") is not None
+
+
+def _last_rate_or_share(text: str, lo: int, hi: int) -> re.Match[str] | None:
+    """The last word in [lo, hi) saying whether a sentence is about growth rates or parts of a whole."""
+    last = None
+    for m in _RATE_OR_SHARE.finditer(text, lo, hi):
+        last = m
+    return last
 
 
 _FASTEST_BEFORE = re.compile(r"(?:增长|增速|增幅)(?:最快|最高|最大)[,，]\s*$")

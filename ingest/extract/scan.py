@@ -243,7 +243,8 @@ def _atom_from_match(m: re.Match[str], text: str) -> _Atom | None:
 
 # A level stepped up to (迈上5万亿元新台阶, 跨入千亿元大关).
 _STEP_UP_BEFORE = re.compile(r"(?:迈上|迈入|迈过|站上|跨上|跨入|跨过|登上)$")
-_STEP_AFTER = re.compile(r"[”\"]?(?:的)?(?:新)?(?:台阶|大关|关口)")
+_STEP = r"(?:的)?(?:新)?(?:台阶|大关|关口)"
+_STEP_AFTER = re.compile(rf"[”\"]?{_STEP}")
 _EMPLOYER_AFTER = re.compile(r"用(?:人|工)单位|用户|电商")  # (200家电商企业: 家 counts the firms, not 家电)
 # An index whose value is given in points (总指数, 景气指数, 发展指数).
 _INDEX_BEFORE = re.compile(r"指数")
@@ -253,7 +254,7 @@ _MONEY_MEASURE = re.compile(r"总量|生产总值|GDP|收入|营收|产值|总�
 # 1.8万多亿GDP: the measure of money named right after the amount.
 _MONEY_MEASURE_AFTER = re.compile(r"(?:GDP|地区生产总值|生产总值|营业收入|营收|产值|税收|财政收入)")
 # (0.82亿、1.16亿和1.47亿美元: members of a list take the unit of its last member instead)
-_CLAUSE_ENDS_AFTER = re.compile(r"[,，。;；!！?？\n]|$|(?:的)?(?:新)?(?:台阶|大关|关口)")  # (经济总量迈上5万亿新台阶)
+_CLAUSE_ENDS_AFTER = re.compile(rf"[,，。;；!！?？\n]|$|{_STEP}")  # (经济总量迈上5万亿新台阶)
 # 约 before 占 qualifies the share(s) that follow in its clause.
 _ABOUT_SHARE = re.compile(r"(?:大约|约)占[^,，。;；:：]*$")
 # 约为…的2倍, 大约有200种, 将约达7.2万平方米, 约计200人: 约 a few words before the number it qualifies.
@@ -294,13 +295,15 @@ def _bare_round(m: re.Match[str], text: str) -> tuple[Decimal, str, int] | None:
             return None
     elif UNITS[unit] in _MONEY_UNITS:
         # (超千亿元目标: the amount of a goal, not a size class)
-        if m.group("post") or (_CJK_AFTER.match(text, m.end("unit2")) and not _MILESTONE_AFTER.match(text, m.end("unit2"))):
+        unit_end = m.end("unit2")
+        if m.group("post") or (_CJK_AFTER.match(text, unit_end) and not _MILESTONE_AFTER.match(text, unit_end)):
             return None
     elif UNITS[unit] in _ROUND_MEASURES:
         if m.group("post") or text.startswith("级", m.end("unit2")):
             return None
     elif UNITS[unit] in CLASSIFIER_UNITS:
-        nxt = text[m.end("unit2"):m.end("unit2") + 1]
+        unit_end = m.end("unit2")
+        nxt = text[unit_end:unit_end + 1]
         if len(unit) == 1 and nxt and nxt in NOT_A_CLASSIFIER_BEFORE.get(unit, ""):
             return None
     else:

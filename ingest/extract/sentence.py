@@ -18,7 +18,7 @@ from ingest.extract.attributes import (
 )
 from ingest.extract.clauses import _SENTENCE_END, _clause_end, _clause_start, _full_sentence_start
 from ingest.extract.context import _Context, _Pending
-from ingest.extract.frames import _event_period
+from ingest.extract.frames import RELEASE_LAG, _event_period
 from ingest.extract.goals import _estimate, _goal_figure, _obtained, _past_after_cue
 from ingest.extract.kinds import _kind, _why_kind
 from ingest.extract.phrases import _cap
@@ -215,13 +215,13 @@ def _own_time(s: _Sentence, a: _Atom) -> TimeMention | None:
         return replace(own, kind="asof", period=as_of(s.ctx.published, own.period.label))
     if own is not None and own.window and own.period is not None:
         own = _counted_back(own, scope, s.full_start, s.ctx)
-    if own is not None and own.kind in ("span", "years") and own.period is not None and own.period.start.year < own.period.end.year \
-            and (own.period.start.month, own.period.start.day, own.period.end.month, own.period.end.day) == (1, 1, 12, 31):
-        clause = _clause_start(text, a.start, s0)
-        if _FROM_YEAR.search(text, max(s0, a.start - 2), a.start):
-            # 2020—2024年…净利润从80.09亿元增长至176.48亿元: the first year's value, then the last's
+    if own is not None and own.kind in ("span", "years") and _run_of_years(own.period):
+        assert own.period is not None
+        moved = _moved_end(text, a, s0)
+        # 2020—2024年…净利润从80.09亿元增长至176.48亿元: the first year's value, then the last's
+        if moved == "from":
             return replace(own, period=year_span(own.period.start.year, own.period.label))
-        if _RAISED_TO_BEFORE.search(text, max(clause, a.start - 6), a.start) and re.search(r"[从由]", text[clause:a.start]):
+        if moved == "to":
             return replace(own, period=year_span(own.period.end.year, own.period.label))
     if own is not None and own.kind == "since" and own.period is not None and _FROM_YEAR.search(text, max(s0, a.start - 2), a.start):
         # 2017年以来，…规上工业企业从39家增加至117家: the value the window started from
@@ -262,7 +262,23 @@ def _aside(text: str, own: TimeMention, a: _Atom, s0: int, figure_starts: list[i
     return clause > s0 and not any(clause <= f < end for f in figure_starts)
 
 
-_FROM_BEFORE = re.compile(r"[由从]$")
+def _run_of_years(p: Period | None) -> bool:
+    """Whole calendar years, more than one (2020—2024年, “十二五”时期)."""
+    return p is not None and p.start.year < p.end.year \
+        and (p.start.month, p.start.day, p.end.month, p.end.day) == (1, 1, 12, 31)
+
+
+def _moved_end(text: str, a: _Atom, s0: int) -> str | None:
+    """'from' for the value a change over years starts from (从109.5亿元增至…), 'to' for the one it
+    reaches (…增至237.2亿元), None for neither."""
+    if _FROM_YEAR.search(text, max(s0, a.start - 2), a.start):
+        return "from"
+    clause = _clause_start(text, a.start, s0)
+    if _RAISED_TO_BEFORE.search(text, max(clause, a.start - 6), a.start) and re.search(r"[从由]", text[clause:a.start]):
+        return "to"
+    return None
+
+
 _YOY_CHANGE = re.compile(r"同比(?:分别)?(?:增长|增加|提高|下降|减少)")
 _RAISED_TO_BEFORE = re.compile(r"(?:增长|增加|提高|提升|上升|扩大|跃升|下降|减少|降低)(?:到|至)了?$|增至$|升至$|降至$")
 _AGAINST_PRIOR = re.compile(r"(?:快于|慢于|高于|低于|高出|低出|比|较|超过|好于)$")
@@ -332,13 +348,12 @@ def _date_without_own(s: _Sentence, d: _Decision, pending: list[_Pending]) -> No
     d.period, d.period_why = _inherited_period(text, a, s.sent, s.scope, s.figure_starts, ctx, s.continuation,
                                                s.has_change)
     run = d.period
-    if run is not None and run.start.year < run.end.year and d.kind == "level" \
-            and (run.start.month, run.start.day, run.end.month, run.end.day) == (1, 1, 12, 31):
-        clause = _clause_start(text, a.start, s0)
-        if _FROM_BEFORE.search(text, max(s0, a.start - 2), a.start):
+    if d.kind == "level" and run is not None and _run_of_years(run):
+        moved = _moved_end(text, a, s0)
+        if moved == "from":
             # 五年来，…全区地区生产总值从109.5亿元增至237.2亿元: the value the years started from, the year before them
             d.period, d.period_why = year_span(run.start.year - 1, run.label), f"the value before {run.label}"
-        elif _RAISED_TO_BEFORE.search(text, max(clause, a.start - 6), a.start) and re.search(r"[从由]", text[clause:a.start]):
+        elif moved == "to":
             d.period, d.period_why = year_span(run.end.year, run.label), f"the value reached at the end of {run.label}"
     if ctx.event is not None and d.kind != "target" and _EVENT_NAMED_BEFORE.search(text, _clause_start(text, a.start, s0), a.start):
         # 今年以来，…已招引项目27个…。集中签约的10个项目总投资42.95亿元: the projects of the event reported
@@ -375,7 +390,6 @@ def _date_without_own(s: _Sentence, d: _Decision, pending: list[_Pending]) -> No
 
 # The projects of the event itself: 集中签约的10个项目, 此次开工的项目.
 _EVENT_NAMED_BEFORE = re.compile(r"(?:集中|此次|本次|这次)(?:开工|签约|竣工|投产)的")
-_RELEASE_LAG_DAYS = 62
 # A count of projects or their total investment (2023年县级重点项目共530项，总投资2944.74亿元).
 _PROJECT_COUNT_UNITS = frozenset({"项", "个"})
 _PROJECT_LIST_WORD = re.compile(r"项目")
@@ -599,7 +613,7 @@ def _settle_period(s: _Sentence, d: _Decision, pending: list[_Pending]) -> None:
         # (and 同比增长18% of it compares that count with a year before)
         day = min(period.end, ctx.published)
         release = (period.start.month, period.start.day) == (1, 1) and period.end.month < 12 \
-            and period.end < ctx.published and (ctx.published - period.end).days <= _RELEASE_LAG_DAYS
+            and period.end < ctx.published and (ctx.published - period.end).days <= RELEASE_LAG
         if _NOW_STOCK.search(text, _clause_start(text, a.start, s0), a.start) and not release:
             # 现有: held on the article's day whatever the paragraph's year (not in a release of the months
             # just closed: 2021年1至11月，…现有628家高新技术产业企业 is held when they closed, CONVENTIONS §5.1)

@@ -71,7 +71,7 @@ def _is_flow(text: str, a: _Atom, s0: int) -> bool:
 _YEAR_TO_DATE = re.compile(r"(?:收入|支出|税收|产值|营业收入|增加值|销售额|利润|进出口(?:总额|额)?|出口额|进口额)"
                            r"[^，,。；;]{0,4}累计(?:完成|实现)")
 _PROJECT_WORD = re.compile(r"项目|工程")
-_PHASE = re.compile(r"[一二三四五]期(?:工程|项目)?")
+_PHASE = re.compile(r"[一二三四五]期")  # 一期, 二期工程: a phase of a project
 
 
 _YEAR_ON_YEAR = re.compile(r"同比|(?:比|较)(?:上年|去年)(?!末|底|初)")

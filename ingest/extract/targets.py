@@ -162,8 +162,7 @@ def _in_closed_aside(text: str, pos: int, end: int) -> bool:
     opened = max(text.rfind("(", 0, pos), text.rfind("（", 0, pos))
     if opened < 0 or max(text.rfind(")", opened, pos), text.rfind("）", opened, pos)) >= 0:
         return False
-    closes = [i for i in (text.find(")", pos, end), text.find("）", pos, end)) if i >= 0]
-    return bool(closes)
+    return text.find(")", pos, end) >= 0 or text.find("）", pos, end) >= 0
 
 
 def _colon_list_head(text: str, before: int, a: _Atom, sent_start: int, full_start: int) -> re.Match[str] | None:

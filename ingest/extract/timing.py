@@ -78,7 +78,6 @@ def _inherited_period(text: str, a: _Atom, sent: tuple[int, int], scope: _Scope,
             return framing, f"details the period of the release: {framing.label}"
         if ctx.last is not None:
             return ctx.last.period, f"continues the sentence before: {_label(ctx.last)}"
-
         if framing is not None or ctx.carried is None:
             return framing, f"continues the paragraph frame: {framing.label}" if framing else ""
     if has_change and ctx.last is not None and not ctx.last_local and not _event_day_in(ctx.last, text, sent):

@@ -197,27 +197,36 @@ def _resolved_in_passage(m: re.Match[str], text: str, published: date, mentions:
     return resolved
 
 
+def _names_something_else(m: re.Match[str], text: str) -> bool:
+    """Words read as a time phrase that name something else, so they date nothing."""
+    start, end = m.start(), m.end()
+    if _EVENT_NAME_AFTER.match(text, end):
+        return True  # 2023年…项目推介洽谈会近日举行: the year names the event
+    if m.group("abs") and _CARRIED_OVER_AFTER.match(text, end):
+        return True  # 截至3月底，在库项目18个，其中2024年结转项目13个: the year names the projects carried over
+    goal_named = _GOAL_NAME_AFTER.match(text, end) if m.group("bare") in ("全年", "年度") else None
+    if goal_named is not None and (not goal_named.group().endswith("计划")
+                                   or _SET_GOAL_BEFORE.search(text, max(0, start - 4), start)):
+        return True  # 提前1个月完成省定全年任务目标: the year's goal by its name
+    if _CONTINUED_BEFORE.search(text, max(0, start - 6), start) and _TREND_NOUN_AFTER.match(text, end):
+        return True  # 今年前三季度，…继续延续了上半年良好的发展态势，GDP增幅达9.7%: the earlier trend
+    if text.endswith("在", 0, start) and _THEN_AFTER.match(text, end):
+        return True  # 生物领域在10月由负转正后继续提高0.6个百分点: the month of a turn, the figure is after it
+    if _TREND_AFTER.match(text, end):
+        return True  # 工业二季度企稳回升，下半年持续发力，…工业投资增长3.3%: the course of the year told
+    # 9月份…增长9.2%，为今年以来单月最高增速: the range a record is set in
+    return _RECORD_AFTER.match(text, end) is not None
+
+
 def _mention(m: re.Match[str], text: str, published: date, mentions: list[TimeMention],
              passage_year: int | None, passage_frame_year: int | None,
              passage_day: date | None = None) -> TimeMention | None:
     """One time phrase resolved in its paragraph, or None when it is not one after all."""
+    if _names_something_else(m, text):
+        return None
     resolved = _resolved_in_passage(m, text, published, mentions, passage_year, passage_frame_year, passage_day)
-    if resolved is None or _EVENT_NAME_AFTER.match(text, m.end()):
-        return None  # 2023年…项目推介洽谈会近日举行: the year names the event, it dates nothing
-    if m.group("abs") and _CARRIED_OVER_AFTER.match(text, m.end()):
-        return None  # 截至3月底，在库项目18个，其中2024年结转项目13个: the year names the projects carried over
-    goal_named = _GOAL_NAME_AFTER.match(text, m.end()) if m.group("bare") in ("全年", "年度") else None
-    if goal_named is not None and (not goal_named.group().endswith("计划")
-                                   or _SET_GOAL_BEFORE.search(text, max(0, m.start() - 4), m.start())):
-        return None  # 提前1个月完成省定全年任务目标: the year's goal by its name, not a period of what follows
-    if _CONTINUED_BEFORE.search(text, max(0, m.start() - 6), m.start()) and _TREND_NOUN_AFTER.match(text, m.end()):
-        return None  # 今年前三季度，…继续延续了上半年良好的发展态势，GDP增幅达9.7%: the earlier trend, not a window
-    if text.endswith("在", 0, m.start()) and _THEN_AFTER.match(text, m.end()):
-        return None  # 生物领域在10月由负转正后继续提高0.6个百分点: the month of a turn, the figure is after it
-    if _TREND_AFTER.match(text, m.end()):
-        return None  # 工业二季度企稳回升，下半年持续发力，…工业投资增长3.3%: the course of the year told, not a window
-    if _RECORD_AFTER.match(text, m.end()):
-        return None  # 9月份…增长9.2%，为今年以来单月最高增速: the range a record is set in, not a period
+    if resolved is None:
+        return None
     kind, period, years = resolved
     if kind == "asof" and period is not None and period.start == period.end and _LEARNED_AFTER.match(text, m.end()):
         return None  # 1月25日，记者从市商务局了解到，…全市外贸进出口完成596.3亿美元: the day the news was had
